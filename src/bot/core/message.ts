@@ -1,0 +1,68 @@
+/**
+ * The neutral message model: every platform adapter turns its events into an {@link InboundEvent}
+ * and renders an {@link OutboundMessage} its own way, so handlers never see a platform.
+ */
+
+/** A button on a card; `action` is what comes back in {@link InboundEvent.action} when it is pressed. */
+export interface CardButton {
+  label: string;
+  action: string;
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+/** A structured message: buttons where the platform has them, numbered replies where it does not. */
+export interface Card {
+  title: string;
+  /** Colour hint for platforms that colour headers (grades: red, orange, yellow, blue). */
+  tone?: "red" | "orange" | "yellow" | "blue" | "grey";
+  fields: CardField[];
+  buttons: CardButton[];
+  /** A line under the fields, e.g. how to answer by text. */
+  note?: string;
+}
+
+/** Something a person did towards the bot, in a platform-neutral form. */
+export interface InboundEvent {
+  platform: string;
+  /** The platform's own id for this event; a redelivery carries the same id. */
+  eventId: string;
+  /** Org-file id of the chat (a group id, or `dm:<personId>` for a one-to-one chat). */
+  chatId: string;
+  /** Org-file id of the person, or null when the platform user is not in the org file. */
+  senderId: string | null;
+  /** How the platform named the sender, for a reply to someone unknown. */
+  senderName?: string;
+  text: string;
+  /** Org-file ids of people mentioned; `bot` when the bot itself was mentioned. */
+  mentions: string[];
+  /** A pressed button: the button's action and the message it was on. */
+  action?: { value: string; messageId?: string };
+  receivedAt: Date;
+}
+
+/** What the bot says. `idempotencyKey` makes a retried send land once. */
+export interface OutboundMessage {
+  chatId: string;
+  text?: string;
+  card?: Card;
+  /** Org-file ids of people to @-mention. */
+  mentions?: string[];
+  /** Org-file ids of people this message is sent to as urgent (加急). */
+  urgentTo?: string[];
+  idempotencyKey: string;
+}
+
+/** Prefix of one-to-one chat ids: `dm:<personId>`. */
+export const DIRECT_CHAT_PREFIX = "dm:";
+
+export function directChatId(personId: string): string {
+  return `${DIRECT_CHAT_PREFIX}${personId}`;
+}
+
+export function isDirectChat(chatId: string): boolean {
+  return chatId.startsWith(DIRECT_CHAT_PREFIX);
+}

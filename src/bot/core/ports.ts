@@ -1,0 +1,35 @@
+/**
+ * Ports: the only ways handlers reach the world. Handlers import these types, never an SDK,
+ * BullMQ or an adapter; `main.ts` plugs in the implementations.
+ */
+import type { OutboundMessage } from "./message.ts";
+
+/** Sends bot messages. Implementations queue the send with retries; returning means "accepted". */
+export interface Messenger {
+  send(message: OutboundMessage): Promise<void>;
+}
+
+/** The time, asked for rather than read, so tests and transcripts can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A job to run later: `name` picks the handler, `data` is validated by it when it fires. */
+export interface ScheduledJob {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Runs a job at a time. `key` is derived from what the job is for (`dialog-<id>-idle-<ms>`):
+ * scheduling the same key twice is harmless, and `cancel` removes it. Jobs re-read state when they fire.
+ */
+export interface Scheduler {
+  schedule(key: string, at: Date, job: ScheduledJob): Promise<void>;
+  cancel(key: string): Promise<void>;
+}
+
+/** Runs a fired job by name; both the BullMQ worker and the virtual scheduler call it. */
+export type JobRunner = (job: ScheduledJob) => Promise<void>;
