@@ -9,7 +9,8 @@ export function parseDuration(text: string): number | null {
   const trimmed = text.trim();
   if (!DURATION.test(trimmed)) return null;
   let total = 0;
-  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([smhd])/g)) total += Number(amount) * (UNIT_MS[unit as string] ?? 0);
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([smhd])/g))
+    total += Number(amount) * (UNIT_MS[unit as string] ?? 0);
   return total > 0 ? total : null;
 }
 

@@ -25,7 +25,9 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S)
   try {
     source = await readFile(file, "utf8");
   } catch (error) {
-    throw new ConfigError(file, [{ path: "", message: `读不到文件（${(error as NodeJS.ErrnoException).code ?? error}）` }]);
+    throw new ConfigError(file, [
+      { path: "", message: `读不到文件（${(error as NodeJS.ErrnoException).code ?? error}）` },
+    ]);
   }
   return parseYaml(file, source, schema);
 }
@@ -35,7 +37,10 @@ export function parseYaml<S extends z.ZodType>(file: string, source: string, sch
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => ({ path: `第 ${e.linePos?.[0]?.line ?? "?"} 行`, message: `YAML 格式错误：${e.code}` })),
+      doc.errors.map((e) => ({
+        path: `第 ${e.linePos?.[0]?.line ?? "?"} 行`,
+        message: `YAML 格式错误：${e.code}`,
+      })),
     );
   }
   const result = schema.safeParse(doc.toJS());
@@ -49,7 +54,9 @@ export function parseYaml<S extends z.ZodType>(file: string, source: string, sch
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i > 0 ? "." : ""}${String(part)}`)).join("");
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i > 0 ? "." : ""}${String(part)}`))
+    .join("");
 }
 
 export interface OfficeConfig {
@@ -58,6 +65,9 @@ export interface OfficeConfig {
 }
 
 export async function loadOfficeConfig(orgFile: string, policyFile: string): Promise<OfficeConfig> {
-  const [org, policy] = await Promise.all([loadYamlFile(orgFile, orgSchema), loadYamlFile(policyFile, policySchema)]);
+  const [org, policy] = await Promise.all([
+    loadYamlFile(orgFile, orgSchema),
+    loadYamlFile(policyFile, policySchema),
+  ]);
   return { org, policy };
 }

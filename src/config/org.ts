@@ -49,7 +49,8 @@ export const orgSchema = z
     const personIds = new Set<string>();
     const names = new Set<string>();
     org.people.forEach((p, i) => {
-      if (personIds.has(p.id)) ctx.addIssue({ code: "custom", path: ["people", i, "id"], message: `人员 id 重复：${p.id}` });
+      if (personIds.has(p.id))
+        ctx.addIssue({ code: "custom", path: ["people", i, "id"], message: `人员 id 重复：${p.id}` });
       if (names.has(p.name))
         ctx.addIssue({ code: "custom", path: ["people", i, "name"], message: `人员姓名重复：${p.name}` });
       personIds.add(p.id);
@@ -67,7 +68,11 @@ export const orgSchema = z
       if (g.unit && !unitIds.has(g.unit))
         ctx.addIssue({ code: "custom", path: ["groups", i, "unit"], message: `没有这个单位：${g.unit}` });
       if (g.purpose === "unit" && !g.unit)
-        ctx.addIssue({ code: "custom", path: ["groups", i, "unit"], message: "单位工作群必须写明所属单位 unit" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["groups", i, "unit"],
+          message: "单位工作群必须写明所属单位 unit",
+        });
       g.members.forEach((m, j) => {
         if (!personIds.has(m))
           ctx.addIssue({ code: "custom", path: ["groups", i, "members", j], message: `没有这个人员：${m}` });

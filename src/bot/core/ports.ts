@@ -32,4 +32,4 @@ export interface Scheduler {
 }
 
 /** Runs a fired job by name; both the BullMQ worker and the virtual scheduler call it. */
-export type JobRunner = (job: ScheduledJob) => Promise<void>;
+export type JobRunner = (key: string, job: ScheduledJob) => Promise<void>;

@@ -1,0 +1,151 @@
+/**
+ * Builds the running application from its parts: directory, ports, capabilities, the inbound
+ * pipeline, queue workers and the HTTP server (console + health). `main.ts`, the tests, the
+ * transcript runner and the benchmark all build the app here, so they run the same code.
+ */
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { ConsoleHistory } from "../bot/adapters/console/console-history.ts";
+import { ConsoleInbox } from "../bot/adapters/console/console-inbox.ts";
+import { registerConsoleRoutes } from "../bot/adapters/console/console-routes.ts";
+import { ConsoleSink } from "../bot/adapters/console/console-sink.ts";
+import type { Capability } from "../bot/core/capability.ts";
+import { DialogEngine } from "../bot/core/dialog/engine.ts";
+import { Directory } from "../bot/core/directory.ts";
+import { JobRegistry } from "../bot/core/job-registry.ts";
+import { InboundPipeline } from "../bot/core/pipeline.ts";
+import { type Clock, type Scheduler, systemClock } from "../bot/core/ports.ts";
+import { Router } from "../bot/core/router.ts";
+import type { BotServices } from "../bot/core/services.ts";
+import type { OfficeConfig } from "../config/load.ts";
+import { allCapabilities } from "../handlers/index.ts";
+import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
+import { startJobWorker } from "../queue/job-worker.ts";
+import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
+import { createRedis } from "../queue/redis-connection.ts";
+import { RedisEventDedupe } from "../queue/redis-dedupe.ts";
+import {
+  DEFAULT_SEND_RETRY,
+  QueuedMessenger,
+  type SendRetryPolicy,
+  startSendWorker,
+} from "../queue/send-queue.ts";
+import type { PrismaClient } from "../store/generated/client.ts";
+import { registerHealthRoute } from "./health.ts";
+import { waitForQueueDrain } from "./queue-drain.ts";
+
+export interface AppOptions {
+  config: OfficeConfig;
+  prisma: PrismaClient;
+  redisUrl: string;
+  log: Logger;
+  /** BullMQ prefix; tests use a unique one. */
+  queuePrefix?: string;
+  clock?: Clock;
+  /** Replaces the BullMQ scheduler (the transcript runner's virtual time). */
+  scheduler?: Scheduler;
+  /** Listen on this address; omit for no HTTP server. */
+  http?: { host: string; port: number };
+  sendRetry?: SendRetryPolicy;
+  capabilities?: Capability[];
+}
+
+export interface App {
+  services: BotServices;
+  pipeline: InboundPipeline;
+  history: ConsoleHistory;
+  /** Acting as a person in the console (the routes and the transcript runner use it). */
+  inbox: ConsoleInbox;
+  jobs: JobRegistry;
+  messenger: QueuedMessenger;
+  http?: FastifyInstance;
+  /** The console's address when serving HTTP, e.g. http://127.0.0.1:3000. */
+  url?: string;
+  /** Resolves when inbound handling and the send queue have nothing left to do. */
+  idle(): Promise<void>;
+  /** Stops taking work, finishes what is in flight, closes Redis connections (not the database). */
+  close(): Promise<void>;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL("../bot/adapters/console/public/", import.meta.url));
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, prisma, log } = options;
+  const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
+  const clock = options.clock ?? systemClock;
+  const directory = new Directory(config.org);
+  const redis = createRedis(options.redisUrl);
+  const workerRedis = createRedis(options.redisUrl);
+
+  const history = new ConsoleHistory(prisma, directory, () => clock.now());
+  const sinks = [new ConsoleSink(history, directory)];
+  const messenger = new QueuedMessenger(redis, prefix, sinks, options.sendRetry ?? DEFAULT_SEND_RETRY);
+  const bullScheduler = options.scheduler ? undefined : new BullmqScheduler(redis, prefix, clock);
+  const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
+  const services: BotServices = {
+    directory,
+    policy: config.policy,
+    messenger,
+    scheduler,
+    clock,
+    prisma,
+    log,
+  };
+
+  const capabilities = options.capabilities ?? allCapabilities();
+  const dialogs = new DialogEngine(capabilities.flatMap((c) => c.dialogs ?? []));
+  const router = new Router(capabilities, dialogs);
+  const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
+  const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));
+
+  const inbox = new ConsoleInbox(directory, history, pipeline, clock);
+  const dutyChatId = directory.groups().find((c) => c.group?.purpose === "duty")?.id;
+  const sendWorker = startSendWorker({
+    connection: workerRedis,
+    prefix,
+    sinks,
+    services,
+    messenger,
+    dutyChatId,
+  });
+  const jobWorker = bullScheduler
+    ? startJobWorker({ connection: workerRedis, prefix, registry: jobs, services })
+    : undefined;
+
+  let http: FastifyInstance | undefined;
+  let url: string | undefined;
+  if (options.http) {
+    const server: FastifyInstance = Fastify({
+      // Request lines at info would drown the bot's own log; warnings and errors still show.
+      loggerInstance: log.child({ component: "http" }, { level: "warn" }) as FastifyBaseLogger,
+      forceCloseConnections: true,
+      bodyLimit: 256 * 1024,
+    });
+    await server.register(fastifyStatic, { root: PUBLIC_DIR });
+    registerConsoleRoutes(server, { directory, history, inbox });
+    registerHealthRoute(server, { prisma, redis });
+    url = await server.listen({ host: options.http.host, port: options.http.port });
+    http = server;
+  }
+
+  return {
+    services,
+    pipeline,
+    history,
+    inbox,
+    jobs,
+    messenger,
+    http,
+    url,
+    idle: () => waitForQueueDrain(pipeline, messenger.queue),
+    async close() {
+      await http?.close();
+      await pipeline.idle();
+      await Promise.all([jobWorker?.close(), sendWorker.close()]);
+      await Promise.all([messenger.close(), bullScheduler?.close()]);
+      await Promise.all([redis.quit(), workerRedis.quit()]);
+    },
+  };
+}

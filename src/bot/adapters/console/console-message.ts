@@ -1,0 +1,64 @@
+/** The console's message as its page and JSON API see it. */
+
+import type { Directory } from "../../core/directory.ts";
+import type { Card } from "../../core/message.ts";
+
+export interface ConsoleMessageDto {
+  id: number;
+  chat: string;
+  chatName: string;
+  /** Person id; null for the bot. */
+  sender: string | null;
+  senderName: string;
+  kind: "text" | "card";
+  text: string;
+  card: Card | null;
+  /** Names of the people mentioned. */
+  mentions: string[];
+  urgent: boolean;
+  /** Names of the people the message was sent to as urgent. */
+  urgentTo: string[];
+  time: string;
+}
+
+export interface ConsoleMessageRow {
+  id: number;
+  chatId: string;
+  senderId: string | null;
+  kind: string;
+  text: string;
+  card: unknown;
+  mentions: unknown;
+  urgentTo: unknown;
+  createdAt: Date;
+}
+
+export function toDto(row: ConsoleMessageRow, directory: Directory): ConsoleMessageDto {
+  const names = (ids: unknown) =>
+    ((ids as string[] | null) ?? []).map((id) => directory.person(id)?.name ?? id);
+  const urgentTo = names(row.urgentTo);
+  return {
+    id: row.id,
+    chat: row.chatId,
+    chatName: directory.chatName(row.chatId),
+    sender: row.senderId,
+    senderName: row.senderId ? (directory.person(row.senderId)?.name ?? row.senderId) : directory.botName,
+    kind: row.kind === "card" ? "card" : "text",
+    text: row.text,
+    card: (row.card as Card | null) ?? null,
+    mentions: names(row.mentions),
+    urgent: urgentTo.length > 0,
+    urgentTo,
+    time: row.createdAt.toISOString(),
+  };
+}
+
+/** Plain text of a card, one line per title, field and button (what transcripts match against). */
+export function cardText(card: Card): string {
+  return [
+    card.title,
+    ...card.fields.map((f) => `${f.label}：${f.value}`),
+    ...(card.note ? [card.note] : []),
+    ...card.buttons.map((b) => `[${b.label}]`),
+  ].join("\n");
+}

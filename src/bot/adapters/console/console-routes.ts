@@ -1,0 +1,118 @@
+/**
+ * The console's JSON API (what the page, scripts and tests use) and its live feed:
+ * POST /api/console/messages, POST /api/console/actions, GET /api/console/messages,
+ * GET /api/console/directory, GET /api/console/stream (server-sent events).
+ */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Directory } from "../../core/directory.ts";
+import type { ConsoleHistory } from "./console-history.ts";
+import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
+import { consoleTexts as T } from "./console-texts.ts";
+
+const messageBody = z.object({
+  chat: z.string().min(1, T.chatMissing),
+  sender: z.string().min(1, T.senderMissing),
+  text: z.string().min(1, T.textMissing),
+  eventId: z.string().min(1).max(200).optional(),
+});
+
+const actionBody = z.object({
+  chat: z.string().min(1, T.chatMissing),
+  sender: z.string().min(1, T.senderMissing),
+  messageId: z.coerce.number().int().positive(T.messageIdInvalid),
+  action: z.string().min(1, T.actionMissing),
+  eventId: z.string().min(1).max(200).optional(),
+});
+
+const listQuery = z.object({
+  chat: z.string().min(1, T.chatMissing),
+  after: z.coerce.number().int().min(0).optional(),
+});
+
+export interface ConsoleRouteDeps {
+  directory: Directory;
+  history: ConsoleHistory;
+  inbox: ConsoleInbox;
+}
+
+export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDeps): void {
+  const { directory, history, inbox } = deps;
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ConsoleRequestError)
+      return reply.status(error.status).send({ error: error.message, field: error.field });
+    if (error instanceof z.ZodError) {
+      const issue = error.issues[0];
+      return reply.status(400).send({ error: issue?.message ?? T.badRequest, field: issue?.path.join(".") });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) return reply.status(status).send({ error: T.badRequest });
+    app.log.error({ err: error }, "console API error");
+    return reply.status(500).send({ error: T.serverError });
+  });
+
+  app.get("/api/console/directory", async () => ({
+    bot: { name: directory.botName },
+    people: directory.people().map((p) => ({
+      id: p.id,
+      name: p.name,
+      unit: p.unit,
+      unitName: directory.unitName(p.unit),
+      title: p.title,
+      roles: p.roles,
+    })),
+    chats: [
+      ...directory
+        .groups()
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          kind: c.kind,
+          purpose: c.group?.purpose,
+          members: c.members,
+        })),
+      ...directory.people().map((p) => {
+        const c = directory.directChat(p);
+        return { id: c.id, name: c.name, kind: c.kind, members: c.members };
+      }),
+    ],
+  }));
+
+  app.get("/api/console/messages", async (request) => {
+    const query = listQuery.parse(request.query);
+    const chat = directory.chat(query.chat);
+    if (!chat) throw new ConsoleRequestError(404, T.unknownChat(query.chat), "chat");
+    return { messages: await history.list(chat.id, query.after ?? 0) };
+  });
+
+  app.post("/api/console/messages", async (request) => {
+    const body = messageBody.parse(request.body);
+    const { message } = await inbox.say(body.chat, body.sender, body.text, body.eventId);
+    return { message };
+  });
+
+  app.post("/api/console/actions", async (request) => {
+    const body = actionBody.parse(request.body);
+    await inbox.press(body.chat, body.sender, body.messageId, body.action, body.eventId);
+    return { ok: true };
+  });
+
+  app.get("/api/console/stream", (request, reply) => {
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
+    reply.raw.write(": connected\n\n");
+    const unsubscribe = history.subscribe((message) =>
+      reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`),
+    );
+    const heartbeat = setInterval(() => reply.raw.write(": ping\n\n"), 20_000);
+    request.raw.on("close", () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,24 @@
+/** Delivers bot messages into the console's history: every org chat is a console chat. */
+import type { Directory } from "../../core/directory.ts";
+import type { OutboundMessage } from "../../core/message.ts";
+import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
+import type { ConsoleHistory } from "./console-history.ts";
+
+export class ConsoleSink implements MessageSink {
+  readonly name = "console";
+
+  constructor(
+    private readonly history: ConsoleHistory,
+    private readonly directory: Directory,
+  ) {}
+
+  serves(chatId: string): boolean {
+    return this.directory.chat(chatId) !== undefined;
+  }
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    if (!this.serves(message.chatId))
+      throw new PermanentDeliveryError(`控制台没有这个会话：${message.chatId}`);
+    await this.history.addBotMessage(message);
+  }
+}

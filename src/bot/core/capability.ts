@@ -1,0 +1,40 @@
+/**
+ * What a capability folder under src/handlers registers: commands people type, button actions,
+ * dialogs and scheduled jobs. The router and the job registry are built from a list of these.
+ */
+import type { z } from "zod";
+import type { Role } from "../../config/org.ts";
+import type { ConversationContext, JobContext } from "./context.ts";
+import type { DialogDefinition } from "./dialog/definition.ts";
+
+export interface Command {
+  /** Words that start it, e.g. `["帮助", "/help"]`; matched on the first word, case-insensitively. */
+  names: string[];
+  /** One line for the help text. */
+  summary: string;
+  /** Roles allowed to use it; absent: everyone in the org file. */
+  roles?: Role[];
+  run(ctx: ConversationContext, args: string): Promise<void>;
+}
+
+/** Handles pressed buttons whose action starts with `<prefix>:`. */
+export interface ActionHandler {
+  prefix: string;
+  run(ctx: ConversationContext, value: string): Promise<void>;
+}
+
+/** A job the Scheduler fires; its data is validated before it runs. */
+export interface JobHandler<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  run(ctx: JobContext, data: z.output<S>): Promise<void>;
+}
+
+export interface Capability {
+  name: string;
+  commands?: Command[];
+  actions?: ActionHandler[];
+  // biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
+  dialogs?: DialogDefinition<any>[];
+  jobs?: JobHandler[];
+}

@@ -1,0 +1,58 @@
+/** What a handler sees of one inbound event, or of one fired job. */
+import type { Person } from "../../config/org.ts";
+import type { Chat } from "./directory.ts";
+import type { InboundEvent } from "./message.ts";
+import { Outbox, type Say } from "./outbox.ts";
+import type { BotServices } from "./services.ts";
+
+export class ConversationContext {
+  private readonly outbox: Outbox;
+
+  constructor(
+    readonly services: BotServices,
+    readonly event: InboundEvent,
+    readonly person: Person,
+    readonly chat: Chat,
+    /** The text with full-width digits normalised and the bot's mention removed. */
+    readonly text: string,
+    private readonly dialogs: DialogStarter,
+  ) {
+    this.outbox = new Outbox(services.messenger, `${event.platform}-${event.eventId}`);
+  }
+
+  /** Answers in the chat the event came from. */
+  reply(say: Say | string): Promise<void> {
+    return this.outbox.send(this.chat.id, typeof say === "string" ? { text: say } : say);
+  }
+
+  /** Sends to another chat (an org group id or `dm:<personId>`). */
+  send(chatId: string, say: Say | string): Promise<void> {
+    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say);
+  }
+
+  /** Starts a registered dialog with this person in this chat. */
+  startDialog(dialogId: string, args = ""): Promise<void> {
+    return this.dialogs.start(this, dialogId, args);
+  }
+}
+
+/** What a context needs of the dialog engine. */
+export interface DialogStarter {
+  start(ctx: ConversationContext, dialogId: string, args?: string): Promise<void>;
+}
+
+export class JobContext {
+  private readonly outbox: Outbox;
+
+  constructor(
+    readonly services: BotServices,
+    /** The job's scheduler key; sends are keyed from it. */
+    readonly key: string,
+  ) {
+    this.outbox = new Outbox(services.messenger, key);
+  }
+
+  send(chatId: string, say: Say | string): Promise<void> {
+    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say);
+  }
+}

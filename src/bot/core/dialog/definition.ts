@@ -1,0 +1,61 @@
+/**
+ * Dialogs are declared as data: a list of steps, each with a prompt and either choices or a parser
+ * with a zod validator whose message is the Chinese error shown to the person. The engine does the
+ * rest (取消, 返回, 帮助, numbered choices, buttons, summary and confirm, persistence, expiry).
+ */
+import type { z } from "zod";
+import type { ConversationContext } from "../context.ts";
+import type { CardField } from "../message.ts";
+
+export type DialogData = Record<string, unknown>;
+
+export interface Choice {
+  /** What is stored when chosen. */
+  value: string;
+  label: string;
+}
+
+export interface DialogStep<D extends DialogData> {
+  id: string;
+  /** The data field the answer is stored in. */
+  field: keyof D & string;
+  /** Short name used in the summary and the 修改 list. */
+  label: string;
+  prompt: string | ((data: Partial<D>, ctx: ConversationContext) => string);
+  /** Extra help shown on 帮助. */
+  help?: string;
+  /** Numbered choices: answered by number, by label or by button. */
+  choices?: Choice[] | ((data: Partial<D>, ctx: ConversationContext) => Choice[]);
+  /**
+   * Turns the text into a value; the schema validates it, and its message is what the person reads
+   * when the answer is not acceptable.
+   */
+  parse?: (text: string, ctx: ConversationContext) => unknown;
+  schema?: z.ZodType;
+  /** Accepts 跳过 / 不清楚, storing null (report first, complete later). */
+  optional?: boolean;
+  /** Asked only when this holds. */
+  when?: (data: Partial<D>) => boolean;
+  /** Shows the stored value in the summary. */
+  format?: (value: unknown, data: Partial<D>) => string;
+}
+
+export interface DialogDefinition<D extends DialogData> {
+  id: string;
+  /** Name shown to people, e.g. 登记信息. */
+  title: string;
+  steps: DialogStep<D>[];
+  /** Data before the first step (defaults, or what a command already knew). */
+  initial?: (ctx: ConversationContext, args: string) => Partial<D> | Promise<Partial<D>>;
+  /** Label of the confirm button, e.g. 确认上报. */
+  confirmLabel?: string;
+  /** Extra lines in the summary card besides the steps' fields. */
+  summaryFields?: (data: Partial<D>) => CardField[];
+  /** Runs on confirm; the dialog is over once it returns. */
+  complete(ctx: ConversationContext, data: D): Promise<void>;
+}
+
+/** Builds a definition with its data type inferred. */
+export function defineDialog<D extends DialogData>(definition: DialogDefinition<D>): DialogDefinition<D> {
+  return definition;
+}

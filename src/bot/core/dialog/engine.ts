@@ -1,0 +1,378 @@
+/**
+ * Runs declared dialogs: stores each answer, moves to the next step, understands 取消/返回/帮助 in
+ * every step, shows a summary to confirm, and lets an idle dialog remind and then expire through the
+ * Scheduler. One engine serves every capability's dialogs.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../capability.ts";
+import type { ConversationContext, JobContext } from "../context.ts";
+import type { Card, CardButton } from "../message.ts";
+import type { Choice, DialogData, DialogDefinition, DialogStep } from "./definition.ts";
+import { KEYWORDS, dialogMessages as M } from "./messages.ts";
+import {
+  CONFIRM_STEP,
+  type DialogSession,
+  DialogSessionStore,
+  EDIT_PICK_STEP,
+  EDIT_PREFIX,
+  newSessionId,
+} from "./session-store.ts";
+
+/** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
+export const DIALOG_ACTION_PREFIX = "dlg";
+export const DIALOG_IDLE_JOB = "dialog.idle";
+
+// biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
+type AnyDialog = DialogDefinition<any>;
+type AnyStep = DialogStep<DialogData>;
+
+const matches = (words: string[], text: string) => words.some((w) => w.toLowerCase() === text.toLowerCase());
+
+export class DialogEngine {
+  private readonly dialogs = new Map<string, AnyDialog>();
+
+  constructor(dialogs: AnyDialog[]) {
+    for (const dialog of dialogs) this.dialogs.set(dialog.id, dialog);
+  }
+
+  private store(ctx: {
+    services: { prisma: ConversationContext["services"]["prisma"] };
+  }): DialogSessionStore {
+    return new DialogSessionStore(ctx.services.prisma);
+  }
+
+  /** The person's open dialog in this chat, if any. */
+  active(ctx: ConversationContext): Promise<DialogSession | null> {
+    return this.store(ctx).find(ctx.chat.id, ctx.person.id);
+  }
+
+  async start(ctx: ConversationContext, dialogId: string, args = ""): Promise<void> {
+    const dialog = this.definition(dialogId);
+    const store = this.store(ctx);
+    const previous = await store.find(ctx.chat.id, ctx.person.id);
+    if (previous) await ctx.reply(M.replaced(this.definition(previous.dialogId).title));
+    const now = ctx.services.clock.now();
+    const data = ((await dialog.initial?.(ctx, args)) ?? {}) as DialogData;
+    const session: DialogSession = {
+      id: newSessionId(),
+      chatId: ctx.chat.id,
+      personId: ctx.person.id,
+      dialogId,
+      stepId: CONFIRM_STEP,
+      data,
+      history: [],
+      platform: ctx.event.platform,
+      startedAt: now,
+      lastActiveAt: now,
+      remindedAt: null,
+    };
+    session.stepId = nextStepId(dialog, data, -1);
+    await store.start(session);
+    await this.scheduleIdleCheck(ctx, session);
+    await this.prompt(ctx, dialog, session);
+  }
+
+  /** Handles a text reply to an open dialog. */
+  async handleText(ctx: ConversationContext, session: DialogSession): Promise<void> {
+    const dialog = this.definition(session.dialogId);
+    const text = ctx.text;
+    if (matches(KEYWORDS.cancel, text)) return this.cancel(ctx, dialog, session);
+    if (matches(KEYWORDS.help, text)) {
+      const step = stepOf(dialog, session.stepId);
+      return ctx.reply(M.help(dialog.title, step?.help));
+    }
+    if (matches(KEYWORDS.back, text)) return this.back(ctx, dialog, session);
+    await this.answer(ctx, dialog, session, text);
+  }
+
+  /** Handles a pressed dialog button: `<session>:<step>:<answer>`. */
+  async handleAction(ctx: ConversationContext, value: string): Promise<void> {
+    const [sessionId, stepId, answer] = splitAction(value);
+    const session = await this.store(ctx).findById(sessionId);
+    if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
+    if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
+      return ctx.reply(M.notYourDialog);
+    const dialog = this.definition(session.dialogId);
+    if (answer === "cancel") return this.cancel(ctx, dialog, session);
+    await this.answer(ctx, dialog, session, answer);
+  }
+
+  private async answer(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession, text: string) {
+    if (session.stepId === CONFIRM_STEP) return this.answerConfirm(ctx, dialog, session, text);
+    if (session.stepId === EDIT_PICK_STEP) return this.answerEditPick(ctx, dialog, session, text);
+    const editing = session.stepId.startsWith(EDIT_PREFIX);
+    const step = stepOf(dialog, session.stepId);
+    if (!step) return this.showSummary(ctx, dialog, { ...session, stepId: CONFIRM_STEP });
+    const outcome = interpret(step, text, session.data, ctx);
+    if (!outcome.ok) return ctx.reply(outcome.message);
+    session.data = { ...session.data, [step.field]: outcome.value };
+    if (editing) {
+      session.stepId = CONFIRM_STEP;
+    } else {
+      session.history = [...session.history, step.id];
+      session.stepId = nextStepId(dialog, session.data, dialog.steps.indexOf(step));
+    }
+    await this.touchAndSave(ctx, session);
+    await this.prompt(ctx, dialog, session);
+  }
+
+  private async answerConfirm(
+    ctx: ConversationContext,
+    dialog: AnyDialog,
+    session: DialogSession,
+    text: string,
+  ) {
+    const confirmWords = [...KEYWORDS.confirm, dialog.confirmLabel ?? "", "1"].filter(Boolean);
+    if (matches(confirmWords, text)) return this.complete(ctx, dialog, session);
+    if (text === "3") return this.cancel(ctx, dialog, session);
+    if (matches([...KEYWORDS.edit, "2"], text)) {
+      session.stepId = EDIT_PICK_STEP;
+      await this.touchAndSave(ctx, session);
+      return this.prompt(ctx, dialog, session);
+    }
+    await ctx.reply(M.confirmOrEdit);
+  }
+
+  private async answerEditPick(
+    ctx: ConversationContext,
+    dialog: AnyDialog,
+    session: DialogSession,
+    text: string,
+  ) {
+    const editable = askedSteps(dialog, session.data);
+    const index = pickIndex(
+      text,
+      editable.map((s) => s.label),
+    );
+    if (index === null) return ctx.reply(M.invalidChoice(editable.length));
+    session.stepId = `${EDIT_PREFIX}${(editable[index] as AnyStep).id}`;
+    await this.touchAndSave(ctx, session);
+    await this.prompt(ctx, dialog, session);
+  }
+
+  private async back(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
+    if (session.stepId === EDIT_PICK_STEP || session.stepId.startsWith(EDIT_PREFIX)) {
+      session.stepId = CONFIRM_STEP;
+    } else {
+      const previousId = session.history.at(-1);
+      if (!previousId) return ctx.reply(M.alreadyFirst);
+      const previous = stepOf(dialog, previousId) as AnyStep;
+      const { [previous.field]: _dropped, ...rest } = session.data;
+      session.data = rest;
+      session.history = session.history.slice(0, -1);
+      session.stepId = previous.id;
+    }
+    await this.touchAndSave(ctx, session);
+    await this.prompt(ctx, dialog, session);
+  }
+
+  private async cancel(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
+    await this.store(ctx).end(session.id);
+    await ctx.reply(M.cancelled(dialog.title));
+  }
+
+  private async complete(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
+    try {
+      await dialog.complete(ctx, session.data);
+    } catch (error) {
+      ctx.services.log.error(
+        { err: error, dialog: dialog.id, session: session.id },
+        "dialog completion failed",
+      );
+      return ctx.reply(M.submitFailed);
+    }
+    await this.store(ctx).end(session.id);
+  }
+
+  private async touchAndSave(ctx: ConversationContext, session: DialogSession) {
+    session.lastActiveAt = ctx.services.clock.now();
+    session.remindedAt = null;
+    await this.store(ctx).save(session);
+  }
+
+  /** Says what the dialog waits for now: a step's question, the summary, or the list of items to change. */
+  private async prompt(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession): Promise<void> {
+    if (session.stepId === CONFIRM_STEP) return this.showSummary(ctx, dialog, session);
+    if (session.stepId === EDIT_PICK_STEP) {
+      const editable = askedSteps(dialog, session.data);
+      return ctx.reply({
+        card: {
+          title: M.editPickTitle,
+          fields: editable.map((s, i) => ({
+            label: `${i + 1}. ${s.label}`,
+            value: display(s, session.data),
+          })),
+          buttons: editable.map((s, i) => button(session, String(i + 1), s.label)),
+          note: M.editPickNote,
+        },
+      });
+    }
+    const step = stepOf(dialog, session.stepId) as AnyStep;
+    const question = typeof step.prompt === "function" ? step.prompt(session.data, ctx) : step.prompt;
+    const asked = askedSteps(dialog, session.data);
+    const position = asked.indexOf(step) + 1;
+    const progress = session.stepId.startsWith(EDIT_PREFIX) ? "" : M.progress(position, asked.length);
+    const hints = [step.optional ? M.skipHint : "", M.navigationHint].filter(Boolean).join("");
+    const choices = choicesOf(step, session.data, ctx);
+    if (choices) {
+      return ctx.reply({
+        card: {
+          title: `${question}${progress}`,
+          fields: [],
+          buttons: choices.map((c, i) => button(session, String(i + 1), `${i + 1}. ${c.label}`)),
+          note: `${M.choiceHint}${hints}`,
+        },
+      });
+    }
+    await ctx.reply(`${question}${progress}\n${hints}`);
+  }
+
+  private async showSummary(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
+    const fields = askedSteps(dialog, session.data).map((s) => ({
+      label: s.label,
+      value: display(s, session.data),
+    }));
+    const card: Card = {
+      title: M.summaryTitle(dialog.title),
+      fields: [...fields, ...(dialog.summaryFields?.(session.data) ?? [])],
+      buttons: [
+        button(session, "1", dialog.confirmLabel ?? "确认"),
+        button(session, "2", "修改"),
+        button(session, "3", "取消"),
+      ],
+      note: M.summaryNote,
+    };
+    await ctx.reply({ card });
+  }
+
+  private async scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {
+    const { remind_after, expire_after } = ctx.services.policy.dialog;
+    const due = session.lastActiveAt.getTime() + (session.remindedAt ? expire_after : remind_after);
+    await ctx.services.scheduler.schedule(`dialog-${session.id}-idle-${due}`, new Date(due), {
+      name: DIALOG_IDLE_JOB,
+      data: { sessionId: session.id },
+    });
+  }
+
+  /** The job that reminds an idle person once and then ends the dialog. */
+  idleJob(): JobHandler<z.ZodObject<{ sessionId: z.ZodString }>> {
+    return {
+      name: DIALOG_IDLE_JOB,
+      schema: z.object({ sessionId: z.string() }),
+      run: async (ctx, { sessionId }) => {
+        const store = new DialogSessionStore(ctx.services.prisma);
+        const session = await store.findById(sessionId);
+        if (!session) return;
+        const dialog = this.dialogs.get(session.dialogId);
+        const { remind_after, expire_after } = ctx.services.policy.dialog;
+        const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
+        if (!dialog || idle >= expire_after) {
+          if (await store.end(session.id))
+            await ctx.send(session.chatId, {
+              text: M.expired(dialog?.title ?? "对话"),
+              mentions: [session.personId],
+            });
+          return;
+        }
+        if (idle >= remind_after && !session.remindedAt) {
+          const now = ctx.services.clock.now();
+          await store.markReminded(session.id, now);
+          session.remindedAt = now;
+          const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
+          await ctx.send(session.chatId, {
+            text: M.idleReminder(dialog.title, minutesLeft),
+            mentions: [session.personId],
+          });
+        }
+        await this.scheduleIdleCheck(ctx, session);
+      },
+    };
+  }
+
+  private definition(id: string): AnyDialog {
+    const dialog = this.dialogs.get(id);
+    if (!dialog) throw new Error(`unknown dialog ${id}`);
+    return dialog;
+  }
+}
+
+type Interpretation = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Turns a reply into the step's value, or the Chinese reason it is not acceptable. */
+function interpret(step: AnyStep, text: string, data: DialogData, ctx: ConversationContext): Interpretation {
+  if (matches(KEYWORDS.skip, text)) {
+    return step.optional ? { ok: true, value: null } : { ok: false, message: M.cannotSkip(step.label) };
+  }
+  const choices = choicesOf(step, data, ctx);
+  if (choices) {
+    const index = pickIndex(
+      text,
+      choices.map((c) => c.label),
+    );
+    if (index === null) return { ok: false, message: M.invalidChoice(choices.length) };
+    return { ok: true, value: (choices[index] as Choice).value };
+  }
+  let value: unknown = text;
+  try {
+    value = step.parse ? step.parse(text, ctx) : text;
+  } catch (error) {
+    return { ok: false, message: M.invalidAnswer(error instanceof Error ? error.message : String(error)) };
+  }
+  if (!step.schema) return { ok: true, value };
+  const parsed = step.schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, message: M.invalidAnswer(parsed.error.issues[0]?.message ?? "格式不对。") };
+}
+
+/** A 0-based index from `2`, `2. 标签`, or the label itself. */
+function pickIndex(text: string, labels: string[]): number | null {
+  const number = /^(\d+)(?:\.|、|\s|$)/.exec(text);
+  if (number) {
+    const index = Number(number[1]) - 1;
+    return index >= 0 && index < labels.length ? index : null;
+  }
+  const index = labels.indexOf(text);
+  return index >= 0 ? index : null;
+}
+
+function choicesOf(step: AnyStep, data: DialogData, ctx: ConversationContext): Choice[] | undefined {
+  return typeof step.choices === "function" ? step.choices(data, ctx) : step.choices;
+}
+
+function stepOf(dialog: AnyDialog, stepId: string): AnyStep | undefined {
+  const id = stepId.startsWith(EDIT_PREFIX) ? stepId.slice(EDIT_PREFIX.length) : stepId;
+  return (dialog.steps as AnyStep[]).find((s) => s.id === id);
+}
+
+/** Steps that apply to this data (their `when` holds). */
+function askedSteps(dialog: AnyDialog, data: DialogData): AnyStep[] {
+  return (dialog.steps as AnyStep[]).filter((s) => s.when?.(data) ?? true);
+}
+
+/** The first step after `afterIndex` that applies and has no answer yet, or the summary. */
+function nextStepId(dialog: AnyDialog, data: DialogData, afterIndex: number): string {
+  const steps = dialog.steps as AnyStep[];
+  for (let i = afterIndex + 1; i < steps.length; i++) {
+    const step = steps[i] as AnyStep;
+    if ((step.when?.(data) ?? true) && !(step.field in data)) return step.id;
+  }
+  return CONFIRM_STEP;
+}
+
+function display(step: AnyStep, data: DialogData): string {
+  const value = data[step.field];
+  if (value === undefined || value === null || value === "") return M.notFilled;
+  if (step.format) return step.format(value, data);
+  const choice = Array.isArray(step.choices) ? step.choices.find((c) => c.value === value) : undefined;
+  return choice?.label ?? String(value);
+}
+
+function button(session: DialogSession, answer: string, label: string): CardButton {
+  return { label, action: `${DIALOG_ACTION_PREFIX}:${session.id}:${session.stepId}:${answer}` };
+}
+
+function splitAction(value: string): [string, string, string] {
+  const [sessionId = "", ...rest] = value.split(":");
+  const answer = rest.pop() ?? "";
+  return [sessionId, rest.join(":"), answer];
+}

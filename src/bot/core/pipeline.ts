@@ -1,0 +1,83 @@
+/**
+ * The inbound path every adapter feeds: dedupe on the platform's event id → one conversation at a
+ * time (chat + person), others in parallel → identify the person and chat → router.
+ */
+import { ConversationContext } from "./context.ts";
+import type { EventDedupe } from "./dedupe.ts";
+import { KeyedSerial } from "./keyed-serial.ts";
+import { type InboundEvent, isDirectChat } from "./message.ts";
+import { Outbox } from "./outbox.ts";
+import { coreReplies } from "./replies.ts";
+import type { Router } from "./router.ts";
+import type { BotServices } from "./services.ts";
+import { normalizeText, stripBotMention } from "./text.ts";
+
+export type InboundOutcome = "handled" | "duplicate" | "unknown-sender" | "unknown-chat" | "failed";
+
+export class InboundPipeline {
+  private readonly serial = new KeyedSerial();
+
+  constructor(
+    private readonly services: BotServices,
+    private readonly router: Router,
+    private readonly dedupe: EventDedupe,
+  ) {}
+
+  async handle(event: InboundEvent): Promise<InboundOutcome> {
+    const log = this.services.log.child({
+      platform: event.platform,
+      event: event.eventId,
+      chat: event.chatId,
+      person: event.senderId,
+    });
+    if (!(await this.dedupe.claim(event.platform, event.eventId))) {
+      log.info("duplicate event dropped");
+      return "duplicate";
+    }
+    const { directory } = this.services;
+    const person = event.senderId ? directory.person(event.senderId) : undefined;
+    const addressed = isDirectChat(event.chatId) || event.mentions.includes("bot") || Boolean(event.action);
+    if (!person) {
+      log.warn({ senderName: event.senderName }, "message from someone not in the org file");
+      if (addressed)
+        await this.outbox(event).send(event.chatId, { text: coreReplies.unknownSender(directory.botName) });
+      return "unknown-sender";
+    }
+    const chat = directory.chat(event.chatId);
+    if (!chat) {
+      log.warn("message in a chat not in the org file");
+      return "unknown-chat";
+    }
+    return this.serial.run(`${chat.id}|${person.id}`, async () => {
+      const text = stripBotMention(normalizeText(event.text), directory.botName);
+      const ctx = new ConversationContext(
+        { ...this.services, log },
+        event,
+        person,
+        chat,
+        text,
+        this.router.dialogs,
+      );
+      try {
+        await this.router.route(ctx);
+        return "handled" as const;
+      } catch (error) {
+        log.error({ err: error }, "handling failed");
+        await this.dedupe.release(event.platform, event.eventId);
+        await ctx
+          .reply(coreReplies.failed)
+          .catch((sendError) => log.error({ err: sendError }, "could not say so"));
+        return "failed" as const;
+      }
+    });
+  }
+
+  /** Resolves when every event taken so far has been handled. */
+  idle(): Promise<void> {
+    return this.serial.idle();
+  }
+
+  private outbox(event: InboundEvent): Outbox {
+    return new Outbox(this.services.messenger, `${event.platform}-${event.eventId}`);
+  }
+}

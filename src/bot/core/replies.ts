@@ -1,0 +1,14 @@
+/** Chinese texts of the bot core (routing, refusals), in one place for review. */
+
+export const MAX_TEXT_LENGTH = 4000;
+
+export const coreReplies = {
+  unknownSender: (botName: string) =>
+    `您好，${botName}暂时无法识别您的身份（不在本单位通讯录中）。请联系县总值班室或办公室把您加入通讯录后再使用。`,
+  tooLong: (length: number) =>
+    `这条消息有 ${length} 个字，超过了 ${MAX_TEXT_LENGTH} 字的上限，没有处理。请分几条发送，或只发要点。`,
+  notUnderstood: "没有听懂这句话。回复「帮助」查看能用的指令。",
+  notAllowed: "您没有这项操作的权限。如需开通，请联系办公室。",
+  staleAction: "这个按钮已失效，请按最新的消息操作。",
+  failed: "处理时出了问题，消息已记录。请稍后再试；紧急情况请直接电话联系值班室。",
+};

@@ -1,0 +1,61 @@
+/**
+ * Decides what an inbound event is: a pressed button, a reply to an open dialog, a command, or
+ * chatter the bot should stay out of; and hands it to the capability that owns it.
+ */
+import type { ActionHandler, Capability, Command } from "./capability.ts";
+import type { ConversationContext } from "./context.ts";
+import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
+import { isDirectChat } from "./message.ts";
+import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
+import { splitCommand } from "./text.ts";
+
+export class Router {
+  private readonly commands = new Map<string, Command>();
+  private readonly actions = new Map<string, ActionHandler>();
+  readonly commandList: Command[] = [];
+
+  constructor(
+    capabilities: Capability[],
+    readonly dialogs: DialogEngine,
+  ) {
+    for (const capability of capabilities) {
+      for (const command of capability.commands ?? []) {
+        this.commandList.push(command);
+        for (const name of command.names) {
+          const key = name.toLowerCase();
+          if (this.commands.has(key)) throw new Error(`command ${name} registered twice`);
+          this.commands.set(key, command);
+        }
+      }
+      for (const action of capability.actions ?? []) this.actions.set(action.prefix, action);
+    }
+  }
+
+  async route(ctx: ConversationContext): Promise<void> {
+    const { event } = ctx;
+    if (event.action) return this.routeAction(ctx, event.action.value);
+    if (event.text.length > MAX_TEXT_LENGTH) return ctx.reply(coreReplies.tooLong(event.text.length));
+    if (!ctx.text) return;
+    const session = await this.dialogs.active(ctx);
+    if (session) return this.dialogs.handleText(ctx, session);
+    const [word, args] = splitCommand(ctx.text);
+    const command = this.commands.get(word.toLowerCase());
+    if (command) {
+      if (command.roles && !command.roles.some((role) => ctx.person.roles.includes(role)))
+        return ctx.reply(coreReplies.notAllowed);
+      return command.run(ctx, args);
+    }
+    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
+    if (addressed) await ctx.reply(coreReplies.notUnderstood);
+  }
+
+  private async routeAction(ctx: ConversationContext, value: string): Promise<void> {
+    const separator = value.indexOf(":");
+    const prefix = separator < 0 ? value : value.slice(0, separator);
+    const rest = separator < 0 ? "" : value.slice(separator + 1);
+    if (prefix === DIALOG_ACTION_PREFIX) return this.dialogs.handleAction(ctx, rest);
+    const handler = this.actions.get(prefix);
+    if (!handler) return ctx.reply(coreReplies.staleAction);
+    await handler.run(ctx, rest);
+  }
+}

@@ -1,0 +1,32 @@
+/** Settings from the environment (and `.env`): where things are, never the office's rules. */
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+export const envSchema = z.object({
+  DATABASE_URL: optionalText,
+  REDIS_URL: optionalText,
+  DATA_DIR: z.string().default("./data"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ORG_FILE: z.string().default("config/org.yaml"),
+  POLICY_FILE: z.string().default("config/policy.yaml"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** BullMQ prefix; by default derived from the database, so two bots on one Redis never share queues. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  - ${i.path.join(".")}：${i.message}`).join("\n");
+  throw new Error(`环境变量有误：\n${problems}`);
+}

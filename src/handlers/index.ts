@@ -1,0 +1,9 @@
+/** Every capability the bot has, registered in one place. */
+import type { Capability } from "../bot/core/capability.ts";
+import { helpCapability } from "./help/index.ts";
+import { profileCapability } from "./profile/index.ts";
+
+export function allCapabilities(): Capability[] {
+  const capabilities = [profileCapability];
+  return [...capabilities, helpCapability(capabilities)];
+}

@@ -1,0 +1,64 @@
+/** The 登记 dialog: a person checks the phone number and title the office holds, and the night 加急 wish. */
+import { z } from "zod";
+import { defineDialog } from "../../bot/core/dialog/definition.ts";
+import { profileMessages as M } from "./messages.ts";
+
+export const PROFILE_DIALOG = "profile";
+
+export interface ProfileData extends Record<string, unknown> {
+  phone: string | null;
+  title: string | null;
+  nightUrgent: "yes" | "no";
+}
+
+export const profileDialog = defineDialog<ProfileData>({
+  id: PROFILE_DIALOG,
+  title: M.dialogTitle,
+  confirmLabel: "确认登记",
+  steps: [
+    {
+      id: "phone",
+      field: "phone",
+      label: "手机号",
+      prompt: (_data, ctx) => M.phonePrompt(ctx.person.phone),
+      help: M.phoneHelp,
+      optional: true,
+      parse: (text) => text.replace(/[\s-]/g, ""),
+      schema: z.string().regex(/^1\d{10}$/, M.phoneInvalid),
+      format: (value) => String(value),
+    },
+    {
+      id: "title",
+      field: "title",
+      label: "职务",
+      prompt: (_data, ctx) => M.titlePrompt(ctx.person.title),
+      optional: true,
+      schema: z.string().min(1, M.titleInvalid).max(20, M.titleInvalid),
+    },
+    {
+      id: "night",
+      field: "nightUrgent",
+      label: "夜间加急",
+      prompt: M.nightPrompt,
+      choices: [
+        { value: "yes", label: M.yes },
+        { value: "no", label: M.no },
+      ],
+    },
+  ],
+  async complete(ctx, data) {
+    const { prisma, clock } = ctx.services;
+    const profile = {
+      phone: data.phone ?? ctx.person.phone ?? null,
+      title: data.title ?? ctx.person.title ?? null,
+      nightUrgent: data.nightUrgent === "yes",
+      confirmedAt: clock.now(),
+    };
+    await prisma.personProfile.upsert({
+      where: { personId: ctx.person.id },
+      create: { personId: ctx.person.id, ...profile },
+      update: profile,
+    });
+    await ctx.reply(M.saved(ctx.person.name));
+  },
+});

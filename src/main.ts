@@ -1,0 +1,91 @@
+/**
+ * Composition root: load config → database → Redis → app (queues, adapters, console) → serve;
+ * graceful shutdown on SIGINT/SIGTERM.
+ */
+import "dotenv/config";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createApp } from "./app/create-app.ts";
+import { retry } from "./app/retry.ts";
+import { parseEnv } from "./config/env.ts";
+import { ConfigError, loadOfficeConfig } from "./config/load.ts";
+import { defaultQueuePrefix } from "./config/queue-prefix.ts";
+import { ensureRedis } from "./queue/redis-launcher.ts";
+import { openDatabase } from "./store/database.ts";
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const log = pino({ level: env.LOG_LEVEL, base: { app: "kuaibao" } });
+  const say = (message: string) => log.info(message);
+
+  const config = await loadOfficeConfig(env.ORG_FILE, env.POLICY_FILE);
+  say(
+    `已读取配置：${config.org.units.length} 个单位，${config.org.people.length} 人，${config.org.groups.length} 个群`,
+  );
+
+  const pgliteDir = join(env.DATA_DIR, "pglite");
+  const database = await retry(
+    () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : pgliteDir }),
+    {
+      attempts: 5,
+      delayMs: 1000,
+      onRetry: (error, attempt) => log.warn({ err: error, attempt }, "数据库暂时打不开，稍后重试"),
+    },
+  );
+  say(`数据库：${database.kind === "pglite" ? `内置 PGlite（${pgliteDir}）` : "PostgreSQL"}`);
+  if (database.appliedMigrations.length > 0)
+    say(`已执行数据库迁移：${database.appliedMigrations.join(", ")}`);
+
+  let redis: Awaited<ReturnType<typeof ensureRedis>>;
+  try {
+    redis = await ensureRedis({ redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await createApp({
+    config,
+    prisma: database.prisma,
+    redisUrl: redis.url,
+    log,
+    queuePrefix: env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir }),
+    http: { host: env.HOST, port: env.PORT },
+  }).catch(async (error) => {
+    await database.close();
+    await redis.stop();
+    throw error;
+  });
+  say(`快报助手已启动。打开网页控制台：${app.url}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log.warn("再次收到停止信号，立即退出");
+      process.exit(1);
+    }
+    stopping = true;
+    say(`收到 ${signal}，正在停止：不再接收新消息，等待进行中的工作完成……`);
+    try {
+      await app.close();
+      await database.close();
+      await redis.stop();
+      say("已安全停止。");
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, "停止时出错");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`\n${error.message}\n\n请修改后重新启动。\n`);
+  } else {
+    process.stderr.write(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

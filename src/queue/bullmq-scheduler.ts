@@ -1,0 +1,45 @@
+/**
+ * The production Scheduler: BullMQ delayed jobs with the key as job id, so scheduling the same key
+ * twice adds one job. Completed jobs are kept a day, which keeps a re-schedule of a fired key a no-op.
+ */
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Clock, ScheduledJob, Scheduler } from "../bot/core/ports.ts";
+import { JOBS_QUEUE, safeJobId } from "./queue-names.ts";
+
+export const JOB_ATTEMPTS = 5;
+
+export class BullmqScheduler implements Scheduler {
+  readonly queue: Queue<ScheduledJob>;
+
+  constructor(
+    connection: Redis,
+    prefix: string,
+    private readonly clock: Clock,
+  ) {
+    this.queue = new Queue<ScheduledJob>(JOBS_QUEUE, { connection, prefix });
+  }
+
+  async schedule(key: string, at: Date, job: ScheduledJob): Promise<void> {
+    const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
+    await this.queue.add(job.name, job, {
+      jobId: safeJobId(key),
+      delay,
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
+      removeOnComplete: { age: 86_400 },
+      removeOnFail: { age: 30 * 86_400 },
+    });
+  }
+
+  async cancel(key: string): Promise<void> {
+    const job = await this.queue.getJob(safeJobId(key));
+    if (!job) return;
+    const state = await job.getState();
+    if (state === "delayed" || state === "waiting" || state === "prioritized") await job.remove();
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,37 @@
+/** Runs fired scheduler jobs through the job registry; invalid jobs fail at once, others retry. */
+import { UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
+import type { ScheduledJob } from "../bot/core/ports.ts";
+import type { BotServices } from "../bot/core/services.ts";
+import { JOBS_QUEUE } from "./queue-names.ts";
+
+export function startJobWorker(options: {
+  connection: Redis;
+  prefix: string;
+  registry: JobRegistry;
+  services: BotServices;
+  concurrency?: number;
+}): Worker<ScheduledJob> {
+  const { registry, services } = options;
+  const worker = new Worker<ScheduledJob>(
+    JOBS_QUEUE,
+    async (job) => {
+      try {
+        await registry.run(services, job.id ?? job.name, job.data);
+      } catch (error) {
+        if (error instanceof InvalidJobError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+  );
+  worker.on("failed", (job, error) =>
+    services.log.error(
+      { job: job?.name, key: job?.id, attempts: job?.attemptsMade, err: error },
+      "scheduled job failed",
+    ),
+  );
+  worker.on("error", (error) => services.log.error({ err: error }, "job worker error"));
+  return worker;
+}

@@ -1,0 +1,27 @@
+/**
+ * Fresh, fully migrated in-memory PGlite databases, fast: creating a PGlite runs initdb (2–4 s
+ * here), so the first one is dumped right after its migrations and each later one loads that dump
+ * (under 1 s). Used where every run owns its data: transcripts, tests, the benchmark.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { type Database, usePglite } from "./database.ts";
+
+let migratedDump: Promise<Blob> | undefined;
+
+function migratedPgliteDump(): Promise<Blob> {
+  migratedDump ??= (async () => {
+    const pglite = await PGlite.create();
+    const database = await usePglite(pglite);
+    try {
+      return await pglite.dumpDataDir("none");
+    } finally {
+      await database.close();
+    }
+  })();
+  return migratedDump;
+}
+
+/** A new in-memory PGlite with every migration applied; the caller closes it. */
+export async function openFreshDatabase(): Promise<Database> {
+  return usePglite(await PGlite.create({ loadDataDir: await migratedPgliteDump() }));
+}
