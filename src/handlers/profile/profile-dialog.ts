@@ -23,6 +23,7 @@ export const profileDialog = defineDialog<ProfileData>({
       prompt: (_data, ctx) => M.phonePrompt(ctx.person.phone),
       help: M.phoneHelp,
       optional: true,
+      onSkip: (ctx) => ctx.person.phone ?? null,
       parse: (text) => text.replace(/[\s-]/g, ""),
       schema: z.string().regex(/^1\d{10}$/, M.phoneInvalid),
       format: (value) => String(value),
@@ -33,6 +34,7 @@ export const profileDialog = defineDialog<ProfileData>({
       label: "职务",
       prompt: (_data, ctx) => M.titlePrompt(ctx.person.title),
       optional: true,
+      onSkip: (ctx) => ctx.person.title ?? null,
       schema: z.string().min(1, M.titleInvalid).max(20, M.titleInvalid),
     },
     {
@@ -49,8 +51,8 @@ export const profileDialog = defineDialog<ProfileData>({
   async complete(ctx, data) {
     const { prisma, clock } = ctx.services;
     const profile = {
-      phone: data.phone ?? ctx.person.phone ?? null,
-      title: data.title ?? ctx.person.title ?? null,
+      phone: data.phone,
+      title: data.title,
       nightUrgent: data.nightUrgent === "yes",
       confirmedAt: clock.now(),
     };

@@ -34,6 +34,8 @@ export interface DialogStep<D extends DialogData> {
   schema?: z.ZodType;
   /** Accepts 跳过 / 不清楚, storing null (report first, complete later). */
   optional?: boolean;
+  /** What 跳过 stores instead of null, e.g. the value already on file. */
+  onSkip?: (ctx: ConversationContext) => unknown;
   /** Asked only when this holds. */
   when?: (data: Partial<D>) => boolean;
   /** Shows the stored value in the summary. */

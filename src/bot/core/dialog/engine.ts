@@ -301,7 +301,8 @@ type Interpretation = { ok: true; value: unknown } | { ok: false; message: strin
 /** Turns a reply into the step's value, or the Chinese reason it is not acceptable. */
 function interpret(step: AnyStep, text: string, data: DialogData, ctx: ConversationContext): Interpretation {
   if (matches(KEYWORDS.skip, text)) {
-    return step.optional ? { ok: true, value: null } : { ok: false, message: M.cannotSkip(step.label) };
+    if (!step.optional) return { ok: false, message: M.cannotSkip(step.label) };
+    return { ok: true, value: step.onSkip?.(ctx) ?? null };
   }
   const choices = choicesOf(step, data, ctx);
   if (choices) {
