@@ -12,7 +12,7 @@ export const KEYWORDS = {
 export const dialogMessages = {
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
   choiceHint: "请回复数字，或直接点按钮。",
-  skipHint: "不清楚可回复「跳过」，之后再补报。",
+  skipHint: "不清楚或没有变化可回复「跳过」，之后再补。",
   cancelled: (title: string) => `已取消「${title}」。需要时可重新开始。`,
   alreadyFirst: "已经是第一步了。",
   replaced: (title: string) => `之前未完成的「${title}」已结束，现在开始新的对话。`,
