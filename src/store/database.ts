@@ -66,15 +66,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
  * pending migrations first. The Database owns the PGlite from here on and closes it.
  */
 export async function usePglite(pglite: PGlite): Promise<Database> {
-  const connection: MigrationConnection = {
-    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
-    exec: async (script) => {
-      await pglite.exec(script);
-    },
-  };
   let appliedMigrations: string[];
   try {
-    appliedMigrations = await applyPendingMigrations(connection);
+    appliedMigrations = await applyPendingMigrations(pgliteMigrationConnection(pglite));
   } catch (error) {
     await pglite.close();
     throw error;
@@ -127,7 +121,7 @@ async function openPostgres(databaseUrl: string, schemaOption: string | undefine
       );
     });
     try {
-      appliedMigrations = await applyPendingMigrations(pgConnection(client), { schema });
+      appliedMigrations = await applyPendingMigrations(pgMigrationConnection(client), { schema });
     } finally {
       client.release();
     }
@@ -148,7 +142,18 @@ async function openPostgres(databaseUrl: string, schemaOption: string | undefine
   };
 }
 
-function pgConnection(client: pg.PoolClient): MigrationConnection {
+/** The migration runner's view of a PGlite (itself a single session). */
+export function pgliteMigrationConnection(pglite: PGlite): MigrationConnection {
+  return {
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+  };
+}
+
+/** The migration runner's view of one checked-out PostgreSQL connection. */
+export function pgMigrationConnection(client: pg.ClientBase): MigrationConnection {
   return {
     query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
     exec: async (script) => {

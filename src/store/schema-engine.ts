@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { messages, PGlite } from "@electric-sql/pglite";
+import { messages, type PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -22,6 +22,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createBlankPglite } from "./blank-pglite.ts";
 import { MIGRATIONS_DIR, readMigrationFiles, SCHEMA_PATH } from "./migration-files.ts";
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -105,14 +106,19 @@ function scriptSafe(inner: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
   };
 }
 
-/** Main and shadow databases for the engine, all in memory, all closed by `close()`. */
-class ThrowAwayPglites implements SqlMigrationAwareDriverAdapterFactory {
+/**
+ * The engine's databases: the main one is `main` when given (left open), else a throw-away PGlite;
+ * every shadow database is a fresh in-memory PGlite. `close()` closes what we opened.
+ */
+class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres";
   readonly adapterName = "kuaibao-pglite";
   private readonly opened: PGlite[] = [];
 
+  constructor(private readonly main?: PGlite) {}
+
   async connect(): Promise<SqlDriverAdapter> {
-    return this.open();
+    return this.main ? this.adapterFor(this.main) : this.open();
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -120,8 +126,12 @@ class ThrowAwayPglites implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   private async open(): Promise<SqlDriverAdapter> {
-    const db = await PGlite.create();
+    const db = await createBlankPglite();
     this.opened.push(db);
+    return this.adapterFor(db);
+  }
+
+  private async adapterFor(db: PGlite): Promise<SqlDriverAdapter> {
     return scriptSafe(await new PrismaPGlite(db).connect(), db);
   }
 
@@ -149,13 +159,20 @@ export function engineMigrationsList(dir: string = MIGRATIONS_DIR): MigrationLis
   };
 }
 
-/** Runs `work` with a fresh engine over throw-away PGlite databases, then frees everything. */
-async function withEngine<T>(schemaPath: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` with a fresh engine for the schema at `schemaPath` (default prisma/schema.prisma),
+ * over `options.database` as main database when given (for tests comparing our runner with
+ * Prisma's), else over a throw-away PGlite; frees the engine and closes what it opened.
+ */
+export async function withSchemaEngine<T>(
+  work: (engine: SchemaEngine) => Promise<T>,
+  options: { schemaPath?: string; database?: PGlite } = {},
+): Promise<T> {
   const bg = await loadEngineGlue();
-  const databases = new ThrowAwayPglites();
-  const schema = readFileSync(schemaPath, "utf8");
+  const schemaPath = options.schemaPath ?? SCHEMA_PATH;
+  const databases = new PgliteDatabases(options.database);
   const engine = await bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
+    { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(databases),
   );
@@ -165,6 +182,11 @@ async function withEngine<T>(schemaPath: string, work: (engine: SchemaEngine) =>
     engine.free();
     await databases.close();
   }
+}
+
+/** The Prisma schema file as the engine wants it. */
+function schemaFiles(schemaPath: string) {
+  return { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
 }
 
 /** A migration the engine proposes: the folder name to create and its script. */
@@ -182,48 +204,60 @@ export async function proposeMigration(
   options: { migrationsDir?: string; schemaPath?: string } = {},
 ): Promise<ProposedMigration | null> {
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
-  return withEngine(schemaPath, async (engine) => {
-    const migrationsList = engineMigrationsList(options.migrationsDir);
-    // Measured with the 7.10.0 WASM build: `createMigration` alone fails with "PostgreSQL shadow DB
-    // must be provided through an external factory"; it reuses the migrations' schema that
-    // `devDiagnostic` computes on the shadow database. So we follow the CLI's `migrate dev` order:
-    // bring the throw-away main database up to date, diagnose, then create.
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    const diagnostic = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
-    if (diagnostic.action.tag === "reset") {
-      throw new Error(`迁移目录与其应用结果不一致，无法生成新迁移：${diagnostic.action.reason}`);
-    }
-    const output = await engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList,
-      schema: { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
-      filters: NO_FILTER,
-    });
-    if (output.migrationScript === null) return null;
-    return { folderName: output.generatedMigrationName, sql: output.migrationScript };
-  });
+  return withSchemaEngine(
+    async (engine) => {
+      const migrationsList = engineMigrationsList(options.migrationsDir);
+      // Measured with the 7.10.0 WASM build: `createMigration` alone fails with "PostgreSQL shadow DB
+      // must be provided through an external factory"; it reuses the migrations' schema that
+      // `devDiagnostic` computes on the shadow database. So we follow the CLI's `migrate dev` order:
+      // bring the throw-away main database up to date, diagnose, then create.
+      await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+      const diagnostic = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
+      if (diagnostic.action.tag === "reset") {
+        throw new Error(`迁移目录与其应用结果不一致，无法生成新迁移：${diagnostic.action.reason}`);
+      }
+      const output = await engine.createMigration({
+        draft: false,
+        migrationName: name,
+        migrationsList,
+        schema: schemaFiles(schemaPath),
+        filters: NO_FILTER,
+      });
+      if (output.migrationScript === null) return null;
+      return { folderName: output.generatedMigrationName, sql: output.migrationScript };
+    },
+    { schemaPath },
+  );
+}
+
+/** What it takes to go from the migrations folder to the schema. */
+export interface SchemaDrift {
+  /** False when the migrations already produce exactly the schema. */
+  changed: boolean;
+  /** The SQL that would close the gap (a comment only when nothing changed). */
+  sql: string;
 }
 
 /**
- * The SQL that would take a database built from the migrations folder to the schema; empty when
- * they agree (what `prisma migrate diff --from-migrations … --to-schema … --script` prints).
+ * Compares a database built from the migrations folder with the schema, like
+ * `prisma migrate diff --from-migrations … --to-schema … --script --exit-code`.
  */
 export async function diffMigrationsToSchema(
   options: { migrationsDir?: string; schemaPath?: string } = {},
-): Promise<string> {
+): Promise<SchemaDrift> {
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
-  return withEngine(schemaPath, async (engine) => {
-    const result = await engine.diff({
-      from: { tag: "migrations", ...engineMigrationsList(options.migrationsDir) },
-      to: {
-        tag: "schemaDatamodel",
-        files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }],
-      },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTER,
-    });
-    return result.stdout ?? "";
-  });
+  return withSchemaEngine(
+    async (engine) => {
+      const result = await engine.diff({
+        from: { tag: "migrations", ...engineMigrationsList(options.migrationsDir) },
+        to: { tag: "schemaDatamodel", ...schemaFiles(schemaPath) },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTER,
+      });
+      // With exitCode set, the engine answers 2 when the diff is not empty.
+      return { changed: result.exitCode !== 0, sql: result.stdout ?? "" };
+    },
+    { schemaPath },
+  );
 }
