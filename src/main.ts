@@ -23,6 +23,9 @@ async function main(): Promise<void> {
     `已读取配置：${config.org.units.length} 个单位，${config.org.people.length} 人，${config.org.groups.length} 个群`,
   );
 
+  // Redis first: it fails fast, while opening PGlite can take seconds.
+  const redis = await ensureRedis({ redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
+
   const pgliteDir = join(env.DATA_DIR, "pglite");
   const database = await retry(
     () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : pgliteDir }),
@@ -31,18 +34,13 @@ async function main(): Promise<void> {
       delayMs: 1000,
       onRetry: (error, attempt) => log.warn({ err: error, attempt }, "数据库暂时打不开，稍后重试"),
     },
-  );
+  ).catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
   say(`数据库：${database.kind === "pglite" ? `内置 PGlite（${pgliteDir}）` : "PostgreSQL"}`);
   if (database.appliedMigrations.length > 0)
     say(`已执行数据库迁移：${database.appliedMigrations.join(", ")}`);
-
-  let redis: Awaited<ReturnType<typeof ensureRedis>>;
-  try {
-    redis = await ensureRedis({ redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
 
   const app = await createApp({
     config,

@@ -25,8 +25,13 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S)
   try {
     source = await readFile(file, "utf8");
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "文件不存在" : code === "EACCES" ? "没有读取权限" : `${code ?? error}`;
     throw new ConfigError(file, [
-      { path: "", message: `读不到文件（${(error as NodeJS.ErrnoException).code ?? error}）` },
+      {
+        path: "",
+        message: `读不到文件（${why}）。请检查路径是否正确（可用环境变量 ORG_FILE、POLICY_FILE 指定）`,
+      },
     ]);
   }
   return parseYaml(file, source, schema);
@@ -35,13 +40,16 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S)
 export function parseYaml<S extends z.ZodType>(file: string, source: string, schema: S): z.output<S> {
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((e) => ({
-        path: `第 ${e.linePos?.[0]?.line ?? "?"} 行`,
-        message: `YAML 格式错误：${e.code}`,
-      })),
-    );
+    const seen = new Set<number | undefined>();
+    const problems = doc.errors
+      .filter((e) => {
+        const line = e.linePos?.[0]?.line;
+        if (seen.has(line)) return false;
+        seen.add(line);
+        return true;
+      })
+      .map((e) => ({ path: `第 ${e.linePos?.[0]?.line ?? "?"} 行`, message: yamlProblem(e.code) }));
+    throw new ConfigError(file, problems);
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
@@ -51,6 +59,21 @@ export function parseYaml<S extends z.ZodType>(file: string, source: string, sch
     );
   }
   return result.data;
+}
+
+const YAML_PROBLEMS: Partial<Record<string, string>> = {
+  BAD_INDENT: "缩进不对齐，同一层的项目要用相同数量的空格缩进（不要用 Tab）",
+  TAB_AS_INDENT: "用了 Tab 缩进，请改成空格",
+  MISSING_CHAR: "缺少配对的符号，例如 { 没有对应的 }，或 [ 没有对应的 ]",
+  DUPLICATE_KEY: "同一层里有重复的键名",
+  BAD_SCALAR_START: "这个值的开头不对，含有 : # 等符号的文字请用引号括起来",
+  MULTILINE_IMPLICIT_KEY: "键名不能跨行，可能是漏了冒号或引号",
+  UNEXPECTED_TOKEN: "这里有多余或写错的符号",
+  BLOCK_AS_IMPLICIT_KEY: "冒号前后的结构不对，可能是漏了“- ”或缩进有误",
+};
+
+function yamlProblem(code: string): string {
+  return `YAML 格式错误：${YAML_PROBLEMS[code] ?? "请检查这一行附近的冒号、引号、缩进和括号"}`;
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -3,8 +3,10 @@ export const JOBS_QUEUE = "jobs";
 export const OUTBOUND_QUEUE = "outbound";
 export const DEFAULT_PREFIX = "kuaibao";
 
-/** BullMQ job ids may not contain `:` and may not be all digits. */
+/**
+ * BullMQ job ids may not contain `:`, may not be all digits, and must not equal a word BullMQ uses
+ * for its own keys (`meta`, `marker`, `wait` …): every id gets a `k-` in front.
+ */
 export function safeJobId(key: string): string {
-  const cleaned = key.replace(/:/g, "_");
-  return /^\d+$/.test(cleaned) ? `k${cleaned}` : cleaned;
+  return `k-${key.replace(/:/g, "_")}`;
 }

@@ -10,6 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { ensureRedis } from "../queue/redis-launcher.ts";
+import { deletePrefixedKeys } from "../queue/redis-prefix-cleanup.ts";
 import { openFreshDatabase } from "../store/fresh-database.ts";
 import { formatResult } from "./report.ts";
 import { runTranscript } from "./run-transcript.ts";
@@ -51,6 +52,9 @@ async function main(): Promise<number> {
         openDatabase: openFreshDatabase,
         redisUrl: redis.url,
         queuePrefix: () => `transcript-${randomBytes(4).toString("hex")}`,
+        cleanup: async (prefix) => {
+          await deletePrefixedKeys(prefix, redis.url);
+        },
         log,
         root: ROOT,
       });

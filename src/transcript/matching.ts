@@ -17,7 +17,13 @@ export function matchingText(message: ConsoleMessageDto): string {
 
 /** Case-insensitive substring, or a JavaScript regular expression written `/.../`. */
 export function matchesFragment(text: string, fragment: string): boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/s.exec(fragment);
-  if (regex) return new RegExp(regex[1] as string, regex[2]).test(text);
+  const regex = /^\/(.+)\/([dgimsuvy]*)$/s.exec(fragment);
+  if (regex) {
+    try {
+      return new RegExp(regex[1] as string, regex[2]).test(text);
+    } catch {
+      // Not a valid expression: read it as plain text.
+    }
+  }
   return text.toLowerCase().includes(fragment.toLowerCase());
 }

@@ -56,6 +56,17 @@ export function parseDateTime(text: string, timeZone: string): Date | null {
   const m = LOCAL.exec(trimmed);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+  if (
+    !isValidWallClock(
+      year as number,
+      month as number,
+      day as number,
+      hour as number,
+      minute as number,
+      second as number,
+    )
+  )
+    return null;
   return localToInstant(
     {
       year: year as number,
@@ -74,7 +85,7 @@ export function nextWallClock(target: string, from: Date, timeZone: string): Dat
   const full = parseDateTime(target, timeZone);
   if (full) return full;
   const m = /^(\d{1,2}):(\d{2})$/.exec(target.trim());
-  if (!m) return null;
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   const local = new Date(from.getTime() + zoneOffsetMinutes(from, timeZone) * 60_000);
   for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
     const candidate = localToInstant(
@@ -90,6 +101,21 @@ export function nextWallClock(target: string, from: Date, timeZone: string): Dat
     if (candidate.getTime() > from.getTime()) return candidate;
   }
   return null;
+}
+
+/** Whether the fields name a real wall-clock time (no 2月30日, no 25:00). */
+function isValidWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+) {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59
+  );
 }
 
 export { parseDuration };

@@ -3,8 +3,8 @@
  * so tests running in parallel never see each other's queues.
  */
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { inject } from "vitest";
+import { deletePrefixedKeys as deleteKeysUnder } from "../../src/queue/redis-prefix-cleanup.ts";
 
 /** The Redis URL of this test run: `REDIS_URL`, or the server the global setup started. */
 export function testRedisUrl(): string {
@@ -31,24 +31,6 @@ export function uniquePrefix(name: string): string {
 }
 
 /** Deletes every key under `prefix:` (a test's cleanup). Returns how many keys were removed. */
-export async function deletePrefixedKeys(prefix: string, url = testRedisUrl()): Promise<number> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    let removed = 0;
-    let cursor = "0";
-    do {
-      const [next, keys] = await client.scan(cursor, "MATCH", `${escapeGlob(prefix)}:*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) removed += await client.unlink(...keys);
-    } while (cursor !== "0");
-    return removed;
-  } finally {
-    client.disconnect();
-  }
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, "\\$&");
+export function deletePrefixedKeys(prefix: string, url = testRedisUrl()): Promise<number> {
+  return deleteKeysUnder(prefix, url);
 }
