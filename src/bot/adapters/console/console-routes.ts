@@ -63,15 +63,13 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
       roles: p.roles,
     })),
     chats: [
-      ...directory
-        .groups()
-        .map((c) => ({
-          id: c.id,
-          name: c.name,
-          kind: c.kind,
-          purpose: c.group?.purpose,
-          members: c.members,
-        })),
+      ...directory.groups().map((c) => ({
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        purpose: c.group?.purpose,
+        members: c.members,
+      })),
       ...directory.people().map((p) => {
         const c = directory.directChat(p);
         return { id: c.id, name: c.name, kind: c.kind, members: c.members };
