@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyPendingMigrations, type MigrationConnection } from "./migrations.ts";
 
@@ -42,23 +43,37 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  let pglite: PGlite;
+  if (dataDir === undefined) return usePglite(await createPglite(undefined));
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
   try {
-    if (dataDir === undefined) {
-      pglite = await PGlite.create();
-    } else {
-      mkdirSync(dataDir, { recursive: true });
-      pglite = await PGlite.create({ dataDir: resolve(dataDir) });
-    }
+    const database = await usePglite(await createPglite(resolve(dataDir)));
+    return {
+      ...database,
+      close: once(async () => {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      }),
+    };
   } catch (error) {
-    const where = dataDir === undefined ? "内存数据库" : `数据目录 ${resolve(dataDir)}`;
+    release();
+    throw error;
+  }
+}
+
+async function createPglite(dataDir: string | undefined): Promise<PGlite> {
+  try {
+    return await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  } catch (error) {
+    const where = dataDir === undefined ? "内存数据库" : `数据目录 ${dataDir}`;
     throw new Error(
-      `无法打开 PGlite ${where}：${reasonOf(error)}。请确认没有另一个快报进程正在使用这个目录、磁盘可写；` +
-        `如需使用 PostgreSQL 服务器，请设置 DATABASE_URL。`,
+      `无法打开 PGlite ${where}：${reasonOf(error)}。请确认磁盘可写、目录没有损坏；如需使用 PostgreSQL 服务器，请设置 DATABASE_URL。`,
       { cause: error },
     );
   }
-  return usePglite(pglite);
 }
 
 /**

@@ -2,10 +2,12 @@
  * The real PostgreSQL server: DATABASE_URL when set, else the local test server, always inside a
  * schema of this test's own, dropped afterwards.
  */
+
+import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { type Database, openDatabase } from "../../../src/store/database.ts";
 import { readMigrationFiles } from "../../../src/store/migration-files.ts";
-import { dropSchema, testPostgresUrl, uniqueSchemaName } from "../../support/database.ts";
+import { dropSchema, openTestDatabase, testPostgresUrl, uniqueSchemaName } from "../../support/database.ts";
 
 const migrationNames = readMigrationFiles().map((file) => file.name);
 
@@ -68,5 +70,29 @@ describe("PostgreSQL", () => {
       /无法连接 PostgreSQL 数据库 127\.0\.0\.1:1\/test：.*ECONNREFUSED.*请检查 DATABASE_URL/,
     );
     await expect(openDatabase({ databaseUrl: "not a url" })).rejects.toThrow(/DATABASE_URL 不是有效的连接串/);
+  });
+
+  it("a test database on PostgreSQL is a schema of its own, dropped on close", async () => {
+    const a = await openTestDatabase({ kind: "postgres" });
+    const b = await openTestDatabase({ kind: "postgres" });
+    onTestFinished(() => b.close());
+    const schemaOf = async (database: Database) =>
+      (await database.prisma.$queryRaw<{ schema: string }[]>`SELECT current_schema() AS schema`)[0]?.schema ??
+      "";
+    const schemaA = await schemaOf(a);
+    expect(schemaA).toMatch(/^test_/);
+    expect(await schemaOf(b)).not.toBe(schemaA);
+
+    await a.close();
+    const client = new pg.Client({ connectionString: testPostgresUrl() });
+    await client.connect();
+    try {
+      const left = await client.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [
+        schemaA,
+      ]);
+      expect(left.rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 });
