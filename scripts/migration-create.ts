@@ -22,14 +22,22 @@ if (!name || !/^[A-Za-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const proposed = await proposeMigration(name);
-if (proposed === null) {
-  console.log("没有变化 / no changes: prisma/migrations already matches prisma/schema.prisma");
-} else {
-  const folder = join(MIGRATIONS_DIR, proposed.folderName);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, "migration.sql"), proposed.sql);
-  const lockPath = join(MIGRATIONS_DIR, "migration_lock.toml");
-  if (!existsSync(lockPath)) writeFileSync(lockPath, LOCK_FILE);
-  console.log(`已创建迁移 / created: ${relative(process.cwd(), join(folder, "migration.sql"))}`);
+try {
+  const proposed = await proposeMigration(name);
+  if (proposed === null) {
+    console.log("没有变化 / no changes: prisma/migrations already matches prisma/schema.prisma");
+  } else {
+    const folder = join(MIGRATIONS_DIR, proposed.folderName);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "migration.sql"), proposed.sql);
+    const lockPath = join(MIGRATIONS_DIR, "migration_lock.toml");
+    if (!existsSync(lockPath)) writeFileSync(lockPath, LOCK_FILE);
+    console.log(`已创建迁移 / created: ${relative(process.cwd(), join(folder, "migration.sql"))}`);
+    console.log(
+      "请检查这段 SQL，并和 schema.prisma 一起提交。/ Review the SQL and commit it with schema.prisma.",
+    );
+  }
+} catch (error) {
+  console.error(`生成迁移失败 / failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 }

@@ -29,6 +29,17 @@ export function migrationChecksum(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/**
+ * Whether a recorded checksum belongs to this file. Besides the exact bytes, the same script with
+ * other line endings matches, so a checkout with CRLF line endings (git on Windows) is not taken
+ * for an edited migration.
+ */
+export function checksumMatches(file: MigrationFile, recorded: string): boolean {
+  if (file.checksum === recorded) return true;
+  const lf = file.sql.replaceAll("\r\n", "\n");
+  return migrationChecksum(lf) === recorded || migrationChecksum(lf.replaceAll("\n", "\r\n")) === recorded;
+}
+
 /** Reads every migration folder under `dir`, oldest first (folder names sort by their timestamp). */
 export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   if (!existsSync(dir)) return [];

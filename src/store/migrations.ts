@@ -7,7 +7,7 @@
  * internal package we only trust for development tools; applying SQL files needs a few queries.
  */
 import { randomUUID } from "node:crypto";
-import { type MigrationFile, readMigrationFiles } from "./migration-files.ts";
+import { checksumMatches, type MigrationFile, readMigrationFiles } from "./migration-files.ts";
 
 /**
  * One database session, as the runner needs it. It must be a single connection: the advisory
@@ -105,7 +105,7 @@ function checkHistory(rows: MigrationRow[], files: MigrationFile[]): Set<string>
           `数据库可能被更新版本的程序迁移过：请部署包含该迁移的版本，或确认 DATABASE_URL 指向了正确的数据库。`,
       );
     }
-    if (file.checksum !== row.checksum) {
+    if (!checksumMatches(file, row.checksum)) {
       throw new Error(
         `迁移 ${row.migration_name} 已应用到数据库，但 prisma/migrations/${row.migration_name}/migration.sql 在应用后被修改过（校验和不一致）。` +
           `已应用的迁移不能再改：请恢复该文件的原内容，把改动放进一个新的迁移（npm run db:migrate:create -- <名称>）。`,

@@ -7,8 +7,8 @@
  * no database server here: both the "main" and the shadow database are throw-away PGlite
  * instances, so creating a migration or checking for drift touches nothing real.
  *
- * Only development tools use this (scripts/migration-create.ts and the drift test); the app
- * applies migrations with its own runner (migrations.ts).
+ * Only development tools use this (scripts/migration-create.ts, the drift and compatibility
+ * tests); the app applies migrations with its own runner (migrations.ts).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -90,6 +90,32 @@ describe("migration runner on PGlite", () => {
       `SELECT 1 FROM information_schema.tables WHERE table_name = 'later'`,
     );
     expect(later).toEqual([]);
+  });
+
+  it("does not take other line endings for an edit", async () => {
+    const dir = copyOfMigrations();
+    const connection = pgliteMigrationConnection(await blankPglite());
+    await applyPendingMigrations(connection, { migrations: readMigrationFiles(dir) });
+
+    const path = join(dir, migrationNames[0] ?? "", "migration.sql");
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll("\n", "\r\n"));
+    expect(await applyPendingMigrations(connection, { migrations: readMigrationFiles(dir) })).toEqual([]);
+  });
+
+  it("applies a migration that has its own BEGIN and COMMIT, as Prisma writes for some enum changes", async () => {
+    const dir = copyOfMigrations();
+    addMigration(
+      dir,
+      "20990101000000_enum",
+      `-- AlterEnum\nBEGIN;\nCREATE TYPE "mood" AS ENUM ('calm', 'urgent');\nCOMMIT;\n\nCREATE TABLE "after_commit" ("m" "mood");\n`,
+    );
+    const connection = pgliteMigrationConnection(await blankPglite());
+
+    expect(await applyPendingMigrations(connection, { migrations: readMigrationFiles(dir) })).toEqual([
+      ...migrationNames,
+      "20990101000000_enum",
+    ]);
+    expect(await applyPendingMigrations(connection, { migrations: readMigrationFiles(dir) })).toEqual([]);
   });
 
   it("refuses to start while a failed migration is recorded", async () => {
