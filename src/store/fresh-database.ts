@@ -4,20 +4,24 @@
  * (under 1 s). Used where every run owns its data: transcripts, tests, the benchmark.
  */
 import { PGlite } from "@electric-sql/pglite";
+import { createBlankPglite } from "./blank-pglite.ts";
 import { type Database, usePglite } from "./database.ts";
 
 let migratedDump: Promise<Blob> | undefined;
 
 function migratedPgliteDump(): Promise<Blob> {
   migratedDump ??= (async () => {
-    const pglite = await PGlite.create();
+    const pglite = await createBlankPglite();
     const database = await usePglite(pglite);
     try {
       return await pglite.dumpDataDir("none");
     } finally {
       await database.close();
     }
-  })();
+  })().catch((error: unknown) => {
+    migratedDump = undefined;
+    throw error;
+  });
   return migratedDump;
 }
 

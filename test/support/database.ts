@@ -4,30 +4,10 @@
  * (in `afterEach`/`onTestFinished`): PGlite keeps the worker process alive until closed.
  */
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createBlankPglite } from "../../src/store/blank-pglite.ts";
-import { type Database, openDatabase, usePglite } from "../../src/store/database.ts";
+import { type Database, openDatabase } from "../../src/store/database.ts";
+import { openFreshDatabase } from "../../src/store/fresh-database.ts";
 import { quoteIdentifier } from "../../src/store/migrations.ts";
-
-let migratedDump: Promise<Blob> | undefined;
-
-/**
- * Loading a data directory dumped right after the migrations ran is the fastest fresh database
- * (no initdb, no migrations). Built once per worker process, when first needed.
- */
-function migratedPgliteDump(): Promise<Blob> {
-  migratedDump ??= (async () => {
-    const pglite = await createBlankPglite();
-    const database = await usePglite(pglite);
-    try {
-      return await pglite.dumpDataDir("none");
-    } finally {
-      await database.close();
-    }
-  })();
-  return migratedDump;
-}
 
 /** A unique, valid schema name for one test. */
 export function uniqueSchemaName(prefix = "test"): string {
@@ -46,7 +26,7 @@ export function testPostgresUrl(): string {
 export async function openTestDatabase(options: { kind?: "pglite" | "postgres" } = {}): Promise<Database> {
   const kind = options.kind ?? (process.env.DATABASE_URL ? "postgres" : "pglite");
   if (kind === "postgres") return openTestSchema(testPostgresUrl());
-  return usePglite(await PGlite.create({ loadDataDir: await migratedPgliteDump() }));
+  return openFreshDatabase();
 }
 
 async function openTestSchema(databaseUrl: string): Promise<Database> {
