@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseEventTime } from "../../../../src/handlers/incident/understanding/parse-event-time.ts";
 
 const SHANGHAI = "Asia/Shanghai";
