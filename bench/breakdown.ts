@@ -1,0 +1,299 @@
+/**
+ * Where a dialog step's time goes, statement by statement: runs the 登记 dialog like `npm run bench`
+ * (closed loop; BREAKDOWN_CONCURRENCY, default 1 so that a statement's wall time is its own cost) on
+ * an instrumented in-memory PGlite, and prints per step: SQL statements (count, time, slowest), time
+ * inside PGlite's WebAssembly, Redis commands (from INFO commandstats) and bytes sent to Redis.
+ * Usage: `npx tsx bench/breakdown.ts` (PGlite only; REDIS_URL as for the bench).
+ */
+import { performance } from "node:perf_hooks";
+import { PGlite } from "@electric-sql/pglite";
+import { QueryCompiler } from "@prisma/client/runtime/query_compiler_fast_bg.postgresql.mjs";
+import { Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { pino } from "pino";
+import { createApp } from "../src/app/create-app.ts";
+import { createRedis } from "../src/queue/redis-connection.ts";
+import { usePglite } from "../src/store/database.ts";
+import type { PrismaClient } from "../src/store/generated/client.ts";
+import { DialogDriver } from "./dialog-driver.ts";
+import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
+import { LatencyProbe } from "./latency-probe.ts";
+import { closedLoop } from "./load.ts";
+import { syntheticOffice } from "./synthetic-office.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const concurrency = Number(process.env.BREAKDOWN_CONCURRENCY ?? 1);
+const seconds = Number(process.env.BREAKDOWN_SECONDS ?? 8);
+
+interface Stat {
+  count: number;
+  ms: number;
+  maxMs: number;
+}
+const add = (map: Map<string, Stat>, key: string, ms: number) => {
+  const s = map.get(key) ?? { count: 0, ms: 0, maxMs: 0 };
+  s.count += 1;
+  s.ms += ms;
+  s.maxMs = Math.max(s.maxMs, ms);
+  map.set(key, s);
+};
+
+function shape(sql: string): string {
+  return sql
+    .replace(/\s+/g, " ")
+    .replace(/"public"\./g, "")
+    .replace(/\$\d+/g, "?")
+    .replace(/SELECT .*? FROM/, "SELECT … FROM")
+    .replace(/RETURNING .*/, "RETURNING …")
+    .replace(/\((?:"[a-z_]+",?)+\) VALUES \(.*?\)/, "(…) VALUES (…)")
+    .replace(/SET (.*?) WHERE/, "SET … WHERE")
+    .slice(0, 110);
+}
+
+async function commandStats(redis: Redis): Promise<Map<string, { calls: number; usec: number }>> {
+  const info = await redis.info("commandstats");
+  const stats = new Map<string, { calls: number; usec: number }>();
+  for (const m of info.matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g))
+    stats.set(m[1] as string, { calls: Number(m[2]), usec: Number(m[3]) });
+  return stats;
+}
+
+async function netInput(redis: Redis): Promise<number> {
+  return Number(/total_net_input_bytes:(\d+)/.exec(await redis.info("stats"))?.[1] ?? 0);
+}
+
+async function main(): Promise<void> {
+  const office = await syntheticOffice(ROOT, 64, 4);
+  const redis = await openBenchRedis(ROOT, process.env.REDIS_URL, () => {});
+  const prefix = uniqueBenchPrefix();
+  const pglite = await PGlite.create();
+  const database = await usePglite(pglite);
+
+  const statements = new Map<string, Stat>();
+  let recording = false;
+  const query = pglite.query.bind(pglite);
+  pglite.query = (async (sql: string, params?: unknown[], options?: object) => {
+    const t0 = performance.now();
+    try {
+      return await query(sql, params, options);
+    } finally {
+      if (recording) add(statements, shape(sql), performance.now() - t0);
+    }
+  }) as typeof pglite.query;
+  const wasm: Stat = { count: 0, ms: 0, maxMs: 0 };
+  const rawSync = pglite.execProtocolRawSync.bind(pglite);
+  pglite.execProtocolRawSync = (message: Uint8Array) => {
+    const t0 = performance.now();
+    try {
+      return rawSync(message);
+    } finally {
+      if (recording) {
+        const ms = performance.now() - t0;
+        wasm.count += 1;
+        wasm.ms += ms;
+        wasm.maxMs = Math.max(wasm.maxMs, ms);
+      }
+    }
+  };
+
+  // Prisma caches query plans by shape; a compile here is a cache miss (or a query it cannot cache).
+  const compiles = new Map<string, Stat>();
+  const compile = QueryCompiler.prototype.compile;
+  QueryCompiler.prototype.compile = function (this: QueryCompiler, request: string) {
+    const t0 = performance.now();
+    try {
+      return compile.call(this, request);
+    } finally {
+      if (recording) {
+        const parsed = JSON.parse(request) as { modelName?: string; action?: string };
+        add(compiles, `${parsed.modelName ?? ""}.${parsed.action ?? "?"}`, performance.now() - t0);
+      }
+    }
+  };
+
+  const app = await createApp({
+    config: office.config,
+    prisma: database.prisma,
+    redisUrl: redis.url,
+    log: pino({ level: "silent" }),
+    queuePrefix: prefix,
+  });
+  const control = createRedis(redis.url);
+  const driver = new DialogDriver(app, new LatencyProbe(app), office.people, `bd-${Date.now().toString(36)}`);
+  const slotAt = new Array<number>(concurrency).fill(0);
+  const slots = Array.from({ length: concurrency }, (_, s) => driver.slotPeople(s, concurrency));
+  const op = async (slot: number) => {
+    const people = slots[slot] as number[];
+    if (await driver.step(people[slotAt[slot] as number] as number))
+      slotAt[slot] = ((slotAt[slot] as number) + 1) % people.length;
+  };
+  try {
+    await closedLoop(concurrency, 3000, op);
+    await app.idle();
+    driver.reset();
+    const redisBefore = await commandStats(control);
+    const netBefore = await netInput(control);
+    const cpuBefore = process.cpuUsage();
+    recording = true;
+    const t0 = performance.now();
+    await closedLoop(concurrency, seconds * 1000, op);
+    await app.idle();
+    const wallMs = performance.now() - t0;
+    recording = false;
+    const cpu = process.cpuUsage(cpuBefore);
+    const redisAfter = await commandStats(control);
+    const netAfter = await netInput(control);
+    const rec = driver.reset();
+    const steps = rec.steps;
+    const per = (n: number) => (n / steps).toFixed(3).padStart(8);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    out(
+      `${steps} steps in ${(wallMs / 1000).toFixed(1)} s at concurrency ${concurrency} (incl. delivery): ` +
+        `${((steps / wallMs) * 1000).toFixed(0)} steps/s; process CPU ${((cpu.user + cpu.system) / 1000 / steps).toFixed(2)} ms/step; ` +
+        `reply p50 ${rec.reply.summary().p50Ms} ms`,
+    );
+    out(
+      `PGlite WebAssembly (execProtocolRawSync): ${per(wasm.count)} calls/step, ${per(wasm.ms)} ms/step, slowest call ${wasm.maxMs.toFixed(1)} ms`,
+    );
+    let totalSql = 0;
+    let totalSqlMs = 0;
+    out("\nSQL per step (count/step, ms/step wall incl. PGlite's wait for its lock, slowest ms):");
+    for (const [sql, s] of [...statements].sort((a, b) => b[1].ms - a[1].ms)) {
+      totalSql += s.count;
+      totalSqlMs += s.ms;
+      out(`${per(s.count)} ${per(s.ms)} ${s.maxMs.toFixed(1).padStart(7)}  ${sql}`);
+    }
+    out(`${per(totalSql)} ${per(totalSqlMs)}          total`);
+    out("\nPrisma query plans compiled per step (cache misses; count/step, ms/step):");
+    for (const [action, c] of [...compiles].sort((a, b) => b[1].ms - a[1].ms))
+      out(`${per(c.count)} ${per(c.ms)}  ${action}`);
+    out("\nRedis commands per step (all clients of this Redis; count/step, server µs/step):");
+    let redisCalls = 0;
+    for (const [name, after] of [...redisAfter].sort((a, b) => b[1].usec - a[1].usec)) {
+      const before = redisBefore.get(name) ?? { calls: 0, usec: 0 };
+      const calls = after.calls - before.calls;
+      if (calls <= 0 || name === "info") continue;
+      redisCalls += calls;
+      out(`${per(calls)} ${per(after.usec - before.usec)}  ${name}`);
+    }
+    out(
+      `${per(redisCalls)}           total; ${((netAfter - netBefore) / steps).toFixed(0)} bytes/step sent to Redis`,
+    );
+    await operationCosts(out, pglite, database.prisma, control, redis.url, prefix);
+  } finally {
+    await app.close();
+    control.disconnect();
+    await database.close();
+    await deletePrefixedKeys(redis.url, prefix);
+    await redis.stop();
+  }
+}
+
+/** Each building block of a step alone, one at a time: wall and CPU per call. */
+async function operationCosts(
+  out: (line: string) => void,
+  pglite: PGlite,
+  prisma: PrismaClient,
+  redis: Redis,
+  redisUrl: string,
+  prefix: string,
+): Promise<void> {
+  const n = Number(process.env.BREAKDOWN_OPS ?? 400);
+  let i = 0;
+  const measure = async (name: string, op: () => Promise<unknown>) => {
+    for (let w = 0; w < 50; w++) await op();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let k = 0; k < n; k++) await op();
+    const wall = (performance.now() - t0) / n;
+    const cpu = process.cpuUsage(cpu0);
+    out(
+      `${wall.toFixed(3).padStart(7)} ${((cpu.user + cpu.system) / 1000 / n).toFixed(3).padStart(7)}  ${name}`,
+    );
+  };
+  const row = () => ({
+    chatId: "bd-chat",
+    senderId: "bd-person",
+    kind: "text",
+    text: `text ${++i}`,
+    mentions: [],
+    createdAt: new Date(),
+  });
+  await prisma.dialogSession.create({
+    data: {
+      id: "bd-session",
+      chatId: "bd-chat",
+      personId: "bd-person",
+      dialogId: "profile",
+      stepId: "phone",
+      data: {},
+      history: [],
+      platform: "console",
+      startedAt: new Date(),
+      lastActiveAt: new Date(),
+    },
+  });
+  out(`\nsingle operations, one at a time (${n} each): wall ms/op, process CPU ms/op`);
+  await measure("redis SET NX EX (one round trip)", () =>
+    redis.set(`${prefix}:bd:${++i}`, "1", "EX", 600, "NX"),
+  );
+  await measure("pglite.query SELECT 1 (no Prisma)", () => pglite.query("SELECT 1"));
+  await measure("pglite.query INSERT console_message (no Prisma)", () =>
+    pglite.query(
+      `INSERT INTO console_message (chat_id, sender_id, kind, text, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      ["bd-chat", "bd-person", "text", `raw ${++i}`, "[]", new Date()],
+    ),
+  );
+  await measure("prisma consoleMessage.create (the bare minimum's INSERT)", () =>
+    prisma.consoleMessage.create({ data: row() }),
+  );
+  await measure("prisma consoleMessage.createManyAndReturn skipDuplicates (bot message)", () =>
+    prisma.consoleMessage.createManyAndReturn({
+      data: [{ ...row(), senderId: null, idempotencyKey: `bd-${++i}` }],
+      skipDuplicates: true,
+    }),
+  );
+  await measure("prisma dialogSession.findUnique by chat+person (router)", () =>
+    prisma.dialogSession.findUnique({
+      where: { chatId_personId: { chatId: "bd-chat", personId: "bd-person" } },
+    }),
+  );
+  await measure("prisma dialogSession.update by id (save)", () =>
+    prisma.dialogSession.update({
+      where: { id: "bd-session" },
+      data: { stepId: "title", data: { phone: String(++i) }, history: ["phone"], lastActiveAt: new Date() },
+    }),
+  );
+  const queue = new Queue("bd-probe", { connection: createRedis(redisUrl), prefix });
+  await measure("bullmq queue.addBulk of one job (Messenger.send)", () =>
+    queue.addBulk([{ name: "send", data: { n: ++i }, opts: { jobId: `bd-${i}`, removeOnComplete: true } }]),
+  );
+  const jobs = 50 + n;
+  const worker = new Worker("bd-probe", async () => {}, {
+    connection: createRedis(redisUrl),
+    prefix,
+    concurrency: 8,
+  });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => {
+    let done = 0;
+    worker.on("completed", () => {
+      if (++done === jobs) resolve();
+    });
+  });
+  const cpu = process.cpuUsage(cpu0);
+  out(
+    `${((performance.now() - t0) / jobs).toFixed(3).padStart(7)} ${((cpu.user + cpu.system) / 1000 / jobs).toFixed(3).padStart(7)}  bullmq worker: fetch + complete one job (no-op processor, concurrency 8)`,
+  );
+  await worker.close();
+  await queue.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+/**
+ * Times each inbound event from the moment it is handed to the pipeline until the first reply for it
+ * is accepted by the Messenger (QueuedMessenger.send resolved: the send is on the queue).
+ *
+ * createApp offers no hook for this, so the probe wraps two methods of the built app's instances:
+ * `app.pipeline.handle` (the console inbox calls it through the object) and `app.messenger.send`
+ * (the same object is `app.services.messenger`, which every context's outbox calls). Replies are
+ * matched to events by their idempotency key, `<platform>-<eventId>-<n>` (see src/bot/core/outbox.ts).
+ */
+import { performance } from "node:perf_hooks";
+import type { App } from "../src/app/create-app.ts";
+import { CONSOLE_PLATFORM } from "../src/bot/adapters/console/console-inbox.ts";
+import type { InboundOutcome } from "../src/bot/core/pipeline.ts";
+
+export interface EventTiming {
+  /** performance.now() when pipeline.handle was called. */
+  handedAt?: number;
+  /** When the first reply's Messenger.send resolved. */
+  firstReplyAt?: number;
+  /** When pipeline.handle resolved. */
+  handledAt?: number;
+  outcome?: InboundOutcome;
+  replies: number;
+  /** Text or card title of the first reply, to check the dialog went where the script expects. */
+  firstReply?: string;
+}
+
+export class LatencyProbe {
+  private readonly events = new Map<string, EventTiming>();
+  /** Replies for events this probe was not told about (there should be none). */
+  strayReplies = 0;
+  /** Every send the Messenger accepted, from the start. */
+  accepted = 0;
+
+  constructor(app: App) {
+    const handle = app.pipeline.handle.bind(app.pipeline);
+    app.pipeline.handle = async (event) => {
+      const timing = this.events.get(event.eventId);
+      if (timing) timing.handedAt = performance.now();
+      const outcome = await handle(event);
+      if (timing) {
+        timing.handledAt = performance.now();
+        timing.outcome = outcome;
+      }
+      return outcome;
+    };
+    const send = app.messenger.send.bind(app.messenger);
+    const prefix = `${CONSOLE_PLATFORM}-`;
+    app.messenger.send = async (message) => {
+      await send(message);
+      this.accepted += 1;
+      const key = message.idempotencyKey;
+      const eventId = key.startsWith(prefix) ? key.slice(prefix.length, key.lastIndexOf("-")) : undefined;
+      const timing = eventId === undefined ? undefined : this.events.get(eventId);
+      if (!timing) {
+        this.strayReplies += 1;
+        return;
+      }
+      timing.replies += 1;
+      if (timing.firstReplyAt === undefined) {
+        timing.firstReplyAt = performance.now();
+        timing.firstReply = message.text ?? message.card?.title ?? "";
+      }
+    };
+  }
+
+  /** Starts watching an event id (call before handing the event in); done() forgets it. */
+  watch(eventId: string): EventTiming {
+    const timing: EventTiming = { replies: 0 };
+    this.events.set(eventId, timing);
+    return timing;
+  }
+
+  done(eventId: string): void {
+    this.events.delete(eventId);
+  }
+}
