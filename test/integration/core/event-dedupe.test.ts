@@ -41,6 +41,8 @@ describe("event dedupe", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain("手机号");
     expect(await test.database.prisma.dialogSession.count()).toBe(1);
+    const said = (await test.app.history.list("dm:zhangsan")).filter((m) => m.sender === "zhangsan");
+    expect(said).toHaveLength(1);
   });
 
   it("does not move a dialog on twice when an answer is redelivered", async () => {

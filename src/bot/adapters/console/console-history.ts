@@ -19,17 +19,24 @@ export class ConsoleHistory {
     this.feed.setMaxListeners(0);
   }
 
-  /** Stores what a person said; returns it as the page shows it. */
+  /**
+   * Stores what a person said; returns it as the page shows it. The same event id twice is
+   * stored (and shown) once.
+   */
   async addPersonMessage(
     chatId: string,
     senderId: string,
     text: string,
     mentions: string[],
+    eventId: string,
   ): Promise<ConsoleMessageDto> {
-    const row = await this.prisma.consoleMessage.create({
-      data: { chatId, senderId, kind: "text", text, mentions, createdAt: this.now() },
+    const [row] = await this.prisma.consoleMessage.createManyAndReturn({
+      data: [{ chatId, senderId, kind: "text", text, mentions, eventId, createdAt: this.now() }],
+      skipDuplicates: true,
     });
-    return this.publish(toDto(row, this.directory));
+    if (row) return this.publish(toDto(row, this.directory));
+    const existing = await this.prisma.consoleMessage.findUniqueOrThrow({ where: { eventId } });
+    return toDto(existing, this.directory);
   }
 
   /** Stores a bot message unless one with the same idempotency key is there already. */

@@ -44,7 +44,7 @@ export class ConsoleInbox {
   ): Promise<{ message: ConsoleMessageDto; outcome: InboundOutcome }> {
     const { chat, person } = this.resolve(chatRef, senderRef);
     const mentions = findMentions(text, this.directory);
-    const message = await this.history.addPersonMessage(chat.id, person.id, text, mentions);
+    const message = await this.history.addPersonMessage(chat.id, person.id, text, mentions, eventId);
     const outcome = await this.pipeline.handle(
       this.event({ eventId, chatId: chat.id, senderId: person.id, text, mentions }),
     );
