@@ -11,7 +11,7 @@ export type PartOfDay = "earlyMorning" | "morning" | "forenoon" | "noon" | "afte
 
 /** How the date was written, before it is tied to today. */
 export type DatePart =
-  /** 今天 0, 昨天 −1, 前天 −2, 大前天 −3. */
+  /** 今天 0, 昨天 −1, 前天 −2, 大前天 −3; 明天 +1 and 后天 +2 are read too, for the caller to refuse. */
   | { kind: "relative"; days: number }
   /** 当天 / 当日: the day the text spoke of last, or today. */
   | { kind: "sameDay" }
@@ -55,7 +55,7 @@ const MONTH = `(?:\\d{1,2}|[一二三四五六七八九十]{1,2})`;
 const YEAR = `(?:\\d{4}|[零〇一二三四五六七八九]{4})`;
 const COUNT = `(?:\\d{1,4}|[${CN_DIGITS}百]{1,4})`;
 
-const RELATIVE_DAY = `(?<rel>大前天|前天|前日|昨天|昨日|今天|今日|本日|当天|当日|(?:今|昨)(?=[凌清早晨上中正午下傍黄晚夜深半]))`;
+const RELATIVE_DAY = `(?<rel>大前天|前天|前日|昨天|昨日|今天|今日|本日|明天|明日|后天|当天|当日|(?:今|昨)(?=[凌清早晨上中正午下傍黄晚夜深半]))`;
 const WEEKDAY = `(?<wd>(?:上|下|这|本)?个?(?:周|星期|礼拜)[一二三四五六日天])`;
 const NUMERIC_DATE = `(?<ny>\\d{4})[-/.](?<nm>\\d{1,2})[-/.](?<nd>\\d{1,2})(?:日|号)?`;
 const CHINESE_DATE = `(?:(?:(?<cy>${YEAR})年)?(?<cm>${MONTH})月)?(?<cd>${DAY})(?:日|号)`;
@@ -74,6 +74,8 @@ const AGO =
   `(?<agoN>${COUNT}|半)(?<agoMore>多|余|来)?个?(?<agoHalf>半|多)?(?<agoUnit>小时|钟头|分钟|分|刻钟|天|日)` +
   `(?:(?<agoMin>${MINUTE})(?:分钟|分))?(?:多|左右)?(?:之|以)?前`;
 const JUST = `(?<just>刚才|刚刚|方才|才刚|刚)`;
+// In running text 刚 alone is too common ("刚到现场"); 刚才 and 刚刚 still read as times.
+const JUST_IN_TEXT = `(?<just>刚才|刚刚)`;
 const NOW = `(?<nw>现在|此刻|此时|目前|当前|眼下)`;
 
 const APPROX_BEFORE = `(?<ap>大约|大概|约莫|约|差不多|估计)?`;
@@ -87,11 +89,11 @@ export const WHOLE_TIME = new RegExp(
 );
 
 /**
- * Times inside running text. No 现在/刚才 (目前 is everywhere in reports and rarely a time), and no
+ * Times inside running text. No 现在/目前 (everywhere in reports, and rarely the time of anything), no
  * match that starts inside a longer number or a code (88号, K1520).
  */
 export const TIME_IN_TEXT = new RegExp(
-  `(?<![0-9A-Za-z.+\\-])${APPROX_BEFORE}(?:${AGO}|${WALL})${APPROX_AFTER}`,
+  `(?<![0-9A-Za-z.+\\-])${APPROX_BEFORE}(?:${JUST_IN_TEXT}|${AGO}|${WALL})${APPROX_AFTER}`,
   "g",
 );
 
@@ -106,6 +108,9 @@ const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   今日: 0,
   本日: 0,
   今: 0,
+  明天: 1,
+  明日: 1,
+  后天: 2,
 };
 
 const PARTS_OF_DAY: Readonly<Record<string, PartOfDay>> = {

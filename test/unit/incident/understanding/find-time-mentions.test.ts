@@ -62,6 +62,13 @@ describe("findTimeMentions", () => {
     ]);
   });
 
+  it("finds 刚才 and 刚刚 as approximately now", () => {
+    expect(found("刚才青山镇李家村有一辆车翻到沟里了")).toEqual([
+      { text: "刚才", at: NOW, approximate: true },
+    ]);
+    expect(found("刚刚接到群众报警")).toEqual([{ text: "刚刚", at: NOW, approximate: true }]);
+  });
+
   it("finds durations ago", () => {
     expect(found("半小时前，青山镇发生一起交通事故")).toEqual([
       { text: "半小时前", at: sh("2026-03-02 14:30"), approximate: true },
@@ -75,7 +82,7 @@ describe("findTimeMentions", () => {
     "有一点需要说明",
     "目前伤员已送医",
     "现在现场秩序平稳",
-    "刚才收到通知",
+    "刚到现场",
     "电话13800000042",
     "G210国道K1520+300处",
     "县城东大街88号一民房",

@@ -351,6 +351,8 @@ describe("parseEventTime: other zones and midnight", () => {
     expectTime("23时50分", "2026-03-02 23:50", false, sh("2026-03-02 00:10"));
     expectTime("20:00", "2026-03-02 20:00", false);
     expectTime("今晚12点", "2026-03-03 00:00", false);
+    expectTime("明天下午3点", "2026-03-03 15:00", false);
+    expectTime("后天上午9时", "2026-03-04 09:00", false);
   });
 
   it("throws for an unknown zone, a programming error", () => {
@@ -374,7 +376,6 @@ describe("parseEventTime: refusals say what is understood", () => {
     "不知道",
     "14",
     "1420",
-    "明天下午3点",
     "上上周五下午3点",
     "下午3点到4点之间",
     "14时20分，青山镇发生火灾",
