@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { policyProblemsWithOrg } from "./cross-check.ts";
 import { type Org, orgSchema } from "./org.ts";
 import { type Policy, policySchema } from "./policy.ts";
 
@@ -92,5 +93,7 @@ export async function loadOfficeConfig(orgFile: string, policyFile: string): Pro
     loadYamlFile(orgFile, orgSchema),
     loadYamlFile(policyFile, policySchema),
   ]);
+  const problems = policyProblemsWithOrg(policy, org);
+  if (problems.length > 0) throw new ConfigError(policyFile, problems);
   return { org, policy };
 }

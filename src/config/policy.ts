@@ -1,6 +1,11 @@
-/** The office's policy file (config/policy.yaml): time zone and the rules later capabilities add. */
+/**
+ * The office's policy file (config/policy.yaml): time zone, dialog timings, and the incident rules
+ * (grades, escalation, types, required elements). A policy without grades runs the bot with the
+ * incident capability switched off.
+ */
 import { z } from "zod";
 import { durationSchema } from "./duration.ts";
+import { incidentPolicyShape } from "./incident-policy.ts";
 
 export const policySchema = z
   .object({
@@ -12,10 +17,47 @@ export const policySchema = z
       })
       .strict()
       .prefault({}),
+    grades: incidentPolicyShape.grades.optional(),
+    escalation: incidentPolicyShape.escalation.optional(),
+    types: incidentPolicyShape.types.optional(),
+    required_elements: incidentPolicyShape.required_elements,
+    incident: incidentPolicyShape.incident,
+    instructions: incidentPolicyShape.instructions,
   })
-  .loose();
+  .loose()
+  .superRefine((policy, ctx) => {
+    const given = (["grades", "escalation", "types"] as const).filter((key) => policy[key] !== undefined);
+    if (given.length > 0 && given.length < 3) {
+      for (const key of ["grades", "escalation", "types"] as const)
+        if (policy[key] === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `配置了 ${given.join("、")} 就必须同时配置 ${key}`,
+          });
+    }
+    const ids = new Set<string>();
+    policy.grades?.forEach((grade, i) => {
+      if (ids.has(grade.id))
+        ctx.addIssue({ code: "custom", path: ["grades", i, "id"], message: `等级 id 重复：${grade.id}` });
+      ids.add(grade.id);
+      if (grade.written_report_within < grade.first_report_within)
+        ctx.addIssue({
+          code: "custom",
+          path: ["grades", i, "written_report_within"],
+          message: "书面报告时限不能短于首报时限",
+        });
+    });
+  });
 
 export type Policy = z.infer<typeof policySchema>;
+
+/** A policy whose incident rules are configured. */
+export type IncidentPolicy = Policy & Required<Pick<Policy, "grades" | "escalation" | "types">>;
+
+export function hasIncidentRules(policy: Policy): policy is IncidentPolicy {
+  return policy.grades !== undefined && policy.escalation !== undefined && policy.types !== undefined;
+}
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -17,7 +17,7 @@ function problems(source: string): { path: string; message: string }[] {
 
 describe("policy file", () => {
   it("reads durations to milliseconds and defaults the dialog timings", () => {
-    expect(parseYaml(FILE, "timezone: Asia/Shanghai\n", policySchema)).toEqual({
+    expect(parseYaml(FILE, "timezone: Asia/Shanghai\n", policySchema)).toMatchObject({
       timezone: "Asia/Shanghai",
       dialog: { remind_after: 600_000, expire_after: 1_800_000 },
     });
