@@ -37,8 +37,8 @@ const DEATH = "死亡|遇难|罹难|身亡|丧生|溺亡|死(?![者因])";
 const INJURED = "受伤|轻伤|重伤|伤(?![员者亡情势口病残])";
 const MISSING = "失联|失踪|下落不明|走失";
 const WORD = `(?:${DEATH}|${INJURED}|${MISSING})`;
-const COUNT = `(?<sign>[-−]|负)?(?<n>\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})(?:余|多)?(?:名|个人|人|位)?`;
-const COUNT_AFTER = `(?<sign2>[-−]|负)?(?<n2>\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})(?:余|多)?(?:名|个人|人|位)?`;
+const COUNT = `(?<![\\d.])(?<sign>[-−]|负)?(?<n>\\d{1,6}(?:\\.\\d{1,3})?|${NUMBER_PATTERN})(?:余|多)?(?:名|个人|人|位)?`;
+const COUNT_AFTER = `(?<sign2>[-−]|负)?(?<n2>\\d{1,6}(?:\\.\\d{1,3})?|${NUMBER_PATTERN})(?![\\d.])(?:余|多)?(?:名|个人|人|位)?`;
 // Up to ten characters between a count and its word: "1名司机当场死亡", "一名男子在水库游泳时失踪".
 const GAP = "[^\\d，,。；;:、\\s死伤亡失踪联()（）]{0,10}?";
 const COUNT_FIRST = `${COUNT}${GAP}(?<word>${WORD})`;

@@ -23,8 +23,11 @@ const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 /** The characters a Chinese numeral is written with, for building patterns. */
 export const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万";
 
-/** A pattern source matching one number: Arabic digits or a run of Chinese numeral characters. */
-export const NUMBER_PATTERN = `(?:\\d+|[${CHINESE_NUMERAL_CHARS}]+)`;
+/**
+ * A pattern source matching one number: Arabic digits or a run of Chinese numeral characters. Runs
+ * are bounded (no count in a report needs more) so that scanning a long text stays linear.
+ */
+export const NUMBER_PATTERN = `(?:\\d{1,6}|[${CHINESE_NUMERAL_CHARS}]{1,8})`;
 
 /**
  * The value of `text` when it is a whole non-negative integer written in Arabic digits or Chinese

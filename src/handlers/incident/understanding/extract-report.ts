@@ -229,8 +229,19 @@ function isContact(clause: Clause): boolean {
   );
 }
 
+const withoutTimesCache = new WeakMap<Clause, string>();
+
 /** The clause with the times in it removed ("今天14时20分青山镇…" → "青山镇…"). */
 function withoutTimes(clause: Clause, mentions: TimeMention[]): string {
+  let cached = withoutTimesCache.get(clause);
+  if (cached === undefined) {
+    cached = removeTimes(clause, mentions);
+    withoutTimesCache.set(clause, cached);
+  }
+  return cached;
+}
+
+function removeTimes(clause: Clause, mentions: TimeMention[]): string {
   let result = "";
   let position = clause.index;
   const end = clause.index + clause.text.length;

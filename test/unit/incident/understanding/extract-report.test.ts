@@ -527,6 +527,14 @@ describe("extractReport options", () => {
     expect(extractReport(text, options).casualties).toBeUndefined();
   });
 
+  it("reads the first account of a very long message the same way", () => {
+    expect(extractReport(paragraph.repeat(60), options)).toMatchObject({
+      occurredAt: sh("2026-03-02 14:20"),
+      location: "青山镇李家村村道",
+      type: "事故灾难",
+    });
+  });
+
   it("reads full-width digits and colons", () => {
     const text = "今天１４：２０，青山镇李家村发生火灾，联系人：王强，电话１３８００００００４２";
     expect(extractReport(text, options)).toMatchObject({

@@ -156,6 +156,11 @@ describe("parseCasualties: refusals", () => {
     expect(reasonFor("轻伤60人，重伤60人", 100)).toContain("人数 120");
   });
 
+  it("refuses an endless run of numerals rather than reading it", () => {
+    expect(parseCasualties(`${"一二三".repeat(3000)}人死亡`).ok).toBe(false);
+    expect(parseCasualties(`${"9".repeat(5000)}人死亡`)).toMatchObject({ ok: false });
+  });
+
   it("accepts counts up to the maximum", () => {
     expect(parseCasualties("100人受伤", 100)).toEqual({ ok: true, value: counts(0, 100, 0) });
   });
