@@ -69,7 +69,7 @@ export function extractReport(paragraph: string, options: ExtractOptions): Extra
 
   const eventIndex = clauses.findIndex((c) => isEventClause(c, mentions));
   const type = classifyIncidentType(text, options.types);
-  const summaryClauses = summaryOf(clauses, eventIndex, type === undefined ? null : text, options, mentions);
+  const summaryClauses = summaryOf(clauses, eventIndex, options.types, mentions);
 
   const location = locationOf(clauses, eventIndex, mentions);
   if (location) report.location = location;
@@ -97,8 +97,8 @@ export function extractReport(paragraph: string, options: ExtractOptions): Extra
 /**
  * The first time of the event and the first time the office was told. A time is 接报 when its
  * clause says so ("于14时35分接到报告"), when it stands alone before a clause that does
- * ("14时35分，县值班室接到…"), or after a label ("接报时间：…"); times after 至/截至 and in clauses
- * about the response (已于10时50分被扑灭) are not the time of the event.
+ * ("14时35分，县值班室接到…"), or after a label ("接报时间：…"); times after 至/截至 and of the
+ * response (已于10时50分被扑灭; "15时10分，县应急局工作人员赶到现场") are not the time of the event.
  */
 function eventAndLearnedTimes(
   text: string,
@@ -125,7 +125,8 @@ function eventAndLearnedTimes(
       continue;
     }
     const before = text.slice(clause.index, mention.index);
-    const aboutResponse = MEASURE.test(rest) && !EVENT_VERB.test(rest);
+    const told = alone && next !== undefined && next.sentence === clause.sentence ? next.text : rest;
+    const aboutResponse = MEASURE.test(told) && !EVENT_VERB.test(told);
     if (RANGE_BEFORE.test(before) || aboutResponse) continue;
     found.occurredAt ??= mention.at;
   }
@@ -151,14 +152,13 @@ function account(clause: Clause, mentions: TimeMention[]): string {
 function summaryOf(
   clauses: Clause[],
   eventIndex: number,
-  typedText: string | null,
-  options: ExtractOptions,
+  types: readonly string[],
   mentions: TimeMention[],
 ): Clause[] {
   let start = eventIndex;
-  if (start < 0 && typedText !== null) {
+  if (start < 0) {
     start = clauses.findIndex(
-      (c) => classifyIncidentType(c.text, options.types) !== undefined && !isContact(c) && !isMeasure(c),
+      (c) => classifyIncidentType(c.text, types) !== undefined && !isContact(c) && !isMeasure(c),
     );
   }
   const first = clauses[start];

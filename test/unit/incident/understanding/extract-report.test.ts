@@ -527,6 +527,13 @@ describe("extractReport options", () => {
     expect(extractReport(text, options).casualties).toBeUndefined();
   });
 
+  it("does not take the time of the response for the time of the event", () => {
+    const text = "3月1日，青山镇发生山体滑坡。15时10分，县应急局工作人员赶到现场，已于16时完成人员转移。";
+    const report = extractReport(text, options);
+    expect(report.occurredAt).toBeUndefined();
+    expect(report.measures).toBe("县应急局工作人员赶到现场，已于16时完成人员转移");
+  });
+
   it("reads the first account of a very long message the same way", () => {
     expect(extractReport(paragraph.repeat(60), options)).toMatchObject({
       occurredAt: sh("2026-03-02 14:20"),
