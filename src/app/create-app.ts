@@ -114,6 +114,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ? startJobWorker({ connection: workerRedis, prefix, registry: jobs, services })
     : undefined;
 
+  for (const capability of capabilities) await capability.onStart?.(services);
+
   let http: FastifyInstance | undefined;
   let url: string | undefined;
   if (options.http) {

@@ -9,7 +9,7 @@ export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string;
   const roles = new Set<string>(ROLES);
   const units = new Set(org.units.map((u) => u.id));
   const people = new Set(org.people.map((p) => p.id));
-  policy.escalation?.forEach((level, i) =>
+  policy.escalation?.forEach((level, i) => {
     level.forEach((recipient, j) => {
       const [who = "", unit] = recipient.split("@");
       const path = `escalation[${i}][${j}]`;
@@ -21,7 +21,7 @@ export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string;
       } else if (!roles.has(who) && !people.has(who)) {
         problems.push({ path, message: `「${who}」既不是角色，也不是通讯录里的人员 id` });
       }
-    }),
-  );
+    });
+  });
   return problems;
 }

@@ -1,9 +1,10 @@
 /** Every capability the bot has, registered in one place. */
 import type { Capability } from "../bot/core/capability.ts";
 import { helpCapability } from "./help/index.ts";
+import { incidentCapability } from "./incident/index.ts";
 import { profileCapability } from "./profile/index.ts";
 
 export function allCapabilities(): Capability[] {
-  const capabilities = [profileCapability];
+  const capabilities = [incidentCapability, profileCapability];
   return [...capabilities, helpCapability(capabilities)];
 }

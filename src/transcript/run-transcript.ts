@@ -146,6 +146,7 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
               step.text.replace(/@bot\b/gi, `@${app.services.directory.botName}`),
             );
             await app.idle();
+            await runJobs(clock.now());
             break;
           case "click": {
             started = true;
@@ -159,6 +160,7 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
             actionWatermark = await latestId();
             await app.inbox.press(step.chat, step.person, target.id, button.action);
             await app.idle();
+            await runJobs(clock.now());
             break;
           }
           case "expect": {

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Role } from "../../config/org.ts";
 import type { ConversationContext, JobContext } from "./context.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
+import type { BotServices } from "./services.ts";
 
 export interface Command {
   /** Words that start it, e.g. `["帮助", "/help"]`; matched on the first word, case-insensitively. */
@@ -37,4 +38,9 @@ export interface Capability {
   // biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
   dialogs?: DialogDefinition<any>[];
   jobs?: JobHandler[];
+  /**
+   * Runs once when the app has started: re-arms what a crash between a database write and a
+   * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).
+   */
+  onStart?(services: BotServices): Promise<void>;
 }

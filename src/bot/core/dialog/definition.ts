@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ConversationContext } from "../context.ts";
 import type { CardField } from "../message.ts";
+import type { Say } from "../outbox.ts";
 
 export type DialogData = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export interface DialogStep<D extends DialogData> {
   /** Asked only when this holds. */
   when?: (data: Partial<D>) => boolean;
   /** Shows the stored value in the summary. */
-  format?: (value: unknown, data: Partial<D>) => string;
+  format?: (value: unknown, data: Partial<D>, ctx: ConversationContext) => string;
 }
 
 export interface DialogDefinition<D extends DialogData> {
@@ -49,12 +50,17 @@ export interface DialogDefinition<D extends DialogData> {
   steps: DialogStep<D>[];
   /** Data before the first step (defaults, or what a command already knew). */
   initial?: (ctx: ConversationContext, args: string) => Partial<D> | Promise<Partial<D>>;
+  /** Said once after start, before the first question (e.g. what was understood from a paragraph). */
+  intro?: (data: Partial<D>, ctx: ConversationContext) => Say | undefined;
   /** Label of the confirm button, e.g. 确认上报. */
   confirmLabel?: string;
   /** Extra lines in the summary card besides the steps' fields. */
-  summaryFields?: (data: Partial<D>) => CardField[];
-  /** Runs on confirm; the dialog is over once it returns. */
-  complete(ctx: ConversationContext, data: D): Promise<void>;
+  summaryFields?: (data: Partial<D>, ctx: ConversationContext) => CardField[];
+  /**
+   * Runs on confirm; the dialog is over once it returns. `submission.id` is the same however often
+   * the person confirms, so what it files can be filed once.
+   */
+  complete(ctx: ConversationContext, data: D, submission: { id: string }): Promise<void>;
 }
 
 /** Builds a definition with its data type inferred. */

@@ -69,6 +69,8 @@ export class DialogEngine {
     session.stepId = nextStepId(dialog, data, -1);
     await store.start(session);
     await this.scheduleIdleCheck(ctx, session);
+    const intro = dialog.intro?.(data, ctx);
+    if (intro) await ctx.reply(intro);
     await this.prompt(ctx, dialog, session);
   }
 
@@ -173,7 +175,7 @@ export class DialogEngine {
 
   private async complete(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
     try {
-      await dialog.complete(ctx, session.data);
+      await dialog.complete(ctx, session.data, { id: session.id });
     } catch (error) {
       ctx.services.log.error(
         { err: error, dialog: dialog.id, session: session.id },
@@ -200,7 +202,7 @@ export class DialogEngine {
           title: M.editPickTitle,
           fields: editable.map((s, i) => ({
             label: `${i + 1}. ${s.label}`,
-            value: display(s, session.data),
+            value: display(s, session.data, ctx),
           })),
           buttons: editable.map((s, i) => button(session, String(i + 1), s.label)),
           note: M.editPickNote,
@@ -230,11 +232,11 @@ export class DialogEngine {
   private async showSummary(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
     const fields = askedSteps(dialog, session.data).map((s) => ({
       label: s.label,
-      value: display(s, session.data),
+      value: display(s, session.data, ctx),
     }));
     const card: Card = {
       title: M.summaryTitle(dialog.title),
-      fields: [...fields, ...(dialog.summaryFields?.(session.data) ?? [])],
+      fields: [...fields, ...(dialog.summaryFields?.(session.data, ctx) ?? [])],
       buttons: [
         button(session, "1", dialog.confirmLabel ?? "确认"),
         button(session, "2", "修改"),
@@ -360,11 +362,11 @@ function nextStepId(dialog: AnyDialog, data: DialogData, afterIndex: number): st
   return CONFIRM_STEP;
 }
 
-function display(step: AnyStep, data: DialogData): string {
+function display(step: AnyStep, data: DialogData, ctx: ConversationContext): string {
   const value = data[step.field];
   if (value === undefined || value === null || value === "") return M.notFilled;
-  if (step.format) return step.format(value, data);
-  const choice = Array.isArray(step.choices) ? step.choices.find((c) => c.value === value) : undefined;
+  if (step.format) return step.format(value, data, ctx);
+  const choice = choicesOf(step, data, ctx)?.find((c) => c.value === value);
   return choice?.label ?? String(value);
 }
 

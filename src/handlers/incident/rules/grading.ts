@@ -1,11 +1,6 @@
 /** Suggests a grade from casualty counts and the policy's thresholds (most severe grade first). */
 import type { Grade } from "../incident-types.ts";
-
-export interface Casualties {
-  deaths: number;
-  injured: number;
-  missing: number;
-}
+import type { Casualties } from "../understanding/casualties.ts";
 
 /**
  * The most severe grade whose threshold any count reaches; the least severe grade when none does.

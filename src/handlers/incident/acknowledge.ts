@@ -1,0 +1,49 @@
+/**
+ * 已阅: a leader (or a director, by policy) acknowledges an alert. It stops the escalation for
+ * everyone, says who acknowledged in the alert groups and the unit's group, and arms the one
+ * re-notification for "acknowledged but nothing happens".
+ */
+import type { ConversationContext } from "../../bot/core/context.ts";
+import { formatLocalTime } from "../../bot/core/local-time.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
+import { alertChats, unitChat } from "./audience.ts";
+import { scheduleRenotify } from "./incident-schedule.ts";
+import { type Incident, IncidentStore } from "./incident-store.ts";
+import { alertMessages as M } from "./messages.ts";
+
+export async function acknowledge(ctx: ConversationContext, incident: Incident): Promise<void> {
+  const policy = ctx.services.policy as IncidentPolicy;
+  const { directory, clock, scheduler, prisma } = ctx.services;
+  const tz = policy.timezone;
+  if (incident.status !== "open") return ctx.reply(M.closed(incident.number));
+  if (!ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)))
+    return ctx.reply(M.cannotAcknowledge);
+  if (ctx.person.unit === incident.unitId) return ctx.reply(M.ownUnit);
+  if (incident.acknowledgedAt && incident.acknowledgedBy) {
+    const name = directory.person(incident.acknowledgedBy)?.name ?? incident.acknowledgedBy;
+    return ctx.reply(
+      M.alreadyAcknowledged(incident.number, name, formatLocalTime(incident.acknowledgedAt, tz)),
+    );
+  }
+  const now = clock.now();
+  const store = new IncidentStore(prisma);
+  if (
+    !(await store.updateIf(
+      incident.id,
+      { acknowledgedAt: null },
+      { acknowledgedAt: now, acknowledgedBy: ctx.person.id },
+    ))
+  ) {
+    const fresh = (await store.byId(incident.id)) as Incident;
+    return acknowledge(ctx, fresh);
+  }
+  await store.record(incident.id, "acknowledged", now, ctx.person.id);
+  await scheduleRenotify(scheduler, policy, incident.id, now);
+  const text = M.acknowledged(incident.number, ctx.person.name, formatLocalTime(now, tz));
+  const chats = new Set([ctx.chat.id, ...alertChats(directory)]);
+  for (const chatId of chats) await ctx.send(chatId, text);
+  await ctx.send(unitChat(directory, incident), {
+    text: M.acknowledgedUnit(incident.number, ctx.person.name),
+    mentions: [incident.reporterId],
+  });
+}

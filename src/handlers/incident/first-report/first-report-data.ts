@@ -1,0 +1,34 @@
+/** The first report (首报) as the dialog collects it; times are ISO strings (dialog state is JSON). */
+import type { DialogData } from "../../../bot/core/dialog/definition.ts";
+import type { Casualties } from "../understanding/casualties.ts";
+import type { Contact } from "../understanding/contact.ts";
+
+export interface FirstReportData extends DialogData {
+  type: string;
+  occurredAt: string | null;
+  learnedAt?: string | null;
+  location: string;
+  summary: string;
+  casualties: Casualties | null;
+  gradeId: string;
+  measures: string | null;
+  contact: Contact | null;
+  /** The paragraph the report was started from, kept as written. */
+  source?: string;
+}
+
+export function casualtiesText(c: Casualties | null | undefined): string {
+  if (!c) return "不清楚";
+  if (c.deaths + c.injured + c.missing === 0) return "无人员伤亡";
+  const parts = [
+    c.deaths > 0 ? `死亡 ${c.deaths} 人` : "",
+    c.injured > 0 ? `受伤 ${c.injured} 人` : "",
+    c.missing > 0 ? `失联 ${c.missing} 人` : "",
+  ];
+  return parts.filter(Boolean).join("，");
+}
+
+export function contactText(c: Contact | null | undefined): string {
+  if (!c) return "";
+  return [c.post, c.name, c.phone].filter(Boolean).join(" ");
+}

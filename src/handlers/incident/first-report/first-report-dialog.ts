@@ -1,0 +1,65 @@
+/**
+ * The 首报 dialog: guided step by step, or started from a whole paragraph (`上报 今天14时20分，…`),
+ * in which case what was understood is shown and only the missing steps are asked. Ends with a
+ * summary card (确认上报 / 修改); confirming files the incident once and hands it to the alert job.
+ */
+import { defineDialog } from "../../../bot/core/dialog/definition.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { incidentMessages as M } from "../messages.ts";
+import { extractReport } from "../understanding/extract-report.ts";
+import type { FirstReportData } from "./first-report-data.ts";
+import { firstReportSteps, policyOf } from "./first-report-steps.ts";
+import { describeSubmission, submitFirstReport } from "./submit-first-report.ts";
+
+export const FIRST_REPORT_DIALOG = "incident.first-report";
+
+export const firstReportDialog = defineDialog<FirstReportData>({
+  id: FIRST_REPORT_DIALOG,
+  title: M.dialogTitle,
+  confirmLabel: M.confirmLabel,
+  steps: firstReportSteps,
+  initial(ctx, paragraph) {
+    if (!paragraph.trim()) return {};
+    const { clock, policy } = ctx.services;
+    const found = extractReport(paragraph, {
+      now: clock.now(),
+      timeZone: policy.timezone,
+      types: policyOf(ctx).types,
+      maxCasualties: policyOf(ctx).incident.max_casualties,
+    });
+    const data: Partial<FirstReportData> = { source: paragraph.trim() };
+    if (Object.keys(found).length === 0) return data;
+    if (found.type) data.type = found.type;
+    if (found.occurredAt && found.occurredAt.getTime() <= clock.now().getTime() + 5 * 60_000)
+      data.occurredAt = found.occurredAt.toISOString();
+    if (found.learnedAt) data.learnedAt = found.learnedAt.toISOString();
+    if (found.location) data.location = found.location;
+    data.summary = found.summary ?? paragraph.trim().slice(0, 2000);
+    if (found.casualties) data.casualties = found.casualties;
+    if (found.measures) data.measures = found.measures;
+    if (found.contact?.phone) data.contact = found.contact;
+    return data;
+  },
+  intro(data, ctx) {
+    const filled = firstReportSteps.filter((s) => data[s.field] !== undefined && data[s.field] !== null);
+    if (filled.length === 0) return data.source ? { text: M.nothingUnderstood } : undefined;
+    const missing = firstReportSteps.filter((s) => data[s.field] === undefined).map((s) => s.label);
+    const tz = ctx.services.policy.timezone;
+    return {
+      card: {
+        title: M.understood,
+        fields: filled.map((s) => ({
+          label: s.label,
+          value:
+            s.field === "occurredAt"
+              ? formatLocalTime(new Date(String(data.occurredAt)), tz)
+              : (s.format?.(data[s.field], data, ctx) ?? String(data[s.field])),
+        })),
+        buttons: [],
+        note: M.understoodNote(missing),
+      },
+    };
+  },
+  summaryFields: (data, ctx) => describeSubmission(data, ctx),
+  complete: (ctx, data, submission) => submitFirstReport(ctx, data, submission),
+});

@@ -1,0 +1,125 @@
+/** The steps of the 首报 dialog, declared as data for the dialog engine. */
+import { z } from "zod";
+import type { ConversationContext } from "../../../bot/core/context.ts";
+import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
+import { incidentMessages as M } from "../messages.ts";
+import { suggestGrade } from "../rules/grading.ts";
+import { type Contact, findContact } from "../understanding/contact.ts";
+import { parseCasualties } from "../understanding/parse-casualties.ts";
+import { parseEventTime } from "../understanding/parse-event-time.ts";
+import { casualtiesText, contactText, type FirstReportData } from "./first-report-data.ts";
+
+/** How far ahead of the clock an event time may be (phones' clocks differ a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export function policyOf(ctx: ConversationContext): IncidentPolicy {
+  return ctx.services.policy as IncidentPolicy;
+}
+
+/** Reads an event time reply: refuses the future, asks for 确认 on a time long ago. */
+export function parseEventTimeReply(text: string, ctx: ConversationContext): string {
+  const { clock, policy } = ctx.services;
+  const confirmed = /^确认\s*/.test(text);
+  const now = clock.now();
+  const result = parseEventTime(text.replace(/^确认\s*/, ""), now, policy.timezone);
+  if (!result.ok) throw new Error(result.reason);
+  if (result.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new Error(M.timeInFuture);
+  const age = now.getTime() - result.at.getTime();
+  if (!confirmed && age > policyOf(ctx).incident.confirm_event_older_than)
+    throw new Error(M.timeTooOld(formatLocalTime(result.at, policy.timezone)));
+  return result.at.toISOString();
+}
+
+/** `钱镇长 13800000042`, `联系人：赵刚（镇应急办主任），0797-8123456`: a phone and whoever it belongs to. */
+export function parseContactReply(text: string): Contact {
+  const contact = findContact(text);
+  if (!contact?.phone) throw new Error(M.contactInvalid);
+  if (contact.name) return contact;
+  const rest = text
+    .replace(contact.phone, " ")
+    .replace(/(?:电话|手机|联系方式|联系人|负责人)[:：]?/g, " ")
+    .replace(/[，,。；;:：\s]+/g, " ")
+    .trim();
+  return rest ? { ...contact, name: rest } : contact;
+}
+
+export const firstReportSteps: DialogStep<FirstReportData>[] = [
+  {
+    id: "type",
+    field: "type",
+    label: "事件类型",
+    prompt: M.typePrompt,
+    choices: (_data, ctx) => policyOf(ctx).types.map((t) => ({ value: t, label: t })),
+  },
+  {
+    id: "time",
+    field: "occurredAt",
+    label: "事发时间",
+    prompt: M.timePrompt,
+    help: M.timeHelp,
+    optional: true,
+    parse: parseEventTimeReply,
+    format: (value, _data, ctx) => formatLocalTime(new Date(String(value)), ctx.services.policy.timezone),
+  },
+  {
+    id: "location",
+    field: "location",
+    label: "地点",
+    prompt: M.locationPrompt,
+    schema: z.string().trim().min(2, M.locationInvalid).max(100, M.locationInvalid),
+  },
+  {
+    id: "summary",
+    field: "summary",
+    label: "基本情况",
+    prompt: M.summaryPrompt,
+    schema: z.string().trim().min(4, M.summaryInvalid).max(2000),
+  },
+  {
+    id: "casualties",
+    field: "casualties",
+    label: "伤亡情况",
+    prompt: M.casualtiesPrompt,
+    optional: true,
+    parse: (text, ctx) => {
+      const result = parseCasualties(text, policyOf(ctx).incident.max_casualties);
+      if (!result.ok) throw new Error(result.reason);
+      return result.value;
+    },
+    format: (value) => casualtiesText(value as FirstReportData["casualties"]),
+  },
+  {
+    id: "grade",
+    field: "gradeId",
+    label: "事件等级",
+    prompt: (data, ctx) => M.gradePrompt(suggestGrade(data.casualties ?? null, policyOf(ctx).grades)?.name),
+    choices: (data, ctx) => {
+      const { grades } = policyOf(ctx);
+      const suggested = suggestGrade(data.casualties ?? null, grades);
+      return grades.map((g) => ({
+        value: g.id,
+        label: g.id === suggested?.id ? `${g.name}${M.suggestedMark}` : g.name,
+      }));
+    },
+    format: (value, _data, ctx) => policyOf(ctx).grades.find((g) => g.id === value)?.name ?? String(value),
+  },
+  {
+    id: "measures",
+    field: "measures",
+    label: "已采取措施",
+    prompt: M.measuresPrompt,
+    optional: true,
+    schema: z.string().trim().min(2).max(2000),
+  },
+  {
+    id: "contact",
+    field: "contact",
+    label: "现场负责人",
+    prompt: M.contactPrompt,
+    optional: true,
+    parse: parseContactReply,
+    format: (value) => contactText(value as FirstReportData["contact"]),
+  },
+];

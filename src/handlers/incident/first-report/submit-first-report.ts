@@ -1,0 +1,126 @@
+/** Files a confirmed 首报: checks its timing and completeness, numbers it, and hands it to the alert job. */
+
+import type { ConversationContext } from "../../../bot/core/context.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import type { CardField } from "../../../bot/core/message.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
+import {
+  gradeOf,
+  scheduleAlert,
+  scheduleFollowUpCheck,
+  scheduleWrittenChecks,
+} from "../incident-schedule.ts";
+import { IncidentStore, type NewIncident } from "../incident-store.ts";
+import { ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
+import { missingElements } from "../rules/completeness.ts";
+import { firstReportTiming } from "../rules/timing.ts";
+import { formatDurationZh } from "../understanding/format-duration-zh.ts";
+import { instantToLocal } from "../understanding/wall-clock.ts";
+import type { FirstReportData } from "./first-report-data.ts";
+import { policyOf } from "./first-report-steps.ts";
+
+interface Assessment {
+  lateByMs: number;
+  firstDue: Date | null;
+  writtenDue: Date;
+  missing: string[];
+}
+
+function assess(data: Partial<FirstReportData>, policy: IncidentPolicy, reportedAt: Date): Assessment {
+  const grade = gradeOf(policy, data.gradeId ?? "");
+  const occurredAt = data.occurredAt ? new Date(data.occurredAt) : null;
+  const learnedAt = data.learnedAt ? new Date(data.learnedAt) : null;
+  const missing = missingElements(
+    {
+      occurredAt,
+      location: data.location,
+      summary: data.summary,
+      casualties: data.casualties,
+      measures: data.measures,
+      contactName: data.contact?.name ?? data.contact?.post,
+      contactPhone: data.contact?.phone,
+    },
+    policy.required_elements,
+  );
+  const start = occurredAt ?? learnedAt;
+  if (!start) {
+    return {
+      lateByMs: 0,
+      firstDue: null,
+      writtenDue: new Date(reportedAt.getTime() + grade.written_report_within),
+      missing,
+    };
+  }
+  const timing = firstReportTiming({ occurredAt: start, learnedAt, reportedAt, grade });
+  return { lateByMs: timing.lateByMs, firstDue: timing.firstDue, writtenDue: timing.writtenDue, missing };
+}
+
+/** The lines the summary card adds: the time limit and what is still missing. */
+export function describeSubmission(data: Partial<FirstReportData>, ctx: ConversationContext): CardField[] {
+  if (!data.gradeId) return [];
+  const now = ctx.services.clock.now();
+  const result = assess(data, policyOf(ctx), now);
+  const fields: CardField[] = [];
+  if (result.firstDue) {
+    const due = formatLocalTime(result.firstDue, ctx.services.policy.timezone);
+    fields.push({
+      label: M.timingField,
+      value: result.lateByMs > 0 ? M.lateLabel(formatDurationZh(result.lateByMs)) : M.onTime(due),
+    });
+  }
+  if (result.missing.length > 0)
+    fields.push({
+      label: "待补",
+      value: result.missing.map((e) => ELEMENT_NAMES[e as keyof typeof ELEMENT_NAMES]).join("、"),
+    });
+  return fields;
+}
+
+export async function submitFirstReport(
+  ctx: ConversationContext,
+  data: FirstReportData,
+  submission: { id: string },
+): Promise<void> {
+  const { clock, prisma, scheduler } = ctx.services;
+  const policy = policyOf(ctx);
+  const reportedAt = clock.now();
+  const result = assess(data, policy, reportedAt);
+  const input: NewIncident = {
+    sourceKey: `dialog-${submission.id}`,
+    unitId: ctx.person.unit,
+    reporterId: ctx.person.id,
+    chatId: ctx.chat.id,
+    type: data.type,
+    gradeId: data.gradeId,
+    suggestedGradeId: null,
+    occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+    learnedAt: data.learnedAt ? new Date(data.learnedAt) : null,
+    reportedAt,
+    location: data.location ?? null,
+    summary: data.summary ?? null,
+    deaths: data.casualties?.deaths ?? null,
+    injured: data.casualties?.injured ?? null,
+    missing: data.casualties?.missing ?? null,
+    measures: data.measures ?? null,
+    contactName: data.contact?.name ?? null,
+    contactPhone: data.contact?.phone ?? null,
+    contactPost: data.contact?.post ?? null,
+    lateByMs: result.lateByMs,
+    writtenDueAt: result.writtenDue,
+    completedAt: result.missing.length === 0 ? reportedAt : null,
+    content: data,
+    year: instantToLocal(reportedAt, policy.timezone).year,
+    missingElements: result.missing,
+  };
+  const { incident, created } = await new IncidentStore(prisma).create(input);
+  if (created) {
+    await scheduleAlert(scheduler, incident, reportedAt);
+    await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);
+    await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
+  }
+  const lines = [M.receipt(incident.number)];
+  if (incident.lateByMs > 0) lines.push(M.receiptLate(formatDurationZh(incident.lateByMs)));
+  if (result.missing.length > 0)
+    lines.push(M.receiptMissing(result.missing.map((e) => ELEMENT_NAMES[e as keyof typeof ELEMENT_NAMES])));
+  await ctx.reply({ text: lines.join("\n"), mentions: [ctx.person.id] });
+}

@@ -1,0 +1,106 @@
+/**
+ * The jobs an open incident has on the Scheduler, keyed by incident and purpose so scheduling twice
+ * is harmless: its alert, the acknowledgement checks, the written-report reminders and deadline,
+ * the follow-up checks and the re-notification. Each job re-reads the incident when it fires.
+ */
+import type { Scheduler } from "../../bot/core/ports.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
+import type { Incident } from "./incident-store.ts";
+import type { Grade } from "./incident-types.ts";
+import { nextFollowUpDue } from "./rules/timing.ts";
+
+export const INCIDENT_JOBS = {
+  alert: "incident.alert",
+  ackCheck: "incident.ack-check",
+  written: "incident.written-check",
+  followUp: "incident.follow-up-check",
+  renotify: "incident.renotify",
+} as const;
+
+export type WrittenStage = "reporter" | "director" | "due";
+
+export function gradeOf(policy: IncidentPolicy, gradeId: string): Grade {
+  return policy.grades.find((g) => g.id === gradeId) ?? (policy.grades.at(-1) as Grade);
+}
+
+export function scheduleAlert(
+  scheduler: Scheduler,
+  incident: Pick<Incident, "id">,
+  now: Date,
+): Promise<void> {
+  return scheduler.schedule(`incident-${incident.id}-alert`, now, {
+    name: INCIDENT_JOBS.alert,
+    data: { incidentId: incident.id },
+  });
+}
+
+/** The check that escalates to `level` (1-based beyond the first alert) unless someone acknowledged. */
+export function scheduleAckCheck(
+  scheduler: Scheduler,
+  incidentId: number,
+  level: number,
+  at: Date,
+): Promise<void> {
+  return scheduler.schedule(`incident-${incidentId}-ack-${level}`, at, {
+    name: INCIDENT_JOBS.ackCheck,
+    data: { incidentId, level },
+  });
+}
+
+/** Reminders before the written-report deadline and the deadline itself, while elements are missing. */
+export async function scheduleWrittenChecks(
+  scheduler: Scheduler,
+  policy: IncidentPolicy,
+  incident: Pick<Incident, "id" | "writtenDueAt" | "completedAt">,
+  now: Date,
+): Promise<void> {
+  if (incident.completedAt || !incident.writtenDueAt) return;
+  const due = incident.writtenDueAt.getTime();
+  const stages: [WrittenStage, number][] = [
+    ["reporter", due - policy.incident.remind_reporter_before],
+    ["director", due - policy.incident.remind_director_before],
+    ["due", due],
+  ];
+  for (const [stage, at] of stages) {
+    if (stage !== "due" && at <= now.getTime()) continue;
+    await scheduler.schedule(
+      `incident-${incident.id}-written-${stage}`,
+      new Date(Math.max(at, now.getTime())),
+      {
+        name: INCIDENT_JOBS.written,
+        data: { incidentId: incident.id, stage },
+      },
+    );
+  }
+}
+
+/** The check that a 续报 came within `follow_up_every` of the latest report. */
+export async function scheduleFollowUpCheck(
+  scheduler: Scheduler,
+  grade: Grade,
+  incident: Pick<Incident, "id" | "followUpCount" | "lastReportAt">,
+): Promise<void> {
+  const due = nextFollowUpDue(incident.lastReportAt, grade);
+  if (!due) return;
+  await scheduler.schedule(
+    `incident-${incident.id}-followup-${incident.followUpCount}-${due.getTime()}`,
+    due,
+    {
+      name: INCIDENT_JOBS.followUp,
+      data: { incidentId: incident.id, followUpCount: incident.followUpCount, dueAt: due.toISOString() },
+    },
+  );
+}
+
+export function scheduleRenotify(
+  scheduler: Scheduler,
+  policy: IncidentPolicy,
+  incidentId: number,
+  acknowledgedAt: Date,
+) {
+  return scheduler.schedule(
+    `incident-${incidentId}-renotify`,
+    new Date(acknowledgedAt.getTime() + policy.incident.renotify_after),
+    { name: INCIDENT_JOBS.renotify, data: { incidentId } },
+  );
+}

@@ -1,0 +1,20 @@
+/** Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with escalation, 已阅. */
+import type { Capability } from "../../bot/core/capability.ts";
+import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
+import { firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { ackCheckJob } from "./jobs/ack-check-job.ts";
+import { alertJob } from "./jobs/alert-job.ts";
+import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
+import { renotifyJob } from "./jobs/renotify-job.ts";
+import { writtenCheckJob } from "./jobs/written-check-job.ts";
+import { reconcileIncidents } from "./reconcile.ts";
+import { reportCommand } from "./report-command.ts";
+
+export const incidentCapability: Capability = {
+  name: "incident",
+  commands: [reportCommand, acknowledgeCommand],
+  actions: [incidentActionHandler({ ack: acknowledgeButton })],
+  dialogs: [firstReportDialog],
+  jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob],
+  onStart: reconcileIncidents,
+};

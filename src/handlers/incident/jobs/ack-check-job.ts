@@ -1,0 +1,54 @@
+/**
+ * Fires `ack_within` after an alert or escalation: when nobody has acknowledged, the next level is
+ * alerted, urgent, mentioning its people; the last level repeats until someone acknowledges.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import { incidentActions } from "../alert-card.ts";
+import { chatsReaching } from "../audience.ts";
+import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
+import { alertMessages as M } from "../messages.ts";
+import { levelAt, resolveRecipients } from "../recipients.ts";
+import { formatDurationZh } from "../understanding/format-duration-zh.ts";
+import { loadOpenIncident } from "./incident-job-context.ts";
+
+const schema = z.object({ incidentId: z.number().int(), level: z.number().int().min(1) });
+
+export const ackCheckJob: JobHandler<typeof schema> = {
+  name: INCIDENT_JOBS.ackCheck,
+  schema,
+  async run(ctx, { incidentId, level }) {
+    const open = await loadOpenIncident(ctx, incidentId);
+    if (!open || open.incident.acknowledgedAt || open.incident.escalationLevel >= level) return;
+    const { incident, store, policy } = open;
+    const { directory, clock, scheduler } = ctx.services;
+    const now = clock.now();
+    const grade = gradeOf(policy, incident.gradeId);
+    const recipients = resolveRecipients(
+      levelAt(policy.escalation, level),
+      directory.people(),
+      incident.unitId,
+    );
+    await scheduleAckCheck(scheduler, incident.id, level + 1, new Date(now.getTime() + grade.ack_within));
+    const since = formatDurationZh(now.getTime() - (incident.alertedAt ?? incident.reportedAt).getTime());
+    const card = {
+      title: M.escalationTitle(level, incident.number),
+      tone: "red" as const,
+      fields: [
+        {
+          label: "事件",
+          value: `【${grade.name}】${incident.type} · ${directory.unitName(incident.unitId)}`,
+        },
+        { label: "基本情况", value: incident.summary ?? "待补" },
+      ],
+      buttons: incidentActions(incident),
+      note: M.escalationNote(since),
+    };
+    for (const chatId of chatsReaching(directory, recipients)) {
+      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      await ctx.send(chatId, { card, mentions: here, urgentTo: here });
+    }
+    if (await store.updateIf(incident.id, { acknowledgedAt: null }, { escalationLevel: level }))
+      await store.record(incident.id, "escalated", now, null, { level, recipients });
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Sends the alert card to the duty and leaders' groups, mentioning the first escalation level
+ * (urgent where the grade says so). Scheduling the acknowledgement check comes first and every send
+ * is keyed by this job, so a job that runs again after a crash alerts exactly once.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import { alertCard } from "../alert-card.ts";
+import { alertChats } from "../audience.ts";
+import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
+import { levelAt, resolveRecipients } from "../recipients.ts";
+import { loadOpenIncident } from "./incident-job-context.ts";
+
+const schema = z.object({ incidentId: z.number().int() });
+
+export const alertJob: JobHandler<typeof schema> = {
+  name: INCIDENT_JOBS.alert,
+  schema,
+  async run(ctx, { incidentId }) {
+    const open = await loadOpenIncident(ctx, incidentId);
+    if (!open || open.incident.alertedAt) return;
+    const { incident, store, policy } = open;
+    const { directory, clock, scheduler } = ctx.services;
+    const now = clock.now();
+    const grade = gradeOf(policy, incident.gradeId);
+    const recipients = resolveRecipients(levelAt(policy.escalation, 0), directory.people(), incident.unitId);
+    await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
+    const card = alertCard(incident, policy, directory);
+    for (const chatId of alertChats(directory)) {
+      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      await ctx.send(chatId, { card, mentions: here, urgentTo: grade.urgent ? here : [] });
+    }
+    if (await store.updateIf(incident.id, { alertedAt: null }, { alertedAt: now, escalationLevel: 0 }))
+      await store.record(incident.id, "alerted", now, null, { recipients, urgent: grade.urgent });
+  },
+};

@@ -1,0 +1,35 @@
+/** Acknowledged, but no instruction and no follow-up since: one re-notification to whoever acknowledged. */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import { leaderChats } from "../audience.ts";
+import { INCIDENT_JOBS } from "../incident-schedule.ts";
+import { alertMessages as M } from "../messages.ts";
+import { formatDurationZh } from "../understanding/format-duration-zh.ts";
+import { loadOpenIncident } from "./incident-job-context.ts";
+
+const schema = z.object({ incidentId: z.number().int() });
+
+export const renotifyJob: JobHandler<typeof schema> = {
+  name: INCIDENT_JOBS.renotify,
+  schema,
+  async run(ctx, { incidentId }) {
+    const open = await loadOpenIncident(ctx, incidentId);
+    if (!open) return;
+    const { incident, store } = open;
+    const { acknowledgedAt, acknowledgedBy } = incident;
+    if (!acknowledgedAt || !acknowledgedBy || incident.renotifiedAt) return;
+    if (incident.lastReportAt > acknowledgedAt) return;
+    const instructed = await ctx.services.prisma.instruction.count({
+      where: { incidentId: incident.id, createdAt: { gt: acknowledgedAt } },
+    });
+    if (instructed > 0) return;
+    const { directory, clock } = ctx.services;
+    const now = clock.now();
+    if (!(await store.updateIf(incident.id, { status: "open" }, { renotifiedAt: now }))) return;
+    const text = M.renotify(incident.number, formatDurationZh(now.getTime() - acknowledgedAt.getTime()));
+    const chats = leaderChats(directory).filter((id) => directory.chat(id)?.members.includes(acknowledgedBy));
+    for (const chatId of chats.length > 0 ? chats : [`dm:${acknowledgedBy}`])
+      await ctx.send(chatId, { text, mentions: [acknowledgedBy] });
+    await store.record(incident.id, "renotified", now, null, { to: acknowledgedBy });
+  },
+};

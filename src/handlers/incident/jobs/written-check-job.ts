@@ -1,0 +1,56 @@
+/**
+ * Before the written-report deadline, while required elements are missing: remind the reporter,
+ * then the unit's director; at the deadline, flag the incident and tell the duty office.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { incidentMissing } from "../alert-card.ts";
+import { dutyChats, unitChat } from "../audience.ts";
+import { INCIDENT_JOBS } from "../incident-schedule.ts";
+import { alertMessages as M } from "../messages.ts";
+import { loadOpenIncident } from "./incident-job-context.ts";
+
+const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter", "director", "due"]) });
+
+export const writtenCheckJob: JobHandler<typeof schema> = {
+  name: INCIDENT_JOBS.written,
+  schema,
+  async run(ctx, { incidentId, stage }) {
+    const open = await loadOpenIncident(ctx, incidentId);
+    if (!open || open.incident.completedAt) return;
+    const { incident, store, policy } = open;
+    const { directory, clock } = ctx.services;
+    const missing = incidentMissing(incident, policy);
+    if (missing.length === 0) return;
+    const now = clock.now();
+    const due = formatLocalTime(incident.writtenDueAt ?? now, policy.timezone);
+    const list = missing.join("、");
+    if (stage === "reporter") {
+      await ctx.send(unitChat(directory, incident), {
+        text: M.writtenReporter(incident.number, list, due),
+        mentions: [incident.reporterId],
+      });
+      await store.record(incident.id, "reminded", now, null, { stage, to: [incident.reporterId] });
+      return;
+    }
+    if (stage === "director") {
+      const directors = directory.withRole("director", incident.unitId).map((p) => p.id);
+      await ctx.send(unitChat(directory, incident), {
+        text: M.writtenDirector(incident.number, list, due),
+        mentions: directors,
+      });
+      await store.record(incident.id, "reminded", now, null, { stage, to: directors });
+      return;
+    }
+    if (!(await store.updateIf(incident.id, { status: "open" }, { writtenOverdueAt: now }))) return;
+    await store.record(incident.id, "flagged_incomplete", now, null, { stage: "due", missing });
+    const duty = directory.withRole("duty").map((p) => p.id);
+    for (const chatId of dutyChats(directory)) {
+      await ctx.send(chatId, {
+        text: M.writtenOverdue(incident.number, directory.unitName(incident.unitId), list),
+        mentions: duty.filter((p) => directory.chat(chatId)?.members.includes(p)),
+      });
+    }
+  },
+};

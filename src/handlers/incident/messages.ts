@@ -1,0 +1,74 @@
+/** Chinese texts of the incident capability, in one place for review. */
+import type { Element } from "../../config/incident-policy.ts";
+
+export const ELEMENT_NAMES: Record<Element, string> = {
+  occurred_at: "事发时间",
+  location: "地点",
+  summary: "基本情况",
+  casualties: "伤亡情况",
+  measures: "已采取措施",
+  contact: "现场负责人及电话",
+};
+
+export const incidentMessages = {
+  notConfigured:
+    "本单位还没有配置报送规则（policy.yaml 的 grades、escalation、types），暂时不能上报。请联系管理员。",
+  reportSummary: "上报突发事件（首报），可直接附一段文字：上报 今天14时20分，……",
+  dialogTitle: "突发事件首报",
+  confirmLabel: "确认上报",
+  typePrompt: "请选择事件类型：",
+  timePrompt: "事发时间？例如 14:20、今天下午2点20、半小时前。",
+  timeHelp: "写得出的都可以：14:20、14时20分、今天下午2点20、昨天晚上8点、刚才、半小时前。",
+  timeInFuture: "事发时间晚于现在，请检查后重新输入。",
+  timeTooOld: (when: string) =>
+    `事发时间是 ${when}，时间较久。如确认无误，请在时间前加「确认」，例如「确认 ${when}」。`,
+  locationPrompt: "事发地点？请尽量具体，例如「青山镇李家村村道」。",
+  locationInvalid: "地点不能为空，请写具体一些，例如「青山镇李家村村道」。",
+  summaryPrompt: "发生了什么？请简要说明事件经过。",
+  summaryInvalid: "请用一两句话说明发生了什么（至少 4 个字）。",
+  casualtiesPrompt: "人员伤亡情况？例如「2死3伤」「1人失联」，没有请回复「无」。",
+  gradePrompt: (suggested: string | undefined) =>
+    suggested ? `事件等级（初判）？按伤亡情况建议为「${suggested}」，可另选。` : "事件等级（初判）？",
+  suggestedMark: "（建议）",
+  measuresPrompt: "已采取哪些措施？例如「镇长已带队赶赴现场，伤员已送医」。",
+  contactPrompt: "现场负责人姓名和电话？例如「钱镇长 13800000042」。",
+  contactInvalid: "请写姓名和 11 位手机号（或座机），例如「钱镇长 13800000042」。",
+  understood: "已从您的描述中识别出以下内容",
+  understoodNote: (missing: string[]) =>
+    missing.length > 0
+      ? `接下来请补充：${missing.join("、")}。识别有误可在最后核对时「修改」。`
+      : "请核对后确认上报。",
+  nothingUnderstood: "没有从这段文字中识别出时间、地点或伤亡等内容，下面逐项询问。",
+  timingField: "时限",
+  onTime: (due: string) => `应于 ${due} 前首报，现在报送未超时`,
+  lateLabel: (late: string) => `迟报 ${late}`,
+  missingLabel: (names: string[]) => `待补：${names.join("、")}`,
+  receipt: (number: string) => `已上报，编号 ${number}。已通知值班室和县领导。`,
+  receiptLate: (late: string) => `本次首报超过时限 ${late}，已记为迟报。`,
+  receiptMissing: (names: string[]) => `待补：${names.join("、")}，请尽快补报（回复「续报 编号」补充）。`,
+  unknownChat: "请在本单位工作群或与我的私聊中上报。",
+};
+
+export const alertMessages = {
+  escalationTitle: (level: number, number: string) => `【未阅·第 ${level + 1} 级提醒】${number}`,
+  escalationNote: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请立即阅处。`,
+  acknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅，停止提醒。`,
+  acknowledgedUnit: (number: string, name: string) => `${name}已阅本单位上报的 ${number}。`,
+  alreadyAcknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅过。`,
+  cannotAcknowledge: "只有县领导和有关负责同志可以“已阅”，您的角色不能操作。",
+  ownUnit: "本单位上报的事件不能由本单位人员“已阅”。",
+  closed: (number: string) => `${number} 已终报结案，不需要再操作。`,
+  unknownIncident: (text: string) => `没有找到编号为「${text}」的事件，请核对编号（例如 2026-0042）。`,
+  needNumber: (command: string) => `请在「${command}」后写事件编号，例如「${command} 2026-0042」。`,
+  writtenReporter: (number: string, missing: string, due: string) =>
+    `${number} 还缺：${missing}。书面报告时限 ${due}，请尽快补报（回复「续报 ${number}」）。`,
+  writtenDirector: (number: string, missing: string, due: string) =>
+    `请督促报送：${number} 还缺 ${missing}，书面报告时限 ${due}。`,
+  writtenOverdue: (number: string, unit: string, missing: string) =>
+    `【超时未报齐】${unit}上报的 ${number} 已过书面报告时限，仍缺：${missing}。`,
+  followUpMissedUnit: (number: string, due: string) =>
+    `【漏报】${number} 应于 ${due} 前续报，至今未收到，请立即续报（回复「续报 ${number}」）。`,
+  followUpMissedDuty: (number: string, unit: string, due: string) =>
+    `【漏报】${unit}的 ${number} 应于 ${due} 前续报，至今未收到，已提醒该单位。`,
+  renotify: (number: string, after: string) => `${number} 已阅 ${after}，尚无批示和续报，请关注处置进展。`,
+};

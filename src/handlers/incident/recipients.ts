@@ -1,0 +1,30 @@
+/**
+ * Who an escalation level names: `duty` (everyone with the role), `director@duty-office` (the role
+ * in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the org is an input.
+ */
+
+import { REPORTING_UNIT } from "../../config/cross-check.ts";
+import type { Person, Role } from "../../config/org.ts";
+
+export function resolveRecipients(
+  level: readonly string[],
+  people: readonly Person[],
+  reportingUnit: string,
+): string[] {
+  const ids = new Set<string>();
+  for (const entry of level) {
+    const [who = "", unit] = entry.split("@");
+    const unitId = unit === REPORTING_UNIT ? reportingUnit : unit;
+    const byRole = people.filter(
+      (p) => p.roles.includes(who as Role) && (unitId === undefined || p.unit === unitId),
+    );
+    if (byRole.length > 0) for (const p of byRole) ids.add(p.id);
+    else if (unit === undefined && people.some((p) => p.id === who)) ids.add(who);
+  }
+  return [...ids];
+}
+
+/** The escalation level after `level` (0-based); the last level repeats. */
+export function levelAt(escalation: readonly (readonly string[])[], level: number): readonly string[] {
+  return escalation[Math.min(level, escalation.length - 1)] ?? [];
+}
