@@ -18,7 +18,8 @@ export const INCIDENT_ACTION_PREFIX = "inc";
 export function incidentActions(incident: Pick<Incident, "id">): CardButton[] {
   return [
     { label: "已阅", action: `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}` },
-    { label: "批示", action: `${INCIDENT_ACTION_PREFIX}:instruct:${incident.id}` },
+    // 批示 belongs to the instruction capability (src/handlers/instruction), which owns the `instr` prefix.
+    { label: "批示", action: `instr:start:${incident.id}` },
     { label: "要求续报", action: `${INCIDENT_ACTION_PREFIX}:followup:${incident.id}` },
   ];
 }
