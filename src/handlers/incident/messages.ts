@@ -50,7 +50,8 @@ export const incidentMessages = {
 };
 
 export const alertMessages = {
-  escalationTitle: (level: number, number: string) => `【未阅·第 ${level + 1} 级提醒】${number}`,
+  escalationTitle: (levelIndex: number, number: string, again: boolean) =>
+    `【未阅·第 ${levelIndex + 1} 级提醒${again ? "（再次）" : ""}】${number}`,
   escalationNote: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请立即阅处。`,
   acknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅，停止提醒。`,
   acknowledgedUnit: (number: string, name: string) => `${name}已阅本单位上报的 ${number}。`,

@@ -32,7 +32,11 @@ export const ackCheckJob: JobHandler<typeof schema> = {
     await scheduleAckCheck(scheduler, incident.id, level + 1, new Date(now.getTime() + grade.ack_within));
     const since = formatDurationZh(now.getTime() - (incident.alertedAt ?? incident.reportedAt).getTime());
     const card = {
-      title: M.escalationTitle(level, incident.number),
+      title: M.escalationTitle(
+        Math.min(level, policy.escalation.length - 1),
+        incident.number,
+        level >= policy.escalation.length,
+      ),
       tone: "red" as const,
       fields: [
         {
