@@ -2,9 +2,10 @@
 import type { Capability } from "../bot/core/capability.ts";
 import { helpCapability } from "./help/index.ts";
 import { incidentCapability } from "./incident/index.ts";
+import { instructionCapability } from "./instruction/index.ts";
 import { profileCapability } from "./profile/index.ts";
 
 export function allCapabilities(): Capability[] {
-  const capabilities = [incidentCapability, profileCapability];
+  const capabilities = [incidentCapability, instructionCapability, profileCapability];
   return [...capabilities, helpCapability(capabilities)];
 }

@@ -1,0 +1,90 @@
+/**
+ * Giving an instruction (批示), the same whether the leader pressed 批示 and typed it or wrote
+ * `批示 2026-0042 …`: who may, on which incidents, and filing it once with its receipts, then
+ * handing the posting to the relay job and arming the chase.
+ */
+import type { ConversationContext } from "../../bot/core/context.ts";
+import { hasIncidentRules, type IncidentPolicy } from "../../config/policy.ts";
+import { type Incident, IncidentStore } from "../incident/incident-store.ts";
+import { namesOf, relayTargets } from "./instruction-audience.ts";
+import { scheduleChase, scheduleRelay } from "./instruction-schedule.ts";
+import { InstructionStore } from "./instruction-store.ts";
+import { instructionMessages as M } from "./messages.ts";
+import { receiptPeople } from "./rules/receipt-people.ts";
+
+/**
+ * The policy when this person may instruct, after telling them why not otherwise: the incident
+ * rules must be configured and the person must hold one of `incident.instruct_roles`.
+ */
+export async function instructingPolicy(ctx: ConversationContext): Promise<IncidentPolicy | null> {
+  const { policy } = ctx.services;
+  if (!hasIncidentRules(policy)) {
+    await ctx.reply(M.notConfigured);
+    return null;
+  }
+  if (!ctx.person.roles.some((r) => policy.incident.instruct_roles.includes(r))) {
+    await ctx.reply(M.notAllowed);
+    return null;
+  }
+  return policy;
+}
+
+/** True when the incident can still take an instruction; otherwise says so. */
+export async function acceptsInstruction(ctx: ConversationContext, incident: Incident): Promise<boolean> {
+  if (incident.status === "open") return true;
+  await ctx.reply(M.closed(incident.number));
+  return false;
+}
+
+/**
+ * Files the instruction once per `sourceKey`, arms its relay and chase, treats it as 已阅 when
+ * nobody acknowledged yet, and tells the leader where it goes and who must confirm.
+ */
+export async function submitInstruction(
+  ctx: ConversationContext,
+  input: { incidentId: number; text: string; sourceKey: string },
+): Promise<void> {
+  const policy = await instructingPolicy(ctx);
+  if (!policy) return;
+  const { prisma, clock, scheduler, directory } = ctx.services;
+  const incidents = new IncidentStore(prisma);
+  const incident = await incidents.byId(input.incidentId);
+  if (!incident) return ctx.reply(M.staleButton);
+  if (!(await acceptsInstruction(ctx, incident))) return;
+  const now = clock.now();
+  const recipients = receiptPeople(incident, directory.people(), ctx.person.id);
+  const { instruction, created } = await new InstructionStore(prisma).create({
+    incidentId: incident.id,
+    sourceKey: input.sourceKey,
+    leaderId: ctx.person.id,
+    text: input.text,
+    createdAt: now,
+    recipients,
+    chatId: ctx.chat.id,
+  });
+  await scheduleRelay(scheduler, instruction.id, now);
+  if (!instruction.completedAt) await scheduleChase(scheduler, policy, instruction, 1);
+  // A leader who instructs has read the alert: the escalation stops as it would on 已阅.
+  // Conditional on nobody having acknowledged yet, so doing it again is harmless.
+  if (
+    ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)) &&
+    (await incidents.updateIf(
+      incident.id,
+      { acknowledgedAt: null },
+      { acknowledgedAt: now, acknowledgedBy: ctx.person.id },
+    ))
+  )
+    await incidents.record(incident.id, "acknowledged", now, ctx.person.id, {
+      via: "instruction",
+      instructionId: instruction.id,
+    });
+  if (!created) return ctx.reply(M.relayedAlready(incident.number));
+  const chats = relayTargets(directory, incident)
+    .map((t) => directory.chatName(t.chatId))
+    .join("、");
+  await ctx.reply(
+    recipients.length > 0
+      ? M.relayed(incident.number, chats, namesOf(directory, recipients))
+      : M.relayedNobodyToAsk(incident.number, chats),
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Instruction capability (批示): a leader instructs from the alert card's 批示 button or with
+ * `批示 2026-0042 …`; the instruction goes to the reporting unit's group and the duty groups, the
+ * unit's directors and the reporter confirm with 收到, those who do not are chased, and the leader
+ * hears when everyone confirmed or who has not.
+ */
+import type { Capability } from "../../bot/core/capability.ts";
+import { instructCommand } from "./instruct-command.ts";
+import { instructionActions } from "./instruction-actions.ts";
+import { instructionDialog } from "./instruction-dialog.ts";
+import { chaseJob } from "./jobs/chase-job.ts";
+import { relayJob } from "./jobs/relay-job.ts";
+import { receiptCommand } from "./receipt-command.ts";
+import { reconcileInstructions } from "./reconcile.ts";
+
+export const instructionCapability: Capability = {
+  name: "instruction",
+  commands: [instructCommand, receiptCommand],
+  actions: [instructionActions],
+  dialogs: [instructionDialog],
+  jobs: [relayJob, chaseJob],
+  onStart: reconcileInstructions,
+};

@@ -1,0 +1,82 @@
+/** The cards that carry an instruction to the unit and chase it (pure: everything is an input). */
+import type { Directory } from "../../bot/core/directory.ts";
+import { formatLocalTime } from "../../bot/core/local-time.ts";
+import type { Card, CardButton } from "../../bot/core/message.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
+import { gradeOf } from "../incident/incident-schedule.ts";
+import type { Incident } from "../incident/incident-store.ts";
+import type { Instruction } from "./instruction-store.ts";
+import { instructionMessages as M } from "./messages.ts";
+
+/** Button actions of this capability start with `instr:`. */
+export const INSTRUCTION_ACTION_PREFIX = "instr";
+
+/** The 收到 button; its action names the instruction, so a press confirms that one only. */
+export function receiptButton(instruction: Pick<Instruction, "id">): CardButton {
+  return { label: M.receivedButton, action: `${INSTRUCTION_ACTION_PREFIX}:receipt:${instruction.id}` };
+}
+
+/** `【较大】事故灾难 · 青山镇`: which incident, in one line. */
+export function incidentSubject(
+  incident: Pick<Incident, "gradeId" | "type" | "unitId">,
+  policy: IncidentPolicy,
+  directory: Directory,
+): string {
+  return `【${gradeOf(policy, incident.gradeId).name}】${incident.type} · ${directory.unitName(incident.unitId)}`;
+}
+
+function leaderLabel(directory: Directory, leaderId: string): string {
+  const leader = directory.person(leaderId);
+  if (!leader) return leaderId;
+  return leader.title ? `${leader.name}（${leader.title}）` : leader.name;
+}
+
+/**
+ * The instruction as relayed. `ask` lists the people in the receiving chat who must confirm: the
+ * card then carries the 收到 button; without them it is a copy for information.
+ */
+export function instructionCard(
+  instruction: Pick<Instruction, "id" | "leaderId" | "text" | "createdAt">,
+  incident: Incident,
+  options: { ask: string[]; copyOf: string[]; policy: IncidentPolicy; directory: Directory },
+): Card {
+  const { ask, copyOf, policy, directory } = options;
+  const names = (ids: readonly string[]) => ids.map((id) => directory.person(id)?.name ?? id).join("、");
+  return {
+    title: M.cardTitle(incident.number),
+    tone: "red",
+    fields: [
+      { label: M.incidentLabel, value: incidentSubject(incident, policy, directory) },
+      { label: "基本情况", value: incident.summary ?? "待补" },
+      { label: M.cardLeader, value: leaderLabel(directory, instruction.leaderId) },
+      { label: M.cardText, value: instruction.text },
+      { label: M.cardAt, value: formatLocalTime(instruction.createdAt, policy.timezone) },
+      ...(ask.length > 0 ? [{ label: M.cardAsk, value: names(ask) }] : []),
+    ],
+    buttons: ask.length > 0 ? [receiptButton(instruction)] : [],
+    note:
+      ask.length > 0
+        ? M.cardAskNote(incident.number)
+        : M.cardCopyNote(copyOf.map((id) => directory.chatName(id)).join("、")),
+  };
+}
+
+/** A chase: the instruction again, whom it still waits for, and the 收到 button. */
+export function chaseCard(
+  instruction: Pick<Instruction, "id" | "leaderId" | "text">,
+  incident: Pick<Incident, "number">,
+  options: { waiting: string[]; since: string; directory: Directory },
+): Card {
+  const { waiting, since, directory } = options;
+  const leader = directory.person(instruction.leaderId)?.name ?? instruction.leaderId;
+  return {
+    title: M.chaseTitle(incident.number),
+    tone: "red",
+    fields: [
+      { label: M.cardText, value: `${leader}：${instruction.text}` },
+      { label: M.chaseWaiting, value: waiting.map((id) => directory.person(id)?.name ?? id).join("、") },
+    ],
+    buttons: [receiptButton(instruction)],
+    note: M.chaseNote(since),
+  };
+}

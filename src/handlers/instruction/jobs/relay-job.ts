@@ -1,0 +1,41 @@
+/**
+ * Posts a filed instruction to the reporting unit's group and the duty groups, mentioning the
+ * people asked to confirm (one-to-one for anyone none of those groups holds). Every send is keyed
+ * by this job, so a job that runs again after a crash posts exactly once.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import { relayTargets } from "../instruction-audience.ts";
+import { instructionCard } from "../instruction-card.ts";
+import { INSTRUCTION_JOBS } from "../instruction-schedule.ts";
+import { inRankOrder } from "../rules/receipt-people.ts";
+import { relayPlan } from "../rules/relay-plan.ts";
+import { loadLiveInstruction } from "./live-instruction.ts";
+
+const schema = z.object({ instructionId: z.number().int() });
+
+export const relayJob: JobHandler<typeof schema> = {
+  name: INSTRUCTION_JOBS.relay,
+  schema,
+  async run(ctx, { instructionId }) {
+    const live = await loadLiveInstruction(ctx, instructionId);
+    if (!live) return;
+    const { instruction, policy } = live;
+    const { directory } = ctx.services;
+    const asked = inRankOrder(
+      instruction.receipts.map((r) => r.personId),
+      directory.people(),
+    );
+    const plan = relayPlan(relayTargets(directory, instruction.incident), asked);
+    const askedIn = plan.filter((d) => d.ask).map((d) => d.chatId);
+    for (const delivery of plan) {
+      const card = instructionCard(instruction, instruction.incident, {
+        ask: delivery.mentions,
+        copyOf: askedIn,
+        policy,
+        directory,
+      });
+      await ctx.send(delivery.chatId, { card, mentions: delivery.mentions });
+    }
+  },
+};
