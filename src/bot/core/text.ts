@@ -20,8 +20,11 @@ export function stripBotMention(text: string, botName: string): string {
     .trim();
 }
 
-/** The first word and the rest: `上报 今天…` → [`上报`, `今天…`]. */
+/**
+ * The first word and the rest: `上报 今天…` → [`上报`, `今天…`]. A Chinese comma, colon or
+ * exclamation after the word also ends it, the way people type on phones: `收到，马上落实`, `上报：…`.
+ */
 export function splitCommand(text: string): [string, string] {
-  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  const match = /^([^\s，,：:！!。]+)[\s，,：:！!。]*([\s\S]*)$/.exec(text);
   return match ? [match[1] as string, (match[2] ?? "").trim()] : ["", ""];
 }

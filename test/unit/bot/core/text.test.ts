@@ -70,3 +70,15 @@ describe("normalise, then strip (what the pipeline does)", () => {
     expect(stripBotMention(normalizeText("＠快报助手　／登记"), "快报助手")).toBe("/登记");
   });
 });
+
+describe("splitCommand with Chinese punctuation", () => {
+  it("ends the command word at a Chinese comma, colon or exclamation", () => {
+    expect(splitCommand("收到，马上落实")).toEqual(["收到", "马上落实"]);
+    expect(splitCommand("上报：今天14时20分，青山镇")).toEqual(["上报", "今天14时20分，青山镇"]);
+    expect(splitCommand("收到！")).toEqual(["收到", ""]);
+    expect(splitCommand("批示 2026-0042 请立即组织救援，做好伤员救治")).toEqual([
+      "批示",
+      "2026-0042 请立即组织救援，做好伤员救治",
+    ]);
+  });
+});
