@@ -20,6 +20,8 @@ export class DialogRecorder {
   readonly say = new Samples();
   /** Open loop: when the message was due → first reply accepted. */
   readonly fromDue = new Samples();
+  /** Pipeline handoff → first reply delivered (stored in the console history by the send worker). */
+  readonly delivered = new Samples();
   steps = 0;
   roundsCompleted = 0;
   replies = 0;
@@ -85,6 +87,11 @@ export class DialogDriver {
       rec.noReply += 1;
       rec.note(`no reply to ${JSON.stringify(line.text)}`);
     } else {
+      const handedAt = timing.handedAt;
+      const delivered = (t: { deliveredAt?: number }) =>
+        rec.delivered.add((t.deliveredAt as number) - handedAt);
+      if (timing.deliveredAt !== undefined) delivered(timing);
+      else timing.onDelivered = delivered;
       rec.reply.add(timing.firstReplyAt - timing.handedAt);
       if (dueAt !== undefined) rec.fromDue.add(timing.firstReplyAt - dueAt);
       if (!line.expect(timing.firstReply ?? "")) {

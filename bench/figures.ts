@@ -26,9 +26,12 @@ export function dialogFigures(
     latency: {
       reply: rec.reply.summary(),
       ...(rec.fromDue.count > 0 ? { replyFromDue: rec.fromDue.summary() } : {}),
+      /** Counted after the send queue was drained, so every reply of the phase is in. */
+      delivered: rec.delivered.summary(),
       handled: rec.handled.summary(),
       say: rec.say.summary(),
     },
+    /** CPU of the phase and of delivering what it queued, per step. */
     cpuMsPerStep: round(resources.processCpuMs / Math.max(1, rec.steps), 3),
     /**
      * 1000 / cpuMsPerStep: the steps/s this process could reach with one core to itself. Node, Prisma

@@ -1,10 +1,12 @@
 /**
  * Times each inbound event from the moment it is handed to the pipeline until the first reply for it
- * is accepted by the Messenger (QueuedMessenger.send resolved: the send is on the queue).
+ * is accepted by the Messenger (QueuedMessenger.send resolved: the send is on the queue), and until
+ * that reply is delivered (the send worker stored it in the console history, where the page shows it).
  *
  * createApp offers no hook for this, so the probe wraps two methods of the built app's instances:
  * `app.pipeline.handle` (the console inbox calls it through the object) and `app.messenger.send`
- * (the same object is `app.services.messenger`, which every context's outbox calls). Replies are
+ * (the same object is `app.services.messenger`, which every context's outbox calls), and for delivery
+ * `app.history.addBotMessage` (the console sink calls it through the object). Replies are
  * matched to events by their idempotency key, `<platform>-<eventId>-<n>` (see src/bot/core/outbox.ts).
  */
 import { performance } from "node:perf_hooks";
@@ -23,6 +25,10 @@ export interface EventTiming {
   replies: number;
   /** Text or card title of the first reply, to check the dialog went where the script expects. */
   firstReply?: string;
+  /** When the first reply was stored in the console history by the send worker. */
+  deliveredAt?: number;
+  /** Called once the first reply is delivered (delivery may come after the event was handled). */
+  onDelivered?: (timing: EventTiming) => void;
 }
 
 export class LatencyProbe {
@@ -62,16 +68,38 @@ export class LatencyProbe {
         timing.firstReply = message.text ?? message.card?.title ?? "";
       }
     };
+    const store = app.history.addBotMessage.bind(app.history);
+    app.history.addBotMessage = async (message) => {
+      const stored = await store(message);
+      const key = message.idempotencyKey;
+      if (!key.startsWith(prefix) || !key.endsWith("-1")) return stored;
+      const eventId = key.slice(prefix.length, key.lastIndexOf("-"));
+      const timing = this.events.get(eventId);
+      if (timing && timing.deliveredAt === undefined) {
+        timing.deliveredAt = performance.now();
+        this.events.delete(eventId);
+        timing.onDelivered?.(timing);
+      }
+      return stored;
+    };
   }
 
-  /** Starts watching an event id (call before handing the event in); done() forgets it. */
+  /** Starts watching an event id (call before handing the event in). */
   watch(eventId: string): EventTiming {
     const timing: EventTiming = { replies: 0 };
     this.events.set(eventId, timing);
     return timing;
   }
 
+  /** The event has been handled: forget it, unless its first reply is still to be delivered. */
   done(eventId: string): void {
-    this.events.delete(eventId);
+    const timing = this.events.get(eventId);
+    if (!timing || timing.firstReplyAt === undefined || timing.deliveredAt !== undefined)
+      this.events.delete(eventId);
+  }
+
+  /** Events whose first reply was accepted but not (yet) delivered. */
+  get undelivered(): number {
+    return this.events.size;
   }
 }

@@ -65,12 +65,13 @@ export interface BenchResult {
 export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeconds">): Targets {
   const { closedLoop, openLoop } = result.dialog;
   const keptUp =
-    openLoop.gaveUpAfterMs === undefined && openLoop.stepsPerSecond >= 0.98 * openLoop.offeredRatePerSecond;
+    openLoop.gaveUpAfterMs === undefined &&
+    openLoop.stepsPerSecondIncludingDelivery >= 0.98 * openLoop.offeredRatePerSecond;
   const stepsPerSecond: TargetCheck = {
     target: `≥ ${TARGETS.stepsPerSecond} dialog steps/s`,
-    measured: closedLoop.stepsPerSecond,
-    met: closedLoop.stepsPerSecond >= TARGETS.stepsPerSecond,
-    how: `closed loop, ${result.settings.concurrency} conversations at once`,
+    measured: closedLoop.stepsPerSecondIncludingDelivery,
+    met: closedLoop.stepsPerSecondIncludingDelivery >= TARGETS.stepsPerSecond,
+    how: `closed loop, ${result.settings.concurrency} conversations at once, counting the time to deliver the replies`,
   };
   const p99Ms: TargetCheck = {
     target: `p99 ≤ ${TARGETS.p99Ms} ms at ${openLoop.offeredRatePerSecond} steps/s`,
@@ -78,7 +79,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     met: keptUp && openLoop.latency.reply.p99Ms <= TARGETS.p99Ms,
     how: keptUp
       ? "open loop at the target rate; pipeline handoff → first reply accepted by the Messenger"
-      : `open loop at the target rate did not keep up (${openLoop.stepsPerSecond} steps/s handled${
+      : `open loop at the target rate did not keep up (${openLoop.stepsPerSecondIncludingDelivery} steps/s handled and delivered${
           openLoop.gaveUpAfterMs === undefined ? "" : `, arrivals stopped after ${openLoop.gaveUpAfterMs} ms`
         })`,
   };
@@ -116,10 +117,11 @@ export function printSummary(r: BenchResult, file: string): void {
     `  load      ${r.settings.people} people in ${r.settings.chats} chats, 登记 dialog; ${r.settings.concurrency} conversations at once (closed loop), ${o.offeredRatePerSecond}/s offered (open loop)`,
     "",
     `  dialog, closed loop   ${c.stepsPerSecond} steps/s (${c.stepsPerSecondIncludingDelivery}/s counting delivery), reply ${lat(c.latency.reply)}`,
-    `                        ${c.cpuMsPerStep} ms CPU/step here (at most ${c.cpuBoundStepsPerSecond} steps/s on one core) + ${c.redisCpuMsPerStep} ms in Redis; outbound backlog ${c.outboundBacklogAtEnd}, drained in ${c.drainMs} ms`,
-    `  dialog, open loop     ${o.stepsPerSecond} steps/s of ${o.offeredRatePerSecond} offered, reply ${lat(o.latency.reply)}` +
+    `                        ${c.cpuMsPerStep} ms CPU/step here (at most ${c.cpuBoundStepsPerSecond} steps/s on one core) + ${c.redisCpuMsPerStep} ms in Redis; delivered p99 ${c.latency.delivered.p99Ms} ms`,
+    `  dialog, open loop     ${o.stepsPerSecond} steps/s of ${o.offeredRatePerSecond} offered (${o.stepsPerSecondIncludingDelivery}/s counting delivery), reply ${lat(o.latency.reply)}` +
       (o.latency.replyFromDue ? `; from due p99 ${o.latency.replyFromDue.p99Ms} ms` : "") +
       (o.gaveUpAfterMs === undefined ? "" : `; GAVE UP after ${o.gaveUpAfterMs} ms (backlog)`),
+    `                        ${o.cpuMsPerStep} ms CPU/step; outbound backlog ${o.outboundBacklogAtEnd}, drained in ${o.drainMs} ms; delivered p50 ${o.latency.delivered.p50Ms} ms, p99 ${o.latency.delivered.p99Ms} ms`,
     ...(r.dialog.openLoopAtHalfCapacity
       ? [
           `  dialog, open, half    ${r.dialog.openLoopAtHalfCapacity.stepsPerSecond} steps/s of ${r.dialog.openLoopAtHalfCapacity.offeredRatePerSecond} offered (half the closed-loop capacity), reply ${lat(r.dialog.openLoopAtHalfCapacity.latency.reply)}`,
