@@ -1,7 +1,11 @@
-/** Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with escalation, 已阅. */
+/**
+ * Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with
+ * escalation, 已阅, and 续报/终报/要求续报.
+ */
 import type { Capability } from "../../bot/core/capability.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { followUpCommands, followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
 import { ackCheckJob } from "./jobs/ack-check-job.ts";
 import { alertJob } from "./jobs/alert-job.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
@@ -12,9 +16,9 @@ import { reportCommand } from "./report-command.ts";
 
 export const incidentCapability: Capability = {
   name: "incident",
-  commands: [reportCommand, acknowledgeCommand],
-  actions: [incidentActionHandler({ ack: acknowledgeButton })],
-  dialogs: [firstReportDialog],
-  jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob],
+  commands: [reportCommand, acknowledgeCommand, ...followUpCommands],
+  actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
+  dialogs: [firstReportDialog, ...followUpDialogs],
+  jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],
   onStart: reconcileIncidents,
 };

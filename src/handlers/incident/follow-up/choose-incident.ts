@@ -1,0 +1,52 @@
+/**
+ * Which incident a 续报 or 终报 is about: the number written after the command, or the unit's only
+ * open incident. Only the reporting unit's people may report on it, and only while it is open.
+ */
+import type { ConversationContext } from "../../../bot/core/context.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { incidentByNumberText } from "../find-incident.ts";
+import { type Incident, IncidentStore } from "../incident-store.ts";
+import { followUpMessages as M } from "./messages.ts";
+
+/**
+ * The open incident of the person's unit that `args` names (or the only one), or null after
+ * telling the person why not. `command` (续报 / 终报) is used in the replies.
+ */
+export async function chooseOwnOpenIncident(
+  ctx: ConversationContext,
+  args: string,
+  command: string,
+): Promise<Incident | null> {
+  const { directory, prisma, policy } = ctx.services;
+  const group = ctx.chat.group;
+  if (group && group.purpose === "unit" && group.unit !== ctx.person.unit) {
+    await ctx.reply(M.unknownChat);
+    return null;
+  }
+  const numberText = args.trim().split(/\s+/)[0] ?? "";
+  if (numberText) {
+    const incident = await incidentByNumberText(ctx, numberText);
+    if (!incident) return null;
+    if (incident.unitId !== ctx.person.unit) {
+      await ctx.reply(M.otherUnit(incident.number, directory.unitName(incident.unitId), command));
+      return null;
+    }
+    if (incident.status !== "open") {
+      await ctx.reply(M.closed(incident.number));
+      return null;
+    }
+    return incident;
+  }
+  const open = await new IncidentStore(prisma).openOfUnit(ctx.person.unit);
+  if (open.length === 1) return open[0] as Incident;
+  if (open.length === 0) {
+    await ctx.reply(M.noneOpen(command));
+    return null;
+  }
+  const lines = open.map(
+    (i) =>
+      `${i.number} ${i.type} ${i.location ?? ""}（${formatLocalTime(i.reportedAt, policy.timezone)} 首报）`,
+  );
+  await ctx.reply(M.severalOpen(command, lines));
+  return null;
+}

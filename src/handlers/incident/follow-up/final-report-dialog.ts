@@ -1,0 +1,25 @@
+/**
+ * The 终报 dialog: 处置结果 (required), 事件原因, 善后情况 and the final casualty counts (optional);
+ * a summary to confirm; confirming closes the incident.
+ */
+import { defineDialog } from "../../../bot/core/dialog/definition.ts";
+import type { FinalReportData } from "./follow-up-data.ts";
+import { finalReportSteps } from "./follow-up-steps.ts";
+import { incidentRef, loadIncident } from "./incident-ref.ts";
+import { followUpMessages as M } from "./messages.ts";
+import { submitFinalReport } from "./submit-final-report.ts";
+
+export const FINAL_REPORT_DIALOG = "incident.final-report";
+
+export const finalReportDialog = defineDialog<FinalReportData>({
+  id: FINAL_REPORT_DIALOG,
+  title: M.finalTitle,
+  confirmLabel: M.confirmFinal,
+  steps: finalReportSteps,
+  async initial(ctx, idText) {
+    return incidentRef(await loadIncident(ctx, idText), ctx);
+  },
+  intro: (data) => ({ text: M.finalIntro(data.number ?? "", data.what ?? "") }),
+  summaryFields: (data) => [{ label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` }],
+  complete: (ctx, data, submission) => submitFinalReport(ctx, data, submission),
+});

@@ -1,0 +1,60 @@
+/**
+ * The 续报 dialog: 补报 of the elements the incident still lacks first, then 进展情况 (required),
+ * 目前伤亡 and 新采取的措施 (optional); a summary to confirm; confirming files 续报一, 二 ….
+ */
+import { defineDialog } from "../../../bot/core/dialog/definition.ts";
+import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import type { CardField } from "../../../bot/core/message.ts";
+import { policyOf } from "../first-report/first-report-steps.ts";
+import { gradeOf } from "../incident-schedule.ts";
+import { ELEMENT_NAMES } from "../messages.ts";
+import { nextFollowUpDue } from "../rules/timing.ts";
+import { formatDurationZh } from "../understanding/format-duration-zh.ts";
+import type { FollowUpData } from "./follow-up-data.ts";
+import { followUpSteps } from "./follow-up-steps.ts";
+import { incidentRef, loadIncident, missingElementsOf } from "./incident-ref.ts";
+import { followUpMessages as M } from "./messages.ts";
+import { followUpTitle } from "./ordinal.ts";
+import { submitFollowUp } from "./submit-follow-up.ts";
+
+export const FOLLOW_UP_DIALOG = "incident.follow-up";
+
+export const followUpDialog = defineDialog<FollowUpData>({
+  id: FOLLOW_UP_DIALOG,
+  title: M.followUpTitle,
+  confirmLabel: M.confirmFollowUp,
+  steps: followUpSteps,
+  async initial(ctx, idText) {
+    const incident = await loadIncident(ctx, idText);
+    const due = nextFollowUpDue(incident.lastReportAt, gradeOf(policyOf(ctx), incident.gradeId));
+    return {
+      ...incidentRef(incident, ctx),
+      missingAtStart: missingElementsOf(incident, ctx),
+      sequence: incident.followUpCount + 1,
+      dueAt: due?.toISOString() ?? null,
+    };
+  },
+  intro(data) {
+    const missing = (data.missingAtStart ?? []).map((e) => ELEMENT_NAMES[e]);
+    return {
+      text: M.followUpIntro(followUpTitle(data.sequence ?? 1), data.number ?? "", data.what ?? "", missing),
+    };
+  },
+  summaryFields(data, ctx) {
+    const fields: CardField[] = [
+      { label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` },
+      { label: "本次", value: followUpTitle(data.sequence ?? 1) },
+    ];
+    if (data.dueAt) {
+      const due = new Date(data.dueAt);
+      const late = ctx.services.clock.now().getTime() - due.getTime();
+      const dueText = formatLocalTime(due, ctx.services.policy.timezone);
+      fields.push({
+        label: M.dueField,
+        value: late > 0 ? M.dueLate(dueText, formatDurationZh(late)) : M.dueOnTime(dueText),
+      });
+    }
+    return fields;
+  },
+  complete: (ctx, data, submission) => submitFollowUp(ctx, data, submission),
+});

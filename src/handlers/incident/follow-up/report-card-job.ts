@@ -1,0 +1,76 @@
+/**
+ * Delivers the card of a filed 续报 or 终报 to the duty and leaders' groups. It is a job keyed by
+ * the report, so a submission confirmed again after a crash posts its card exactly once.
+ */
+import { z } from "zod";
+import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { Scheduler } from "../../../bot/core/ports.ts";
+import { ELEMENTS } from "../../../config/incident-policy.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
+import { alertChats } from "../audience.ts";
+import type { FollowUpFacts } from "./assess-follow-up.ts";
+import { finalCard, followUpCard } from "./report-cards.ts";
+
+export const REPORT_CARD_JOB = "incident.report-card";
+
+const schema = z.object({ reportId: z.number().int() });
+
+export function scheduleReportCard(
+  scheduler: Scheduler,
+  report: { id: number; incidentId: number; sequence: number },
+  now: Date,
+): Promise<void> {
+  return scheduler.schedule(`incident-${report.incidentId}-report-${report.sequence}-card`, now, {
+    name: REPORT_CARD_JOB,
+    data: { reportId: report.id },
+  });
+}
+
+export const reportCardJob: JobHandler<typeof schema> = {
+  name: REPORT_CARD_JOB,
+  schema,
+  async run(ctx, { reportId }) {
+    const { prisma, directory } = ctx.services;
+    const policy = ctx.services.policy as IncidentPolicy;
+    const found = await prisma.incidentReport.findUnique({
+      where: { id: reportId },
+      include: { incident: true },
+    });
+    if (!found) return;
+    const { incident, ...report } = found;
+    const input = { incident, report, policy, directory };
+    let card: ReturnType<typeof finalCard>;
+    if (report.kind === "final") {
+      card = finalCard(input);
+    } else {
+      const entry = await prisma.timelineEntry.findFirst({
+        where: {
+          incidentId: incident.id,
+          kind: "followed_up",
+          at: report.receivedAt,
+          actorId: report.reporterId,
+        },
+        orderBy: { id: "desc" },
+      });
+      card = followUpCard(input, factsOf(entry?.detail, report.sequence));
+    }
+    for (const chatId of alertChats(directory)) await ctx.send(chatId, { card });
+  },
+};
+
+const factsSchema = z.object({
+  sequence: z.number().int(),
+  dueAt: z.string().nullable().default(null),
+  lateByMs: z.number().default(0),
+  supplemented: z.array(z.enum(ELEMENTS)).default([]),
+  stillMissing: z.array(z.string()).default([]),
+  completed: z.boolean().default(false),
+});
+
+/** The facts recorded with the report; a row that cannot be read shows the report without them. */
+export function factsOf(detail: unknown, sequence: number): FollowUpFacts {
+  const parsed = factsSchema.safeParse(detail);
+  if (!parsed.success || parsed.data.sequence !== sequence)
+    return { sequence, dueAt: null, lateByMs: 0, supplemented: [], stillMissing: [], completed: false };
+  return parsed.data;
+}

@@ -1,0 +1,52 @@
+/**
+ * 要求续报: a leader, a director (by policy, those who may acknowledge) or a duty officer asks the
+ * reporting unit for news. The request goes to the unit's group, mentioning the reporter and the
+ * unit's directors, and stays on the timeline.
+ */
+import type { ActionHandler, Command } from "../../../bot/core/capability.ts";
+import type { ConversationContext } from "../../../bot/core/context.ts";
+import type { Role } from "../../../config/org.ts";
+import { unitChat } from "../audience.ts";
+import { incidentById, incidentByNumberText } from "../find-incident.ts";
+import { policyOf } from "../first-report/first-report-steps.ts";
+import { type Incident, IncidentStore } from "../incident-store.ts";
+import { alertMessages } from "../messages.ts";
+import { followUpMessages as M } from "./messages.ts";
+
+export async function requestFollowUp(ctx: ConversationContext, incident: Incident): Promise<void> {
+  const { directory, clock, prisma } = ctx.services;
+  const allowed: Role[] = [...policyOf(ctx).incident.acknowledge_roles, "duty"];
+  if (!ctx.person.roles.some((r) => allowed.includes(r))) return ctx.reply(M.cannotRequest);
+  if (incident.status !== "open") return ctx.reply(alertMessages.closed(incident.number));
+  const unitPeople = [
+    incident.reporterId,
+    ...directory.withRole("director", incident.unitId).map((p) => p.id),
+  ].filter((id, i, all) => all.indexOf(id) === i && id !== ctx.person.id);
+  await ctx.send(unitChat(directory, incident), {
+    text: M.requestInUnit(ctx.person.name, incident.number),
+    mentions: unitPeople,
+  });
+  await new IncidentStore(prisma).record(incident.id, "follow_up_requested", clock.now(), ctx.person.id, {
+    to: unitPeople,
+  });
+  if (ctx.chat.id !== unitChat(directory, incident))
+    await ctx.reply(M.requestDone(incident.number, directory.unitName(incident.unitId)));
+}
+
+/** The `要求续报` button on alert and 续报 cards: `inc:followup:<incident id>`. */
+export const requestFollowUpButton: ActionHandler["run"] = async (ctx, id) => {
+  const incident = await incidentById(ctx, id);
+  if (incident) await requestFollowUp(ctx, incident);
+};
+
+/** `要求续报 2026-0042`, for platforms without buttons. */
+export const requestFollowUpCommand: Command = {
+  names: ["要求续报", "/requestfollowup"],
+  summary: M.requestSummary,
+  async run(ctx, args) {
+    const number = args.trim().split(/\s+/)[0] ?? "";
+    if (!number) return ctx.reply(alertMessages.needNumber("要求续报"));
+    const incident = await incidentByNumberText(ctx, number);
+    if (incident) await requestFollowUp(ctx, incident);
+  },
+};
