@@ -1,6 +1,6 @@
 /**
  * Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with
- * escalation, 已阅, and 续报/终报/要求续报.
+ * escalation, 已阅, 续报/终报/要求续报, and 查询/进行中/我的上报.
  */
 import type { Capability } from "../../bot/core/capability.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
@@ -11,12 +11,13 @@ import { alertJob } from "./jobs/alert-job.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
+import { queryCommands } from "./queries/index.ts";
 import { reconcileIncidents } from "./reconcile.ts";
 import { reportCommand } from "./report-command.ts";
 
 export const incidentCapability: Capability = {
   name: "incident",
-  commands: [reportCommand, acknowledgeCommand, ...followUpCommands],
+  commands: [reportCommand, acknowledgeCommand, ...followUpCommands, ...queryCommands],
   actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
   dialogs: [firstReportDialog, ...followUpDialogs],
   jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],
