@@ -8,13 +8,27 @@ import { incidentByNumberText } from "../find-incident.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { followUpMessages as M } from "./messages.ts";
 
+/** `2026-0042`, `0042`, `42`: what an incident number looks like when it starts the arguments. */
+const NUMBER = /^\d{1,6}(?:-\d{1,6})?$/;
+
 /**
- * The open incident of the person's unit that `args` names (or the only one), or null after
+ * Splits `2026-0042 伤员已转院` into the number (if the arguments start with one) and the text
+ * after it, which the dialog takes as its first answer.
+ */
+export function splitNumber(args: string): { numberText: string; text: string } {
+  const [first = "", ...rest] = args.trim().split(/\s+/);
+  return NUMBER.test(first)
+    ? { numberText: first, text: rest.join(" ") }
+    : { numberText: "", text: args.trim() };
+}
+
+/**
+ * The open incident of the person's unit that `numberText` names (or the only one), or null after
  * telling the person why not. `command` (续报 / 终报) is used in the replies.
  */
 export async function chooseOwnOpenIncident(
   ctx: ConversationContext,
-  args: string,
+  numberText: string,
   command: string,
 ): Promise<Incident | null> {
   const { directory, prisma, policy } = ctx.services;
@@ -23,7 +37,6 @@ export async function chooseOwnOpenIncident(
     await ctx.reply(M.unknownChat);
     return null;
   }
-  const numberText = args.trim().split(/\s+/)[0] ?? "";
   if (numberText) {
     const incident = await incidentByNumberText(ctx, numberText);
     if (!incident) return null;

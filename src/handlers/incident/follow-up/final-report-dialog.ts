@@ -16,8 +16,9 @@ export const finalReportDialog = defineDialog<FinalReportData>({
   title: M.finalTitle,
   confirmLabel: M.confirmFinal,
   steps: finalReportSteps,
-  async initial(ctx, idText) {
-    return incidentRef(await loadIncident(ctx, idText), ctx);
+  async initial(ctx, args) {
+    const { incident, text } = await loadIncident(ctx, args);
+    return { ...incidentRef(incident, ctx), ...(text ? { outcome: text } : {}) };
   },
   intro: (data) => ({ text: M.finalIntro(data.number ?? "", data.what ?? "") }),
   summaryFields: (data) => [{ label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` }],

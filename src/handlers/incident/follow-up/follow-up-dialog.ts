@@ -24,14 +24,15 @@ export const followUpDialog = defineDialog<FollowUpData>({
   title: M.followUpTitle,
   confirmLabel: M.confirmFollowUp,
   steps: followUpSteps,
-  async initial(ctx, idText) {
-    const incident = await loadIncident(ctx, idText);
+  async initial(ctx, args) {
+    const { incident, text } = await loadIncident(ctx, args);
     const due = nextFollowUpDue(incident.lastReportAt, gradeOf(policyOf(ctx), incident.gradeId));
     return {
       ...incidentRef(incident, ctx),
       missingAtStart: missingElementsOf(incident, ctx),
       sequence: incident.followUpCount + 1,
       dueAt: due?.toISOString() ?? null,
+      ...(text ? { progress: text } : {}),
     };
   },
   intro(data) {

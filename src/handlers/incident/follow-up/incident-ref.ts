@@ -19,12 +19,29 @@ export function missingElementsOf(incident: Incident, ctx: ConversationContext):
   });
 }
 
-/** The incident a dialog was started for; the command checked it a moment ago. */
-export async function loadIncident(ctx: ConversationContext, idText: string): Promise<Incident> {
+/** What a command hands the dialog: the incident id, then any text written after the command. */
+export function dialogArgs(incidentId: number, text: string): string {
+  return text ? `${incidentId} ${text}` : String(incidentId);
+}
+
+/**
+ * The incident a dialog was started for (the command checked it a moment ago) and the text
+ * written after the command, when it is long enough to be an answer.
+ */
+export async function loadIncident(
+  ctx: ConversationContext,
+  args: string,
+): Promise<{ incident: Incident; text: string | undefined }> {
+  const [, idText = "", rest = ""] = /^(\d+)\s*([\s\S]*)$/.exec(args) ?? [];
   const incident = await new IncidentStore(ctx.services.prisma).byId(Number(idText));
   if (!incident) throw new Error(`incident ${idText} not found`);
-  return incident;
+  const text = rest.trim().slice(0, MAX_TEXT);
+  return { incident, text: text.length >= MIN_TEXT ? text : undefined };
 }
+
+/** The shortest text taken as an answer (the 进展情况 and 处置结果 steps ask for 4 characters). */
+const MIN_TEXT = 4;
+const MAX_TEXT = 2000;
 
 export function incidentRef(incident: Incident, ctx: ConversationContext): IncidentRef {
   return {
