@@ -9,27 +9,36 @@ import { JOBS_QUEUE, safeJobId } from "./queue-names.ts";
 
 export const JOB_ATTEMPTS = 5;
 
+/** A scheduled job as stored on the queue: the key it was scheduled under travels with it. */
+export interface QueuedJob extends ScheduledJob {
+  key: string;
+}
+
 export class BullmqScheduler implements Scheduler {
-  readonly queue: Queue<ScheduledJob>;
+  readonly queue: Queue<QueuedJob>;
 
   constructor(
     connection: Redis,
     prefix: string,
     private readonly clock: Clock,
   ) {
-    this.queue = new Queue<ScheduledJob>(JOBS_QUEUE, { connection, prefix });
+    this.queue = new Queue<QueuedJob>(JOBS_QUEUE, { connection, prefix });
   }
 
   async schedule(key: string, at: Date, job: ScheduledJob): Promise<void> {
     const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
-    await this.queue.add(job.name, job, {
-      jobId: safeJobId(key),
-      delay,
-      attempts: JOB_ATTEMPTS,
-      backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
-      removeOnComplete: { age: 86_400 },
-      removeOnFail: { age: 30 * 86_400 },
-    });
+    await this.queue.add(
+      job.name,
+      { ...job, key },
+      {
+        jobId: safeJobId(key),
+        delay,
+        attempts: JOB_ATTEMPTS,
+        backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: { age: 30 * 86_400 },
+      },
+    );
   }
 
   async cancel(key: string): Promise<void> {

@@ -2,8 +2,8 @@
 import { UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
-import type { ScheduledJob } from "../bot/core/ports.ts";
 import type { BotServices } from "../bot/core/services.ts";
+import type { QueuedJob } from "./bullmq-scheduler.ts";
 import { JOBS_QUEUE } from "./queue-names.ts";
 
 export function startJobWorker(options: {
@@ -12,13 +12,16 @@ export function startJobWorker(options: {
   registry: JobRegistry;
   services: BotServices;
   concurrency?: number;
-}): Worker<ScheduledJob> {
+}): Worker<QueuedJob> {
   const { registry, services } = options;
-  const worker = new Worker<ScheduledJob>(
+  const worker = new Worker<QueuedJob>(
     JOBS_QUEUE,
     async (job) => {
       try {
-        await registry.run(services, job.id ?? job.name, job.data);
+        await registry.run(services, job.data.key ?? job.id ?? job.name, {
+          name: job.data.name,
+          data: job.data.data,
+        });
       } catch (error) {
         if (error instanceof InvalidJobError) throw new UnrecoverableError(error.message);
         throw error;

@@ -14,6 +14,7 @@ import { type ScheduledJob, systemClock } from "../../../src/bot/core/ports.ts";
 import type { BotServices } from "../../../src/bot/core/services.ts";
 import { BullmqScheduler } from "../../../src/queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../../../src/queue/job-worker.ts";
+import { safeJobId } from "../../../src/queue/queue-names.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { QueuedMessenger } from "../../../src/queue/send-queue.ts";
 import type { Database } from "../../../src/store/database.ts";
@@ -97,8 +98,8 @@ describe("BullmqScheduler", () => {
 
     const delayed = await scheduler.queue.getDelayed();
     expect(delayed).toHaveLength(1);
-    expect(delayed[0]?.id).toBe(key);
-    expect(delayed[0]?.data).toEqual(record("first"));
+    expect(delayed[0]?.id).toBe(safeJobId(key));
+    expect(delayed[0]?.data).toEqual({ ...record("first"), key });
     expect(await scheduler.queue.getJobCounts("delayed", "waiting")).toEqual({ delayed: 1, waiting: 0 });
   });
 
@@ -109,15 +110,17 @@ describe("BullmqScheduler", () => {
     await scheduler.cancel("drop");
     await scheduler.cancel("never-scheduled");
 
-    expect(await scheduler.queue.getJob("drop")).toBeUndefined();
-    expect((await scheduler.queue.getDelayed()).map((job) => job.id)).toEqual(["keep"]);
+    expect(await scheduler.queue.getJob(safeJobId("drop"))).toBeUndefined();
+    expect((await scheduler.queue.getDelayed()).map((job) => job.id)).toEqual([safeJobId("keep")]);
   });
 
   it("can schedule a key again after cancelling it", async () => {
     await scheduler.schedule("again", new Date(Date.now() + 60_000), record("one"));
     await scheduler.cancel("again");
     await scheduler.schedule("again", new Date(Date.now() + 60_000), record("two"));
-    expect((await scheduler.queue.getDelayed()).map((job) => job.data)).toEqual([record("two")]);
+    expect((await scheduler.queue.getDelayed()).map((job) => job.data)).toEqual([
+      { ...record("two"), key: "again" },
+    ]);
   });
 
   it("fires a job through the worker and the registry at about its time", async () => {
@@ -149,7 +152,10 @@ describe("BullmqScheduler", () => {
     startWorker();
     await scheduler.schedule("once", new Date(), record("once"));
     await waitFor("the job to fire", () => fired.length > 0, { timeoutMs: 15_000 });
-    await waitFor("the job to complete", async () => (await scheduler.queue.getJob("once"))?.finishedOn);
+    await waitFor(
+      "the job to complete",
+      async () => (await scheduler.queue.getJob(safeJobId("once")))?.finishedOn,
+    );
 
     await scheduler.schedule("once", new Date(), record("once again"));
     await scheduler.schedule("sentinel", new Date(), record("sentinel"));
@@ -165,7 +171,7 @@ describe("BullmqScheduler", () => {
 
     await waitFor("both jobs to fail", async () => (await scheduler.queue.getFailedCount()) === 2);
     for (const id of ["broken", "unknown"]) {
-      const job = await scheduler.queue.getJob(id);
+      const job = await scheduler.queue.getJob(safeJobId(id));
       expect(job?.attemptsMade, id).toBe(1);
       expect(job?.failedReason, id).toMatch(id === "broken" ? /invalid data/ : /no handler/);
     }

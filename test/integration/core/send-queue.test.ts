@@ -12,6 +12,7 @@ import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../src/bot/core/message-sink.ts";
 import { systemClock } from "../../../src/bot/core/ports.ts";
+import { safeJobId } from "../../../src/queue/queue-names.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { QueuedMessenger, type SendRetryPolicy, startSendWorker } from "../../../src/queue/send-queue.ts";
 import type { Database } from "../../../src/store/database.ts";
@@ -135,7 +136,7 @@ describe("the send queue", () => {
     expect(second - first).toBeGreaterThanOrEqual(16);
     expect(third - second).toBeGreaterThanOrEqual(32);
     expect(await database.prisma.failedSend.count()).toBe(0);
-    const job = await queued.queue.getJob("flaky-1-flaky");
+    const job = await queued.queue.getJob(safeJobId("flaky-1-flaky"));
     expect(await job?.getState()).toBe("completed");
   });
 
