@@ -247,6 +247,10 @@ async function operationCosts(
   await measure("prisma consoleMessage.create (the bare minimum's INSERT)", () =>
     prisma.consoleMessage.create({ data: row() }),
   );
+  await measure("prisma $queryRaw INSERT … ON CONFLICT DO NOTHING RETURNING *", () => {
+    const key = `raw-${++i}`;
+    return prisma.$queryRaw`INSERT INTO console_message (chat_id, sender_id, kind, text, mentions, urgent_to, idempotency_key, created_at) VALUES ('bd-chat', NULL, 'text', ${key}, '[]', '[]', ${key}, ${new Date()}) ON CONFLICT DO NOTHING RETURNING *`;
+  });
   await measure("prisma consoleMessage.createManyAndReturn skipDuplicates (bot message)", () =>
     prisma.consoleMessage.createManyAndReturn({
       data: [{ ...row(), senderId: null, idempotencyKey: `bd-${++i}` }],
