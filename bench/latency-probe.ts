@@ -27,8 +27,10 @@ export interface EventTiming {
   firstReply?: string;
   /** When the first reply was stored in the console history by the send worker. */
   deliveredAt?: number;
-  /** Called once the first reply is delivered (delivery may come after the event was handled). */
+  /** Called once the first reply is delivered, when that happens after the event was done. */
   onDelivered?: (timing: EventTiming) => void;
+  /** The driver is done with the event (its say() resolved). */
+  done?: boolean;
 }
 
 export class LatencyProbe {
@@ -75,10 +77,14 @@ export class LatencyProbe {
       if (!key.startsWith(prefix) || !key.endsWith("-1")) return stored;
       const eventId = key.slice(prefix.length, key.lastIndexOf("-"));
       const timing = this.events.get(eventId);
+      // The worker may deliver before Messenger.send's caller has even resumed: keep the timing
+      // until the event is done, so the reply is still matched to it.
       if (timing && timing.deliveredAt === undefined) {
         timing.deliveredAt = performance.now();
-        this.events.delete(eventId);
-        timing.onDelivered?.(timing);
+        if (timing.done) {
+          this.events.delete(eventId);
+          timing.onDelivered?.(timing);
+        }
       }
       return stored;
     };
@@ -94,6 +100,7 @@ export class LatencyProbe {
   /** The event has been handled: forget it, unless its first reply is still to be delivered. */
   done(eventId: string): void {
     const timing = this.events.get(eventId);
+    if (timing) timing.done = true;
     if (!timing || timing.firstReplyAt === undefined || timing.deliveredAt !== undefined)
       this.events.delete(eventId);
   }
