@@ -1,47 +1,6 @@
 /** Times as transcripts write them: `2026-03-02 09:00` in the policy's zone, ISO with offset, `until 17:00`. */
+import { localToInstant, zoneOffsetMinutes } from "../bot/core/wall-clock.ts";
 import { parseDuration } from "../config/duration.ts";
-
-/** The UTC offset of a zone at an instant, in minutes (Asia/Shanghai: 480). */
-export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** A wall-clock date-time in a zone to the instant it names. */
-export function localToInstant(
-  fields: { year: number; month: number; day: number; hour: number; minute: number; second?: number },
-  timeZone: string,
-): Date {
-  const naive = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second ?? 0,
-  );
-  let instant = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
-  instant = naive - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
-  return new Date(instant);
-}
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -118,4 +77,4 @@ function isValidWallClock(
   );
 }
 
-export { parseDuration };
+export { localToInstant, parseDuration, zoneOffsetMinutes };

@@ -1,9 +1,9 @@
 /** Finds the incident a command or button names, or says in Chinese why it cannot. */
 import type { ConversationContext } from "../../bot/core/context.ts";
+import { instantToLocal } from "../../bot/core/wall-clock.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { alertMessages as M } from "./messages.ts";
 import { parseIncidentNumber } from "./rules/incident-number.ts";
-import { instantToLocal } from "./understanding/wall-clock.ts";
 
 /** By the number a person typed (`2026-0042`, or `42` for this year's). Replies and returns null when there is none. */
 export async function incidentByNumberText(ctx: ConversationContext, text: string): Promise<Incident | null> {

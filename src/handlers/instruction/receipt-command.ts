@@ -5,9 +5,9 @@
 import type { ActionHandler, Command } from "../../bot/core/capability.ts";
 import type { ConversationContext } from "../../bot/core/context.ts";
 import { isDirectChat } from "../../bot/core/message.ts";
+import { instantToLocal } from "../../bot/core/wall-clock.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
 import { parseIncidentNumber } from "../incident/rules/incident-number.ts";
-import { instantToLocal } from "../incident/understanding/wall-clock.ts";
 import { confirmReceipts, shortTime } from "./confirm-receipt.ts";
 import { relayTargets } from "./instruction-audience.ts";
 import { InstructionStore } from "./instruction-store.ts";

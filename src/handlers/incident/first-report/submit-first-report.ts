@@ -3,6 +3,7 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { CardField } from "../../../bot/core/message.ts";
+import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import {
   gradeOf,
@@ -15,7 +16,6 @@ import { ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";
 import { firstReportTiming } from "../rules/timing.ts";
 import { formatDurationZh } from "../understanding/format-duration-zh.ts";
-import { instantToLocal } from "../understanding/wall-clock.ts";
 import type { FirstReportData } from "./first-report-data.ts";
 import { policyOf } from "./first-report-steps.ts";
 

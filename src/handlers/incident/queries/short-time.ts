@@ -2,7 +2,7 @@
  * Times in lists and timelines, as short as they can be without being ambiguous: `14:25` for
  * today (in the policy's zone), `03-01 14:25` for another day.
  */
-import { instantToLocal } from "../understanding/wall-clock.ts";
+import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 
 const two = (n: number) => String(n).padStart(2, "0");
 

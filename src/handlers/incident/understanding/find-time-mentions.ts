@@ -4,9 +4,14 @@
  * (当日 and 20时许 after 3月1日 are on 3月1日), as readers of such reports do.
  */
 
+import {
+  addCivilDays,
+  type CivilDate,
+  compareCivilDates,
+  instantToLocal,
+} from "../../../bot/core/wall-clock.ts";
 import { resolveDay, resolveTime, type TimeContext } from "./resolve-time.ts";
 import { TIME_IN_TEXT, type TimeExpression, toTimeExpression } from "./time-expression.ts";
-import { addCivilDays, type CivilDate, compareCivilDates, instantToLocal } from "./wall-clock.ts";
 
 /** One time found in a text: where it is, what was written and the instant it names. */
 export interface TimeMention {

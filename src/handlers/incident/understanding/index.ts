@@ -11,4 +11,3 @@ export { formatDurationZh } from "./format-duration-zh.ts";
 export { classifyIncidentType, INCIDENT_KINDS, type IncidentKind } from "./incident-type.ts";
 export { type CasualtiesResult, DEFAULT_MAX_CASUALTIES, parseCasualties } from "./parse-casualties.ts";
 export { type EventTimeResult, parseEventTime } from "./parse-event-time.ts";
-export { instantToLocal, localToInstant, zoneOffsetMinutes } from "./wall-clock.ts";

@@ -12,8 +12,15 @@
  * - 晚上/夜里 with 12点 or a small hour (夜里1点) is after midnight: the next day when a date was
  *   written (昨晚12点 is today 00:00), the same day when none was (半夜2点 read at 06:00 is today).
  */
+
+import {
+  addCivilDays,
+  type CivilDate,
+  instantToLocal,
+  isRealDate,
+  localToInstant,
+} from "../../../bot/core/wall-clock.ts";
 import type { ClockPart, DatePart, PartOfDay, TimeExpression } from "./time-expression.ts";
-import { addCivilDays, type CivilDate, instantToLocal, isRealDate, localToInstant } from "./wall-clock.ts";
 import { weekdayDate } from "./weekday-date.ts";
 
 /** Why a written time names no instant. */

@@ -10,7 +10,7 @@ import {
   compareCivilDates,
   instantToLocal,
   zoneOffsetMinutes,
-} from "./wall-clock.ts";
+} from "../../../bot/core/wall-clock.ts";
 
 /**
  * The date a weekday expression names, seen from `now` in `timeZone`; null when chrono does not read

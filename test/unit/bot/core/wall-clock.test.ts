@@ -6,7 +6,7 @@ import {
   isRealDate,
   localToInstant,
   zoneOffsetMinutes,
-} from "../../../../src/handlers/incident/understanding/wall-clock.ts";
+} from "../../../../src/bot/core/wall-clock.ts";
 
 const SHANGHAI = "Asia/Shanghai";
 const at = (iso: string) => new Date(iso);
