@@ -95,7 +95,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
 
   const capabilities = options.capabilities ?? allCapabilities();
-  const dialogs = new DialogEngine(capabilities.flatMap((c) => c.dialogs ?? []));
+  const dialogs = new DialogEngine(
+    capabilities.flatMap((c) => c.dialogs ?? []),
+    prisma,
+  );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
   const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));

@@ -7,9 +7,11 @@ import type { Directory } from "../../core/directory.ts";
 import type { OutboundMessage } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { type ConsoleMessageDto, cardText, toDto } from "./console-message.ts";
+import { ConsoleWriter } from "./console-writer.ts";
 
 export class ConsoleHistory {
   private readonly feed = new EventEmitter();
+  private readonly writer: ConsoleWriter;
 
   constructor(
     private readonly prisma: DatabaseClient,
@@ -17,6 +19,7 @@ export class ConsoleHistory {
     private readonly now: () => Date,
   ) {
     this.feed.setMaxListeners(0);
+    this.writer = new ConsoleWriter(prisma);
   }
 
   /**
@@ -30,36 +33,38 @@ export class ConsoleHistory {
     mentions: string[],
     eventId: string,
   ): Promise<ConsoleMessageDto> {
-    const [row] = await this.prisma.consoleMessage.createManyAndReturn({
-      data: [{ chatId, senderId, kind: "text", text, mentions, eventId, createdAt: this.now() }],
-      skipDuplicates: true,
+    const { row, created } = await this.writer.write({
+      chatId,
+      senderId,
+      kind: "text",
+      text,
+      card: null,
+      mentions,
+      urgentTo: [],
+      idempotencyKey: null,
+      eventId,
+      createdAt: this.now(),
     });
-    if (row) return this.publish(toDto(row, this.directory));
-    const existing = await this.prisma.consoleMessage.findUniqueOrThrow({ where: { eventId } });
-    return toDto(existing, this.directory);
+    const dto = toDto(row, this.directory);
+    return created ? this.publish(dto) : dto;
   }
 
   /** Stores a bot message unless one with the same idempotency key is there already. */
   async addBotMessage(message: OutboundMessage): Promise<ConsoleMessageDto | null> {
     const card = message.card ?? null;
-    const created = await this.prisma.consoleMessage.createManyAndReturn({
-      data: [
-        {
-          chatId: message.chatId,
-          senderId: null,
-          kind: card ? "card" : "text",
-          text: message.text ?? (card ? cardText(card) : ""),
-          card: card ? (card as object) : undefined,
-          mentions: message.mentions ?? [],
-          urgentTo: message.urgentTo ?? [],
-          idempotencyKey: message.idempotencyKey,
-          createdAt: this.now(),
-        },
-      ],
-      skipDuplicates: true,
+    const { row, created } = await this.writer.write({
+      chatId: message.chatId,
+      senderId: null,
+      kind: card ? "card" : "text",
+      text: message.text ?? (card ? cardText(card) : ""),
+      card,
+      mentions: message.mentions ?? [],
+      urgentTo: message.urgentTo ?? [],
+      idempotencyKey: message.idempotencyKey,
+      eventId: null,
+      createdAt: this.now(),
     });
-    const row = created[0];
-    return row ? this.publish(toDto(row, this.directory)) : null;
+    return created ? this.publish(toDto(row, this.directory)) : null;
   }
 
   async list(chatId: string, afterId = 0, limit = 200): Promise<ConsoleMessageDto[]> {

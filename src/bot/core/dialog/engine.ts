@@ -4,6 +4,7 @@
  * Scheduler. One engine serves every capability's dialogs.
  */
 import { z } from "zod";
+import type { PrismaClient } from "../../../store/generated/client.ts";
 import type { JobHandler } from "../capability.ts";
 import type { ConversationContext, JobContext } from "../context.ts";
 import type { Card, CardButton } from "../message.ts";
@@ -30,25 +31,21 @@ const matches = (words: string[], text: string) => words.some((w) => w.toLowerCa
 
 export class DialogEngine {
   private readonly dialogs = new Map<string, AnyDialog>();
+  private readonly sessions: DialogSessionStore;
 
-  constructor(dialogs: AnyDialog[]) {
+  constructor(dialogs: AnyDialog[], prisma: PrismaClient) {
     for (const dialog of dialogs) this.dialogs.set(dialog.id, dialog);
-  }
-
-  private store(ctx: {
-    services: { prisma: ConversationContext["services"]["prisma"] };
-  }): DialogSessionStore {
-    return new DialogSessionStore(ctx.services.prisma);
+    this.sessions = new DialogSessionStore(prisma);
   }
 
   /** The person's open dialog in this chat, if any. */
   active(ctx: ConversationContext): Promise<DialogSession | null> {
-    return this.store(ctx).find(ctx.chat.id, ctx.person.id);
+    return this.sessions.find(ctx.chat.id, ctx.person.id);
   }
 
   async start(ctx: ConversationContext, dialogId: string, args = ""): Promise<void> {
     const dialog = this.definition(dialogId);
-    const store = this.store(ctx);
+    const store = this.sessions;
     const previous = await store.find(ctx.chat.id, ctx.person.id);
     if (previous) await ctx.reply(M.replaced(this.definition(previous.dialogId).title));
     const now = ctx.services.clock.now();
@@ -90,7 +87,7 @@ export class DialogEngine {
   /** Handles a pressed dialog button: `<session>:<step>:<answer>`. */
   async handleAction(ctx: ConversationContext, value: string): Promise<void> {
     const [sessionId, stepId, answer] = splitAction(value);
-    const session = await this.store(ctx).findById(sessionId);
+    const session = await this.sessions.findById(sessionId);
     if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
       return ctx.reply(M.notYourDialog);
@@ -114,8 +111,7 @@ export class DialogEngine {
       session.history = [...session.history, step.id];
       session.stepId = nextStepId(dialog, session.data, dialog.steps.indexOf(step));
     }
-    await this.touchAndSave(ctx, session);
-    await this.prompt(ctx, dialog, session);
+    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
   }
 
   private async answerConfirm(
@@ -129,8 +125,8 @@ export class DialogEngine {
     if (text === "3") return this.cancel(ctx, dialog, session);
     if (matches([...KEYWORDS.edit, "2"], text)) {
       session.stepId = EDIT_PICK_STEP;
-      await this.touchAndSave(ctx, session);
-      return this.prompt(ctx, dialog, session);
+      if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
+      return;
     }
     await ctx.reply(M.confirmOrEdit);
   }
@@ -148,8 +144,7 @@ export class DialogEngine {
     );
     if (index === null) return ctx.reply(M.invalidChoice(editable.length));
     session.stepId = `${EDIT_PREFIX}${(editable[index] as AnyStep).id}`;
-    await this.touchAndSave(ctx, session);
-    await this.prompt(ctx, dialog, session);
+    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
   }
 
   private async back(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
@@ -164,12 +159,11 @@ export class DialogEngine {
       session.history = session.history.slice(0, -1);
       session.stepId = previous.id;
     }
-    await this.touchAndSave(ctx, session);
-    await this.prompt(ctx, dialog, session);
+    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
   }
 
   private async cancel(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
-    await this.store(ctx).end(session.id);
+    await this.sessions.end(session);
     await ctx.reply(M.cancelled(dialog.title));
   }
 
@@ -183,13 +177,20 @@ export class DialogEngine {
       );
       return ctx.reply(M.submitFailed);
     }
-    await this.store(ctx).end(session.id);
+    await this.sessions.end(session);
   }
 
-  private async touchAndSave(ctx: ConversationContext, session: DialogSession) {
+  /** Saves the step; when the dialog expired meanwhile, says so and returns false. */
+  private async touchAndSave(
+    ctx: ConversationContext,
+    dialog: AnyDialog,
+    session: DialogSession,
+  ): Promise<boolean> {
     session.lastActiveAt = ctx.services.clock.now();
     session.remindedAt = null;
-    await this.store(ctx).save(session);
+    if (await this.sessions.save(session)) return true;
+    await ctx.reply(M.expired(dialog.title));
+    return false;
   }
 
   /** Says what the dialog waits for now: a step's question, the summary, or the list of items to change. */
@@ -262,14 +263,14 @@ export class DialogEngine {
       name: DIALOG_IDLE_JOB,
       schema: z.object({ sessionId: z.string() }),
       run: async (ctx, { sessionId }) => {
-        const store = new DialogSessionStore(ctx.services.prisma);
+        const store = this.sessions;
         const session = await store.findById(sessionId);
         if (!session) return;
         const dialog = this.dialogs.get(session.dialogId);
         const { remind_after, expire_after } = ctx.services.policy.dialog;
         const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
         if (!dialog || idle >= expire_after) {
-          if (await store.end(session.id))
+          if (await store.end(session))
             await ctx.send(session.chatId, {
               text: M.expired(dialog?.title ?? "对话"),
               mentions: [session.personId],
@@ -278,7 +279,7 @@ export class DialogEngine {
         }
         if (idle >= remind_after && !session.remindedAt) {
           const now = ctx.services.clock.now();
-          await store.markReminded(session.id, now);
+          await store.markReminded(session, now);
           session.remindedAt = now;
           const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
           await ctx.send(session.chatId, {

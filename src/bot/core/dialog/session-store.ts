@@ -27,14 +27,30 @@ export function newSessionId(): string {
   return randomBytes(6).toString("base64url").replace(/[-_]/g, "x");
 }
 
+/** How many "no dialog here" answers are remembered before the memory is cleared. */
+const MAX_REMEMBERED_ABSENT = 10_000;
+
+/**
+ * Sessions in the database, remembered in memory and written through on every change: every
+ * message asks for the person's session, and only this store changes it (conversations are handled
+ * one at a time per chat and person), so the answer in memory is the one in the database.
+ */
 export class DialogSessionStore {
+  private readonly byConversation = new Map<string, DialogSession | null>();
+  private absent = 0;
+
   constructor(private readonly prisma: PrismaClient) {}
 
   async find(chatId: string, personId: string): Promise<DialogSession | null> {
+    const key = conversationKey(chatId, personId);
+    const known = this.byConversation.get(key);
+    if (known !== undefined) return known;
     const row = await this.prisma.dialogSession.findUnique({
       where: { chatId_personId: { chatId, personId } },
     });
-    return row ? toSession(row) : null;
+    const session = row ? toSession(row) : null;
+    this.remember(key, session);
+    return session;
   }
 
   async findById(id: string): Promise<DialogSession | null> {
@@ -50,22 +66,47 @@ export class DialogSessionStore {
       create: fields,
       update: fields,
     });
+    this.remember(conversationKey(session.chatId, session.personId), { ...session });
   }
 
-  async save(session: DialogSession): Promise<void> {
+  /** Saves a step; false when the session is gone (it expired meanwhile). */
+  async save(session: DialogSession): Promise<boolean> {
     const { id, ...fields } = toRow(session);
-    await this.prisma.dialogSession.update({ where: { id }, data: fields });
+    const { count } = await this.prisma.dialogSession.updateMany({ where: { id }, data: fields });
+    const key = conversationKey(session.chatId, session.personId);
+    this.remember(key, count > 0 ? { ...session } : null);
+    return count > 0;
   }
 
-  async markReminded(id: string, at: Date): Promise<void> {
-    await this.prisma.dialogSession.updateMany({ where: { id }, data: { remindedAt: at } });
+  async markReminded(session: DialogSession, at: Date): Promise<void> {
+    await this.prisma.dialogSession.updateMany({ where: { id: session.id }, data: { remindedAt: at } });
+    const key = conversationKey(session.chatId, session.personId);
+    const known = this.byConversation.get(key);
+    if (known?.id === session.id) known.remindedAt = at;
   }
 
   /** Ends a session; false when it was already gone (a double confirm, say). */
-  async end(id: string): Promise<boolean> {
-    const { count } = await this.prisma.dialogSession.deleteMany({ where: { id } });
+  async end(session: Pick<DialogSession, "id" | "chatId" | "personId">): Promise<boolean> {
+    const { count } = await this.prisma.dialogSession.deleteMany({ where: { id: session.id } });
+    const key = conversationKey(session.chatId, session.personId);
+    if (this.byConversation.get(key)?.id === session.id || count > 0) this.remember(key, null);
     return count > 0;
   }
+
+  private remember(key: string, session: DialogSession | null): void {
+    if (session === null) {
+      if (this.absent >= MAX_REMEMBERED_ABSENT) {
+        for (const [k, v] of this.byConversation) if (v === null) this.byConversation.delete(k);
+        this.absent = 0;
+      }
+      if (this.byConversation.get(key) !== null) this.absent += 1;
+    }
+    this.byConversation.set(key, session);
+  }
+}
+
+function conversationKey(chatId: string, personId: string): string {
+  return `${chatId}|${personId}`;
 }
 
 type Row = Awaited<ReturnType<PrismaClient["dialogSession"]["findUniqueOrThrow"]>>;
