@@ -5,6 +5,7 @@ import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import type { QueuedJob } from "./bullmq-scheduler.ts";
 import { JOBS_QUEUE } from "./queue-names.ts";
+import { WORKER_RECOVERY } from "./worker-options.ts";
 
 export function startJobWorker(options: {
   connection: Redis;
@@ -27,7 +28,12 @@ export function startJobWorker(options: {
         throw error;
       }
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 4,
+      ...WORKER_RECOVERY,
+    },
   );
   worker.on("failed", (job, error) =>
     services.log.error(

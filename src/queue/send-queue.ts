@@ -11,6 +11,7 @@ import { type MessageSink, PermanentDeliveryError } from "../bot/core/message-si
 import type { Messenger } from "../bot/core/ports.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import { OUTBOUND_QUEUE, safeJobId } from "./queue-names.ts";
+import { WORKER_RECOVERY } from "./worker-options.ts";
 
 export interface SendJob {
   sink: string;
@@ -89,7 +90,12 @@ export function startSendWorker(options: {
         }
       });
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 8 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 8,
+      ...WORKER_RECOVERY,
+    },
   );
   worker.on("failed", async (job, error) => {
     if (!job) return;

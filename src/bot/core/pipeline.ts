@@ -41,11 +41,13 @@ export class InboundPipeline {
       log.warn({ senderName: event.senderName }, "message from someone not in the org file");
       if (addressed)
         await this.outbox(event).send(event.chatId, { text: coreReplies.unknownSender(directory.botName) });
+      await this.dedupe.done(event.platform, event.eventId);
       return "unknown-sender";
     }
     const chat = directory.chat(event.chatId);
     if (!chat) {
       log.warn("message in a chat not in the org file");
+      await this.dedupe.done(event.platform, event.eventId);
       return "unknown-chat";
     }
     return this.serial.run(`${chat.id}|${person.id}`, async () => {
@@ -60,6 +62,7 @@ export class InboundPipeline {
       );
       try {
         await this.router.route(ctx);
+        await this.dedupe.done(event.platform, event.eventId);
         return "handled" as const;
       } catch (error) {
         log.error({ err: error }, "handling failed");

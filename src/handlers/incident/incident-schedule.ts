@@ -23,12 +23,17 @@ export function gradeOf(policy: IncidentPolicy, gradeId: string): Grade {
   return policy.grades.find((g) => g.id === gradeId) ?? (policy.grades.at(-1) as Grade);
 }
 
+/** The alert job's key; reconcile sends a cut-short alert under it too. */
+export function alertJobKey(incident: Pick<Incident, "id">): string {
+  return `incident-${incident.id}-alert`;
+}
+
 export function scheduleAlert(
   scheduler: Scheduler,
   incident: Pick<Incident, "id">,
   now: Date,
 ): Promise<void> {
-  return scheduler.schedule(`incident-${incident.id}-alert`, now, {
+  return scheduler.schedule(alertJobKey(incident), now, {
     name: INCIDENT_JOBS.alert,
     data: { incidentId: incident.id },
   });
