@@ -9,5 +9,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 execFileSync("npx", ["prisma", "generate"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: `${root}prisma/no-schema-engine.sh`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: `${root}prisma/no-schema-engine.sh`,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  },
 });
