@@ -7,6 +7,7 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { Scheduler } from "../../../bot/core/ports.ts";
 import { ELEMENTS } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import type { PrismaClient } from "../../../store/generated/client.ts";
 import { alertChats } from "../audience.ts";
 import type { FollowUpFacts } from "./assess-follow-up.ts";
 import { finalCard, followUpCard } from "./report-cards.ts";
@@ -43,16 +44,7 @@ export const reportCardJob: JobHandler<typeof schema> = {
     if (report.kind === "final") {
       card = finalCard(input);
     } else {
-      const entry = await prisma.timelineEntry.findFirst({
-        where: {
-          incidentId: incident.id,
-          kind: "followed_up",
-          at: report.receivedAt,
-          actorId: report.reporterId,
-        },
-        orderBy: { id: "desc" },
-      });
-      card = followUpCard(input, factsOf(entry?.detail, report.sequence));
+      card = followUpCard(input, await recordedFacts(prisma, incident.id, report));
     }
     for (const chatId of alertChats(directory)) await ctx.send(chatId, { card });
   },
@@ -66,6 +58,19 @@ const factsSchema = z.object({
   stillMissing: z.array(z.string()).default([]),
   completed: z.boolean().default(false),
 });
+
+/** The facts the `followed_up` timeline row recorded for a filed 续报. */
+export async function recordedFacts(
+  prisma: PrismaClient,
+  incidentId: number,
+  report: { receivedAt: Date; reporterId: string; sequence: number },
+): Promise<FollowUpFacts> {
+  const entry = await prisma.timelineEntry.findFirst({
+    where: { incidentId, kind: "followed_up", at: report.receivedAt, actorId: report.reporterId },
+    orderBy: { id: "desc" },
+  });
+  return factsOf(entry?.detail, report.sequence);
+}
 
 /** The facts recorded with the report; a row that cannot be read shows the report without them. */
 export function factsOf(detail: unknown, sequence: number): FollowUpFacts {

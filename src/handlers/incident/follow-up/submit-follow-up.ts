@@ -12,7 +12,7 @@ import { assessFollowUp, type FollowUpFacts } from "./assess-follow-up.ts";
 import type { FollowUpData } from "./follow-up-data.ts";
 import { followUpMessages as M } from "./messages.ts";
 import { followUpTitle } from "./ordinal.ts";
-import { factsOf, scheduleReportCard } from "./report-card-job.ts";
+import { recordedFacts, scheduleReportCard } from "./report-card-job.ts";
 import { fileReport } from "./report-filing.ts";
 
 export async function submitFollowUp(
@@ -44,15 +44,7 @@ export async function submitFollowUp(
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
   if (result.status === "duplicate") {
-    const entry = await prisma.timelineEntry.findFirst({
-      where: {
-        incidentId: incident.id,
-        kind: "followed_up",
-        at: report.receivedAt,
-        actorId: report.reporterId,
-      },
-    });
-    facts = factsOf(entry?.detail, report.sequence);
+    facts = await recordedFacts(prisma, incident.id, report);
   }
   await scheduleReportCard(scheduler, report, at);
   const grade = gradeOf(policy, incident.gradeId);
