@@ -5,6 +5,7 @@
 import type { ActionHandler, Capability, Command } from "./capability.ts";
 import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
+import { isDialogKeyword } from "./dialog/messages.ts";
 import { isDirectChat } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
@@ -36,10 +37,14 @@ export class Router {
     if (event.action) return this.routeAction(ctx, event.action.value);
     if (event.text.length > MAX_TEXT_LENGTH) return ctx.reply(coreReplies.tooLong(event.text.length));
     if (!ctx.text) return;
-    const session = await this.dialogs.active(ctx);
-    if (session) return this.dialogs.handleText(ctx, session);
     const [word, args] = splitCommand(ctx.text);
     const command = this.commands.get(word.toLowerCase());
+    const session = await this.dialogs.active(ctx);
+    // Inside a dialog, text is an answer; an explicit command (@bot 上报, /登记) still runs, so
+    // nobody is trapped in a half-done dialog when something urgent comes up.
+    const explicit = event.mentions.includes("bot") || word.startsWith("/");
+    if (session && !(command && explicit && !isDialogKeyword(word)))
+      return this.dialogs.handleText(ctx, session);
     if (command) {
       if (command.roles && !command.roles.some((role) => ctx.person.roles.includes(role)))
         return ctx.reply(coreReplies.notAllowed);

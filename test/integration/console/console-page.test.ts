@@ -187,6 +187,26 @@ describe("web chat console page", () => {
     await page.unroute("**/api/console/messages");
   });
 
-  // Needs a way to make the bot send an urgent (加急) message from the console; comes with the alerts.
-  it.todo("marks urgent messages with a red 【加急】 badge and 加急：<names>");
+  it("marks urgent messages with a red 【加急】 badge and 加急：<names>", async () => {
+    // A 重大 report (urgent by policy), filed through the console API the way a script would.
+    const post = (text: string) =>
+      fetch(`${app.baseUrl}/api/console/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat: "青山镇工作群", sender: "张三", text }),
+      });
+    await post(
+      "@快报助手 上报 刚才青山镇李家村村道发生一起两车相撞事故，造成3人死亡、5人受伤，镇长已带队赶赴现场。现场负责人：钱镇长，电话13800000042。",
+    );
+    await post("2");
+    await post("确认");
+    await page.locator(`#chat-list .chat-item[data-chat-id="duty"]`).click();
+    const badge = page.locator("#messages .msg-urgent .urgent-badge");
+    await badge.first().waitFor({ timeout: REPLY_TIMEOUT_MS });
+    expect(await badge.first().textContent()).toBe("【加急】");
+    const to = await page.locator("#messages .msg-urgent .urgent-to").first().textContent();
+    expect(to).toContain("加急：");
+    expect(to).toContain("孙值班");
+    expect(await page.locator("#messages .msg-urgent .card").first().textContent()).toContain("【重大】");
+  });
 });

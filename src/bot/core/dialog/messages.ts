@@ -9,6 +9,12 @@ export const KEYWORDS = {
   edit: ["修改", "更改"],
 };
 
+/** 取消 / 返回 / 帮助 and the like: words every dialog step understands itself. */
+export function isDialogKeyword(word: string): boolean {
+  const lower = word.toLowerCase();
+  return [...KEYWORDS.cancel, ...KEYWORDS.back, ...KEYWORDS.help].some((k) => k.toLowerCase() === lower);
+}
+
 export const dialogMessages = {
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
   choiceHint: "请回复数字，或直接点按钮。",
