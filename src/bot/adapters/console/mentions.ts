@@ -2,6 +2,7 @@
 import type { Directory } from "../../core/directory.ts";
 
 export function findMentions(text: string, directory: Directory): string[] {
+  if (!text.includes("@")) return [];
   const names = [
     { id: "bot", name: directory.botName },
     ...directory.people().map((p) => ({ id: p.id, name: p.name })),
