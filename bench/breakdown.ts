@@ -7,7 +7,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
-import { QueryCompiler } from "@prisma/client/runtime/query_compiler_fast_bg.postgresql.mjs";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { pino } from "pino";
@@ -17,6 +16,7 @@ import { usePglite } from "../src/store/database.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 import { DialogDriver } from "./dialog-driver.ts";
 import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
+import { commandStats, instrumentPglite, netInput, printCosts } from "./instrument.ts";
 import { LatencyProbe } from "./latency-probe.ts";
 import { closedLoop } from "./load.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
@@ -25,43 +25,6 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const concurrency = Number(process.env.BREAKDOWN_CONCURRENCY ?? 1);
 const seconds = Number(process.env.BREAKDOWN_SECONDS ?? 8);
 
-interface Stat {
-  count: number;
-  ms: number;
-  maxMs: number;
-}
-const add = (map: Map<string, Stat>, key: string, ms: number) => {
-  const s = map.get(key) ?? { count: 0, ms: 0, maxMs: 0 };
-  s.count += 1;
-  s.ms += ms;
-  s.maxMs = Math.max(s.maxMs, ms);
-  map.set(key, s);
-};
-
-function shape(sql: string): string {
-  return sql
-    .replace(/\s+/g, " ")
-    .replace(/"public"\./g, "")
-    .replace(/\$\d+/g, "?")
-    .replace(/SELECT .*? FROM/, "SELECT … FROM")
-    .replace(/RETURNING .*/, "RETURNING …")
-    .replace(/\((?:"[a-z_]+",?)+\) VALUES \(.*?\)/, "(…) VALUES (…)")
-    .replace(/SET (.*?) WHERE/, "SET … WHERE")
-    .slice(0, 110);
-}
-
-async function commandStats(redis: Redis): Promise<Map<string, { calls: number; usec: number }>> {
-  const info = await redis.info("commandstats");
-  const stats = new Map<string, { calls: number; usec: number }>();
-  for (const m of info.matchAll(/cmdstat_([^:]+):calls=(\d+),usec=(\d+)/g))
-    stats.set(m[1] as string, { calls: Number(m[2]), usec: Number(m[3]) });
-  return stats;
-}
-
-async function netInput(redis: Redis): Promise<number> {
-  return Number(/total_net_input_bytes:(\d+)/.exec(await redis.info("stats"))?.[1] ?? 0);
-}
-
 async function main(): Promise<void> {
   const office = await syntheticOffice(ROOT, 64, 4);
   const redis = await openBenchRedis(ROOT, process.env.REDIS_URL, () => {});
@@ -69,47 +32,7 @@ async function main(): Promise<void> {
   const pglite = await PGlite.create();
   const database = await usePglite(pglite);
 
-  const statements = new Map<string, Stat>();
-  let recording = false;
-  const query = pglite.query.bind(pglite);
-  pglite.query = (async (sql: string, params?: unknown[], options?: object) => {
-    const t0 = performance.now();
-    try {
-      return await query(sql, params, options);
-    } finally {
-      if (recording) add(statements, shape(sql), performance.now() - t0);
-    }
-  }) as typeof pglite.query;
-  const wasm: Stat = { count: 0, ms: 0, maxMs: 0 };
-  const rawSync = pglite.execProtocolRawSync.bind(pglite);
-  pglite.execProtocolRawSync = (message: Uint8Array) => {
-    const t0 = performance.now();
-    try {
-      return rawSync(message);
-    } finally {
-      if (recording) {
-        const ms = performance.now() - t0;
-        wasm.count += 1;
-        wasm.ms += ms;
-        wasm.maxMs = Math.max(wasm.maxMs, ms);
-      }
-    }
-  };
-
-  // Prisma caches query plans by shape; a compile here is a cache miss (or a query it cannot cache).
-  const compiles = new Map<string, Stat>();
-  const compile = QueryCompiler.prototype.compile;
-  QueryCompiler.prototype.compile = function (this: QueryCompiler, request: string) {
-    const t0 = performance.now();
-    try {
-      return compile.call(this, request);
-    } finally {
-      if (recording) {
-        const parsed = JSON.parse(request) as { modelName?: string; action?: string };
-        add(compiles, `${parsed.modelName ?? ""}.${parsed.action ?? "?"}`, performance.now() - t0);
-      }
-    }
-  };
+  const pg = instrumentPglite(pglite);
 
   const app = await createApp({
     config: office.config,
@@ -134,51 +57,28 @@ async function main(): Promise<void> {
     const redisBefore = await commandStats(control);
     const netBefore = await netInput(control);
     const cpuBefore = process.cpuUsage();
-    recording = true;
+    pg.recording = true;
     const t0 = performance.now();
     await closedLoop(concurrency, seconds * 1000, op);
     await app.idle();
     const wallMs = performance.now() - t0;
-    recording = false;
+    pg.recording = false;
     const cpu = process.cpuUsage(cpuBefore);
     const redisAfter = await commandStats(control);
     const netAfter = await netInput(control);
     const rec = driver.reset();
     const steps = rec.steps;
-    const per = (n: number) => (n / steps).toFixed(3).padStart(8);
     const out = (line: string) => process.stdout.write(`${line}\n`);
     out(
       `${steps} steps in ${(wallMs / 1000).toFixed(1)} s at concurrency ${concurrency} (incl. delivery): ` +
         `${((steps / wallMs) * 1000).toFixed(0)} steps/s; process CPU ${((cpu.user + cpu.system) / 1000 / steps).toFixed(2)} ms/step; ` +
         `reply p50 ${rec.reply.summary().p50Ms} ms`,
     );
-    out(
-      `PGlite WebAssembly (execProtocolRawSync): ${per(wasm.count)} calls/step, ${per(wasm.ms)} ms/step, slowest call ${wasm.maxMs.toFixed(1)} ms`,
-    );
-    let totalSql = 0;
-    let totalSqlMs = 0;
-    out("\nSQL per step (count/step, ms/step wall incl. PGlite's wait for its lock, slowest ms):");
-    for (const [sql, s] of [...statements].sort((a, b) => b[1].ms - a[1].ms)) {
-      totalSql += s.count;
-      totalSqlMs += s.ms;
-      out(`${per(s.count)} ${per(s.ms)} ${s.maxMs.toFixed(1).padStart(7)}  ${sql}`);
-    }
-    out(`${per(totalSql)} ${per(totalSqlMs)}          total`);
-    out("\nPrisma query plans compiled per step (cache misses; count/step, ms/step):");
-    for (const [action, c] of [...compiles].sort((a, b) => b[1].ms - a[1].ms))
-      out(`${per(c.count)} ${per(c.ms)}  ${action}`);
-    out("\nRedis commands per step (all clients of this Redis; count/step, server µs/step):");
-    let redisCalls = 0;
-    for (const [name, after] of [...redisAfter].sort((a, b) => b[1].usec - a[1].usec)) {
-      const before = redisBefore.get(name) ?? { calls: 0, usec: 0 };
-      const calls = after.calls - before.calls;
-      if (calls <= 0 || name === "info") continue;
-      redisCalls += calls;
-      out(`${per(calls)} ${per(after.usec - before.usec)}  ${name}`);
-    }
-    out(
-      `${per(redisCalls)}           total; ${((netAfter - netBefore) / steps).toFixed(0)} bytes/step sent to Redis`,
-    );
+    printCosts(out, "step", steps, pg, {
+      before: redisBefore,
+      after: redisAfter,
+      bytes: netAfter - netBefore,
+    });
     await operationCosts(out, pglite, database.prisma, control, redis.url, prefix);
   } finally {
     await app.close();

@@ -1,9 +1,21 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
 import type { BareFigures, DialogFigures } from "./figures.ts";
+import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
+import type { LatencySummary } from "./stats.ts";
 
-/** The issue's targets, measured on PGlite. */
-export const TARGETS = { stepsPerSecond: 500, p99Ms: 50, maxRatioToBareMinimum: 3 } as const;
+/**
+ * The issues' targets: the dialog ones measured on PGlite; the incident ones (issue 3) on this
+ * machine: the leaders' alert p99 while 50 reports a second arrive, timer lateness p99 with 10,000
+ * open incidents.
+ */
+export const TARGETS = {
+  stepsPerSecond: 500,
+  p99Ms: 50,
+  maxRatioToBareMinimum: 3,
+  alertP99Ms: 200,
+  timerLatenessP99Ms: 1000,
+} as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
   offeredRatePerSecond: number;
@@ -20,23 +32,24 @@ export interface TargetCheck {
 }
 
 export interface Targets {
-  /** The targets are set for PGlite; on PostgreSQL they are shown for comparison only. */
+  /** The dialog targets are set for PGlite; on PostgreSQL they are shown for comparison only. */
   appliesTo: "pglite";
   database: "pglite" | "postgres";
-  stepsPerSecond: TargetCheck;
-  p99Ms: TargetCheck;
-  ratioToBareMinimum: TargetCheck;
+  /** Only for the parts that ran (BENCH_ONLY). */
+  stepsPerSecond?: TargetCheck;
+  p99Ms?: TargetCheck;
+  ratioToBareMinimum?: TargetCheck;
+  alertP99Ms?: TargetCheck;
+  timerLatenessP99Ms?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
 }
 
-export interface BenchResult {
-  timestamp: string;
-  benchSeconds: number;
-  machine: MachineInfo;
-  database: { kind: "pglite" | "postgres"; where: string };
-  redis: { source: string; version: string };
+type Checks = { ok: boolean; redisKeysRemoved?: number; redisKeysLeft?: number } & Record<string, unknown>;
+
+/** What the dialog part (dialog-bench.ts) measured. */
+export interface DialogPart {
   settings: { chats: number; people: number; concurrency: number; openLoopRatePerSecond: number } & Record<
     string,
     unknown
@@ -54,16 +67,107 @@ export interface BenchResult {
     p99DialogOverBare: number;
     cpuPerMessageDialogOverBare: number;
   };
-  memory: { peakRssMiB: number; rssBeforeLoadMiB: number; lifetimePeakRssMiB: number };
+  peakRssMiB: number;
+  rssBeforeLoadMiB: number;
+  otherLoadCores: Record<string, number | null>;
+  checks: Checks;
+}
+
+export interface BenchResult {
+  timestamp: string;
+  benchSeconds: number;
+  machine: MachineInfo;
+  /** The parts that ran (BENCH_ONLY). */
+  parts: string[];
+  database: { kind: "pglite" | "postgres"; where: string };
+  redis: { source: string; version: string };
+  /** The dialog part's settings (the incident part's are under incident.*.settings). */
+  settings?: DialogPart["settings"];
+  dialog?: DialogPart["dialog"];
+  bareMinimum?: DialogPart["bareMinimum"];
+  ratio?: DialogPart["ratio"];
+  /** 首报 → leaders' alert under load, and timers with many open incidents (issue 3). */
+  incident?: IncidentPart;
+  memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
-  checks: { ok: boolean; redisKeysRemoved?: number; redisKeysLeft?: number } & Record<string, unknown>;
+  /** The dialog part's checks at the top (as before), the incident part's under `incident`. */
+  checks: Checks & { incident?: Record<string, unknown> };
   cpuProfile?: string;
   targets: Targets;
 }
 
 export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeconds">): Targets {
-  const { closedLoop, openLoop } = result.dialog;
+  const dialog = result.dialog && result.ratio && result.settings ? dialogTargets(result) : {};
+  const alerts = result.incident?.alerts;
+  const timers = result.incident?.timers;
+  const checks: TargetCheck[] = [];
+  const targets: Targets = {
+    appliesTo: "pglite",
+    database: result.database.kind,
+    ...dialog,
+    ...(alerts ? { alertP99Ms: alertTarget(alerts) } : {}),
+    ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
+    allMet: false,
+    disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
+  };
+  for (const key of TARGET_KEYS) if (targets[key]) checks.push(targets[key]);
+  targets.allMet = result.checks.ok && checks.every((c) => c.met);
+  return targets;
+}
+
+const TARGET_KEYS = [
+  "stepsPerSecond",
+  "p99Ms",
+  "ratioToBareMinimum",
+  "alertP99Ms",
+  "timerLatenessP99Ms",
+] as const;
+
+type Alerts = NonNullable<IncidentPart["alerts"]>;
+type Timers = NonNullable<IncidentPart["timers"]>;
+
+function alertTarget(a: Alerts): TargetCheck {
+  const rate = a.settings.confirmsPerSecond;
+  const keptUp = a.gaveUpAfterMs === undefined && a.confirmsPerSecond >= 0.95 * rate;
+  const p99 = a.latency.confirmToLeadersAlert.p99Ms;
+  const lower = a.atLowerRate
+    ? `; at ${a.atLowerRate.offeredConfirmsPerSecond} 首报/s: p99 ${a.atLowerRate.latency.confirmToLeadersAlert.p99Ms} ms`
+    : "";
+  const queued = a.latency.breakdown.scheduledToJobStart.p99Ms;
+  return {
+    target: `leaders' alert p99 ≤ ${TARGETS.alertP99Ms} ms at ${rate} 首报/s`,
+    measured: p99,
+    met: keptUp && a.checks.ok && p99 <= TARGETS.alertP99Ms,
+    how: !keptUp
+      ? `the open loop did not keep up (${a.confirmsPerSecond} confirms/s of ${rate}${a.gaveUpAfterMs === undefined ? "" : `, arrivals stopped after ${a.gaveUpAfterMs} ms`})`
+      : !a.checks.ok
+        ? `not every confirm produced exactly one alert (${a.alerted} alerted of ${a.incidentsFiled} filed)`
+        : `确认 handed to the pipeline → the alert card's Messenger.send to the leaders' group resolved, on the real BullMQ job worker; of which waiting on the job queue p99 ${queued} ms${lower}`,
+  };
+}
+
+function timerTarget(t: Timers): TargetCheck {
+  const p99 = t.fire.lateness.p99Ms;
+  const allFired = t.fire.fired === t.jobs;
+  return {
+    target: `timer lateness p99 ≤ ${TARGETS.timerLatenessP99Ms} ms with ${t.settings.openIncidents} open incidents`,
+    measured: p99,
+    met: allFired && t.checks.ok && p99 <= TARGETS.timerLatenessP99Ms,
+    how: `${t.jobs} ack checks due over ${t.fire.windowSeconds} s (${t.fire.offeredJobsPerSecond} jobs/s offered), fired at ${t.fire.jobsPerSecond} jobs/s${allFired ? "" : `; only ${t.fire.fired} fired`}; job start − due${
+      t.paced
+        ? `; ${t.paced.jobs} more due at ${t.paced.fire.offeredJobsPerSecond}/s: p99 ${t.paced.fire.lateness.p99Ms} ms`
+        : ""
+    }`,
+  };
+}
+
+function dialogTargets(
+  result: Omit<BenchResult, "targets" | "benchSeconds">,
+): Pick<Targets, "stepsPerSecond" | "p99Ms" | "ratioToBareMinimum"> {
+  const dialog = result.dialog as DialogPart["dialog"];
+  const settings = result.settings as DialogPart["settings"];
+  const { closedLoop, openLoop } = dialog;
   const keptUp =
     openLoop.gaveUpAfterMs === undefined &&
     openLoop.stepsPerSecondIncludingDelivery >= 0.98 * openLoop.offeredRatePerSecond;
@@ -71,7 +175,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     target: `≥ ${TARGETS.stepsPerSecond} dialog steps/s`,
     measured: closedLoop.stepsPerSecondIncludingDelivery,
     met: closedLoop.stepsPerSecondIncludingDelivery >= TARGETS.stepsPerSecond,
-    how: `closed loop, ${result.settings.concurrency} conversations at once, counting the time to deliver the replies`,
+    how: `closed loop, ${settings.concurrency} conversations at once, counting the time to deliver the replies`,
   };
   const p99Ms: TargetCheck = {
     target: `p99 ≤ ${TARGETS.p99Ms} ms at ${openLoop.offeredRatePerSecond} steps/s`,
@@ -83,37 +187,56 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
           openLoop.gaveUpAfterMs === undefined ? "" : `, arrivals stopped after ${openLoop.gaveUpAfterMs} ms`
         })`,
   };
-  const ratio = result.ratio.throughputBareOverDialog;
+  const ratio = (result.ratio as DialogPart["ratio"]).throughputBareOverDialog;
   const ratioToBareMinimum: TargetCheck = {
     target: `within ${TARGETS.maxRatioToBareMinimum}× of the bare minimum`,
     measured: ratio,
     met: ratio <= TARGETS.maxRatioToBareMinimum,
     how: "bare-minimum ops/s ÷ dialog steps/s, both closed loop at the same concurrency",
   };
-  return {
-    appliesTo: "pglite",
-    database: result.database.kind,
-    stepsPerSecond,
-    p99Ms,
-    ratioToBareMinimum,
-    allMet: result.checks.ok && stepsPerSecond.met && p99Ms.met && ratioToBareMinimum.met,
-    disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
-  };
+  return { stepsPerSecond, p99Ms, ratioToBareMinimum };
 }
 
 export function printSummary(r: BenchResult, file: string): void {
+  const mark = (check: TargetCheck) => (check.met ? "met" : "NOT met");
+  const target = (check: TargetCheck | undefined, unit: string) =>
+    check
+      ? [
+          `    ${check.target}: ${check.measured}${unit} — ${mark(check)}${check.met ? "" : ` (${check.how})`}`,
+        ]
+      : [];
+  const lines = [
+    "",
+    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s${r.parts.length < 3 ? ` (only ${r.parts.join(", ")})` : ""}`,
+    `  machine   ${r.machine.cores} cores (${r.machine.cpuModel}), node ${r.machine.node}, commit ${r.machine.gitCommit}${r.machine.gitDirty ? " (dirty)" : ""}`,
+    `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
+    ...dialogLines(r),
+    ...incidentLines(r),
+    `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
+    disturbance(r),
+    `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
+    "",
+    `  targets (${r.targets.database === "pglite" ? "PGlite" : "dialog targets set for PGlite; PostgreSQL shown for comparison"}):`,
+    ...target(r.targets.stepsPerSecond, ""),
+    ...target(r.targets.p99Ms, " ms"),
+    ...target(r.targets.ratioToBareMinimum, "×"),
+    ...target(r.targets.alertP99Ms, " ms"),
+    ...target(r.targets.timerLatenessP99Ms, " ms"),
+    `  written to ${file}`,
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+}
+
+const lat = (s: LatencySummary) => `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms`;
+
+function dialogLines(r: BenchResult): string[] {
+  if (!r.dialog || !r.bareMinimum || !r.ratio || !r.settings) return [];
   const c = r.dialog.closedLoop;
   const o = r.dialog.openLoop;
   const bc = r.bareMinimum.closedLoop;
   const bo = r.bareMinimum.openLoop;
-  const mark = (check: TargetCheck) => (check.met ? "met" : "NOT met");
-  const lat = (s: { p50Ms: number; p99Ms: number; maxMs: number }) =>
-    `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms`;
-  const lines = [
-    "",
-    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s`,
-    `  machine   ${r.machine.cores} cores (${r.machine.cpuModel}), node ${r.machine.node}, commit ${r.machine.gitCommit}${r.machine.gitDirty ? " (dirty)" : ""}`,
-    `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
+  return [
     `  load      ${r.settings.people} people in ${r.settings.chats} chats, 登记 dialog; ${r.settings.concurrency} conversations at once (closed loop), ${o.offeredRatePerSecond}/s offered (open loop)`,
     "",
     `  dialog, closed loop   ${c.stepsPerSecond} steps/s (${c.stepsPerSecondIncludingDelivery}/s counting delivery), reply ${lat(c.latency.reply)}`,
@@ -130,18 +253,43 @@ export function printSummary(r: BenchResult, file: string): void {
     `  bare min, closed      ${bc.opsPerSecond} ops/s, ${lat(bc.latency)}; ${bc.cpuMsPerOp} ms CPU/op (at most ${bc.cpuBoundOpsPerSecond}/s on one core)`,
     `  bare min, open        ${bo.opsPerSecond} ops/s of ${o.offeredRatePerSecond} offered, ${lat(bo.latency)}`,
     `  ratio                 bare/dialog throughput ${r.ratio.throughputBareOverDialog}×, CPU per message ${r.ratio.cpuPerMessageDialogOverBare}×`,
-    `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB} MiB before it, process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
-    disturbance(r),
-    `  checks                ${r.checks.ok ? "ok" : "FAILED"} (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})`,
-    "",
-    `  targets (${r.targets.database === "pglite" ? "PGlite" : "set for PGlite; PostgreSQL shown for comparison"}):`,
-    `    ${r.targets.stepsPerSecond.target}: ${r.targets.stepsPerSecond.measured} — ${mark(r.targets.stepsPerSecond)}`,
-    `    ${r.targets.p99Ms.target}: ${r.targets.p99Ms.measured} ms — ${mark(r.targets.p99Ms)}${r.targets.p99Ms.met ? "" : ` (${r.targets.p99Ms.how})`}`,
-    `    ${r.targets.ratioToBareMinimum.target}: ${r.targets.ratioToBareMinimum.measured}× — ${mark(r.targets.ratioToBareMinimum)}`,
-    `  written to ${file}`,
-    "",
   ];
-  process.stdout.write(lines.join("\n"));
+}
+
+function incidentLines(r: BenchResult): string[] {
+  const a = r.incident?.alerts;
+  const t = r.incident?.timers;
+  const lines: string[] = [];
+  if (a) {
+    const b = a.latency.breakdown;
+    const phase = (x: Alerts | NonNullable<Alerts["atLowerRate"]>) =>
+      `${x.confirmsPerSecond} confirms/s of ${x.offeredConfirmsPerSecond} offered for ${x.seconds} s (${x.inboundMessagesPerSecond} messages/s with 上报 and grade); ${x.alerted}/${x.incidentsFiled} incidents alerted once` +
+      (x.gaveUpAfterMs === undefined ? "" : `; GAVE UP after ${x.gaveUpAfterMs} ms (backlog)`);
+    lines.push(
+      "",
+      `  首报 → alert          ${phase(a)}`,
+      `                        confirm → leaders' alert ${lat(a.latency.confirmToLeadersAlert)}; → all alert groups p99 ${a.latency.confirmToAllAlerts.p99Ms} ms; receipt p99 ${a.latency.confirmToReceipt.p99Ms} ms`,
+      `                        p99 of the parts: filed + alert job scheduled ${b.confirmToAlertScheduled.p99Ms} ms, BullMQ until the job starts ${b.scheduledToJobStart.p99Ms} ms, job → leaders' send ${b.jobStartToLeadersAlert.p99Ms} ms; ${a.cpuMsPerReport} ms CPU/report`,
+      `                        alert job mean ${b.alertJobDuration.meanMs} ms, at most ${a.jobsInFlightPeak} jobs at once: ≤ ${a.alertJobsPerSecondAtMost} alerts/s; this process ${a.resources.processCpuPercentOfOneCore} % of one core`,
+    );
+    if (a.atLowerRate)
+      lines.push(
+        `  首报 → alert, lower   ${phase(a.atLowerRate)}`,
+        `                        confirm → leaders' alert ${lat(a.atLowerRate.latency.confirmToLeadersAlert)}; BullMQ until the job starts p99 ${a.atLowerRate.latency.breakdown.scheduledToJobStart.p99Ms} ms; ${a.atLowerRate.cpuMsPerReport} ms CPU/report`,
+      );
+  }
+  if (t) {
+    lines.push(
+      `  timers                ${t.jobs} ack checks, ${t.settings.openIncidentsAtStart} open incidents (${t.createIncidents.rows} put on file in ${t.createIncidents.seconds} s); scheduled ${t.schedule.jobsPerSecond} jobs/s (${t.schedule.concurrency} at a time, call ${lat(t.schedule.callLatency)}); ${t.schedule.cpuMsPerJob} ms CPU/job`,
+      `                        fired ${t.fire.fired}/${t.jobs} at ${t.fire.jobsPerSecond} jobs/s (${t.fire.offeredJobsPerSecond}/s due over ${t.fire.windowSeconds} s); lateness ${lat(t.fire.lateness)}; one job p50 ${t.fire.jobDuration.p50Ms} ms; ${t.fire.cpuMsPerJob} ms CPU/job`,
+      `                        ${t.sends.queued} sends queued (${t.sends.perJob}/job), delivered in ${t.sends.drainSeconds} s after the last job`,
+    );
+    if (t.paced)
+      lines.push(
+        `  timers, paced         ${t.paced.jobs} more due at ${t.paced.fire.offeredJobsPerSecond}/s (half the rate above), ${t.settings.openIncidentsAtStart + t.paced.jobs} open incidents: fired ${t.paced.fire.fired} at ${t.paced.fire.jobsPerSecond} jobs/s; lateness ${lat(t.paced.fire.lateness)}`,
+      );
+  }
+  return lines;
 }
 
 /** Above this many cores used by other processes during a phase, the figures are not trustworthy. */

@@ -1,10 +1,13 @@
 /**
- * An office big enough for load: `chats` unit work groups of `peoplePerChat` reporters each, plus a
- * duty group, validated by the same schemas as config/org.yaml. The rules come from the sample policy.
+ * An office big enough for load: `chats` unit work groups of `peoplePerChat` reporters and one
+ * director each, a duty office (总值班室-like duty group) and the county leaders (县领导群-like leaders
+ * group), validated by the same schemas as config/org.yaml. The rules come from the sample policy
+ * (config/policy.yaml, with its grades and escalation), checked against the org as the bot does at start.
  */
 import { join } from "node:path";
+import { policyProblemsWithOrg } from "../src/config/cross-check.ts";
 import { loadYamlFile, type OfficeConfig } from "../src/config/load.ts";
-import { orgSchema } from "../src/config/org.ts";
+import { orgSchema, type Role } from "../src/config/org.ts";
 import { policySchema } from "../src/config/policy.ts";
 
 export interface BenchPerson {
@@ -16,11 +19,18 @@ export interface BenchPerson {
 
 export interface SyntheticOffice {
   config: OfficeConfig;
+  /** The reporters, one entry per person, in chat order. */
   people: BenchPerson[];
   chatCount: number;
+  /** The duty group (purpose duty) and the leaders' group (purpose leaders): where alerts go. */
+  dutyChatId: string;
+  leadersChatId: string;
 }
 
-const DUTY_ID = "bench-duty";
+/** `duty-office` is the unit the sample policy's escalation names (`director@duty-office`). */
+const DUTY_UNIT = "duty-office";
+const DUTY_CHAT = "bench-duty";
+const LEADERS_CHAT = "bench-leaders";
 
 export async function syntheticOffice(
   root: string,
@@ -28,24 +38,49 @@ export async function syntheticOffice(
   peoplePerChat: number,
 ): Promise<SyntheticOffice> {
   const policy = await loadYamlFile(join(root, "config/policy.yaml"), policySchema);
-  const units = [{ id: "bench-duty-office", name: "压测值班室" }];
+  const units = [
+    { id: DUTY_UNIT, name: "压测总值班室" },
+    { id: "bench-county", name: "压测县委县政府办公室" },
+  ];
   const people: {
     id: string;
     name: string;
     unit: string;
     title: string;
-    roles: ("reporter" | "duty")[];
+    roles: Role[];
     phone?: string;
   }[] = [
-    { id: "bench-duty-1", name: "压测值班员", unit: "bench-duty-office", title: "值班员", roles: ["duty"] },
-  ];
-  const groups: { id: string; name: string; unit: string; purpose: "unit" | "duty"; members: string[] }[] = [
+    { id: "bench-duty-1", name: "压测值班员一", unit: DUTY_UNIT, title: "值班员", roles: ["duty"] },
+    { id: "bench-duty-2", name: "压测值班员二", unit: DUTY_UNIT, title: "值班员", roles: ["duty"] },
     {
-      id: DUTY_ID,
+      id: "bench-duty-director",
+      name: "压测值班室主任",
+      unit: DUTY_UNIT,
+      title: "值班室主任",
+      roles: ["director", "duty"],
+    },
+    { id: "bench-leader-1", name: "压测书记", unit: "bench-county", title: "县委书记", roles: ["leader"] },
+    { id: "bench-leader-2", name: "压测县长", unit: "bench-county", title: "县长", roles: ["leader"] },
+  ];
+  const groups: {
+    id: string;
+    name: string;
+    unit?: string;
+    purpose: "unit" | "duty" | "leaders";
+    members: string[];
+  }[] = [
+    {
+      id: LEADERS_CHAT,
+      name: "压测县领导群",
+      purpose: "leaders",
+      members: ["bench-leader-1", "bench-leader-2", "bench-duty-director"],
+    },
+    {
+      id: DUTY_CHAT,
       name: "压测总值班室",
-      unit: "bench-duty-office",
+      unit: DUTY_UNIT,
       purpose: "duty",
-      members: ["bench-duty-1"],
+      members: ["bench-duty-1", "bench-duty-2", "bench-duty-director"],
     },
   ];
   const benchPeople: BenchPerson[] = [];
@@ -68,8 +103,22 @@ export async function syntheticOffice(
       members.push(id);
       benchPeople.push({ id, chatId, hasPhone });
     }
+    const director = `bench-d-${c}`;
+    people.push({ id: director, name: `压测负责人${c}`, unit, title: "负责人", roles: ["director"] });
+    members.push(director);
     groups.push({ id: chatId, name: `压测工作群${c}`, unit, purpose: "unit", members });
   }
   const org = orgSchema.parse({ bot: { name: "快报助手" }, units, people, groups });
-  return { config: { org, policy }, people: benchPeople, chatCount: chats };
+  const problems = policyProblemsWithOrg(policy, org);
+  if (problems.length > 0)
+    throw new Error(
+      `config/policy.yaml does not fit the synthetic office: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+    );
+  return {
+    config: { org, policy },
+    people: benchPeople,
+    chatCount: chats,
+    dutyChatId: DUTY_CHAT,
+    leadersChatId: LEADERS_CHAT,
+  };
 }
