@@ -31,7 +31,7 @@ export function startJobWorker(options: {
     {
       connection: options.connection,
       prefix: options.prefix,
-      concurrency: options.concurrency ?? 4,
+      concurrency: options.concurrency ?? 16,
       ...WORKER_RECOVERY,
     },
   );

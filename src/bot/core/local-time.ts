@@ -1,16 +1,10 @@
 /** Shows UTC instants in the policy's time zone, the way office staff write times. */
+import { instantToLocal } from "./wall-clock.ts";
+
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** `2026-03-02 14:20` in the given time zone. */
 export function formatLocalTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  const t = instantToLocal(at, timeZone);
+  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
 }
