@@ -5,15 +5,15 @@
  * inside PGlite's WebAssembly, Redis commands (from INFO commandstats) and bytes sent to Redis.
  * Usage: `npx tsx bench/breakdown.ts` (PGlite only; REDIS_URL as for the bench).
  */
+
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import { pino } from "pino";
-import { createApp } from "../src/app/create-app.ts";
 import { createRedis } from "../src/queue/redis-connection.ts";
 import { usePglite } from "../src/store/database.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
+import { startBenchApp } from "./bench-app.ts";
 import { DialogDriver } from "./dialog-driver.ts";
 import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
 import { commandStats, instrumentPglite, netInput, printCosts } from "./instrument.ts";
@@ -34,14 +34,12 @@ async function main(): Promise<void> {
 
   const pg = instrumentPglite(pglite);
 
-  const app = await createApp({
+  const { app, control } = await startBenchApp({
     config: office.config,
     prisma: database.prisma,
     redisUrl: redis.url,
-    log: pino({ level: "silent" }),
-    queuePrefix: prefix,
+    prefix,
   });
-  const control = createRedis(redis.url);
   const driver = new DialogDriver(app, new LatencyProbe(app), office.people, `bd-${Date.now().toString(36)}`);
   const slotAt = new Array<number>(concurrency).fill(0);
   const slots = Array.from({ length: concurrency }, (_, s) => driver.slotPeople(s, concurrency));

@@ -4,12 +4,12 @@
  * with the bare minimum a message could cost (one Redis SET NX and one INSERT through the same Prisma
  * client) at the same concurrency. It owns its database, app and queue prefix, and removes them.
  */
+
 import { performance } from "node:perf_hooks";
 import type { Redis } from "ioredis";
-import { pino } from "pino";
-import { type App, createApp } from "../src/app/create-app.ts";
-import { createRedis } from "../src/queue/redis-connection.ts";
+import type { App } from "../src/app/create-app.ts";
 import { BARE_CHAT_ID, BareMinimum } from "./bare-minimum.ts";
+import { startBenchApp } from "./bench-app.ts";
 import { profiled } from "./cpu-profile.ts";
 import { DialogDriver } from "./dialog-driver.ts";
 import {
@@ -46,14 +46,13 @@ export async function dialogBench(args: {
     database = await openBenchDatabase(options.DATABASE_URL);
     const { prisma } = database.database;
     progress(`dialog: database ${database.database.kind} (${database.where}), prefix ${prefix}`);
-    app = await createApp({
+    ({ app, control } = await startBenchApp({
       config: office.config,
       prisma,
       redisUrl,
-      log: pino({ level: options.BENCH_LOG_LEVEL }),
-      queuePrefix: prefix,
-    });
-    control = createRedis(redisUrl);
+      prefix,
+      logLevel: options.BENCH_LOG_LEVEL,
+    }));
     const ctl = control;
     const theApp = app;
     const probe = new LatencyProbe(app);

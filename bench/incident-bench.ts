@@ -11,11 +11,10 @@
 
 import { join } from "node:path";
 import type { Redis } from "ioredis";
-import { pino } from "pino";
-import { type App, createApp } from "../src/app/create-app.ts";
+import type { App } from "../src/app/create-app.ts";
 import { alertChats } from "../src/handlers/incident/audience.ts";
-import { createRedis } from "../src/queue/redis-connection.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
+import { startBenchApp } from "./bench-app.ts";
 import { profiled } from "./cpu-profile.ts";
 import {
   type BenchDatabase,
@@ -305,14 +304,13 @@ export async function incidentBench(args: {
     database = await openBenchDatabase(options.DATABASE_URL);
     const { prisma } = database.database;
     progress(`incident: database ${database.database.kind} (${database.where}), prefix ${prefix}`);
-    app = await createApp({
+    ({ app, control } = await startBenchApp({
       config: office.config,
       prisma,
       redisUrl,
-      log: pino({ level: options.BENCH_LOG_LEVEL }),
-      queuePrefix: prefix,
-    });
-    control = createRedis(redisUrl);
+      prefix,
+      logLevel: options.BENCH_LOG_LEVEL,
+    }));
     const ctx: Ctx = {
       app,
       prisma,

@@ -8,13 +8,12 @@
  *     by the job worker and their sends delivered: the same per job.
  * Usage: `npx tsx bench/incident-breakdown.ts` (PGlite only; REDIS_URL as for the bench).
  */
+
 import { performance } from "node:perf_hooks";
 import { PGlite } from "@electric-sql/pglite";
-import { pino } from "pino";
-import { createApp } from "../src/app/create-app.ts";
 import { alertChats } from "../src/handlers/incident/audience.ts";
-import { createRedis } from "../src/queue/redis-connection.ts";
 import { usePglite } from "../src/store/database.ts";
+import { startBenchApp } from "./bench-app.ts";
 import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
 import { alertFigures, ReportDriver, waitForAlerts } from "./incident-alerts.ts";
 import { IncidentProbe } from "./incident-probe.ts";
@@ -34,14 +33,12 @@ async function main(): Promise<void> {
   const pglite = await PGlite.create();
   const database = await usePglite(pglite);
   const pg = instrumentPglite(pglite);
-  const app = await createApp({
+  const { app, control } = await startBenchApp({
     config: office.config,
     prisma: database.prisma,
     redisUrl: redis.url,
-    log: pino({ level: "silent" }),
-    queuePrefix: prefix,
+    prefix,
   });
-  const control = createRedis(redis.url);
   const probe = new IncidentProbe(app);
   const chats = alertChats(app.services.directory).length;
   const measure = async (unit: string, units: () => number, work: () => Promise<void>) => {
