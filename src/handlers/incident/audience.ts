@@ -3,26 +3,26 @@ import type { Directory } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";
 import type { Incident } from "./incident-store.ts";
 
-/** The duty groups and the leaders' groups: every alert, escalation, instruction and report goes there. */
-export function alertChats(directory: Directory): string[] {
+type Purpose = "unit" | "leaders" | "duty";
+
+function chatsWithPurpose(directory: Directory, ...purposes: Purpose[]): string[] {
   return directory
     .groups()
-    .filter((c) => c.group?.purpose === "duty" || c.group?.purpose === "leaders")
+    .filter((c) => c.group !== undefined && purposes.includes(c.group.purpose))
     .map((c) => c.id);
+}
+
+/** The duty groups and the leaders' groups: every alert, escalation, instruction and report goes there. */
+export function alertChats(directory: Directory): string[] {
+  return chatsWithPurpose(directory, "duty", "leaders");
 }
 
 export function dutyChats(directory: Directory): string[] {
-  return directory
-    .groups()
-    .filter((c) => c.group?.purpose === "duty")
-    .map((c) => c.id);
+  return chatsWithPurpose(directory, "duty");
 }
 
 export function leaderChats(directory: Directory): string[] {
-  return directory
-    .groups()
-    .filter((c) => c.group?.purpose === "leaders")
-    .map((c) => c.id);
+  return chatsWithPurpose(directory, "leaders");
 }
 
 /** The reporting unit's work group, or the chat the incident was reported in. */

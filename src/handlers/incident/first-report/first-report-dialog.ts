@@ -8,7 +8,7 @@ import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import { incidentMessages as M } from "../messages.ts";
 import { extractReport } from "../understanding/extract-report.ts";
 import type { FirstReportData } from "./first-report-data.ts";
-import { firstReportSteps, policyOf } from "./first-report-steps.ts";
+import { CLOCK_SKEW_MS, firstReportSteps, policyOf } from "./first-report-steps.ts";
 import { describeSubmission, submitFirstReport } from "./submit-first-report.ts";
 
 export const FIRST_REPORT_DIALOG = "incident.first-report";
@@ -30,7 +30,7 @@ export const firstReportDialog = defineDialog<FirstReportData>({
     const data: Partial<FirstReportData> = { source: paragraph.trim() };
     if (Object.keys(found).length === 0) return data;
     if (found.type) data.type = found.type;
-    if (found.occurredAt && found.occurredAt.getTime() <= clock.now().getTime() + 5 * 60_000)
+    if (found.occurredAt && found.occurredAt.getTime() <= clock.now().getTime() + CLOCK_SKEW_MS)
       data.occurredAt = found.occurredAt.toISOString();
     if (found.learnedAt) data.learnedAt = found.learnedAt.toISOString();
     if (found.location) data.location = found.location;

@@ -12,7 +12,7 @@ import { parseEventTime } from "../understanding/parse-event-time.ts";
 import { casualtiesText, contactText, type FirstReportData } from "./first-report-data.ts";
 
 /** How far ahead of the clock an event time may be (phones' clocks differ a little). */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function policyOf(ctx: ConversationContext): IncidentPolicy {
   return ctx.services.policy as IncidentPolicy;
