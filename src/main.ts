@@ -6,6 +6,7 @@ import "dotenv/config";
 import { join } from "node:path";
 import { pino } from "pino";
 import { createApp } from "./app/create-app.ts";
+import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
 import { parseEnv } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig } from "./config/load.ts";
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     log,
     queuePrefix: env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir }),
     http: { host: env.HOST, port: env.PORT },
+    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log }),
   }).catch(async (error) => {
     await database.close();
     await redis.stop();

@@ -15,7 +15,9 @@ import type { Capability } from "../bot/core/capability.ts";
 import { DialogEngine } from "../bot/core/dialog/engine.ts";
 import { Directory } from "../bot/core/directory.ts";
 import { JobRegistry } from "../bot/core/job-registry.ts";
+import type { InboundEvent } from "../bot/core/message.ts";
 import { InboundPipeline } from "../bot/core/pipeline.ts";
+import type { HttpRoutes, PlatformAdapter } from "../bot/core/platform-adapter.ts";
 import { type Clock, type Scheduler, systemClock } from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
@@ -34,6 +36,7 @@ import {
 } from "../queue/send-queue.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
 import { registerHealthRoute } from "./health.ts";
+import { fastifyHttpRoutes } from "./http-routes.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
 
 export interface AppOptions {
@@ -50,6 +53,8 @@ export interface AppOptions {
   http?: { host: string; port: number };
   sendRetry?: SendRetryPolicy;
   capabilities?: Capability[];
+  /** Chat platforms besides the built-in console (Feishu, WeChat). */
+  platforms?: PlatformAdapter[];
 }
 
 export interface App {
@@ -80,7 +85,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const workerRedis = createRedis(options.redisUrl);
 
   const history = new ConsoleHistory(prisma, directory, () => clock.now());
-  const sinks = [new ConsoleSink(history, directory)];
+  const platforms = options.platforms ?? [];
+  const sinks = [new ConsoleSink(history, directory), ...platforms.map((p) => p.sink)];
   const messenger = new QueuedMessenger(redis, prefix, sinks, options.sendRetry ?? DEFAULT_SEND_RETRY);
   const bullScheduler = options.scheduler ? undefined : new BullmqScheduler(redis, prefix, clock);
   const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
@@ -119,8 +125,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   for (const capability of capabilities) await capability.onStart?.(services);
 
+  const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
   let http: FastifyInstance | undefined;
   let url: string | undefined;
+  let httpRoutes: HttpRoutes | undefined;
   if (options.http) {
     const server: FastifyInstance = Fastify({
       // Request lines at info would drown the bot's own log; warnings and errors still show.
@@ -131,9 +139,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     await server.register(fastifyStatic, { root: PUBLIC_DIR });
     registerConsoleRoutes(server, { directory, history, inbox });
     registerHealthRoute(server, { prisma, redis });
+    httpRoutes = fastifyHttpRoutes(server);
+    for (const platform of platforms) platform.registerRoutes?.(httpRoutes, platformContext);
     url = await server.listen({ host: options.http.host, port: options.http.port });
     http = server;
   }
+  for (const platform of platforms) await platform.start({ ...platformContext, http: httpRoutes });
 
   return {
     services,
@@ -146,6 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     url,
     idle: () => waitForQueueDrain(pipeline, messenger.queue),
     async close() {
+      for (const platform of platforms) await platform.close();
       await http?.close();
       await pipeline.idle();
       await Promise.all([jobWorker?.close(), sendWorker.close()]);

@@ -54,6 +54,12 @@ export interface OutboundMessage {
   /** Org-file ids of people this message is sent to as urgent (加急). */
   urgentTo?: string[];
   idempotencyKey: string;
+  /**
+   * The new state of a card sent earlier under this idempotency key (an alert once acknowledged):
+   * platforms that can edit a sent message edit it in place; the others skip the message, so it
+   * must come with a plain notice of what changed.
+   */
+  updateOf?: string;
 }
 
 /** Prefix of one-to-one chat ids: `dm:<personId>`. */

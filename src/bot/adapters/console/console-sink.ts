@@ -19,6 +19,7 @@ export class ConsoleSink implements MessageSink {
   async deliver(message: OutboundMessage): Promise<void> {
     if (!this.serves(message.chatId))
       throw new PermanentDeliveryError(`控制台没有这个会话：${message.chatId}`);
+    if (message.updateOf) return; // the console keeps every message as it was; the notice says what changed
     await this.history.addBotMessage(message);
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * A chat platform plugged into the app (Feishu, WeChat). The console is built in; other platforms
+ * are created by `src/app/platforms.ts` from the environment and handed to `createApp`, which
+ * starts them after the pipeline and queues exist and closes them first on shutdown.
+ */
+
+import type { InboundEvent } from "./message.ts";
+import type { MessageSink } from "./message-sink.ts";
+import type { InboundOutcome } from "./pipeline.ts";
+import type { BotServices } from "./services.ts";
+
+/** An HTTP request as a webhook sees it: the raw body, so signatures can be checked. */
+export interface HttpRequest {
+  rawBody: string;
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+  contentType?: string;
+}
+
+/** Routes on the app's HTTP server (the console's), for webhooks and status pages. */
+export interface HttpRoutes {
+  post(path: string, handler: (request: HttpRequest) => Promise<HttpResponse>): void;
+  get(path: string, handler: (request: HttpRequest) => Promise<HttpResponse>): void;
+}
+
+export interface PlatformContext {
+  services: BotServices;
+  /** Hands an inbound event to the bot (dedupe, per-conversation order, router). */
+  handle(event: InboundEvent): Promise<InboundOutcome>;
+  /** Present when the app serves HTTP. */
+  http?: HttpRoutes;
+}
+
+export interface PlatformAdapter {
+  /** Same as the sink's name: `feishu`, `wechat`. */
+  readonly name: string;
+  /** Delivers outbound messages for the chats this platform serves. */
+  readonly sink: MessageSink;
+  /** Routes are registered before the HTTP server listens; connections open in `start`. */
+  registerRoutes?(http: HttpRoutes, context: Omit<PlatformContext, "http">): void;
+  start(context: PlatformContext): Promise<void>;
+  close(): Promise<void>;
+}
