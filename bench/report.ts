@@ -148,17 +148,14 @@ function alertTarget(a: Alerts): TargetCheck {
 }
 
 function timerTarget(t: Timers): TargetCheck {
-  const p99 = t.fire.lateness.p99Ms;
-  const allFired = t.fire.fired === t.jobs;
+  const s = t.sustained;
+  const p99 = s.fire.lateness.p99Ms;
+  const allFired = s.fire.fired === s.jobs;
   return {
     target: `timer lateness p99 ≤ ${TARGETS.timerLatenessP99Ms} ms with ${t.settings.openIncidents} open incidents`,
     measured: p99,
     met: allFired && t.checks.ok && p99 <= TARGETS.timerLatenessP99Ms,
-    how: `${t.jobs} ack checks due over ${t.fire.windowSeconds} s (${t.fire.offeredJobsPerSecond} jobs/s offered), fired at ${t.fire.jobsPerSecond} jobs/s${allFired ? "" : `; only ${t.fire.fired} fired`}; job start − due${
-      t.paced
-        ? `; ${t.paced.jobs} more due at ${t.paced.fire.offeredJobsPerSecond}/s: p99 ${t.paced.fire.lateness.p99Ms} ms`
-        : ""
-    }`,
+    how: `${s.jobs} ack checks due at ${s.fire.offeredJobsPerSecond}/s for ${s.fire.windowSeconds} s with ${t.settings.openIncidentsAtStart + s.jobs} incidents open, fired at ${s.fire.jobsPerSecond} jobs/s${allFired ? "" : `; only ${s.fire.fired} fired`}; job start − due. Capacity (burst of ${t.jobs} due over ${t.fire.windowSeconds} s): ${t.fire.jobsPerSecond} jobs/s, lateness p99 ${t.fire.lateness.p99Ms} ms`,
   };
 }
 
@@ -284,10 +281,9 @@ function incidentLines(r: BenchResult): string[] {
       `                        fired ${t.fire.fired}/${t.jobs} at ${t.fire.jobsPerSecond} jobs/s (${t.fire.offeredJobsPerSecond}/s due over ${t.fire.windowSeconds} s); lateness ${lat(t.fire.lateness)}; one job p50 ${t.fire.jobDuration.p50Ms} ms; ${t.fire.cpuMsPerJob} ms CPU/job`,
       `                        ${t.sends.queued} sends queued (${t.sends.perJob}/job), delivered in ${t.sends.drainSeconds} s after the last job`,
     );
-    if (t.paced)
-      lines.push(
-        `  timers, paced         ${t.paced.jobs} more due at ${t.paced.fire.offeredJobsPerSecond}/s (half the rate above), ${t.settings.openIncidentsAtStart + t.paced.jobs} open incidents: fired ${t.paced.fire.fired} at ${t.paced.fire.jobsPerSecond} jobs/s; lateness ${lat(t.paced.fire.lateness)}`,
-      );
+    lines.push(
+      `  timers, sustained     ${t.sustained.jobs} more due at ${t.sustained.fire.offeredJobsPerSecond}/s over ${t.sustained.fire.windowSeconds} s, ${t.settings.openIncidentsAtStart + t.sustained.jobs} open incidents: fired ${t.sustained.fire.fired} at ${t.sustained.fire.jobsPerSecond} jobs/s; lateness ${lat(t.sustained.fire.lateness)}; ${t.sustained.fire.cpuMsPerJob} ms CPU/job`,
+    );
   }
   return lines;
 }

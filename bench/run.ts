@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const incidentResources = [
     i?.alerts?.resources,
     i?.alerts?.atLowerRate?.resources,
-    i?.timers?.paced?.fire.resources,
+    i?.timers?.sustained.fire.resources,
     i?.timers?.schedule.resources,
     i?.timers?.fire.resources,
     i?.timers?.sends.resources,
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
         ? {
             timersSchedule: i.timers.schedule.resources.otherProcessesCores,
             timersFire: i.timers.fire.resources.otherProcessesCores,
-            ...(i.timers.paced ? { timersPaced: i.timers.paced.fire.resources.otherProcessesCores } : {}),
+            timersSustained: i.timers.sustained.fire.resources.otherProcessesCores,
           }
         : {}),
     },
