@@ -120,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     dutyChatId,
   });
   const jobWorker = bullScheduler
-    ? startJobWorker({ connection: workerRedis, prefix, registry: jobs, services })
+    ? startJobWorker({ connection: workerRedis, prefix, registry: jobs, services, dutyChatId })
     : undefined;
 
   for (const capability of capabilities) await capability.onStart?.(services);

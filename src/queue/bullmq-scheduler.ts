@@ -9,6 +9,14 @@ import { JOBS_QUEUE, safeJobId } from "./queue-names.ts";
 
 export const JOB_ATTEMPTS = 5;
 
+/** How a failing job is retried: `attempts` runs in all, the first wait `backoffMs`, doubling. */
+export interface JobRetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+export const DEFAULT_JOB_RETRY: JobRetryPolicy = { attempts: JOB_ATTEMPTS, backoffMs: 2000 };
+
 /** A scheduled job as stored on the queue: the key it was scheduled under travels with it. */
 export interface QueuedJob extends ScheduledJob {
   key: string;
@@ -21,6 +29,7 @@ export class BullmqScheduler implements Scheduler {
     connection: Redis,
     prefix: string,
     private readonly clock: Clock,
+    private readonly retry: JobRetryPolicy = DEFAULT_JOB_RETRY,
   ) {
     this.queue = new Queue<QueuedJob>(JOBS_QUEUE, { connection, prefix });
   }
@@ -33,8 +42,8 @@ export class BullmqScheduler implements Scheduler {
       {
         jobId: safeJobId(key),
         delay,
-        attempts: JOB_ATTEMPTS,
-        backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
+        attempts: this.retry.attempts,
+        backoff: { type: "exponential", delay: this.retry.backoffMs, jitter: 0.3 },
         removeOnComplete: { age: 86_400 },
         removeOnFail: { age: 30 * 86_400 },
       },

@@ -1,4 +1,7 @@
-/** Runs fired scheduler jobs through the job registry; invalid jobs fail at once, others retry. */
+/**
+ * Runs fired scheduler jobs through the job registry; invalid jobs fail at once, others retry. A job
+ * that fails for good is reported to the duty group once: its reminder or escalation did not happen.
+ */
 import { UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
@@ -12,6 +15,8 @@ export function startJobWorker(options: {
   prefix: string;
   registry: JobRegistry;
   services: BotServices;
+  /** Where to report a job that failed for good. */
+  dutyChatId?: string;
   concurrency?: number;
 }): Worker<QueuedJob> {
   const { registry, services } = options;
@@ -35,12 +40,27 @@ export function startJobWorker(options: {
       ...WORKER_RECOVERY,
     },
   );
-  worker.on("failed", (job, error) =>
+  worker.on("failed", async (job, error) => {
     services.log.error(
-      { job: job?.name, key: job?.id, attempts: job?.attemptsMade, err: error },
+      { job: job?.data.name, key: job?.id, attempts: job?.attemptsMade, err: error },
       "scheduled job failed",
-    ),
-  );
+    );
+    const final =
+      error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
+    if (!job || !final || !options.dutyChatId) return;
+    const key = job.data.key ?? job.id ?? job.name;
+    await services.messenger
+      .send({
+        chatId: options.dutyChatId,
+        text: jobFailedNotice(registry.label(job.data.name), key, job.attemptsMade, error.message),
+        idempotencyKey: `job-failed-${key}`,
+      })
+      .catch((sendError) => services.log.error({ err: sendError, key }, "could not report the failed job"));
+  });
   worker.on("error", (error) => services.log.error({ err: error }, "job worker error"));
   return worker;
+}
+
+function jobFailedNotice(label: string, key: string, attempts: number, reason: string): string {
+  return `【系统提醒】定时任务「${label}」（${key}）${attempts > 1 ? `重试 ${attempts} 次` : ""}仍失败，相关提醒或升级可能没有发出，请值班员人工跟进。\n原因：${reason.slice(0, 200)}`;
 }

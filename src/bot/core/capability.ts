@@ -27,6 +27,8 @@ export interface ActionHandler {
 /** A job the Scheduler fires; its data is validated before it runs. */
 export interface JobHandler<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** What the job does, in Chinese, for the duty officer's notice when it fails for good. */
+  label?: string;
   schema: S;
   run(ctx: JobContext, data: z.output<S>): Promise<void>;
 }

@@ -19,6 +19,11 @@ export class JobRegistry {
     }
   }
 
+  /** The job's Chinese label, or its name when it has none. */
+  label(name: string): string {
+    return this.handlers.get(name)?.label ?? name;
+  }
+
   async run(services: BotServices, key: string, job: ScheduledJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new InvalidJobError(`no handler for job ${job.name}`);

@@ -7,6 +7,8 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ConsoleHistory } from "../../../src/bot/adapters/console/console-history.ts";
+import { ConsoleSink } from "../../../src/bot/adapters/console/console-sink.ts";
 import type { JobHandler } from "../../../src/bot/core/capability.ts";
 import { Directory } from "../../../src/bot/core/directory.ts";
 import { JobRegistry } from "../../../src/bot/core/job-registry.ts";
@@ -50,16 +52,29 @@ const recordJob: JobHandler<z.ZodObject<{ note: z.ZodString }>> = {
 
 const record = (note: string): ScheduledJob => ({ name: recordJob.name, data: { note } });
 
+/** A job that always throws, as a job whose database is gone would. */
+const brokenJob: JobHandler<z.ZodObject<{ note: z.ZodString }>> = {
+  name: "test.broken",
+  label: "测试提醒",
+  schema: z.object({ note: z.string() }),
+  async run() {
+    throw new Error("数据库连接断开");
+  },
+};
+
 beforeEach(async () => {
   prefix = uniquePrefix("bullmq-scheduler");
   redis = createRedis(testRedisUrl());
   workerRedis = createRedis(testRedisUrl());
   database = await openTestDatabase();
   const config = await sampleConfig();
-  scheduler = new BullmqScheduler(redis, prefix, systemClock);
-  messenger = new QueuedMessenger(redis, prefix, []);
+  // Short retry waits: a failing job gives up within a second.
+  scheduler = new BullmqScheduler(redis, prefix, systemClock, { attempts: 5, backoffMs: 20 });
+  const directory = new Directory(config.org);
+  const consoleHistory = new ConsoleHistory(database.prisma, directory, () => new Date());
+  messenger = new QueuedMessenger(redis, prefix, [new ConsoleSink(consoleHistory, directory)]);
   services = {
-    directory: new Directory(config.org),
+    directory,
     policy: config.policy,
     messenger,
     scheduler,
@@ -84,8 +99,9 @@ function startWorker(): Worker {
   worker = startJobWorker({
     connection: workerRedis,
     prefix,
-    registry: new JobRegistry([recordJob]),
+    registry: new JobRegistry([recordJob, brokenJob]),
     services,
+    dutyChatId: "duty",
   });
   return worker;
 }
@@ -176,5 +192,25 @@ describe("BullmqScheduler", () => {
       expect(job?.failedReason, id).toMatch(id === "broken" ? /invalid data/ : /no handler/);
     }
     expect(fired).toEqual([]);
+  });
+
+  it("tells the duty group once when a job fails for good, naming what did not happen", async () => {
+    startWorker();
+    await scheduler.schedule("broken-1", new Date(), { name: brokenJob.name, data: { note: "x" } });
+    await scheduler.schedule("unknown-1", new Date(), { name: "no.such.job", data: {} });
+
+    await waitFor("both jobs to fail", async () => (await scheduler.queue.getFailedCount()) === 2);
+    const sends = await messenger.queue.getJobs(["waiting", "delayed", "prioritized"]);
+    const notices = sends
+      .map((j) => j.data.message)
+      .filter((m) => m.idempotencyKey.startsWith("job-failed-"));
+    expect(notices.map((m) => [m.chatId, m.idempotencyKey]).sort()).toEqual([
+      ["duty", "job-failed-broken-1"],
+      ["duty", "job-failed-unknown-1"],
+    ]);
+    const broken = notices.find((m) => m.idempotencyKey === "job-failed-broken-1");
+    expect(broken?.text).toContain("定时任务「测试提醒」（broken-1）重试 5 次仍失败");
+    expect(broken?.text).toContain("请值班员人工跟进");
+    expect(broken?.text).toContain("数据库连接断开");
   });
 });

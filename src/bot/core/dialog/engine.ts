@@ -261,6 +261,7 @@ export class DialogEngine {
   idleJob(): JobHandler<z.ZodObject<{ sessionId: z.ZodString }>> {
     return {
       name: DIALOG_IDLE_JOB,
+      label: "对话超时提醒",
       schema: z.object({ sessionId: z.string() }),
       run: async (ctx, { sessionId }) => {
         const store = this.sessions;

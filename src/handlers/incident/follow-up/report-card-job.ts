@@ -29,6 +29,7 @@ export function scheduleReportCard(
 
 export const reportCardJob: JobHandler<typeof schema> = {
   name: REPORT_CARD_JOB,
+  label: "发送续报/终报卡片",
   schema,
   async run(ctx, { reportId }) {
     const { prisma, directory } = ctx.services;

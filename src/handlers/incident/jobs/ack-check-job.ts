@@ -16,6 +16,7 @@ const schema = z.object({ incidentId: z.number().int(), level: z.number().int().
 
 export const ackCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.ackCheck,
+  label: "未确认时逐级提醒领导",
   schema,
   async run(ctx, { incidentId, level }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -15,6 +15,7 @@ const schema = z.object({ incidentId: z.number().int() });
 
 export const alertJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.alert,
+  label: "向领导发送事件快报",
   schema,
   async run(ctx, { incidentId }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -18,6 +18,7 @@ const schema = z.object({
 
 export const followUpCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.followUp,
+  label: "续报到期检查",
   schema,
   async run(ctx, { incidentId, followUpCount, dueAt }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -11,6 +11,7 @@ const schema = z.object({ incidentId: z.number().int() });
 
 export const renotifyJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.renotify,
+  label: "已阅后再次提醒",
   schema,
   async run(ctx, { incidentId }) {
     const open = await loadOpenIncident(ctx, incidentId);

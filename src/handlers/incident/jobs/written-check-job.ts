@@ -15,6 +15,7 @@ const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter
 
 export const writtenCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.written,
+  label: "书面报告要素催报",
   schema,
   async run(ctx, { incidentId, stage }) {
     const open = await loadOpenIncident(ctx, incidentId);

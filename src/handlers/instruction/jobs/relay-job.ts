@@ -16,6 +16,7 @@ const schema = z.object({ instructionId: z.number().int() });
 
 export const relayJob: JobHandler<typeof schema> = {
   name: INSTRUCTION_JOBS.relay,
+  label: "转达领导批示",
   schema,
   async run(ctx, { instructionId }) {
     const live = await loadLiveInstruction(ctx, instructionId);
