@@ -4,8 +4,8 @@
  */
 import "dotenv/config";
 import { join } from "node:path";
-import { pino } from "pino";
 import { createApp } from "./app/create-app.ts";
+import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
 import { parseEnv } from "./config/env.ts";
@@ -16,7 +16,7 @@ import { openDatabase } from "./store/database.ts";
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
-  const log = pino({ level: env.LOG_LEVEL, base: { app: "kuaibao" } });
+  const log = createLogger(env, process.stdout.isTTY === true);
   const say = (message: string) => log.info(message);
 
   const config = await loadOfficeConfig(env.ORG_FILE, env.POLICY_FILE);

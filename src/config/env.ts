@@ -15,6 +15,8 @@ export const envSchema = z.object({
   ORG_FILE: z.string().default("config/org.yaml"),
   POLICY_FILE: z.string().default("config/policy.yaml"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `pretty` lines or `json` lines; unset: pretty in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   /** BullMQ prefix; by default derived from the database, so two bots on one Redis never share queues. */
   QUEUE_PREFIX: z
     .string()
