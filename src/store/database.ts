@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyPendingMigrations, type MigrationConnection } from "./migrations.ts";
+import { type PgliteQueryable, PgliteThread } from "./pglite-thread/pglite-thread.ts";
 
 /**
  * The bot's database, ready to use: migrations applied, one Prisma client. Handlers receive
@@ -64,9 +65,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   }
 }
 
-async function createPglite(dataDir: string | undefined): Promise<PGlite> {
+/** PGlite on its own thread (see pglite-thread/), so queries do not hold up the event loop. */
+async function createPglite(dataDir: string | undefined): Promise<PgliteThread> {
   try {
-    return await PGlite.create(dataDir === undefined ? {} : { dataDir });
+    return await PgliteThread.start(dataDir === undefined ? {} : { dataDir });
   } catch (error) {
     const where = dataDir === undefined ? "内存数据库" : `数据目录 ${dataDir}`;
     throw new Error(
@@ -77,10 +79,11 @@ async function createPglite(dataDir: string | undefined): Promise<PGlite> {
 }
 
 /**
- * Wraps an already created PGlite (for example one loaded from a dump) as a Database, applying
- * pending migrations first. The Database owns the PGlite from here on and closes it.
+ * Wraps an already created PGlite (for example one loaded from a dump), in process or on its own
+ * thread, as a Database, applying pending migrations first. The Database owns the PGlite from here
+ * on and closes it.
  */
-export async function usePglite(pglite: PGlite): Promise<Database> {
+export async function usePglite(pglite: PGlite | PgliteThread): Promise<Database> {
   let appliedMigrations: string[];
   try {
     appliedMigrations = await applyPendingMigrations(pgliteMigrationConnection(pglite));
@@ -88,7 +91,8 @@ export async function usePglite(pglite: PGlite): Promise<Database> {
     await pglite.close();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // The adapter uses query, exec and transaction, which PgliteThread provides with PGlite's meaning.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite as PGlite) });
   return {
     prisma,
     kind: "pglite",
@@ -158,7 +162,7 @@ async function openPostgres(databaseUrl: string, schemaOption: string | undefine
 }
 
 /** The migration runner's view of a PGlite (itself a single session). */
-export function pgliteMigrationConnection(pglite: PGlite): MigrationConnection {
+export function pgliteMigrationConnection(pglite: PgliteQueryable): MigrationConnection {
   return {
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     exec: async (script) => {

@@ -3,9 +3,9 @@
  * here), so the first one is dumped right after its migrations and each later one loads that dump
  * (under 1 s). Used where every run owns its data: transcripts, tests, the benchmark.
  */
-import { PGlite } from "@electric-sql/pglite";
 import { createBlankPglite } from "./blank-pglite.ts";
 import { type Database, usePglite } from "./database.ts";
+import { PgliteThread } from "./pglite-thread/pglite-thread.ts";
 
 let migratedDump: Promise<Blob> | undefined;
 
@@ -27,5 +27,5 @@ function migratedPgliteDump(): Promise<Blob> {
 
 /** A new in-memory PGlite with every migration applied; the caller closes it. */
 export async function openFreshDatabase(): Promise<Database> {
-  return usePglite(await PGlite.create({ loadDataDir: await migratedPgliteDump() }));
+  return usePglite(await PgliteThread.start({ loadDataDir: await migratedPgliteDump() }));
 }

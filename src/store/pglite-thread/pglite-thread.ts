@@ -1,0 +1,173 @@
+/**
+ * PGlite on a worker thread, behind the part of PGlite's interface that Prisma's PGlite adapter and
+ * our migration runner use (`query`, `exec`, `transaction`, `close`). Running the database engine
+ * off the main thread lets the bot's event loop answer people while queries execute; values come
+ * back as PostgreSQL text and are parsed here with the caller's parsers, exactly as PGlite would.
+ */
+import { Worker } from "node:worker_threads";
+import { messages, type ParserOptions, types } from "@electric-sql/pglite";
+
+interface Field {
+  name: string;
+  dataTypeID: number;
+}
+
+interface RawResults {
+  rows: unknown[];
+  fields: Field[];
+  affectedRows?: number;
+}
+
+interface QueryOptions {
+  rowMode?: "array" | "object";
+  parsers?: ParserOptions;
+}
+
+interface ErrorReply {
+  message: string;
+  database: boolean;
+  [field: string]: unknown;
+}
+
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ErrorReply };
+
+export interface PgliteQueryable {
+  query<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<RawResults & { rows: Row[] }>;
+  exec(sql: string): Promise<RawResults[]>;
+}
+
+export interface PgliteTransaction extends PgliteQueryable {
+  rollback(): Promise<void>;
+}
+
+const WORKER_FILE = new URL("./pglite-worker.mjs", import.meta.url);
+
+export class PgliteThread implements PgliteQueryable {
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private nextTx = 1;
+  private exited: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on("message", (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.result);
+      else waiting.reject(databaseError(reply.error));
+    });
+    const fail = (error: Error) => {
+      this.exited = error;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`PGlite 线程已退出（${code}）`)));
+  }
+
+  /** Opens PGlite on a new thread: a data folder, a dump to load, or (neither) memory. */
+  static async start(source: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteThread> {
+    const thread = new PgliteThread(new Worker(WORKER_FILE));
+    try {
+      await thread.call({ op: "open", ...source });
+    } catch (error) {
+      await thread.worker.terminate();
+      throw error;
+    }
+    return thread;
+  }
+
+  query<Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) {
+    return this.queryIn<Row>(undefined, sql, params, options);
+  }
+
+  exec(sql: string): Promise<RawResults[]> {
+    return this.execIn(undefined, sql);
+  }
+
+  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  async transaction<T>(work: (tx: PgliteTransaction) => Promise<T>): Promise<T> {
+    const txId = this.nextTx++;
+    await this.call({ op: "begin", txId });
+    let over = false;
+    const tx: PgliteTransaction = {
+      query: <Row>(sql: string, params: unknown[] = [], options: QueryOptions = {}) =>
+        this.queryIn<Row>(txId, sql, params, options),
+      exec: (sql: string) => this.execIn(txId, sql),
+      rollback: async () => {
+        over = true;
+        await this.call({ op: "rollback", txId });
+      },
+    };
+    try {
+      const result = await work(tx);
+      if (!over) {
+        over = true;
+        await this.call({ op: "commit", txId });
+      }
+      return result;
+    } catch (error) {
+      if (!over) await this.call({ op: "rollback", txId }).catch(() => {});
+      throw error;
+    }
+  }
+
+  async dumpDataDir(): Promise<Blob> {
+    return (await this.call({ op: "dump" })) as Blob;
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    await this.call({ op: "close" }).catch(() => {});
+    await this.worker.terminate();
+  }
+
+  private async queryIn<Row>(
+    txId: number | undefined,
+    sql: string,
+    params: unknown[],
+    options: QueryOptions,
+  ) {
+    const raw = (await this.call({ op: "query", txId, sql, params, rowMode: options.rowMode })) as RawResults;
+    return parsed(raw, options) as RawResults & { rows: Row[] };
+  }
+
+  private async execIn(txId: number | undefined, sql: string): Promise<RawResults[]> {
+    const raw = (await this.call({ op: "exec", txId, sql })) as RawResults[];
+    return raw.map((r) => parsed(r, {}));
+  }
+
+  private call(request: Record<string, unknown>): Promise<unknown> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...request });
+    });
+  }
+}
+
+/** Parses the text values of a result as PGlite does: the caller's parsers first, then PGlite's. */
+function parsed(raw: RawResults, options: QueryOptions): RawResults {
+  const { fields } = raw;
+  const parse = (text: unknown, field: Field) =>
+    types.parseType(text as string | null, field.dataTypeID, options.parsers);
+  const rows = raw.rows.map((row) => {
+    if (Array.isArray(row)) return row.map((value, i) => parse(value, fields[i] as Field));
+    const record = row as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const field of fields) out[field.name] = parse(record[field.name], field);
+    return out;
+  });
+  return { rows, fields, affectedRows: raw.affectedRows };
+}
+
+/** The worker's error as the adapter expects it: a PGlite DatabaseError with its SQLSTATE fields. */
+function databaseError(reply: ErrorReply): Error {
+  const { message, database, ...fields } = reply;
+  const error: Error = database
+    ? new messages.DatabaseError(message, Number(fields.length ?? 0), "error")
+    : new Error(message);
+  Object.assign(error, fields);
+  return error;
+}
