@@ -1,0 +1,36 @@
+/**
+ * The chats a scheduled digest or notice goes to, as a schedule names them: a group id
+ * (`leaders`), a group name (`县领导群`), or a purpose (`leaders`, `duty`, `unit`: every group with
+ * it). Without names: the duty and leaders' groups.
+ */
+import type { Directory } from "../../bot/core/directory.ts";
+import { alertChats } from "../incident/audience.ts";
+
+const PURPOSES = ["unit", "leaders", "duty"] as const;
+
+export interface TargetChats {
+  chatIds: string[];
+  /** Names that matched nothing (a typo in the schedules file), for the log. */
+  unknown: string[];
+}
+
+export function targetChats(directory: Directory, names: readonly string[] | undefined): TargetChats {
+  if (!names || names.length === 0) return { chatIds: alertChats(directory), unknown: [] };
+  const chatIds: string[] = [];
+  const unknown: string[] = [];
+  const add = (id: string) => {
+    if (!chatIds.includes(id)) chatIds.push(id);
+  };
+  for (const name of names) {
+    const chat = directory.chat(name);
+    if (chat) {
+      add(chat.id);
+      continue;
+    }
+    const purpose = PURPOSES.find((p) => p === name);
+    const groups = purpose ? directory.groups().filter((c) => c.group?.purpose === purpose) : [];
+    if (groups.length === 0) unknown.push(name);
+    for (const group of groups) add(group.id);
+  }
+  return { chatIds, unknown };
+}
