@@ -4,7 +4,8 @@ export const statisticsMessages = {
   statsSummary: "各单位报送统计：统计 本周 | 本月 | 上月 | 2026-03 | 今年",
   noticeSummary: "迟报、漏报情况通报：通报 2026-10（不写月份为上月）",
 
-  badPeriod: "没看懂要统计哪段时间。请写「统计 本周」「统计 本月」「统计 上月」「统计 2026-03」或「统计 今年」。",
+  badPeriod:
+    "没看懂要统计哪段时间。请写「统计 本周」「统计 本月」「统计 上月」「统计 2026-03」或「统计 今年」。",
   futurePeriod: "这段时间还没到，没有可统计的数据。",
   badMonth: "请写要通报的月份，例如「通报 2026-10」；不写月份则通报上个月。",
   futureMonth: "这个月还没到，不能通报。",
@@ -13,11 +14,8 @@ export const statisticsMessages = {
   statsOfUnitTitle: (unit: string, period: string) => `${unit}报送统计 · ${period}`,
   total: "合计",
   noUnits: "无",
-  unitLine: (p: {
-    incidents: string;
-    missedFollowUps: number;
-    daily: string;
-  }) => `首报 ${p.incidents}；漏报续报 ${p.missedFollowUps} 次；零报告 ${p.daily}`,
+  unitLine: (p: { incidents: string; missedFollowUps: number; daily: string }) =>
+    `首报 ${p.incidents}；漏报续报 ${p.missedFollowUps} 次；零报告 ${p.daily}`,
   incidentsNone: "0 起",
   incidents: (count: number, onTime: number, rate: string, delay: string | null) =>
     `${count} 起，按时 ${onTime} 起（按时率 ${rate}）${delay ? `，迟报平均 ${delay}` : ""}`,

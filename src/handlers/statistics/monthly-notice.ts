@@ -24,9 +24,11 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, MAX_LISTED).join("、")}等 ${items.length} 项`;
 }
 
-function lateParts(unitId: string, facts: StatisticsFacts): string[] {
+export function lateParts(unitId: string, facts: StatisticsFacts): string[] {
   const incidents = facts.incidents.filter((i) => i.unitId === unitId && i.lateByMs > 0);
-  const days = facts.daily.filter((d) => d.unitId === unitId && d.status === "late").map((d) => shortDay(d.day));
+  const days = facts.daily
+    .filter((d) => d.unitId === unitId && d.status === "late")
+    .map((d) => shortDay(d.day));
   return [
     ...(incidents.length > 0
       ? [
@@ -40,9 +42,11 @@ function lateParts(unitId: string, facts: StatisticsFacts): string[] {
   ];
 }
 
-function missedParts(unitId: string, facts: StatisticsFacts): string[] {
+export function missedParts(unitId: string, facts: StatisticsFacts): string[] {
   const followUps = facts.missedFollowUps.filter((m) => m.unitId === unitId).map((m) => m.number);
-  const days = facts.daily.filter((d) => d.unitId === unitId && d.status === "missed").map((d) => shortDay(d.day));
+  const days = facts.daily
+    .filter((d) => d.unitId === unitId && d.status === "missed")
+    .map((d) => shortDay(d.day));
   return [
     ...(followUps.length > 0 ? [M.noticeMissedFollowUps(followUps.length, list(followUps))] : []),
     ...(days.length > 0 ? [M.noticeMissedDaily(days.length, list(days))] : []),
@@ -53,7 +57,10 @@ function section(lines: string[]): string {
   return lines.length > 0 ? lines.join("\n") : M.noticeNone;
 }
 
-export function lateAndMissedChart(units: readonly UnitStatistics[], unitName: (id: string) => string): Chart {
+export function lateAndMissedChart(
+  units: readonly UnitStatistics[],
+  unitName: (id: string) => string,
+): Chart {
   return {
     kind: "bar",
     title: M.noticeChartTitle,
@@ -76,16 +83,27 @@ export function monthlyNoticeCard(input: MonthlyNoticeInput): Card {
     title: M.noticeTitle(input.periodLabel),
     tone: flagged.length > 0 ? "orange" : "blue",
     fields: [
-      { label: "总体", value: M.noticeSummaryLine(sum((u) => u.lateTotal), sum((u) => u.missedTotal)) },
+      {
+        label: "总体",
+        value: M.noticeSummaryLine(
+          sum((u) => u.lateTotal),
+          sum((u) => u.missedTotal),
+        ),
+      },
       {
         label: M.noticeLate,
         value: section(late.map((u) => `${unitName(u.unitId)}：${lateParts(u.unitId, facts).join("；")}`)),
       },
       {
         label: M.noticeMissed,
-        value: section(missed.map((u) => `${unitName(u.unitId)}：${missedParts(u.unitId, facts).join("；")}`)),
+        value: section(
+          missed.map((u) => `${unitName(u.unitId)}：${missedParts(u.unitId, facts).join("；")}`),
+        ),
       },
-      { label: M.noticeOnTime, value: clean.length > 0 ? clean.map((u) => unitName(u.unitId)).join("、") : M.noticeNone },
+      {
+        label: M.noticeOnTime,
+        value: clean.length > 0 ? clean.map((u) => unitName(u.unitId)).join("、") : M.noticeNone,
+      },
     ],
     buttons: [],
     note: M.noticeNote,

@@ -44,7 +44,8 @@ function lastDayOfMonth(year: number, month: number): CivilDate {
 /** The whole month (or up to today for the current one); future months are refused. */
 export function monthPeriod(year: number, month: number, today: CivilDate, timeZone: string): PeriodResult {
   if (!isRealDate(year, month, 1)) return { ok: false, reason: "format" };
-  if (year > today.year || (year === today.year && month > today.month)) return { ok: false, reason: "future" };
+  if (year > today.year || (year === today.year && month > today.month))
+    return { ok: false, reason: "future" };
   const current = year === today.year && month === today.month;
   const last = current ? today : lastDayOfMonth(year, month);
   return { ok: true, period: build("month", `${year}年${month}月`, { year, month, day: 1 }, last, timeZone) };
@@ -66,7 +67,9 @@ function weekPeriod(label: string, monday: CivilDate, today: CivilDate, timeZone
 /** The month before the one `now` falls in: what a monthly 通报 is about. */
 export function previousMonth(now: Date, timeZone: string): { year: number; month: number } {
   const today = localDay(now, timeZone);
-  return today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 };
+  return today.month === 1
+    ? { year: today.year - 1, month: 12 }
+    : { year: today.year, month: today.month - 1 };
 }
 
 export function parsePeriod(text: string, now: Date, timeZone: string): PeriodResult {

@@ -18,9 +18,11 @@ export interface StatisticsCardInput {
 /** `3 起，按时 2 起（按时率 66.7%），迟报平均 25 分钟；漏报续报 1 次；零报告 应报 22 天，…` */
 export function unitStatisticsLine(s: UnitStatistics): string {
   const delay = s.averageDelayMs === null ? null : formatDurationZh(s.averageDelayMs);
-  const incidents = s.incidents === 0 ? M.incidentsNone : M.incidents(s.incidents, s.onTime, formatRate(s.onTimeRate), delay);
+  const incidents =
+    s.incidents === 0 ? M.incidentsNone : M.incidents(s.incidents, s.onTime, formatRate(s.onTimeRate), delay);
   const d = s.daily;
-  const daily = d.owed === 0 ? M.dailyNone : M.daily(d.owed, d.onTime, d.late, d.missed, formatRate(d.onTimeRate));
+  const daily =
+    d.owed === 0 ? M.dailyNone : M.daily(d.owed, d.onTime, d.late, d.missed, formatRate(d.onTimeRate));
   return M.unitLine({ incidents, missedFollowUps: s.missedFollowUps, daily });
 }
 

@@ -3,8 +3,8 @@
  * Duty officers, directors and leaders see every reporting unit; anyone else their own unit.
  */
 import type { Command } from "../../bot/core/capability.ts";
-import type { BotServices } from "../../bot/core/services.ts";
 import type { Card } from "../../bot/core/message.ts";
+import type { BotServices } from "../../bot/core/services.ts";
 import { overseesAll } from "../incident/queries/incident-access.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { type Period, parsePeriod } from "./period.ts";
@@ -14,13 +14,19 @@ import { loadStatisticsFacts } from "./statistics-facts.ts";
 import { totalStatistics, unitStatistics } from "./unit-statistics.ts";
 
 /** The statistics card of a period: every reporting unit, or one unit's. */
-export async function buildStatisticsCard(services: BotServices, period: Period, unitId?: string): Promise<Card> {
+export async function buildStatisticsCard(
+  services: BotServices,
+  period: Period,
+  unitId?: string,
+): Promise<Card> {
   const { prisma, directory } = services;
   const facts = await loadStatisticsFacts(prisma, period, unitId);
   const units = unitStatistics(unitId === undefined ? reportingUnits(directory) : [unitId], facts);
   return statisticsCard({
     title:
-      unitId === undefined ? M.statsTitle(period.label) : M.statsOfUnitTitle(directory.unitName(unitId), period.label),
+      unitId === undefined
+        ? M.statsTitle(period.label)
+        : M.statsOfUnitTitle(directory.unitName(unitId), period.label),
     units,
     total: totalStatistics(facts),
     unitName: (id) => directory.unitName(id),

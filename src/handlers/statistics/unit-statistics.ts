@@ -71,7 +71,12 @@ function summarize(
   const onTime = incidents.length - lateOnes.length;
   const delay = lateOnes.reduce((sum, i) => sum + i.lateByMs, 0);
   const count = (status: string) => daily.filter((d) => d.status === status).length;
-  const dailyTally = { owed: daily.length, onTime: count("on_time"), late: count("late"), missed: count("missed") };
+  const dailyTally = {
+    owed: daily.length,
+    onTime: count("on_time"),
+    late: count("late"),
+    missed: count("missed"),
+  };
   return {
     unitId,
     incidents: incidents.length,

@@ -42,6 +42,10 @@ export function vchartSpec(chart: Chart): VChartSpec {
 }
 
 /** The Feishu Card JSON 2.0 element that shows the chart. */
-export function feishuChartElement(chart: Chart): { tag: "chart"; aspect_ratio: string; chart_spec: VChartSpec } {
+export function feishuChartElement(chart: Chart): {
+  tag: "chart";
+  aspect_ratio: string;
+  chart_spec: VChartSpec;
+} {
   return { tag: "chart", aspect_ratio: "16:9", chart_spec: vchartSpec(chart) };
 }
