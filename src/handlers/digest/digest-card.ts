@@ -14,7 +14,7 @@ import type { Incident } from "../incident/incident-store.ts";
 import { shortLocalTime } from "../incident/queries/short-time.ts";
 import { shortDay } from "../statistics/days.ts";
 import { lateParts, missedParts } from "../statistics/monthly-notice.ts";
-import type { DailyFact, StatisticsFacts } from "../statistics/unit-statistics.ts";
+import type { DailyFact, LateAndMissedFacts } from "../statistics/unit-statistics.ts";
 import type { DigestWindow } from "./digest-window.ts";
 import { digestMessages as M } from "./messages.ts";
 import { waitingFor } from "./waiting-for.ts";
@@ -42,7 +42,7 @@ export interface DigestFacts {
   newIncidents: Incident[];
   openIncidents: Incident[];
   /** Late first reports, missed follow-ups and late or missed daily reports that came up in the window. */
-  lateAndMissed: StatisticsFacts;
+  lateAndMissed: LateAndMissedFacts;
   instructions: PendingInstruction[];
   /** The daily reports of the days shown (yesterday and today), by day. */
   dailyByDay: { day: string; reports: DailyFact[] }[];
@@ -107,7 +107,7 @@ function openIncidentsField(facts: DigestFacts, view: DigestView): CardField {
 function lateAndMissedField(facts: DigestFacts, view: DigestView): CardField {
   const f = facts.lateAndMissed;
   const units: string[] = [];
-  for (const fact of [...f.incidents.filter((i) => i.lateByMs > 0), ...f.missedFollowUps, ...f.daily])
+  for (const fact of [...f.lateIncidents, ...f.missedFollowUps, ...f.dailyExceptions])
     if (!units.includes(fact.unitId)) units.push(fact.unitId);
   const order = view.directory.org.units.map((u) => u.id);
   units.sort((a, b) => order.indexOf(a) - order.indexOf(b));

@@ -69,9 +69,11 @@ export async function loadDigestFacts(
     newIncidents,
     openIncidents,
     lateAndMissed: {
-      incidents: newIncidents.map((i) => ({ unitId: i.unitId, number: i.number, lateByMs: i.lateByMs })),
+      lateIncidents: newIncidents
+        .filter((i) => i.lateByMs > 0)
+        .map((i) => ({ unitId: i.unitId, number: i.number, lateByMs: i.lateByMs })),
       missedFollowUps: missed.map((m) => m.incident),
-      daily: lateOrMissedDaily,
+      dailyExceptions: lateOrMissedDaily,
     },
     instructions: instructions
       .filter((i) => i.receipts.length > 0)

@@ -7,12 +7,12 @@ import type { Card, Chart } from "../../bot/core/message.ts";
 import { formatDurationZh } from "../incident/understanding/format-duration-zh.ts";
 import { shortDay } from "./days.ts";
 import { statisticsMessages as M } from "./messages.ts";
-import type { StatisticsFacts, UnitStatistics } from "./unit-statistics.ts";
+import type { LateAndMissedFacts, UnitStatistics } from "./unit-statistics.ts";
 
 export interface MonthlyNoticeInput {
   periodLabel: string;
   units: readonly UnitStatistics[];
-  facts: StatisticsFacts;
+  facts: LateAndMissedFacts;
   unitName(unitId: string): string;
 }
 
@@ -24,9 +24,9 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, MAX_LISTED).join("、")}等 ${items.length} 项`;
 }
 
-export function lateParts(unitId: string, facts: StatisticsFacts): string[] {
-  const incidents = facts.incidents.filter((i) => i.unitId === unitId && i.lateByMs > 0);
-  const days = facts.daily
+export function lateParts(unitId: string, facts: LateAndMissedFacts): string[] {
+  const incidents = facts.lateIncidents.filter((i) => i.unitId === unitId);
+  const days = facts.dailyExceptions
     .filter((d) => d.unitId === unitId && d.status === "late")
     .map((d) => shortDay(d.day));
   return [
@@ -42,9 +42,9 @@ export function lateParts(unitId: string, facts: StatisticsFacts): string[] {
   ];
 }
 
-export function missedParts(unitId: string, facts: StatisticsFacts): string[] {
+export function missedParts(unitId: string, facts: LateAndMissedFacts): string[] {
   const followUps = facts.missedFollowUps.filter((m) => m.unitId === unitId).map((m) => m.number);
-  const days = facts.daily
+  const days = facts.dailyExceptions
     .filter((d) => d.unitId === unitId && d.status === "missed")
     .map((d) => shortDay(d.day));
   return [

@@ -1,16 +1,18 @@
 /**
  * Per-unit reporting statistics for a period, from the facts on file. Pure, so the numbers can be
  * checked against a hand-computed fixture:
- * - 首报: incidents first reported in the period; on time when `lateByMs` is 0; 按时率 = on time /
+ * - 首报: incidents first reported in the period; on time when not late; 按时率 = on time /
  *   reported; 迟报平均 = mean lateness of the late ones;
  * - 漏报续报: follow-ups flagged missing in the period;
  * - 零报告: the unit's daily reports for days in the period (a row per owed day: on_time, late or
  *   missed); 按时率 = on time / owed;
  * - 迟报 and 漏报 totals add the incident and the daily figures.
+ * The facts are counts per unit, plus one row per late or missed item (what a 通报 names): a year
+ * of on-time reports never has to be read row by row.
  */
 
-/** An incident first reported in the period. */
-export interface IncidentFact {
+/** A first report that came late. */
+export interface LateIncidentFact {
   unitId: string;
   number: string;
   lateByMs: number;
@@ -29,10 +31,19 @@ export interface DailyFact {
   status: string;
 }
 
-export interface StatisticsFacts {
-  incidents: IncidentFact[];
+/** The late and missed items of a period, one row each. */
+export interface LateAndMissedFacts {
+  lateIncidents: LateIncidentFact[];
   missedFollowUps: MissedFollowUpFact[];
-  daily: DailyFact[];
+  /** Daily reports that were late or missed. */
+  dailyExceptions: DailyFact[];
+}
+
+export interface StatisticsFacts extends LateAndMissedFacts {
+  /** First reports per unit in the period, on time or late. */
+  reported: { unitId: string; count: number }[];
+  /** Daily reports per unit and status. */
+  dailyCounts: { unitId: string; status: string; count: number }[];
 }
 
 export interface DailyTally {
@@ -61,33 +72,38 @@ export interface UnitStatistics {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-function summarize(
-  unitId: string,
-  incidents: readonly Pick<IncidentFact, "lateByMs">[],
-  missedFollowUps: number,
-  daily: readonly Pick<DailyFact, "status">[],
-): UnitStatistics {
-  const lateOnes = incidents.filter((i) => i.lateByMs > 0);
-  const onTime = incidents.length - lateOnes.length;
-  const delay = lateOnes.reduce((sum, i) => sum + i.lateByMs, 0);
-  const count = (status: string) => daily.filter((d) => d.status === status).length;
-  const dailyTally = {
-    owed: daily.length,
+function summarize(unitId: string, facts: StatisticsFacts, inUnit: (id: string) => boolean): UnitStatistics {
+  const sum = <T>(rows: readonly T[], of: (row: T) => number) => rows.reduce((n, row) => n + of(row), 0);
+  const reported = sum(
+    facts.reported.filter((r) => inUnit(r.unitId)),
+    (r) => r.count,
+  );
+  const lateOnes = facts.lateIncidents.filter((i) => inUnit(i.unitId));
+  const daily = facts.dailyCounts.filter((d) => inUnit(d.unitId));
+  const count = (status: string) =>
+    sum(
+      daily.filter((d) => d.status === status),
+      (d) => d.count,
+    );
+  const tally = {
+    owed: sum(daily, (d) => d.count),
     onTime: count("on_time"),
     late: count("late"),
     missed: count("missed"),
   };
+  const missedFollowUps = facts.missedFollowUps.filter((m) => inUnit(m.unitId)).length;
+  const onTime = reported - lateOnes.length;
   return {
     unitId,
-    incidents: incidents.length,
+    incidents: reported,
     onTime,
     late: lateOnes.length,
-    onTimeRate: ratio(onTime, incidents.length),
-    averageDelayMs: lateOnes.length > 0 ? delay / lateOnes.length : null,
+    onTimeRate: ratio(onTime, reported),
+    averageDelayMs: lateOnes.length > 0 ? sum(lateOnes, (i) => i.lateByMs) / lateOnes.length : null,
     missedFollowUps,
-    daily: { ...dailyTally, onTimeRate: ratio(dailyTally.onTime, dailyTally.owed) },
-    lateTotal: lateOnes.length + dailyTally.late,
-    missedTotal: missedFollowUps + dailyTally.missed,
+    daily: { ...tally, onTimeRate: ratio(tally.onTime, tally.owed) },
+    lateTotal: lateOnes.length + tally.late,
+    missedTotal: missedFollowUps + tally.missed,
   };
 }
 
@@ -97,33 +113,18 @@ function summarize(
  */
 export function unitStatistics(units: readonly string[], facts: StatisticsFacts): UnitStatistics[] {
   const ids = [...units];
-  for (const fact of [...facts.incidents, ...facts.missedFollowUps, ...facts.daily])
-    if (!ids.includes(fact.unitId)) ids.push(fact.unitId);
-  const grouped = groupFacts(facts);
-  return ids.map((id) => {
-    const own = grouped.get(id) ?? { incidents: [], missedFollowUps: [], daily: [] };
-    return summarize(id, own.incidents, own.missedFollowUps.length, own.daily);
-  });
-}
-
-/** The facts split by unit once, so a year of data is not filtered once per unit. */
-function groupFacts(facts: StatisticsFacts): Map<string, StatisticsFacts> {
-  const byUnit = new Map<string, StatisticsFacts>();
-  const of = (unitId: string) => {
-    let own = byUnit.get(unitId);
-    if (!own) {
-      own = { incidents: [], missedFollowUps: [], daily: [] };
-      byUnit.set(unitId, own);
-    }
-    return own;
-  };
-  for (const fact of facts.incidents) of(fact.unitId).incidents.push(fact);
-  for (const fact of facts.missedFollowUps) of(fact.unitId).missedFollowUps.push(fact);
-  for (const fact of facts.daily) of(fact.unitId).daily.push(fact);
-  return byUnit;
+  const rows = [
+    ...facts.reported,
+    ...facts.lateIncidents,
+    ...facts.missedFollowUps,
+    ...facts.dailyCounts,
+    ...facts.dailyExceptions,
+  ];
+  for (const row of rows) if (!ids.includes(row.unitId)) ids.push(row.unitId);
+  return ids.map((id) => summarize(id, facts, (unitId) => unitId === id));
 }
 
 /** Every unit together (rates over all reports, not an average of the units' rates). */
 export function totalStatistics(facts: StatisticsFacts): UnitStatistics {
-  return summarize("all", facts.incidents, facts.missedFollowUps.length, facts.daily);
+  return summarize("all", facts, () => true);
 }

@@ -23,7 +23,7 @@ function empty(): DigestFacts {
     window: digestWindow(null, NOW),
     newIncidents: [],
     openIncidents: [],
-    lateAndMissed: { incidents: [], missedFollowUps: [], daily: [] },
+    lateAndMissed: { lateIncidents: [], missedFollowUps: [], dailyExceptions: [] },
     instructions: [],
     dailyByDay: [
       { day: "2026-03-02", reports: [] },
@@ -87,12 +87,9 @@ describe("digestCard", () => {
       newIncidents: [accident, landslide],
       openIncidents: [accident, landslide],
       lateAndMissed: {
-        incidents: [
-          { unitId: "qingshan", number: "2026-0001", lateByMs: 0 },
-          { unitId: "baishui", number: "2026-0002", lateByMs: 25 * 60_000 },
-        ],
+        lateIncidents: [{ unitId: "baishui", number: "2026-0002", lateByMs: 25 * 60_000 }],
         missedFollowUps: [{ unitId: "qingshan", number: "2026-0001" }],
-        daily: [
+        dailyExceptions: [
           { unitId: "liulin", day: "2026-03-02", status: "missed" },
           { unitId: "qingshan", day: "2026-03-02", status: "late" },
         ],

@@ -1,6 +1,7 @@
 /**
  * Per-unit statistics against numbers worked out by hand from a small fixture (March 2026, two
- * townships and one department):
+ * townships and one department; the same kind of data goes through the database in
+ * test/integration/digest/statistics-commands.test.ts):
  *
  * 青山镇 qingshan: incidents 2026-0001 on time, 2026-0002 late 30 min, 2026-0003 late 90 min
  *   → 3 reported, 1 on time, 2 late, on-time rate 1/3 = 33.3 %, mean delay (30+90)/2 = 60 min;
@@ -21,22 +22,27 @@ import {
 
 const MIN = 60_000;
 
+/** What the database hands over for the fixture: counts per unit, one row per late or missed item. */
 const facts: StatisticsFacts = {
-  incidents: [
-    { unitId: "qingshan", number: "2026-0001", lateByMs: 0 },
+  reported: [
+    { unitId: "qingshan", count: 3 },
+    { unitId: "baishui", count: 1 },
+  ],
+  lateIncidents: [
     { unitId: "qingshan", number: "2026-0002", lateByMs: 30 * MIN },
-    { unitId: "baishui", number: "2026-0004", lateByMs: 0 },
     { unitId: "qingshan", number: "2026-0003", lateByMs: 90 * MIN },
   ],
   missedFollowUps: [{ unitId: "qingshan", number: "2026-0002" }],
-  daily: [
-    { unitId: "qingshan", day: "2026-03-02", status: "on_time" },
-    { unitId: "qingshan", day: "2026-03-03", status: "on_time" },
+  dailyCounts: [
+    { unitId: "qingshan", status: "on_time", count: 2 },
+    { unitId: "qingshan", status: "late", count: 1 },
+    { unitId: "qingshan", status: "missed", count: 1 },
+    { unitId: "baishui", status: "on_time", count: 3 },
+    { unitId: "liulin", status: "missed", count: 1 },
+  ],
+  dailyExceptions: [
     { unitId: "qingshan", day: "2026-03-04", status: "late" },
     { unitId: "qingshan", day: "2026-03-05", status: "missed" },
-    { unitId: "baishui", day: "2026-03-02", status: "on_time" },
-    { unitId: "baishui", day: "2026-03-03", status: "on_time" },
-    { unitId: "baishui", day: "2026-03-04", status: "on_time" },
     { unitId: "liulin", day: "2026-03-05", status: "missed" },
   ],
 };
