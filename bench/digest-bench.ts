@@ -21,14 +21,8 @@ import { buildMonthlyNotice } from "../src/handlers/statistics/notice.ts";
 import { type Period, parsePeriod } from "../src/handlers/statistics/period.ts";
 import { reportingUnits } from "../src/handlers/statistics/reporting-units.ts";
 import { buildStatisticsCard } from "../src/handlers/statistics/statistics-command.ts";
-import { startBenchApp } from "./bench-app.ts";
+import { type PartResult, withBenchApp } from "./bench-app.ts";
 import { seedYearOfData } from "./digest-seed.ts";
-import {
-  type BenchDatabase,
-  deletePrefixedKeys,
-  openBenchDatabase,
-  uniqueBenchPrefix,
-} from "./environment.ts";
 import type { BenchOptions } from "./options.ts";
 import { type PhaseResources, withResources } from "./resources.ts";
 import { type LatencySummary, round, Samples } from "./stats.ts";
@@ -154,15 +148,7 @@ async function measure(
       chartPng,
     };
   });
-  const {
-    digest,
-    digestCommand,
-    statisticsYear,
-    statisticsMonth,
-    statisticsCommand,
-    monthlyNotice,
-    chartPng,
-  } = run.result;
+  const { digest, digestCommand, statisticsYear, statisticsCommand, chartPng } = run.result;
   const digestReplies = await prisma.consoleMessage.count({
     where: { chatId: office.leadersChatId, senderId: null },
   });
@@ -192,51 +178,31 @@ async function measure(
     digest: digest.summary,
     digestCommand: digestCommand.summary,
     statisticsYear: statisticsYear.summary,
-    statisticsMonth: statisticsMonth.summary,
+    statisticsMonth: run.result.statisticsMonth.summary,
     statisticsCommand: statisticsCommand.summary,
-    monthlyNotice: monthlyNotice.summary,
+    monthlyNotice: run.result.monthlyNotice.summary,
     chartPng: { ...chartPng.summary, width: png.width, height: png.height, bytes: png.png.length },
     resources: run.resources,
     checks,
   };
 }
 
-export async function digestBench(args: {
+export function digestBench(args: {
   options: BenchOptions;
   office: SyntheticOffice;
   redisUrl: string;
   progress: (message: string) => void;
-}): Promise<{ database: { kind: "pglite" | "postgres"; where: string }; part: DigestPart }> {
-  const { options, office, redisUrl, progress } = args;
-  let database: BenchDatabase | undefined;
-  let app: App | undefined;
-  let control: Redis | undefined;
-  const prefix = uniqueBenchPrefix();
-  let cleanup = { removed: 0, left: -1 };
-  let result: { database: { kind: "pglite" | "postgres"; where: string }; part: DigestPart } | undefined;
-  try {
-    database = await openBenchDatabase(options.DATABASE_URL);
-    progress(`digest: database ${database.database.kind} (${database.where}), prefix ${prefix}`);
-    ({ app, control } = await startBenchApp({
+}): Promise<PartResult<DigestPart>> {
+  const { options, office, progress } = args;
+  return withBenchApp(
+    {
+      databaseUrl: options.DATABASE_URL,
       config: office.config,
-      prisma: database.database.prisma,
-      redisUrl,
-      prefix,
+      redisUrl: args.redisUrl,
       logLevel: options.BENCH_LOG_LEVEL,
-    }));
-    result = {
-      database: { kind: database.database.kind, where: database.where },
-      part: await measure(app, control, office, options, progress),
-    };
-  } finally {
-    await app?.close().catch((error) => progress(`app close failed: ${String(error)}`));
-    control?.disconnect();
-    await database?.close().catch((error) => progress(`database close failed: ${String(error)}`));
-    cleanup = await deletePrefixedKeys(redisUrl, prefix).catch(() => cleanup);
-  }
-  if (!result) throw new Error("no result");
-  result.part.checks.redisKeysRemoved = cleanup.removed;
-  result.part.checks.redisKeysLeft = cleanup.left;
-  result.part.checks.ok = result.part.checks.ok && cleanup.left === 0;
-  return result;
+      name: "digest",
+    },
+    progress,
+    (app, control) => measure(app, control, office, options, progress),
+  );
 }

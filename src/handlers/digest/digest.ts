@@ -3,13 +3,12 @@
  * schedule runs (to the chats its data names), both covering what happened since the last
  * scheduled digest. A re-run job covers the same window and its sends carry the same keys.
  */
-import { z } from "zod";
 import type { Command, JobHandler } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import { hasIncidentRules } from "../../config/policy.ts";
 import { incidentMessages } from "../incident/messages.ts";
-import { targetChats } from "../statistics/target-chats.ts";
+import { jobTargetChats, scheduledSendSchema } from "../statistics/target-chats.ts";
 import { digestCard } from "./digest-card.ts";
 import { loadDigestFacts } from "./digest-facts.ts";
 import { digestRunOf, lastDigestAt, recordDigestRun } from "./digest-runs.ts";
@@ -38,20 +37,12 @@ export const digestCommand: Command = {
   },
 };
 
-const digestJobSchema = z.object({
-  /** Group ids, names or purposes (`leaders`, `duty`); default: the duty and leaders' groups. */
-  chats: z.array(z.string()).optional(),
-  scheduleId: z.string().optional(),
-  dueAt: z.string().optional(),
-});
-
-export const digestJob: JobHandler<typeof digestJobSchema> = {
+export const digestJob: JobHandler<typeof scheduledSendSchema> = {
   name: DIGEST_JOB,
-  schema: digestJobSchema,
+  schema: scheduledSendSchema,
   async run(ctx, data) {
-    const { prisma, clock, directory, log } = ctx.services;
-    const { chatIds, unknown } = targetChats(directory, data.chats);
-    if (unknown.length > 0) log.warn({ job: DIGEST_JOB, key: ctx.key, unknown }, "digest: unknown chats");
+    const { prisma, clock, log } = ctx.services;
+    const chatIds = jobTargetChats(ctx, data.chats);
     const earlier = await digestRunOf(prisma, ctx.key);
     const window = earlier
       ? { from: earlier.windowFrom, to: earlier.sentAt }

@@ -12,7 +12,7 @@ import { monthlyNoticeCard } from "./monthly-notice.ts";
 import { monthPeriod, type Period, parsePeriod, previousMonth } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";
 import { loadStatisticsFacts } from "./statistics-facts.ts";
-import { targetChats } from "./target-chats.ts";
+import { jobTargetChats, scheduledSendSchema } from "./target-chats.ts";
 import { unitStatistics } from "./unit-statistics.ts";
 
 export const MONTHLY_NOTICE_JOB = "monthly-notice";
@@ -47,23 +47,19 @@ export const noticeCommand: Command = {
   },
 };
 
-const noticeJobSchema = z.object({
-  /** Group ids, names or purposes; default: the duty and leaders' groups. */
-  chats: z.array(z.string()).optional(),
+const noticeJobSchema = scheduledSendSchema.extend({
   /** `2026-10`; default: the month before the one the job is due in. */
   month: z
     .string()
     .regex(/^\d{4}-\d{2}$/)
     .optional(),
-  scheduleId: z.string().optional(),
-  dueAt: z.string().optional(),
 });
 
 export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
   name: MONTHLY_NOTICE_JOB,
   schema: noticeJobSchema,
   async run(ctx, data) {
-    const { clock, policy, directory, log } = ctx.services;
+    const { clock, policy, log } = ctx.services;
     const due = data.dueAt ? new Date(data.dueAt) : clock.now();
     const at = Number.isNaN(due.getTime()) ? clock.now() : due;
     const { year, month } = data.month
@@ -74,8 +70,7 @@ export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
       log.warn({ job: MONTHLY_NOTICE_JOB, month: data.month }, "monthly notice: month not valid or not over");
       return;
     }
-    const { chatIds, unknown } = targetChats(directory, data.chats);
-    if (unknown.length > 0) log.warn({ job: MONTHLY_NOTICE_JOB, unknown }, "monthly notice: unknown chats");
+    const chatIds = jobTargetChats(ctx, data.chats);
     const card = await buildMonthlyNotice(ctx.services, parsed.period);
     for (const chatId of chatIds) await ctx.send(chatId, { card });
   },
