@@ -155,4 +155,14 @@ describe("通报", () => {
       (await t.app.history.list("duty")).filter((m) => m.card?.title === "关于2026年2月信息报送情况的通报"),
     ).toEqual([]);
   });
+
+  it("sends nothing when the job names a month still ahead", { timeout: 30_000 }, async () => {
+    await t.app.jobs.run(t.app.services, "monthly-notice-ahead", {
+      name: "monthly-notice",
+      data: { chats: ["duty"], month: "2026-04" },
+    });
+    await t.app.idle();
+    const titles = (await t.app.history.list("duty")).map((m) => m.card?.title ?? m.text);
+    expect(titles.filter((title) => title.includes("2026年4月"))).toEqual([]);
+  });
 });
