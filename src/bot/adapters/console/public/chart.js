@@ -6,6 +6,8 @@ const COLORS = ["#3370ff", "#f5a623", "#34c724", "#f54a45", "#7f3bf5", "#14c0ff"
 const W = 560;
 const H = 260;
 const PAD = { left: 44, right: 12, top: 34, bottom: 44 };
+/** Above this many categories their labels are slanted so they do not run into each other. */
+const SLANT_AFTER = 8;
 
 function s(tag, attrs, text) {
   const node = document.createElementNS(SVG, tag);
@@ -33,7 +35,9 @@ export function chartNode(chart) {
   const numbers = series.flatMap((x) => (Array.isArray(x.values) ? x.values : [])).filter(Number.isFinite);
   const top = axisMax(Math.max(0, ...numbers), unit);
   const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
+  const slanted = categories.length > SLANT_AFTER;
+  const bottom = slanted ? PAD.bottom + 30 : PAD.bottom;
+  const plotH = H - PAD.top - bottom;
   const y = (v) => PAD.top + plotH - (v / top) * plotH;
   const slot = plotW / Math.max(1, categories.length);
   const svg = s("svg", {
@@ -53,18 +57,12 @@ export function chartNode(chart) {
     );
   }
   categories.forEach((c, i) => {
-    svg.append(
-      s(
-        "text",
-        {
-          x: PAD.left + slot * (i + 0.5),
-          y: H - PAD.bottom + 16,
-          "text-anchor": "middle",
-          class: "chart-axis",
-        },
-        c,
-      ),
-    );
+    const x = PAD.left + slot * (i + 0.5);
+    const y0 = H - bottom + 16;
+    const place = slanted
+      ? { x, y: y0, "text-anchor": "end", transform: `rotate(-40 ${x} ${y0})` }
+      : { x, y: y0, "text-anchor": "middle" };
+    svg.append(s("text", { ...place, class: "chart-axis" }, c));
   });
   const barW = (slot * 0.7) / Math.max(1, series.length);
   series.forEach((x, k) => {
