@@ -80,7 +80,12 @@ describe("the digest job", () => {
   }, async () => {
     await t.app.services.scheduler.schedule("digest-morning-20260303", MORNING, {
       name: "digest",
-      data: { chats: ["leaders", "总值班室"], scheduleId: "digest-morning", dueAt: MORNING.toISOString() },
+      // A unit's work group named by mistake: it holds clerks, so it gets no all-unit digest.
+      data: {
+        chats: ["leaders", "总值班室", "青山镇工作群"],
+        scheduleId: "digest-morning",
+        dueAt: MORNING.toISOString(),
+      },
     });
     const [leaders] = await waitFor("the digest in 县领导群", async () => {
       const found = await digestsIn("leaders");

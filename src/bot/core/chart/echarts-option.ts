@@ -4,6 +4,7 @@
  * Chinese glyphs.
  */
 import type { Chart } from "../message.ts";
+import { showsValueLabels } from "./value-labels.ts";
 
 /** Tried in order by the renderer; the first installed one draws the Chinese labels. */
 export const CHART_FONT_FAMILY =
@@ -31,7 +32,7 @@ export function echartsOption(chart: Chart): Record<string, unknown> {
       name: s.name,
       type: chart.kind,
       data: s.values,
-      label: { show: true, position: "top", formatter: `{c}${unit}` },
+      label: { show: showsValueLabels(chart), position: "top", formatter: `{c}${unit}` },
     })),
   };
 }

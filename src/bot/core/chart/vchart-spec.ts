@@ -3,6 +3,7 @@
  * Pure data: Feishu accepts no functions in a card, so labels use string templates only.
  */
 import type { Chart } from "../message.ts";
+import { showsValueLabels } from "./value-labels.ts";
 
 /** One data row of the spec: a value of one series in one category. */
 export interface VChartDatum {
@@ -26,7 +27,10 @@ export function vchartData(chart: Chart): VChartDatum[] {
 }
 
 export function vchartSpec(chart: Chart): VChartSpec {
-  const label = { visible: true, ...(chart.unit ? { formatter: `{value}${chart.unit}` } : {}) };
+  const label = {
+    visible: showsValueLabels(chart),
+    ...(chart.unit ? { formatter: `{value}${chart.unit}` } : {}),
+  };
   return {
     type: chart.kind,
     title: { visible: true, text: chart.title },

@@ -8,6 +8,8 @@ const H = 260;
 const PAD = { left: 44, right: 12, top: 34, bottom: 44 };
 /** Above this many categories their labels are slanted so they do not run into each other. */
 const SLANT_AFTER = 8;
+/** Above this many values their labels would overlap (as on the server-drawn charts); the axis reads them. */
+const MAX_VALUE_LABELS = 40;
 
 function s(tag, attrs, text) {
   const node = document.createElementNS(SVG, tag);
@@ -90,13 +92,19 @@ export function chartNode(chart) {
           }),
         );
       }
-      svg.append(
-        s(
-          "text",
-          { x: cx, y: y(v) - (chart.kind === "line" ? 8 : 4), "text-anchor": "middle", class: "chart-value" },
-          fmt(v, unit),
-        ),
-      );
+      if (categories.length * series.length <= MAX_VALUE_LABELS)
+        svg.append(
+          s(
+            "text",
+            {
+              x: cx,
+              y: y(v) - (chart.kind === "line" ? 8 : 4),
+              "text-anchor": "middle",
+              class: "chart-value",
+            },
+            fmt(v, unit),
+          ),
+        );
     });
     if (points.length > 1)
       svg.prepend(

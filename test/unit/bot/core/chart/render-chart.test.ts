@@ -82,4 +82,18 @@ describe("renderChartPng", () => {
     const rendered = renderChartPng(chart, { size: { width: 300, height: 200 }, scale: 2 });
     expect(pngSize(rendered.png)).toEqual({ width: 600, height: 400 });
   });
+
+  it("writes no value labels when so many would overlap, but still draws every category", () => {
+    const units = Array.from({ length: 64 }, (_, i) => `单位${i + 1}`);
+    const many: Chart = {
+      kind: "bar",
+      title: "按时率",
+      categories: units,
+      series: [{ name: "首报按时率", values: units.map(() => 87.5) }],
+      unit: "%",
+    };
+    const texts = svgTexts(renderChartSvg(many, { width: 1600, height: 480 }));
+    expect(texts).not.toContain("87.5%");
+    expect(texts).toContain("单位64");
+  });
 });

@@ -58,4 +58,18 @@ describe("vchartSpec", () => {
     expect(element.tag).toBe("chart");
     expect(JSON.parse(JSON.stringify(element))).toEqual(element);
   });
+
+  it("leaves value labels off when so many would overlap (every unit of a county)", () => {
+    const units = Array.from({ length: 41 }, (_, i) => `单位${i + 1}`);
+    const many: Chart = {
+      kind: "bar",
+      title: "按时率",
+      categories: units,
+      series: [{ name: "首报按时率", values: units.map(() => 90) }],
+    };
+    expect(vchartSpec(many)).toMatchObject({ label: { visible: false } });
+    expect(vchartSpec({ ...many, categories: units.slice(0, 40) })).toMatchObject({
+      label: { visible: true },
+    });
+  });
 });
