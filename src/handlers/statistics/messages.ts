@@ -22,7 +22,7 @@ export const statisticsMessages = {
   dailyNone: "无应报记录",
   daily: (owed: number, onTime: number, late: number, missed: number, rate: string) =>
     `应报 ${owed} 天，按时 ${onTime}、迟报 ${late}、漏报 ${missed}（按时率 ${rate}）`,
-  statsNote: "按时率：首报为按时首报数 ÷ 首报数；零报告为按时天数 ÷ 应报天数。",
+  statsNote: "按时率：首报为按时首报数 ÷ 首报数，零报告为按时天数 ÷ 应报天数；迟报平均只计迟报的首报。",
   chartTitle: "各单位按时率",
   seriesIncidents: "首报按时率",
   seriesDaily: "零报告按时率",
