@@ -26,7 +26,8 @@ const schema = z.object({
   BENCH_BARE_SECONDS: seconds(10),
   /**
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
-   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers); comma-separated. Default: all.
+   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
+   * statistics over a year of data); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -37,16 +38,20 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident"]) {
+      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest"]) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (w === "dialog" || w === "alerts" || w === "timers") parts.add(w);
+        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "digest") parts.add(w);
         else
-          ctx.addIssue({ code: "custom", message: `unknown part ${w} (dialog, incident, alerts, timers)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest)`,
+          });
       }
       return {
         dialog: parts.has("dialog"),
         alerts: parts.has("alerts"),
         timers: parts.has("timers"),
+        digest: parts.has("digest"),
         all: words.length === 0,
       };
     }),
@@ -71,6 +76,9 @@ const schema = z.object({
   BENCH_TIMER_SUSTAINED_SECONDS: seconds(20),
   /** Scheduler.schedule calls in flight at once while scheduling them. */
   BENCH_TIMER_CONCURRENCY: int(16),
+  /** Incidents in the year of data the digest part puts on file, and how often each figure is measured. */
+  BENCH_DIGEST_INCIDENTS: int(20_000),
+  BENCH_DIGEST_REPEATS: int(5),
   /** The app's log level during the run (pino); silent keeps logging out of the figures. */
   BENCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   /**

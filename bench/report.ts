@@ -1,4 +1,5 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
+import type { DigestPart } from "./digest-bench.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
@@ -15,6 +16,8 @@ export const TARGETS = {
   maxRatioToBareMinimum: 3,
   alertP99Ms: 200,
   timerLatenessP99Ms: 1000,
+  /** Issue 6: a digest (and the statistics) over a year of data, each run. */
+  digestMs: 1000,
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -41,6 +44,8 @@ export interface Targets {
   ratioToBareMinimum?: TargetCheck;
   alertP99Ms?: TargetCheck;
   timerLatenessP99Ms?: TargetCheck;
+  digestMs?: TargetCheck;
+  yearStatisticsMs?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -88,11 +93,13 @@ export interface BenchResult {
   ratio?: DialogPart["ratio"];
   /** 首报 → leaders' alert under load, and timers with many open incidents (issue 3). */
   incident?: IncidentPart;
+  /** Digest and statistics over a year of data (issue 6). */
+  digest?: DigestPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
   /** The dialog part's checks at the top (as before), the incident part's under `incident`. */
-  checks: Checks & { incident?: Record<string, unknown> };
+  checks: Checks & { incident?: Record<string, unknown>; digest?: Record<string, unknown> };
   cpuProfile?: string;
   targets: Targets;
 }
@@ -108,6 +115,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...dialog,
     ...(alerts ? { alertP99Ms: alertTarget(alerts) } : {}),
     ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
+    ...(result.digest ? digestTargets(result.digest) : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -122,7 +130,27 @@ const TARGET_KEYS = [
   "ratioToBareMinimum",
   "alertP99Ms",
   "timerLatenessP99Ms",
+  "digestMs",
+  "yearStatisticsMs",
 ] as const;
+
+function digestTargets(d: DigestPart): Pick<Targets, "digestMs" | "yearStatisticsMs"> {
+  const year = `${d.settings.incidents} incidents, ${d.settings.units} units × ${d.settings.days} days of 零报告`;
+  return {
+    digestMs: {
+      target: `日报 ≤ ${TARGETS.digestMs} ms over a year of data`,
+      measured: d.digestCommand.maxMs,
+      met: d.checks.ok && d.digestCommand.maxMs <= TARGETS.digestMs,
+      how: `slowest of ${d.settings.repeats} runs of 日报 through the pipeline until the reply was accepted (${year})`,
+    },
+    yearStatisticsMs: {
+      target: `统计 of a year ≤ ${TARGETS.digestMs} ms`,
+      measured: Math.max(d.statisticsYear.maxMs, d.statisticsCommand.maxMs),
+      met: d.checks.ok && Math.max(d.statisticsYear.maxMs, d.statisticsCommand.maxMs) <= TARGETS.digestMs,
+      how: `slowest of ${d.settings.repeats} runs each of the statistics card over the last 365 days and of 统计 今年 through the pipeline (${year})`,
+    },
+  };
+}
 
 type Alerts = NonNullable<IncidentPart["alerts"]>;
 type Timers = NonNullable<IncidentPart["timers"]>;
@@ -209,6 +237,7 @@ export function printSummary(r: BenchResult, file: string): void {
     `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
     ...dialogLines(r),
     ...incidentLines(r),
+    ...digestLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -219,6 +248,8 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.ratioToBareMinimum, "×"),
     ...target(r.targets.alertP99Ms, " ms"),
     ...target(r.targets.timerLatenessP99Ms, " ms"),
+    ...target(r.targets.digestMs, " ms"),
+    ...target(r.targets.yearStatisticsMs, " ms"),
     `  written to ${file}`,
     "",
   ];
@@ -286,6 +317,18 @@ function incidentLines(r: BenchResult): string[] {
     );
   }
   return lines;
+}
+
+function digestLines(r: BenchResult): string[] {
+  const d = r.digest;
+  if (!d) return [];
+  return [
+    "",
+    `  digest data           ${d.settings.incidents} incidents (${d.settings.openIncidents} open), ${d.seed.timelineRows} timeline rows, ${d.seed.dailyReports} daily reports, ${d.seed.instructions} pending instructions; on file in ${d.seed.seconds} s`,
+    `  digest                card ${lat(d.digest)}; 日报 via pipeline ${lat(d.digestCommand)}`,
+    `  statistics            year ${lat(d.statisticsYear)}; month ${lat(d.statisticsMonth)}; 统计 今年 via pipeline ${lat(d.statisticsCommand)}`,
+    `                        通报 (last month) ${lat(d.monthlyNotice)}; chart PNG ${d.chartPng.width}×${d.chartPng.height} (${d.chartPng.bytes} bytes) ${lat(d.chartPng)}`,
+  ];
 }
 
 /** Above this many cores used by other processes during a phase, the figures are not trustworthy. */

@@ -14,6 +14,28 @@ export interface CardField {
   value: string;
 }
 
+/** One named row of numbers in a chart, one value per category. */
+export interface ChartSeries {
+  name: string;
+  /** One per category; null where there is nothing to show (no bar, no point). */
+  values: (number | null)[];
+}
+
+/**
+ * A chart people would rather look at than read (on-time rate per unit, incidents per day), kept
+ * neutral: Feishu draws it as a native card chart, the console as SVG, WeChat gets a rendered PNG.
+ * The card's fields still carry the same numbers as text for platforms that show no chart.
+ */
+export interface Chart {
+  kind: "bar" | "line";
+  title: string;
+  /** The x axis: unit names, days. */
+  categories: string[];
+  series: ChartSeries[];
+  /** Written after each value, e.g. `%`. */
+  unit?: string;
+}
+
 /** A structured message: buttons where the platform has them, numbered replies where it does not. */
 export interface Card {
   title: string;
@@ -23,6 +45,8 @@ export interface Card {
   buttons: CardButton[];
   /** A line under the fields, e.g. how to answer by text. */
   note?: string;
+  /** A chart drawn under the fields. */
+  chart?: Chart;
 }
 
 /** Something a person did towards the bot, in a platform-neutral form. */

@@ -209,4 +209,43 @@ describe("web chat console page", () => {
     expect(to).toContain("孙值班");
     expect(await page.locator("#messages .msg-urgent .card").first().textContent()).toContain("【重大】");
   });
+
+  it("draws a card's chart: 统计 as bars, 日报 as a line, one mark per value", async () => {
+    // After the 重大 report above: 青山镇 has one on-time first report this month, nobody owes 零报告 yet.
+    const errorsBefore = pageErrors.length;
+    const post = (text: string) =>
+      fetch(`${app.baseUrl}/api/console/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat: "县领导群", sender: "李书记", text }),
+      });
+    await post("统计 本月");
+    await page.locator(`#chat-list .chat-item[data-chat-id="leaders"]`).click();
+    const bars = page.locator("#messages .card-chart rect.chart-mark");
+    await bars.first().waitFor({ timeout: REPLY_TIMEOUT_MS });
+    const marks = await bars.evaluateAll((nodes) =>
+      nodes.map((n) => [
+        n.getAttribute("data-series"),
+        n.getAttribute("data-category"),
+        n.getAttribute("data-value"),
+      ]),
+    );
+    expect(marks).toEqual([["首报按时率", "青山镇", "100"]]);
+    const chart = page.locator("#messages .card-chart").last();
+    expect(await chart.locator(".chart-title").textContent()).toBe("各单位按时率");
+    expect(await chart.locator(".chart-value").allTextContents()).toEqual(["100%"]);
+    expect(await chart.getAttribute("aria-label")).toBe("各单位按时率");
+
+    await post("日报");
+    const points = page.locator("#messages .card-chart circle.chart-mark");
+    await points.first().waitFor({ timeout: REPLY_TIMEOUT_MS });
+    expect(await points.count()).toBe(7);
+    const values = await points.evaluateAll((nodes) =>
+      nodes.map((n) => Number(n.getAttribute("data-value"))),
+    );
+    expect(values.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(values.at(-1)).toBe(1);
+    expect(await page.locator("#messages .card-chart polyline").count()).toBe(1);
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 // 快报网页控制台：在浏览器里扮演机关人员，与快报助手在各群和私聊里对话。
 // A browser module, no build step: it talks to the console JSON API on the same origin (/api/console/*)
 // and follows new messages over Server-Sent Events.
+import { chartNode } from "./chart.js";
+
 const API = "/api/console";
 const TIME_ZONE = "Asia/Shanghai";
 const STORE_KEY = "kuaibao.console.v1";
@@ -565,6 +567,9 @@ function cardNode(m) {
             : null,
           card.note ? h("p", { class: "card-note" }, card.note) : null,
         )
+      : null,
+    card.chart && typeof card.chart === "object"
+      ? h("div", { class: "card-chart-box" }, chartNode(card.chart))
       : null,
     buttons.length
       ? h(

@@ -1,0 +1,71 @@
+/**
+ * 日报 on demand (leaders, duty officers, directors; in the chat asked) and the `digest` job a
+ * schedule runs (to the chats its data names), both covering what happened since the last
+ * scheduled digest. A re-run job covers the same window and its sends carry the same keys.
+ */
+import type { Command, JobHandler } from "../../bot/core/capability.ts";
+import type { Card } from "../../bot/core/message.ts";
+import type { BotServices } from "../../bot/core/services.ts";
+import { hasIncidentRules } from "../../config/policy.ts";
+import { incidentMessages } from "../incident/messages.ts";
+import { jobTargetChats, scheduledSendSchema } from "../statistics/target-chats.ts";
+import { digestCard } from "./digest-card.ts";
+import { loadDigestFacts } from "./digest-facts.ts";
+import { digestRunOf, lastDigestAt, recordDigestRun } from "./digest-runs.ts";
+import { type DigestWindow, digestWindow } from "./digest-window.ts";
+import { digestMessages as M } from "./messages.ts";
+
+export const DIGEST_JOB = "digest";
+
+/** The digest card for a window, or null when the policy has no incident rules. */
+export async function buildDigest(services: BotServices, window: DigestWindow): Promise<Card | null> {
+  const { policy, directory } = services;
+  if (!hasIncidentRules(policy)) return null;
+  const facts = await loadDigestFacts(services, window);
+  return digestCard(facts, { policy, directory, now: window.to });
+}
+
+export const digestCommand: Command = {
+  names: ["日报", "汇总", "/digest"],
+  summary: M.summary,
+  roles: ["leader", "duty", "director"],
+  async run(ctx) {
+    const { prisma, clock } = ctx.services;
+    const window = digestWindow(await lastDigestAt(prisma), clock.now());
+    const card = await buildDigest(ctx.services, window);
+    await ctx.reply(card ? { card } : incidentMessages.notConfigured);
+  },
+};
+
+export const digestJob: JobHandler<typeof scheduledSendSchema> = {
+  name: DIGEST_JOB,
+  schema: scheduledSendSchema,
+  async run(ctx, data) {
+    const { prisma, clock, log, directory } = ctx.services;
+    // Every unit's incidents are in a digest: a unit's work group (its clerks) does not get one.
+    const named = jobTargetChats(ctx, data.chats);
+    const chatIds = named.filter((id) => directory.chat(id)?.group?.purpose !== "unit");
+    if (chatIds.length < named.length)
+      log.warn(
+        { key: ctx.key, skipped: named.filter((id) => !chatIds.includes(id)) },
+        "digest: not sent to unit groups",
+      );
+    const earlier = await digestRunOf(prisma, ctx.key);
+    const window = earlier
+      ? { from: earlier.windowFrom, to: earlier.sentAt }
+      : digestWindow(await lastDigestAt(prisma), clock.now());
+    const card = await buildDigest(ctx.services, window);
+    if (!card) {
+      log.warn({ job: DIGEST_JOB, key: ctx.key }, "digest: the policy has no incident rules");
+      return;
+    }
+    // Recorded before sending: a crash in between re-runs with the same window and the same send keys.
+    await recordDigestRun(prisma, {
+      key: ctx.key,
+      chats: chatIds,
+      windowFrom: window.from,
+      sentAt: window.to,
+    });
+    for (const chatId of chatIds) await ctx.send(chatId, { card });
+  },
+};

@@ -1,0 +1,45 @@
+/** Chinese texts of 统计 and 通报, in one place for review. */
+
+export const statisticsMessages = {
+  statsSummary: "各单位报送统计：统计 本周 | 本月 | 上月 | 2026-03 | 今年",
+  noticeSummary: "迟报、漏报情况通报：通报 2026-10（不写月份为上月）",
+
+  badPeriod:
+    "没看懂要统计哪段时间。请写「统计 本周」「统计 本月」「统计 上月」「统计 2026-03」或「统计 今年」。",
+  futurePeriod: "这段时间还没到，没有可统计的数据。",
+  badMonth: "请写要通报的月份，例如「通报 2026-10」；不写月份则通报上个月。",
+  futureMonth: "这个月还没到，不能通报。",
+
+  statsTitle: (period: string) => `报送统计 · ${period}`,
+  statsOfUnitTitle: (unit: string, period: string) => `${unit}报送统计 · ${period}`,
+  total: "合计",
+  noUnits: "无",
+  unitLine: (p: { incidents: string; missedFollowUps: number; daily: string }) =>
+    `首报 ${p.incidents}；漏报续报 ${p.missedFollowUps} 次；零报告 ${p.daily}`,
+  incidentsNone: "0 起",
+  incidents: (count: number, onTime: number, rate: string, delay: string | null) =>
+    `${count} 起，按时 ${onTime} 起（按时率 ${rate}）${delay ? `，迟报平均 ${delay}` : ""}`,
+  dailyNone: "无应报记录",
+  daily: (owed: number, onTime: number, late: number, missed: number, rate: string) =>
+    `应报 ${owed} 天，按时 ${onTime}、迟报 ${late}、漏报 ${missed}（按时率 ${rate}）`,
+  statsNote: "按时率：首报为按时首报数 ÷ 首报数，零报告为按时天数 ÷ 应报天数；迟报平均只计迟报的首报。",
+  chartTitle: "各单位按时率",
+  seriesIncidents: "首报按时率",
+  seriesDaily: "零报告按时率",
+
+  noticeTitle: (period: string) => `关于${period}信息报送情况的通报`,
+  noticeLate: "迟报",
+  noticeMissed: "漏报",
+  noticeOnTime: "按时报送单位",
+  noticeNone: "无",
+  noticeLateIncidents: (count: number, list: string) => `首报迟报 ${count} 起（${list}）`,
+  noticeLateDaily: (count: number, days: string) => `零报告迟报 ${count} 次（${days}）`,
+  noticeMissedFollowUps: (count: number, list: string) => `漏报续报 ${count} 次（${list}）`,
+  noticeMissedDaily: (count: number, days: string) => `零报告漏报 ${count} 次（${days}）`,
+  noticeLateBy: (number: string, late: string) => `${number} 迟 ${late}`,
+  noticeSummaryLine: (late: number, missed: number) => `本月共迟报 ${late} 次、漏报 ${missed} 次。`,
+  noticeNote: "请迟报、漏报单位认真查找原因、落实整改，确保信息报送及时、准确、完整。",
+  noticeChartTitle: "各单位迟报、漏报次数",
+  seriesLate: "迟报",
+  seriesMissed: "漏报",
+} as const;

@@ -1,0 +1,77 @@
+/**
+ * 通报: the monthly notice of late and missed reports, on demand (`通报 2026-10`, by leaders, duty
+ * officers and directors) and on schedule (the `monthly-notice` job, about the previous month).
+ */
+import { z } from "zod";
+import type { Command, JobHandler } from "../../bot/core/capability.ts";
+import type { Card } from "../../bot/core/message.ts";
+import type { BotServices } from "../../bot/core/services.ts";
+import { localDay } from "./days.ts";
+import { statisticsMessages as M } from "./messages.ts";
+import { monthlyNoticeCard } from "./monthly-notice.ts";
+import { monthPeriod, type Period, parsePeriod, previousMonth } from "./period.ts";
+import { reportingUnits } from "./reporting-units.ts";
+import { loadStatisticsFacts } from "./statistics-facts.ts";
+import { jobTargetChats, scheduledSendSchema } from "./target-chats.ts";
+import { unitStatistics } from "./unit-statistics.ts";
+
+export const MONTHLY_NOTICE_JOB = "monthly-notice";
+
+export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
+  const { prisma, directory } = services;
+  const facts = await loadStatisticsFacts(prisma, period);
+  return monthlyNoticeCard({
+    periodLabel: period.label,
+    units: unitStatistics(reportingUnits(directory), facts),
+    facts,
+    unitName: (id) => directory.unitName(id),
+  });
+}
+
+export const noticeCommand: Command = {
+  names: ["通报", "/notice"],
+  summary: M.noticeSummary,
+  roles: ["leader", "duty", "director"],
+  async run(ctx, args) {
+    const { clock, policy } = ctx.services;
+    const now = clock.now();
+    const words = args.trim();
+    const last = previousMonth(now, policy.timezone);
+    const parsed = words
+      ? parsePeriod(words, now, policy.timezone)
+      : monthPeriod(last.year, last.month, localDay(now, policy.timezone), policy.timezone);
+    // A notice is about one month: 本周 or 今年 are statistics, not a 通报.
+    if (parsed.ok && parsed.period.kind !== "month") return ctx.reply(M.badMonth);
+    if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futureMonth : M.badMonth);
+    await ctx.reply({ card: await buildMonthlyNotice(ctx.services, parsed.period) });
+  },
+};
+
+const noticeJobSchema = scheduledSendSchema.extend({
+  /** `2026-10`; default: the month before the one the job is due in. */
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
+});
+
+export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
+  name: MONTHLY_NOTICE_JOB,
+  schema: noticeJobSchema,
+  async run(ctx, data) {
+    const { clock, policy, log } = ctx.services;
+    const due = data.dueAt ? new Date(data.dueAt) : clock.now();
+    const at = Number.isNaN(due.getTime()) ? clock.now() : due;
+    const { year, month } = data.month
+      ? { year: Number(data.month.slice(0, 4)), month: Number(data.month.slice(5)) }
+      : previousMonth(at, policy.timezone);
+    const parsed = monthPeriod(year, month, localDay(clock.now(), policy.timezone), policy.timezone);
+    if (!parsed.ok) {
+      log.warn({ job: MONTHLY_NOTICE_JOB, month: data.month }, "monthly notice: month not valid or not over");
+      return;
+    }
+    const chatIds = jobTargetChats(ctx, data.chats);
+    const card = await buildMonthlyNotice(ctx.services, parsed.period);
+    for (const chatId of chatIds) await ctx.send(chatId, { card });
+  },
+};

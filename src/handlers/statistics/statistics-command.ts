@@ -1,0 +1,46 @@
+/**
+ * 统计 本周|本月|上月|2026-03|今年: per-unit reporting statistics with a chart of on-time rates.
+ * Duty officers, directors and leaders see every reporting unit; anyone else their own unit.
+ */
+import type { Command } from "../../bot/core/capability.ts";
+import type { Card } from "../../bot/core/message.ts";
+import type { BotServices } from "../../bot/core/services.ts";
+import { overseesAll } from "../incident/queries/incident-access.ts";
+import { statisticsMessages as M } from "./messages.ts";
+import { type Period, parsePeriod } from "./period.ts";
+import { reportingUnits } from "./reporting-units.ts";
+import { statisticsCard } from "./statistics-card.ts";
+import { loadStatisticsFacts } from "./statistics-facts.ts";
+import { totalStatistics, unitStatistics } from "./unit-statistics.ts";
+
+/** The statistics card of a period: every reporting unit, or one unit's. */
+export async function buildStatisticsCard(
+  services: BotServices,
+  period: Period,
+  unitId?: string,
+): Promise<Card> {
+  const { prisma, directory } = services;
+  const facts = await loadStatisticsFacts(prisma, period, unitId);
+  const units = unitStatistics(unitId === undefined ? reportingUnits(directory) : [unitId], facts);
+  return statisticsCard({
+    title:
+      unitId === undefined
+        ? M.statsTitle(period.label)
+        : M.statsOfUnitTitle(directory.unitName(unitId), period.label),
+    units,
+    total: totalStatistics(facts),
+    unitName: (id) => directory.unitName(id),
+  });
+}
+
+export const statisticsCommand: Command = {
+  names: ["统计", "/stats"],
+  summary: M.statsSummary,
+  async run(ctx, args) {
+    const { clock, policy } = ctx.services;
+    const parsed = parsePeriod(args, clock.now(), policy.timezone);
+    if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futurePeriod : M.badPeriod);
+    const unitId = overseesAll(ctx.person) ? undefined : ctx.person.unit;
+    await ctx.reply({ card: await buildStatisticsCard(ctx.services, parsed.period, unitId) });
+  },
+};
