@@ -18,11 +18,14 @@ import { JobRegistry } from "../bot/core/job-registry.ts";
 import type { InboundEvent } from "../bot/core/message.ts";
 import { InboundPipeline } from "../bot/core/pipeline.ts";
 import type { HttpRoutes, PlatformAdapter } from "../bot/core/platform-adapter.ts";
-import { type Clock, type Scheduler, systemClock } from "../bot/core/ports.ts";
+import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
-import type { OfficeConfig } from "../config/load.ts";
+import { ConfigError, type OfficeConfig } from "../config/load.ts";
+import { DutyRoster } from "../config/roster.ts";
 import { allCapabilities } from "../handlers/index.ts";
+import { recurringEntries, scheduleProblems } from "../handlers/reminders/recurring-entries.ts";
+import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
@@ -49,6 +52,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces the BullMQ scheduler (the transcript runner's virtual time). */
   scheduler?: Scheduler;
+  /** Replaces BullMQ job schedulers for daily reminders (the transcript runner's virtual time). */
+  recurring?: RecurringScheduler;
   /** Listen on this address; omit for no HTTP server. */
   http?: { host: string; port: number };
   sendRetry?: SendRetryPolicy;
@@ -93,6 +98,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: BotServices = {
     directory,
     policy: config.policy,
+    roster: new DutyRoster(config.roster ?? [], (ref) => directory.person(ref)?.id),
+    zeroReport: config.schedules?.zeroReport,
     messenger,
     scheduler,
     clock,
@@ -107,6 +114,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
+  const schedules = config.schedules?.entries ?? [];
+  const problems = scheduleProblems(schedules, (name) => jobs.has(name));
+  if (problems.length > 0) throw new ConfigError(config.schedules?.file ?? "schedules", problems);
   const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));
 
   const inbox = new ConsoleInbox(directory, history, pipeline, clock);
@@ -124,6 +134,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     : undefined;
 
   for (const capability of capabilities) await capability.onStart?.(services);
+  const recurring =
+    options.recurring ?? (bullScheduler ? new BullmqRecurring(bullScheduler.queue) : undefined);
+  await recurring?.reconcile(
+    recurringEntries(schedules, config.schedules?.zeroReport),
+    config.policy.timezone,
+  );
 
   const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
   let http: FastifyInstance | undefined;

@@ -1,11 +1,19 @@
 /** Every capability the bot has, registered in one place. */
 import type { Capability } from "../bot/core/capability.ts";
+import { dailyReportCapability } from "./daily-report/index.ts";
 import { helpCapability } from "./help/index.ts";
 import { incidentCapability } from "./incident/index.ts";
 import { instructionCapability } from "./instruction/index.ts";
 import { profileCapability } from "./profile/index.ts";
+import { reminderCapability } from "./reminders/index.ts";
 
 export function allCapabilities(): Capability[] {
-  const capabilities = [incidentCapability, instructionCapability, profileCapability];
+  const capabilities = [
+    incidentCapability,
+    instructionCapability,
+    profileCapability,
+    reminderCapability,
+    dailyReportCapability,
+  ];
   return [...capabilities, helpCapability(capabilities)];
 }

@@ -1,5 +1,5 @@
 /** Runs fired scheduler jobs through the job registry; invalid jobs fail at once, others retry. */
-import { UnrecoverableError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
 import type { BotServices } from "../bot/core/services.ts";
@@ -19,9 +19,11 @@ export function startJobWorker(options: {
     JOBS_QUEUE,
     async (job) => {
       try {
-        await registry.run(services, job.data.key ?? job.id ?? job.name, {
+        const occurrence = recurringOccurrence(job);
+        const key = job.data.key ?? job.id ?? job.name;
+        await registry.run(services, occurrence ? `${key}-${occurrence.getTime()}` : key, {
           name: job.data.name,
-          data: job.data.data,
+          data: occurrence ? { ...job.data.data, dueAt: occurrence.toISOString() } : job.data.data,
         });
       } catch (error) {
         if (error instanceof InvalidJobError) throw new UnrecoverableError(error.message);
@@ -43,4 +45,12 @@ export function startJobWorker(options: {
   );
   worker.on("error", (error) => services.log.error({ err: error }, "job worker error"));
   return worker;
+}
+
+/**
+ * When a job scheduler produced the job: the time it was due. Each day's run then gets its own key
+ * (so its sends get their own idempotency keys) and the handler learns which day it is for.
+ */
+function recurringOccurrence(job: Job<QueuedJob>): Date | undefined {
+  return job.repeatJobKey && job.opts.prevMillis ? new Date(job.opts.prevMillis) : undefined;
 }
