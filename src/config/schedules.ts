@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { dayRuleSchema } from "./day-rule.ts";
 import { ROLES } from "./org.ts";
-import { type TimeOfDay, timeOfDaySchema } from "./time-of-day.ts";
+import { parseTimeOfDay, type TimeOfDay, timeOfDayProblem } from "./time-of-day.ts";
 import { type ZeroReportPolicy, zeroReportPolicySchema } from "./zero-report-policy.ts";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "只能用小写字母、数字、- 和 _");
@@ -16,9 +16,15 @@ export const scheduleEntrySchema = z
   .object({
     id,
     /** One local time or several. */
-    at: z
-      .union([timeOfDaySchema, z.array(timeOfDaySchema).min(1, "至少写一个时间")])
-      .transform((v): TimeOfDay[] => (Array.isArray(v) ? v : [v])),
+    at: z.union([z.string(), z.array(z.string()).min(1, "至少写一个时间")]).transform((value, ctx) => {
+      const times: TimeOfDay[] = [];
+      for (const text of typeof value === "string" ? [value] : value) {
+        const t = parseTimeOfDay(text);
+        if (t) times.push(t);
+        else ctx.addIssue({ code: "custom", message: timeOfDayProblem(text) });
+      }
+      return times;
+    }),
     days: dayRuleSchema.prefault("daily"),
     job: z.string().min(1),
     data: z.record(z.string(), z.unknown()).optional(),

@@ -18,11 +18,15 @@ export function formatTimeOfDay(t: TimeOfDay): string {
   return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
 }
 
+export function timeOfDayProblem(text: string): string {
+  return `时间格式不对：「${text}」，应写成 24 小时制的 08:00、17:30`;
+}
+
 /** A time of day in config: text in, hour and minute out. */
 export const timeOfDaySchema = z.string().transform((text, ctx) => {
   const t = parseTimeOfDay(text);
   if (!t) {
-    ctx.addIssue({ code: "custom", message: `时间格式不对：「${text}」，应写成 24 小时制的 08:00、17:30` });
+    ctx.addIssue({ code: "custom", message: timeOfDayProblem(text) });
     return z.NEVER;
   }
   return t;

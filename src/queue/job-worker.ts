@@ -52,5 +52,7 @@ export function startJobWorker(options: {
  * (so its sends get their own idempotency keys) and the handler learns which day it is for.
  */
 function recurringOccurrence(job: Job<QueuedJob>): Date | undefined {
-  return job.repeatJobKey && job.opts.prevMillis ? new Date(job.opts.prevMillis) : undefined;
+  // A scheduler's job is created `delay` ms before the time it is for (BullMQ keeps `prevMillis` off the stored job).
+  if (!job.repeatJobKey) return undefined;
+  return new Date((job.opts.timestamp ?? job.timestamp) + (job.opts.delay ?? 0));
 }

@@ -14,7 +14,7 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
   name: ZERO_REPORT_REMIND_JOB,
   schema: scheduledDataSchema,
   async run(ctx, data) {
-    const { prisma, policy, directory, clock } = ctx.services;
+    const { prisma, directory, clock } = ctx.services;
     const today = zeroReportDay(ctx.services, new Date(data.dueAt));
     if (!today) return;
     const now = clock.now();
