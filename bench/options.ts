@@ -26,7 +26,8 @@ const schema = z.object({
   BENCH_BARE_SECONDS: seconds(10),
   /**
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
-   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers); comma-separated. Default: all.
+   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `cutoff` (the zero-report
+   * cut-off for 10,000 units); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -37,19 +38,26 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident"]) {
+      for (const w of words.length > 0 ? words : ["dialog", "incident", "cutoff"]) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (w === "dialog" || w === "alerts" || w === "timers") parts.add(w);
+        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "cutoff") parts.add(w);
         else
-          ctx.addIssue({ code: "custom", message: `unknown part ${w} (dialog, incident, alerts, timers)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown part ${w} (dialog, incident, alerts, timers, cutoff)`,
+          });
       }
       return {
         dialog: parts.has("dialog"),
         alerts: parts.has("alerts"),
         timers: parts.has("timers"),
+        cutoff: parts.has("cutoff"),
         all: words.length === 0,
       };
     }),
+  /** Units owing a zero report in the cut-off part, and how many times the evaluation is measured. */
+  BENCH_CUTOFF_UNITS: int(10_000),
+  BENCH_CUTOFF_ROUNDS: int(5),
   /** 首报 confirmed per second (open loop) in the alert phase, for how long, after a warm-up. */
   BENCH_ALERT_RATE: int(50),
   BENCH_ALERT_SECONDS: seconds(10),

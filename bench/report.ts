@@ -1,4 +1,5 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
+import type { CutoffPart } from "./cutoff-bench.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
@@ -15,6 +16,7 @@ export const TARGETS = {
   maxRatioToBareMinimum: 3,
   alertP99Ms: 200,
   timerLatenessP99Ms: 1000,
+  cutoffMs: 2000,
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -41,6 +43,7 @@ export interface Targets {
   ratioToBareMinimum?: TargetCheck;
   alertP99Ms?: TargetCheck;
   timerLatenessP99Ms?: TargetCheck;
+  cutoffMs?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -88,6 +91,8 @@ export interface BenchResult {
   ratio?: DialogPart["ratio"];
   /** 首报 → leaders' alert under load, and timers with many open incidents (issue 3). */
   incident?: IncidentPart;
+  /** The zero-report cut-off for many units (issue 6). */
+  cutoff?: CutoffPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
@@ -108,6 +113,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...dialog,
     ...(alerts ? { alertP99Ms: alertTarget(alerts) } : {}),
     ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
+    ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -122,7 +128,17 @@ const TARGET_KEYS = [
   "ratioToBareMinimum",
   "alertP99Ms",
   "timerLatenessP99Ms",
+  "cutoffMs",
 ] as const;
+
+function cutoffTarget(c: CutoffPart): TargetCheck {
+  return {
+    target: `zero-report cut-off for ${c.settings.units} units ≤ ${TARGETS.cutoffMs} ms`,
+    measured: c.evaluate.maxMs,
+    met: c.checks.ok && c.evaluate.maxMs <= TARGETS.cutoffMs,
+    how: `slowest of ${c.settings.rounds} evaluations (reports and incidents of the day read, ${c.settings.missing} 漏报 and ${c.settings.reportedByIncident} incident reports written in bulk)${c.checks.ok ? "" : "; checks FAILED"}`,
+  };
+}
 
 type Alerts = NonNullable<IncidentPart["alerts"]>;
 type Timers = NonNullable<IncidentPart["timers"]>;
@@ -212,6 +228,7 @@ export function printSummary(r: BenchResult, file: string): void {
     `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
     ...dialogLines(r),
     ...incidentLines(r),
+    ...cutoffLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -222,6 +239,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.ratioToBareMinimum, "×"),
     ...target(r.targets.alertP99Ms, " ms"),
     ...target(r.targets.timerLatenessP99Ms, " ms"),
+    ...target(r.targets.cutoffMs, " ms"),
     `  written to ${file}`,
     "",
   ];
@@ -290,6 +308,16 @@ function incidentLines(r: BenchResult): string[] {
       );
   }
   return lines;
+}
+
+function cutoffLines(r: BenchResult): string[] {
+  const c = r.cutoff;
+  if (!c) return [];
+  return [
+    "",
+    `  zero-report cut-off   ${c.settings.units} units (${c.settings.reportedZero} 零报告, ${c.settings.reportedByIncident} by incident, ${c.settings.missing} missing): evaluation p50 ${c.evaluate.p50Ms} ms, max ${c.evaluate.maxMs} ms over ${c.settings.rounds} rounds`,
+    `                        whole job ${c.job.ms} ms with ${c.job.sends} sends queued, delivered in ${c.job.deliveredMs} ms; checks ${c.checks.ok ? "ok" : "FAILED"}`,
+  ];
 }
 
 /** Above this many cores used by other processes during a phase, the figures are not trustworthy. */

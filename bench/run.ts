@@ -3,12 +3,14 @@
  * (dialog-bench.ts), then 首报 → leaders' alert at 50 reports a second and the timers of 10,000 open
  * incidents on real BullMQ (incident-bench.ts), each part on its own fresh database, app and queue
  * prefix, against real Redis. Writes bench/results/latest.json and prints a summary. Settings:
- * bench/options.ts (BENCH_ONLY=dialog|incident|alerts|timers runs some parts). BENCH_PROFILE=1 also
+ * bench/options.ts (BENCH_ONLY=dialog|incident|alerts|timers|cutoff runs some parts). The cut-off
+ * part evaluates the zero-report cut-off for 10,000 units (cutoff-bench.ts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { cutoffBench } from "./cutoff-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { openBenchRedis } from "./environment.ts";
 import { incidentBench } from "./incident-bench.ts";
@@ -25,7 +27,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers"] as const).filter((p) => only[p]);
+  const parts = (["dialog", "alerts", "timers", "cutoff"] as const).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   progress(`redis ${redis.url} (${redis.source}); parts: ${parts.join(", ")}`);
   let dialog: Awaited<ReturnType<typeof dialogBench>> | undefined;
   let incident: Awaited<ReturnType<typeof incidentBench>> | undefined;
+  let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
         ...(process.env.BENCH_PROFILE ? { profileDir: dirname(out) } : {}),
         progress,
       });
+    if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
   } finally {
     await redis.stop();
   }
@@ -75,10 +79,11 @@ async function main(): Promise<void> {
     timestamp: startedAt.toISOString(),
     machine,
     parts: [...parts],
-    database: (dialog ?? incident)?.database ?? { kind: "pglite" as const, where: "none" },
+    database: (dialog ?? incident ?? cutoff)?.database ?? { kind: "pglite" as const, where: "none" },
     redis: { source: redis.source, version: redis.version },
     ...(d ? { settings: d.settings, dialog: d.dialog, bareMinimum: d.bareMinimum, ratio: d.ratio } : {}),
     ...(i ? { incident: i } : {}),
+    ...(cutoff ? { cutoff: cutoff.part } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -101,7 +106,8 @@ async function main(): Promise<void> {
     checks: {
       ...d?.checks,
       ...(i ? { incident: i.checks } : {}),
-      ok: (d?.checks.ok ?? true) && (i?.checks.ok ?? true),
+      ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
+      ok: (d?.checks.ok ?? true) && (i?.checks.ok ?? true) && (cutoff?.part.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };

@@ -5,10 +5,10 @@
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../incident/audience.ts";
-import { pausedChats } from "../reminders/pause-store.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
+import { remindUnits } from "./remind-units.ts";
 import { unitContacts } from "./unit-contacts.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
 
@@ -41,14 +41,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
 
     const contactOf = unitContacts(directory);
     const contacts = outcome.missing.map(contactOf);
-    const paused = await pausedChats(
-      prisma,
-      contacts.flatMap((c) => c.chatIds),
-      now,
-    );
     const text = M.missedToUnit(today.day, today.cutoffText);
-    for (const contact of contacts)
-      for (const chatId of contact.chatIds)
-        if (!paused.has(chatId)) await ctx.send(chatId, { text, mentions: contact.reporters });
+    await remindUnits(ctx, contacts, text, now);
   },
 };

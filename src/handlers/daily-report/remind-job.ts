@@ -1,10 +1,10 @@
 /** Before the cut-off (job `zero-report-remind`): units that have not reported yet are reminded, their reporters mentioned. */
 import type { JobHandler } from "../../bot/core/capability.ts";
-import { pausedChats } from "../reminders/pause-store.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
 import { incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
 import { unitsMissing } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
+import { remindUnits } from "./remind-units.ts";
 import { unitContacts } from "./unit-contacts.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
 
@@ -25,14 +25,7 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
     const missing = unitsMissing(today.rule.units, new Set(reports.map((r) => r.unitId)), incidents);
     const contactOf = unitContacts(directory);
     const contacts = missing.map(contactOf);
-    const paused = await pausedChats(
-      prisma,
-      contacts.flatMap((c) => c.chatIds),
-      now,
-    );
     const text = M.remind(today.day, today.cutoffText);
-    for (const contact of contacts)
-      for (const chatId of contact.chatIds)
-        if (!paused.has(chatId)) await ctx.send(chatId, { text, mentions: contact.reporters });
+    await remindUnits(ctx, contacts, text, now);
   },
 };
