@@ -14,6 +14,7 @@ describe("parsePauseDuration", () => {
     expect(parsePauseDuration("1周")).toBe(7 * D);
     expect(parsePauseDuration(" 5 d ")).toBe(5 * D);
     expect(parsePauseDuration("30天")).toBe(30 * D);
+    expect(parsePauseDuration("十二小时")).toBe(12 * H);
   });
 
   it("refuses what is not a duration, zero, and more than 30 days", () => {
