@@ -1,7 +1,8 @@
 /**
  * The cut-off of one day: which owing units have reported (a zero report, or an incident reported
  * that day before the cut-off), which have not; the missing are recorded as `missed` (漏报) and
- * incidents as on-time reports, in two bulk writes. Re-running it for the same day changes nothing.
+ * incidents as on-time reports, in one bulk write. Re-running it for the same day finds the same
+ * units and writes nothing new.
  */
 import type { PrismaClient } from "../../store/generated/client.ts";
 import { incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
@@ -30,7 +31,8 @@ export async function evaluateCutoff(
     reportsOfDay(prisma, day),
     incidentsReportedBetween(prisma, input.dayStart, input.cutoff),
   ]);
-  const reported = new Set(reports.map((r) => r.unitId));
+  // A unit already recorded as missed (a retried job) is still missing.
+  const reported = new Set(reports.filter((r) => r.status !== "missed").map((r) => r.unitId));
   const owing = new Set(units);
   const byIncident = [...incidents].filter(([unit]) => owing.has(unit) && !reported.has(unit));
   const missing = unitsMissing(units, reported, incidents);
