@@ -41,7 +41,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
 
     const contactOf = unitContacts(directory);
     const contacts = outcome.missing.map(contactOf);
-    const text = M.missedToUnit(today.day, today.cutoffText);
+    const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
   },
 };

@@ -22,10 +22,10 @@ export const dailyReportMessages = {
   wrongChat: "请在本单位工作群或与我的私聊中报送零报告。",
   lateToDuty: (unit: string, day: string) =>
     `【零报告补报】${unit}补报了${formatDayZh(day)}的零报告（迟报）。`,
-  remind: (day: string, cutoff: string) =>
-    `【零报告提醒】本单位${formatDayZh(day)}的零报告还未报送，请在 ${cutoff} 前回复「零报告」或「无」；有突发事件请直接上报。`,
-  missedToUnit: (day: string, cutoff: string) =>
-    `【漏报】本单位${formatDayZh(day)}的零报告在 ${cutoff} 截止时仍未报送，已记为漏报。请尽快回复「零报告」补报。`,
+  remind: (day: string, cutoff: string, bot: string) =>
+    `【零报告提醒】本单位${formatDayZh(day)}的零报告还未报送，请在 ${cutoff} 前发送「@${bot} 零报告」；有突发事件请直接上报。`,
+  missedToUnit: (day: string, cutoff: string, bot: string) =>
+    `【漏报】本单位${formatDayZh(day)}的零报告在 ${cutoff} 截止时仍未报送，已记为漏报。请尽快发送「@${bot} 零报告」补报。`,
   cutoffSummary(day: string, cutoff: string, owed: number, missing: string[]) {
     const head = `【零报告汇总】${formatDayZh(day)} ${cutoff} 截止：应报 ${owed} 个单位，已报 ${owed - missing.length} 个。`;
     return missing.length === 0

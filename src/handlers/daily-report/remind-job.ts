@@ -25,7 +25,7 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
     const missing = unitsMissing(today.rule.units, new Set(reports.map((r) => r.unitId)), incidents);
     const contactOf = unitContacts(directory);
     const contacts = missing.map(contactOf);
-    const text = M.remind(today.day, today.cutoffText);
+    const text = M.remind(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
   },
 };

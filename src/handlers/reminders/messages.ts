@@ -2,16 +2,21 @@
 import { formatDayZh } from "./rules/local-day.ts";
 
 export const reminderMessages = {
-  morning(day: string, duty: string[] | undefined, leaders: string[] | undefined, zeroReportBy?: string) {
+  morning(
+    day: string,
+    duty: string[] | undefined,
+    leaders: string[] | undefined,
+    zeroReport?: { by: string; bot: string },
+  ) {
     const lines = [`【今日提醒】${formatDayZh(day)}`];
     if (duty === undefined) lines.push("今日值班表未登记，请值班室及时补充。");
     else {
       lines.push(`值班员：${duty.length > 0 ? duty.join("、") : "未安排"}`);
       lines.push(`带班领导：${leaders && leaders.length > 0 ? leaders.join("、") : "未安排"}`);
     }
-    if (zeroReportBy)
+    if (zeroReport)
       lines.push(
-        `请各单位在 ${zeroReportBy} 前报送今日零报告（回复「零报告」或「无」），有突发事件请直接上报。`,
+        `请各单位在 ${zeroReport.by} 前报送今日零报告（发送「@${zeroReport.bot} 零报告」，无事也要报），有突发事件请直接上报。`,
       );
     return lines.join("\n");
   },

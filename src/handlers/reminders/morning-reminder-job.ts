@@ -26,7 +26,9 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
       day,
       today && names(today.duty),
       today && names(today.leaders),
-      rule && owesZeroReport(rule, day) ? formatTimeOfDay(rule.cutoff) : undefined,
+      rule && owesZeroReport(rule, day)
+        ? { by: formatTimeOfDay(rule.cutoff), bot: directory.botName }
+        : undefined,
     );
     const mentions = today ? [...today.duty, ...today.leaders] : [];
     for (const chatId of await scheduleTargets(ctx.services, data, clock.now()))
