@@ -86,6 +86,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? systemClock;
   const directory = new Directory(config.org);
+  const capabilities = options.capabilities ?? allCapabilities();
+  // A schedule naming a job nobody registers is a config error, found before any connection opens.
+  const schedules = config.schedules?.entries ?? [];
+  const jobNames = new Set(capabilities.flatMap((c) => c.jobs ?? []).map((job) => job.name));
+  const problems = scheduleProblems(schedules, (name) => jobNames.has(name));
+  if (problems.length > 0) throw new ConfigError(config.schedules?.file ?? "schedules", problems);
   const redis = createRedis(options.redisUrl);
   const workerRedis = createRedis(options.redisUrl);
 
@@ -107,16 +113,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   };
 
-  const capabilities = options.capabilities ?? allCapabilities();
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,
   );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
-  const schedules = config.schedules?.entries ?? [];
-  const problems = scheduleProblems(schedules, (name) => jobs.has(name));
-  if (problems.length > 0) throw new ConfigError(config.schedules?.file ?? "schedules", problems);
   const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));
 
   const inbox = new ConsoleInbox(directory, history, pipeline, clock);
