@@ -27,7 +27,8 @@ const schema = z.object({
   /**
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
-   * statistics over a year of data); comma-separated. Default: all.
+   * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units); comma-separated.
+   * Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -38,13 +39,14 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest"]) {
+      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest", "cutoff"]) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "digest") parts.add(w);
+        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "digest" || w === "cutoff")
+          parts.add(w);
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff)`,
           });
       }
       return {
@@ -52,9 +54,13 @@ const schema = z.object({
         alerts: parts.has("alerts"),
         timers: parts.has("timers"),
         digest: parts.has("digest"),
+        cutoff: parts.has("cutoff"),
         all: words.length === 0,
       };
     }),
+  /** Units owing a zero report in the cut-off part, and how many times the evaluation is measured. */
+  BENCH_CUTOFF_UNITS: int(10_000),
+  BENCH_CUTOFF_ROUNDS: int(5),
   /** 首报 confirmed per second (open loop) in the alert phase, for how long, after a warm-up. */
   BENCH_ALERT_RATE: int(50),
   BENCH_ALERT_SECONDS: seconds(10),

@@ -1,4 +1,6 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
+
+import type { CutoffPart } from "./cutoff-bench.ts";
 import type { DigestPart } from "./digest-bench.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
@@ -18,6 +20,7 @@ export const TARGETS = {
   timerLatenessP99Ms: 1000,
   /** Issue 6: a digest (and the statistics) over a year of data, each run. */
   digestMs: 1000,
+  cutoffMs: 2000,
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -46,6 +49,7 @@ export interface Targets {
   timerLatenessP99Ms?: TargetCheck;
   digestMs?: TargetCheck;
   yearStatisticsMs?: TargetCheck;
+  cutoffMs?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -95,6 +99,8 @@ export interface BenchResult {
   incident?: IncidentPart;
   /** Digest and statistics over a year of data (issue 6). */
   digest?: DigestPart;
+  /** The zero-report cut-off for many units (issue 6). */
+  cutoff?: CutoffPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
@@ -116,6 +122,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(alerts ? { alertP99Ms: alertTarget(alerts) } : {}),
     ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
     ...(result.digest ? digestTargets(result.digest) : {}),
+    ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -132,7 +139,17 @@ const TARGET_KEYS = [
   "timerLatenessP99Ms",
   "digestMs",
   "yearStatisticsMs",
+  "cutoffMs",
 ] as const;
+
+function cutoffTarget(c: CutoffPart): TargetCheck {
+  return {
+    target: `zero-report cut-off for ${c.settings.units} units ≤ ${TARGETS.cutoffMs} ms`,
+    measured: c.evaluate.maxMs,
+    met: c.checks.ok && c.evaluate.maxMs <= TARGETS.cutoffMs,
+    how: `slowest of ${c.settings.rounds} evaluations (reports and incidents of the day read, ${c.settings.missing} 漏报 and ${c.settings.reportedByIncident} incident reports written in bulk)${c.checks.ok ? "" : "; checks FAILED"}`,
+  };
+}
 
 function digestTargets(d: DigestPart): Pick<Targets, "digestMs" | "yearStatisticsMs"> {
   const year = `${d.settings.incidents} incidents, ${d.settings.units} units × ${d.settings.days} days of 零报告`;
@@ -238,6 +255,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...dialogLines(r),
     ...incidentLines(r),
     ...digestLines(r),
+    ...cutoffLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -250,6 +268,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.timerLatenessP99Ms, " ms"),
     ...target(r.targets.digestMs, " ms"),
     ...target(r.targets.yearStatisticsMs, " ms"),
+    ...target(r.targets.cutoffMs, " ms"),
     `  written to ${file}`,
     "",
   ];
@@ -331,11 +350,21 @@ function digestLines(r: BenchResult): string[] {
   ];
 }
 
+function cutoffLines(r: BenchResult): string[] {
+  const c = r.cutoff;
+  if (!c) return [];
+  return [
+    "",
+    `  zero-report cut-off   ${c.settings.units} units (${c.settings.reportedZero} 零报告, ${c.settings.reportedByIncident} by incident, ${c.settings.missing} missing): evaluation p50 ${c.evaluate.p50Ms} ms, max ${c.evaluate.maxMs} ms over ${c.settings.rounds} rounds`,
+    `                        whole job ${c.job.ms} ms with ${c.job.sends} sends queued, delivered in ${c.job.deliveredMs} ms; checks ${c.checks.ok ? "ok" : "FAILED"}`,
+  ];
+}
+
 /** Above this many cores used by other processes during a phase, the figures are not trustworthy. */
 export const DISTURBED_CORES = 0.25;
 
 function disturbance(r: BenchResult): string {
-  const worst = Math.max(...Object.values(r.otherLoadCores).map((v) => v ?? 0));
+  const worst = Math.max(0, ...Object.values(r.otherLoadCores).map((v) => v ?? 0));
   const loads = Object.entries(r.otherLoadCores)
     .map(([phase, cores]) => `${phase} ${cores ?? "?"}`)
     .join(", ");

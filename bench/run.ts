@@ -2,14 +2,16 @@
  * `npm run bench`: the inbound 登记 dialog under load against the bare minimum a message could cost
  * (dialog-bench.ts), then 首报 → leaders' alert at 50 reports a second and the timers of 10,000 open
  * incidents on real BullMQ (incident-bench.ts), each part on its own fresh database, app and queue
- * prefix, against real Redis, and the digest and statistics over a year of data (digest-bench.ts).
- * Writes bench/results/latest.json and prints a summary. Settings: bench/options.ts
- * (BENCH_ONLY=dialog|incident|alerts|timers|digest runs some parts). BENCH_PROFILE=1 also
+ * prefix, against real Redis, the digest and statistics over a year of data (digest-bench.ts) and the
+ * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
+ * summary. Settings: bench/options.ts (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff runs some
+ * parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { cutoffBench } from "./cutoff-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
 import { openBenchRedis } from "./environment.ts";
@@ -27,7 +29,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers", "digest"] as const).filter((p) => only[p]);
+  const parts = (["dialog", "alerts", "timers", "digest", "cutoff"] as const).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   let dialog: Awaited<ReturnType<typeof dialogBench>> | undefined;
   let incident: Awaited<ReturnType<typeof incidentBench>> | undefined;
   let digest: Awaited<ReturnType<typeof digestBench>> | undefined;
+  let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
         progress,
       });
     if (only.digest) digest = await digestBench({ options, office, redisUrl: redis.url, progress });
+    if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
   } finally {
     await redis.stop();
   }
@@ -80,11 +84,15 @@ async function main(): Promise<void> {
     timestamp: startedAt.toISOString(),
     machine,
     parts: [...parts],
-    database: (dialog ?? incident ?? digest)?.database ?? { kind: "pglite" as const, where: "none" },
+    database: (dialog ?? incident ?? digest ?? cutoff)?.database ?? {
+      kind: "pglite" as const,
+      where: "none",
+    },
     redis: { source: redis.source, version: redis.version },
     ...(d ? { settings: d.settings, dialog: d.dialog, bareMinimum: d.bareMinimum, ratio: d.ratio } : {}),
     ...(i ? { incident: i } : {}),
     ...(digest ? { digest: digest.part } : {}),
+    ...(cutoff ? { cutoff: cutoff.part } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -109,7 +117,12 @@ async function main(): Promise<void> {
       ...d?.checks,
       ...(i ? { incident: i.checks } : {}),
       ...(digest ? { digest: digest.part.checks } : {}),
-      ok: (d?.checks.ok ?? true) && (i?.checks.ok ?? true) && (digest?.part.checks.ok ?? true),
+      ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
+      ok:
+        (d?.checks.ok ?? true) &&
+        (i?.checks.ok ?? true) &&
+        (digest?.part.checks.ok ?? true) &&
+        (cutoff?.part.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };

@@ -9,7 +9,7 @@ import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
 import { parseEnv } from "./config/env.ts";
-import { ConfigError, loadOfficeConfig } from "./config/load.ts";
+import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
 import { ensureRedis } from "./queue/redis-launcher.ts";
 import { openDatabase } from "./store/database.ts";
@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const log = createLogger(env, process.stdout.isTTY === true);
   const say = (message: string) => log.info(message);
 
-  const config = await loadOfficeConfig(env.ORG_FILE, env.POLICY_FILE);
+  const config = await loadOfficeConfig(env.ORG_FILE, env.POLICY_FILE, {
+    schedulesFile: optionalConfigFile(env.SCHEDULES_FILE, "config/schedules.yaml"),
+    rosterFile: optionalConfigFile(env.ROSTER_FILE, "config/roster.yaml"),
+  });
   say(
     `已读取配置：${config.org.units.length} 个单位，${config.org.people.length} 人，${config.org.groups.length} 个群`,
   );

@@ -18,11 +18,14 @@ import { JobRegistry } from "../bot/core/job-registry.ts";
 import type { InboundEvent } from "../bot/core/message.ts";
 import { InboundPipeline } from "../bot/core/pipeline.ts";
 import type { HttpRoutes, PlatformAdapter } from "../bot/core/platform-adapter.ts";
-import { type Clock, type Scheduler, systemClock } from "../bot/core/ports.ts";
+import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
-import type { OfficeConfig } from "../config/load.ts";
+import { ConfigError, type OfficeConfig } from "../config/load.ts";
+import { DutyRoster } from "../config/roster.ts";
 import { allCapabilities } from "../handlers/index.ts";
+import { recurringEntries, scheduleProblems } from "../handlers/reminders/recurring-entries.ts";
+import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
@@ -49,6 +52,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces the BullMQ scheduler (the transcript runner's virtual time). */
   scheduler?: Scheduler;
+  /** Replaces BullMQ job schedulers for daily reminders (the transcript runner's virtual time). */
+  recurring?: RecurringScheduler;
   /** Listen on this address; omit for no HTTP server. */
   http?: { host: string; port: number };
   sendRetry?: SendRetryPolicy;
@@ -81,6 +86,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? systemClock;
   const directory = new Directory(config.org);
+  const capabilities = options.capabilities ?? allCapabilities();
+  // A schedule naming a job nobody registers is a config error, found before any connection opens.
+  const schedules = config.schedules?.entries ?? [];
+  const jobNames = new Set(capabilities.flatMap((c) => c.jobs ?? []).map((job) => job.name));
+  const problems = scheduleProblems(schedules, (name) => jobNames.has(name));
+  if (problems.length > 0) throw new ConfigError(config.schedules?.file ?? "schedules", problems);
   const redis = createRedis(options.redisUrl);
   const workerRedis = createRedis(options.redisUrl);
 
@@ -93,6 +104,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: BotServices = {
     directory,
     policy: config.policy,
+    roster: new DutyRoster(config.roster ?? [], (ref) => directory.person(ref)?.id),
+    zeroReport: config.schedules?.zeroReport,
     messenger,
     scheduler,
     clock,
@@ -100,7 +113,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   };
 
-  const capabilities = options.capabilities ?? allCapabilities();
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,
@@ -124,6 +136,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     : undefined;
 
   for (const capability of capabilities) await capability.onStart?.(services);
+  const recurring =
+    options.recurring ?? (bullScheduler ? new BullmqRecurring(bullScheduler.queue) : undefined);
+  await recurring?.reconcile(
+    recurringEntries(schedules, config.schedules?.zeroReport),
+    config.policy.timezone,
+  );
 
   const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
   let http: FastifyInstance | undefined;

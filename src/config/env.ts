@@ -14,6 +14,10 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ORG_FILE: z.string().default("config/org.yaml"),
   POLICY_FILE: z.string().default("config/policy.yaml"),
+  /** Recurring reminders; unset: config/schedules.yaml when it exists, else none. */
+  SCHEDULES_FILE: optionalText,
+  /** Duty roster (值班表); unset: config/roster.yaml when it exists, else none. */
+  ROSTER_FILE: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `pretty` lines or `json` lines; unset: pretty in a terminal, JSON otherwise. */
   LOG_FORMAT: z.enum(["pretty", "json"]).optional(),

@@ -1,10 +1,13 @@
 /** Reads and validates the office's config files; an error names the file, the path inside it and the problem. */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { policyProblemsWithOrg } from "./cross-check.ts";
+import { policyProblemsWithOrg, rosterProblemsWithOrg, scheduleProblemsWithOrg } from "./cross-check.ts";
 import { type Org, orgSchema } from "./org.ts";
 import { type Policy, policySchema } from "./policy.ts";
+import { type RosterEntry, rosterFileSchema } from "./roster.ts";
+import { type Schedules, schedulesFileSchema } from "./schedules.ts";
 
 z.config(z.locales.zhCN());
 
@@ -31,7 +34,7 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S)
     throw new ConfigError(file, [
       {
         path: "",
-        message: `读不到文件（${why}）。请检查路径是否正确（可用环境变量 ORG_FILE、POLICY_FILE 指定）`,
+        message: `读不到文件（${why}）。请检查路径是否正确（可用环境变量 ORG_FILE、POLICY_FILE、SCHEDULES_FILE、ROSTER_FILE 指定）`,
       },
     ]);
   }
@@ -86,14 +89,45 @@ function formatPath(path: PropertyKey[]): string {
 export interface OfficeConfig {
   org: Org;
   policy: Policy;
+  /** Recurring reminders (none when no schedules file is given). */
+  schedules?: Schedules;
+  /** The duty roster (empty when no roster file is given). */
+  roster?: RosterEntry[];
 }
 
-export async function loadOfficeConfig(orgFile: string, policyFile: string): Promise<OfficeConfig> {
-  const [org, policy] = await Promise.all([
+/** The optional files besides org and policy. */
+export interface ExtraConfigFiles {
+  schedulesFile?: string;
+  rosterFile?: string;
+}
+
+/** The file named explicitly, else the default when it exists, else none (the file is optional). */
+export function optionalConfigFile(explicit: string | undefined, fallback: string): string | undefined {
+  return explicit ?? (existsSync(fallback) ? fallback : undefined);
+}
+
+export async function loadOfficeConfig(
+  orgFile: string,
+  policyFile: string,
+  extra: ExtraConfigFiles = {},
+): Promise<OfficeConfig> {
+  const [org, policy, schedulesFile, roster] = await Promise.all([
     loadYamlFile(orgFile, orgSchema),
     loadYamlFile(policyFile, policySchema),
+    extra.schedulesFile ? loadYamlFile(extra.schedulesFile, schedulesFileSchema) : undefined,
+    extra.rosterFile ? loadYamlFile(extra.rosterFile, rosterFileSchema) : [],
   ]);
-  const problems = policyProblemsWithOrg(policy, org);
-  if (problems.length > 0) throw new ConfigError(policyFile, problems);
-  return { org, policy };
+  const schedules: Schedules = {
+    file: extra.schedulesFile,
+    entries: schedulesFile?.schedules ?? [],
+    zeroReport: schedulesFile?.zero_report,
+  };
+  const checks = [
+    [policyFile, policyProblemsWithOrg(policy, org)],
+    [extra.schedulesFile, scheduleProblemsWithOrg(schedules, org)],
+    [extra.rosterFile, rosterProblemsWithOrg(roster, org)],
+  ] as const;
+  for (const [file, problems] of checks)
+    if (file && problems.length > 0) throw new ConfigError(file, problems);
+  return { org, policy, schedules, roster };
 }

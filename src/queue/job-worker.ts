@@ -2,7 +2,7 @@
  * Runs fired scheduler jobs through the job registry; invalid jobs fail at once, others retry. A job
  * that fails for good is reported to the duty group once: its reminder or escalation did not happen.
  */
-import { UnrecoverableError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
 import type { BotServices } from "../bot/core/services.ts";
@@ -24,9 +24,11 @@ export function startJobWorker(options: {
     JOBS_QUEUE,
     async (job) => {
       try {
-        await registry.run(services, job.data.key ?? job.id ?? job.name, {
+        const occurrence = recurringOccurrence(job);
+        const key = job.data.key ?? job.id ?? job.name;
+        await registry.run(services, occurrence ? `${key}-${occurrence.getTime()}` : key, {
           name: job.data.name,
-          data: job.data.data,
+          data: occurrence ? { ...job.data.data, dueAt: occurrence.toISOString() } : job.data.data,
         });
       } catch (error) {
         if (error instanceof InvalidJobError) throw new UnrecoverableError(error.message);
@@ -63,4 +65,14 @@ export function startJobWorker(options: {
 
 function jobFailedNotice(label: string, key: string, attempts: number, reason: string): string {
   return `【系统提醒】定时任务「${label}」（${key}）${attempts > 1 ? `重试 ${attempts} 次` : ""}仍失败，相关提醒或升级可能没有发出，请值班员人工跟进。\n原因：${reason.slice(0, 200)}`;
+}
+
+/**
+ * When a job scheduler produced the job: the time it was due. Each day's run then gets its own key
+ * (so its sends get their own idempotency keys) and the handler learns which day it is for.
+ */
+function recurringOccurrence(job: Job<QueuedJob>): Date | undefined {
+  // A scheduler's job is created `delay` ms before the time it is for (BullMQ keeps `prevMillis` off the stored job).
+  if (!job.repeatJobKey) return undefined;
+  return new Date((job.opts.timestamp ?? job.timestamp) + (job.opts.delay ?? 0));
 }

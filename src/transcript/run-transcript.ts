@@ -59,14 +59,16 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
     };
   }
   const base = dirname(file);
-  const setup = steps.filter((s) => s.kind === "org" || s.kind === "policy");
-  const orgPath = setup.find((s) => s.kind === "org");
-  const policyPath = setup.find((s) => s.kind === "policy");
+  const setupPath = (kind: "org" | "policy" | "schedules" | "roster") => {
+    const step = steps.find((s) => s.kind === kind);
+    return step && "path" in step ? resolve(base, step.path) : undefined;
+  };
+  // Schedules and the roster are opt-in (`@schedules`, `@roster`), so a transcript sees only the
+  // daily reminders it asks for.
   const config = await loadOfficeConfig(
-    orgPath && "path" in orgPath ? resolve(base, orgPath.path) : resolve(env.root, "config/org.yaml"),
-    policyPath && "path" in policyPath
-      ? resolve(base, policyPath.path)
-      : resolve(env.root, "config/policy.yaml"),
+    setupPath("org") ?? resolve(env.root, "config/org.yaml"),
+    setupPath("policy") ?? resolve(env.root, "config/policy.yaml"),
+    { schedulesFile: setupPath("schedules"), rosterFile: setupPath("roster") },
   );
   const timeZone = config.policy.timezone;
 
@@ -82,6 +84,7 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
     queuePrefix: prefix,
     clock,
     scheduler,
+    recurring: scheduler,
   });
   const cursors = new Map<string, number>();
   let actionWatermark = 0;
@@ -107,8 +110,9 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
         switch (step.kind) {
           case "org":
           case "policy":
-            if (started)
-              throw new StepFailure(`${step.kind === "org" ? "@org" : "@policy"} 只能写在第一步之前`);
+          case "schedules":
+          case "roster":
+            if (started) throw new StepFailure(`@${step.kind} 只能写在第一步之前`);
             break;
           case "now": {
             const at = parseDateTime(step.at, timeZone);

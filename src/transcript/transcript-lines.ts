@@ -1,7 +1,7 @@
 /** Parses a transcript (*.chat) into steps; the format is the public contract in shared/TRANSCRIPTS.md. */
 
 export type TranscriptStep =
-  | { kind: "org" | "policy"; line: number; path: string }
+  | { kind: "org" | "policy" | "schedules" | "roster"; line: number; path: string }
   | { kind: "now"; line: number; at: string }
   | { kind: "wait"; line: number; duration: string }
   | { kind: "waitUntil"; line: number; target: string }
@@ -86,6 +86,10 @@ function parseDirective(text: string, line: number): TranscriptStep {
       return { kind: "org", line, path: rest };
     case "@policy":
       return { kind: "policy", line, path: rest };
+    case "@schedules":
+      return { kind: "schedules", line, path: rest };
+    case "@roster":
+      return { kind: "roster", line, path: rest };
     case "@now":
       return { kind: "now", line, at: rest };
     case "@wait":

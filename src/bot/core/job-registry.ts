@@ -24,6 +24,10 @@ export class JobRegistry {
     return this.handlers.get(name)?.label ?? name;
   }
 
+  has(name: string): boolean {
+    return this.handlers.has(name);
+  }
+
   async run(services: BotServices, key: string, job: ScheduledJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new InvalidJobError(`no handler for job ${job.name}`);

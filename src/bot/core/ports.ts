@@ -33,3 +33,21 @@ export interface Scheduler {
 
 /** Runs a fired job by name; both the BullMQ worker and the virtual scheduler call it. */
 export type JobRunner = (key: string, job: ScheduledJob) => Promise<void>;
+
+/** A job that runs every day at a local time; the runner adds `dueAt` (ISO time it was due) to its data. */
+export interface RecurringEntry {
+  /** Stable id; reconciling with the same id updates the entry in place. */
+  id: string;
+  hour: number;
+  minute: number;
+  job: ScheduledJob;
+}
+
+/**
+ * Daily recurring jobs, kept equal to the config: `reconcile` adds new entries, updates changed
+ * ones and removes those no longer listed. Day rules (workdays, holidays) are checked by the job
+ * when it fires, so the recurrence itself is simply daily in the policy's time zone.
+ */
+export interface RecurringScheduler {
+  reconcile(entries: readonly RecurringEntry[], timeZone: string): Promise<void>;
+}

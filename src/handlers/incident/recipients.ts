@@ -1,5 +1,6 @@
 /**
- * Who an escalation level names: `duty` (everyone with the role), `director@duty-office` (the role
+ * Who an escalation level names: `duty` (today's 值班员 when the roster names them, else everyone
+ * with the role), `director@duty-office` (the role
  * in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the org is an input.
  */
 
@@ -10,9 +11,15 @@ export function resolveRecipients(
   level: readonly string[],
   people: readonly Person[],
   reportingUnit: string,
+  /** Today's 值班员 from the roster: when given, a plain `duty` entry means them. */
+  dutyToday?: readonly string[],
 ): string[] {
   const ids = new Set<string>();
   for (const entry of level) {
+    if (entry === "duty" && dutyToday && dutyToday.length > 0) {
+      for (const id of dutyToday) ids.add(id);
+      continue;
+    }
     const [who = "", unit] = entry.split("@");
     const unitId = unit === REPORTING_UNIT ? reportingUnit : unit;
     const byRole = people.filter(

@@ -29,6 +29,7 @@ export const ackCheckJob: JobHandler<typeof schema> = {
       levelAt(policy.escalation, level),
       directory.people(),
       incident.unitId,
+      ctx.services.roster.at(now, policy.timezone)?.duty,
     );
     await scheduleAckCheck(scheduler, incident.id, level + 1, new Date(now.getTime() + grade.ack_within));
     const since = formatDurationZh(now.getTime() - (incident.alertedAt ?? incident.reportedAt).getTime());

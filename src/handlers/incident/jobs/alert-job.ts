@@ -24,7 +24,12 @@ export const alertJob: JobHandler<typeof schema> = {
     const { directory, clock, scheduler } = ctx.services;
     const now = clock.now();
     const grade = gradeOf(policy, incident.gradeId);
-    const recipients = resolveRecipients(levelAt(policy.escalation, 0), directory.people(), incident.unitId);
+    const recipients = resolveRecipients(
+      levelAt(policy.escalation, 0),
+      directory.people(),
+      incident.unitId,
+      ctx.services.roster.at(now, policy.timezone)?.duty,
+    );
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
     for (const chatId of alertChats(directory)) {

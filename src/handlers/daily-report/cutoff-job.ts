@@ -1,0 +1,47 @@
+/**
+ * At the cut-off (job `zero-report-cutoff`): the day is evaluated and recorded (漏报 for the
+ * missing), the duty office and the leaders get the list (today's duty people mentioned), and each
+ * missing unit is reminded once more unless its group paused reminders.
+ */
+import type { JobHandler } from "../../bot/core/capability.ts";
+import { dutyChats, leaderChats } from "../incident/audience.ts";
+import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
+import { evaluateCutoff } from "./evaluate-cutoff.ts";
+import { dailyReportMessages as M } from "./messages.ts";
+import { remindUnits } from "./remind-units.ts";
+import { unitContacts } from "./unit-contacts.ts";
+import { zeroReportDay } from "./zero-report-day.ts";
+
+export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
+
+export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
+  name: ZERO_REPORT_CUTOFF_JOB,
+  schema: scheduledDataSchema,
+  async run(ctx, data) {
+    const { prisma, policy, directory, clock } = ctx.services;
+    const dueAt = new Date(data.dueAt);
+    const today = zeroReportDay(ctx.services, dueAt);
+    if (!today) return;
+    const now = clock.now();
+    const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
+    const summary = M.cutoffSummary(
+      today.day,
+      today.cutoffText,
+      outcome.owed,
+      outcome.missing.map((u) => directory.unitName(u)),
+    );
+    const duty =
+      ctx.services.roster.at(dueAt, policy.timezone)?.duty ?? directory.withRole("duty").map((p) => p.id);
+    for (const chatId of dutyChats(directory))
+      await ctx.send(chatId, {
+        text: summary,
+        mentions: duty.filter((p) => directory.chat(chatId)?.members.includes(p)),
+      });
+    for (const chatId of leaderChats(directory)) await ctx.send(chatId, summary);
+
+    const contactOf = unitContacts(directory);
+    const contacts = outcome.missing.map(contactOf);
+    const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
+    await remindUnits(ctx, contacts, text, now);
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * The zero-report cut-off on a real database: zero reports and that day's incidents count, the rest
+ * are recorded as 漏报; evaluating again (a retried job) finds the same units and writes nothing new;
+ * a late zero report turns 漏报 into 迟报.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordZeroReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
+import { evaluateCutoff } from "../../../src/handlers/daily-report/evaluate-cutoff.ts";
+import { instantOnDay } from "../../../src/handlers/reminders/rules/local-day.ts";
+import type { Database } from "../../../src/store/database.ts";
+import { openTestDatabase } from "../../support/database.ts";
+
+const UNITS = ["qingshan", "baishui", "liulin", "emergency"];
+
+/** Each test has a day of its own on one database (opening a database is the slow part here). */
+function testDay(day: string) {
+  const dayStart = instantOnDay(day, { hour: 0, minute: 0 }, "Asia/Shanghai");
+  const cutoff = instantOnDay(day, { hour: 17, minute: 0 }, "Asia/Shanghai");
+  return {
+    day,
+    input: { units: UNITS, day, dayStart, cutoff, now: cutoff },
+    /** `hours` after local midnight. */
+    at: (hours: number) => new Date(dayStart.getTime() + hours * 3_600_000),
+  };
+}
+
+let database: Database;
+let incidents = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+async function incident(unitId: string, reportedAt: Date): Promise<void> {
+  incidents += 1;
+  await database.prisma.incident.create({
+    data: {
+      number: `2026-T${incidents}`,
+      sourceKey: `test-${incidents}`,
+      unitId,
+      reporterId: "someone",
+      chatId: `${unitId}-work`,
+      type: "其他",
+      gradeId: "IV",
+      reportedAt,
+      lastReportAt: reportedAt,
+    },
+  });
+}
+
+async function statuses(day: string): Promise<Record<string, string>> {
+  const rows = await database.prisma.dailyReport.findMany({ where: { day }, orderBy: { unitId: "asc" } });
+  return Object.fromEntries(rows.map((r) => [r.unitId, `${r.status}/${r.kind}`]));
+}
+
+describe("evaluateCutoff", () => {
+  it("counts zero reports and the day's incidents before the cut-off, records the rest as missed", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-12-01");
+    await recordZeroReport(prisma, {
+      unitId: "qingshan",
+      day,
+      reporterId: "zhangsan",
+      at: at(9),
+      late: false,
+    });
+    await incident("baishui", at(11));
+    await incident("liulin", at(18)); // after the cut-off: does not count for today
+    await incident("liulin", at(-2)); // the day before
+
+    const outcome = await evaluateCutoff(prisma, input);
+
+    expect(outcome).toEqual({ owed: 4, missing: ["liulin", "emergency"] });
+    expect(await statuses(day)).toEqual({
+      baishui: "on_time/incident",
+      emergency: "missed/null",
+      liulin: "missed/null",
+      qingshan: "on_time/zero",
+    });
+  });
+
+  it("finds the same missing units when evaluated again, and writes nothing new", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-12-02");
+    await recordZeroReport(prisma, {
+      unitId: "qingshan",
+      day,
+      reporterId: "zhangsan",
+      at: at(9),
+      late: false,
+    });
+    const first = await evaluateCutoff(prisma, input);
+    const second = await evaluateCutoff(prisma, input);
+    expect(first.missing).toEqual(["baishui", "liulin", "emergency"]);
+    expect(second).toEqual(first);
+    expect(await prisma.dailyReport.count({ where: { day } })).toBe(4);
+  });
+
+  it("a late zero report turns missed into late; a second report changes nothing", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-12-03");
+    await evaluateCutoff(prisma, input);
+    const late = await recordZeroReport(prisma, {
+      unitId: "liulin",
+      day,
+      reporterId: "wangwu",
+      at: at(18),
+      late: true,
+    });
+    expect(late).toMatchObject({
+      created: true,
+      row: { status: "late", kind: "zero", reporterId: "wangwu" },
+    });
+    const again = await recordZeroReport(prisma, {
+      unitId: "liulin",
+      day,
+      reporterId: "lv",
+      at: at(19),
+      late: true,
+    });
+    expect(again).toMatchObject({ created: false, row: { status: "late", reporterId: "wangwu" } });
+    expect((await statuses(day)).liulin).toBe("late/zero");
+    expect((await statuses(day)).baishui).toBe("missed/null");
+  });
+});

@@ -1,0 +1,34 @@
+/** Escalation's `duty` level names today's 值班员 when the roster has them, else everyone with the role. */
+import { describe, expect, it } from "vitest";
+import type { Person } from "../../../src/config/org.ts";
+import { resolveRecipients } from "../../../src/handlers/incident/recipients.ts";
+
+const person = (id: string, unit: string, ...roles: Person["roles"]): Person => ({
+  id,
+  name: id,
+  unit,
+  roles,
+});
+const PEOPLE = [
+  person("sun", "duty-office", "duty"),
+  person("zhou", "duty-office", "duty"),
+  person("wu", "duty-office", "director", "duty"),
+  person("qian", "qingshan", "director"),
+];
+
+describe("resolveRecipients with a roster", () => {
+  it("uses today's duty people for a plain duty entry", () => {
+    expect(resolveRecipients(["duty"], PEOPLE, "qingshan", ["zhou"])).toEqual(["zhou"]);
+  });
+
+  it("falls back to the role when the roster has nobody for today", () => {
+    expect(resolveRecipients(["duty"], PEOPLE, "qingshan", undefined)).toEqual(["sun", "zhou", "wu"]);
+    expect(resolveRecipients(["duty"], PEOPLE, "qingshan", [])).toEqual(["sun", "zhou", "wu"]);
+  });
+
+  it("leaves other entries alone, `duty@unit` included", () => {
+    expect(
+      resolveRecipients(["director@reporting", "duty@duty-office"], PEOPLE, "qingshan", ["zhou"]),
+    ).toEqual(["qian", "sun", "zhou", "wu"]);
+  });
+});
