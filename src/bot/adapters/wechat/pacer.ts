@@ -13,6 +13,9 @@ export interface PaceSettings {
 export class Pacer {
   private nextOverall = 0;
   private readonly nextByRoom = new Map<string, number>();
+  /** When posts actually went out: a late timer must not bring the next post closer than the gap. */
+  private lastOverall = Number.NEGATIVE_INFINITY;
+  private readonly lastByRoom = new Map<string, number>();
 
   constructor(
     private readonly pace: PaceSettings,
@@ -31,10 +34,26 @@ export class Pacer {
     this.nextByRoom.set(room, at + this.pace.roomGapMs);
     this.forgetPast(now);
     if (at > now) await this.sleep(at - now);
+    for (;;) {
+      const current = this.now();
+      const earliest = Math.max(
+        this.lastOverall + this.pace.overallGapMs,
+        (this.lastByRoom.get(room) ?? Number.NEGATIVE_INFINITY) + this.pace.roomGapMs,
+      );
+      if (current >= earliest) {
+        // Marked synchronously: the caller posts right away, before anyone else can run.
+        this.lastOverall = current;
+        this.lastByRoom.set(room, current);
+        return;
+      }
+      await this.sleep(earliest - current);
+    }
   }
 
   private forgetPast(now: number): void {
     if (this.nextByRoom.size < 1000) return;
     for (const [room, next] of this.nextByRoom) if (next <= now) this.nextByRoom.delete(room);
+    for (const [room, last] of this.lastByRoom)
+      if (last + this.pace.roomGapMs <= now) this.lastByRoom.delete(room);
   }
 }

@@ -7,7 +7,7 @@ export interface CodeReply {
 
 /** `7 已阅` → { code: "7", label: "已阅" }; anything else → null. */
 export function parseCodeReply(text: string): CodeReply | null {
-  const match = /^(\d{1,6})\s*([^\d\s][^\s]{0,9})$/u.exec(text.trim());
+  const match = /^(\d{1,6})\s*([^\d\s]{1,10})$/u.exec(text.trim());
   if (!match) return null;
   return { code: match[1] as string, label: (match[2] as string).replace(/[。.!！]$/, "") };
 }

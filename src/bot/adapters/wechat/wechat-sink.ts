@@ -33,6 +33,9 @@ export interface WechatSinkRuntime {
 
 type Target = RoomInterface | ContactInterface;
 
+/** Room left in each part for the `（续 2/3）` line. */
+const CONTINUED_ROOM = 16;
+
 export class WechatSink implements MessageSink {
   readonly name = PLATFORM;
   private runtime?: WechatSinkRuntime;
@@ -91,25 +94,33 @@ export class WechatSink implements MessageSink {
     text: string,
     people: string[],
   ): Promise<void> {
+    // Mentions are written the way WeChat writes them (`@群昵称` + U+2005) before waiting for the
+    // slot, so the post goes out the moment the slot comes (wechaty's own say() looks them up after).
     const contacts = isRoom(target) ? await this.mentionContacts(runtime, people) : [];
-    const parts = splitText(text, runtime.maxMessageChars);
+    const mentionText = isRoom(target) ? await mentionLine(target, contacts) : "";
+    const parts = splitText(text, runtime.maxMessageChars - CONTINUED_ROOM - [...mentionText].length);
     for (const [index, part] of parts.entries()) {
       const key = partKey(message.idempotencyKey, index);
       const sent = await runtime.prisma.sentMessage.findUnique({
         where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
       });
       if (sent) continue;
+      const continued = parts.length > 1 && index > 0 ? `${T.continued(index + 1, parts.length)}\n` : "";
+      const first = index === 0 && contacts.length > 0;
+      const body = first ? `${mentionText}${part}` : `${continued}${part}`;
       await runtime.pacer.wait(target.id);
-      const body = parts.length > 1 && index > 0 ? `${T.continued(index + 1, parts.length)}\n${part}` : part;
-      const posted =
-        index === 0 && contacts.length > 0 ? await target.say(body, ...contacts) : await target.say(body);
+      const postedId = await runtime.bot.puppet.messageSendText(
+        target.id,
+        body,
+        first ? contacts.map((c) => c.id) : undefined,
+      );
       await runtime.prisma.sentMessage.createMany({
         data: [
           {
             platform: PLATFORM,
             idempotencyKey: key,
             chatId: message.chatId,
-            platformMessageId: posted?.id ?? "",
+            platformMessageId: postedId ?? "",
             recipients: index === 0 ? (message.urgentTo ?? []) : [],
             sentAt: runtime.now(),
           },
@@ -149,6 +160,16 @@ export class WechatSink implements MessageSink {
     return this.runtime;
   }
 }
+
+/** `@张三\u2005@钱镇长 `: WeChat's own mention format, with the room nickname where there is one. */
+async function mentionLine(room: RoomInterface, contacts: ContactInterface[]): Promise<string> {
+  if (contacts.length === 0) return "";
+  const names = await Promise.all(contacts.map(async (c) => `@${(await room.alias(c)) || c.name()}`));
+  return `${names.join(MENTION_SEPARATOR)} `;
+}
+
+/** WeChat separates mentions with a four-per-em space. */
+const MENTION_SEPARATOR = "\u2005";
 
 function isRoom(target: Target): target is RoomInterface {
   return "topic" in target;
