@@ -13,7 +13,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-describe("WeChat inbound", () => {
+// Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
+describe("WeChat inbound", { timeout: 60_000 }, () => {
   it("answers a group message that mentions the bot, with a numbered dialog card as text", async () => {
     world = await startWechatWorld();
     world.say(UNIT, "张三", "@快报助手 上报");

@@ -42,13 +42,14 @@ async function stepDirect(person: string, text: string, expect: string[]): Promi
 
 beforeAll(async () => {
   world = await startWechatWorld();
-});
+}, 60_000);
 
 afterAll(async () => {
   await world?.close();
 });
 
-describe("an incident through WeChat", () => {
+// Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
+describe("an incident through WeChat", { timeout: 60_000 }, () => {
   it("reports by numbered replies and alerts the leaders urgently with real mentions", async () => {
     await step(UNIT, "张三", "@快报助手 上报", ["事件类型"]);
     await step(UNIT, "张三", "2", ["事发时间"]);

@@ -22,7 +22,8 @@ async function startWithUnknownLisi(): Promise<WechatWorld> {
   return startWechatWorld({ config, unknown: ["阿四"] });
 }
 
-describe("binding an unknown WeChat contact", () => {
+// Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
+describe("binding an unknown WeChat contact", { timeout: 60_000 }, () => {
   it("asks to bind, and binds only with the duty office's one-time code", async () => {
     world = await startWithUnknownLisi();
     const { prisma } = world.test.database;
@@ -70,11 +71,15 @@ describe("binding an unknown WeChat contact", () => {
   });
 });
 
-describe("login state", () => {
+// Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
+describe("login state", { timeout: 60_000 }, () => {
   it("reports a logout, then serves the QR code while waiting for a scan, and the account once logged in", async () => {
     world = await startWechatWorld();
     const status = async () => (await fetch(`${world?.test.baseUrl}/api/wechat/status`)).json();
     expect(await status()).toMatchObject({ state: "logged-in", user: "快报助手" });
+    // The console page's address answers the same, ahead of the static "off" file.
+    const page = await (await fetch(`${world.test.baseUrl}/wechat-status.json`)).json();
+    expect(page).toMatchObject({ state: "logged-in" });
 
     await world.mocker.puppet.logout();
     await waitFor("logged out", async () => (await status()).state === "logged-out");

@@ -17,7 +17,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-describe("WeChat delivery", () => {
+// Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
+describe("WeChat delivery", { timeout: 60_000 }, () => {
   it("paces a burst by room and overall gaps and drops nothing", async () => {
     const pace = { roomGapMs: 250, overallGapMs: 100, jitterMs: 30 };
     world = await startWechatWorld({ settings: { ...FAST_SETTINGS, pace } });

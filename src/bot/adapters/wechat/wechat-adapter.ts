@@ -63,13 +63,16 @@ export class WechatAdapter implements PlatformAdapter {
   }
 
   registerRoutes(http: HttpRoutes): void {
-    http.get("/api/wechat/status", async () => {
-      const status = this.login.current();
-      const qrSvg = status.qrcode
-        ? await QRCode.toString(status.qrcode, { type: "svg", margin: 1 })
+    const status = async () => {
+      const current = this.login.current();
+      const qrSvg = current.qrcode
+        ? await QRCode.toString(current.qrcode, { type: "svg", margin: 1 })
         : undefined;
-      return { status: 200, body: { ...status, qrSvg } };
-    });
+      return { status: 200, body: { ...current, qrSvg } };
+    };
+    http.get("/api/wechat/status", status);
+    // The console page asks here; without WeChat a static file of the same name says "off".
+    http.get("/wechat-status.json", status);
   }
 
   async start(context: PlatformContext): Promise<void> {

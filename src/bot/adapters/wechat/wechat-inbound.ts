@@ -124,16 +124,18 @@ export class WechatInbound {
     const [word] = splitCommand(text);
     const meant = !room || mentionsBot || inDialog || this.deps.groupWords.includes(word);
     if (codeReplyText && !inDialog) {
-      const entry = await this.deps.replyCodes.resolve(chat, codeReplyText.code);
-      if (entry)
+      // Only words that are button labels make a reply code: `3 个人去了` in a group is chatter.
+      const { code, label } = codeReplyText;
+      const labelKnown = this.deps.codeLabels.has(label) || this.deps.groupWords.includes(label);
+      const entry = await this.deps.replyCodes.resolve(chat, code);
+      if (entry && (labelKnown || meant))
         return reply(
           T.wrongLabel(
-            entry.code,
-            entry.buttons.map((b) => codeReply(entry.code, b.label)),
+            code,
+            entry.buttons.map((b) => codeReply(code, b.label)),
           ),
         );
-      if (meant || this.deps.codeLabels.has(codeReplyText.label))
-        return reply(T.unknownCode(codeReplyText.code));
+      if (!entry && labelKnown) return reply(T.unknownCode(code));
     }
     if (!meant) return;
     if (isBareNumber(text) && !inDialog) return reply(T.bareNumber);
