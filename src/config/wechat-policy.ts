@@ -4,19 +4,28 @@
  * bot without an @-mention. Every key has a default, so the section may be left out.
  */
 import { z } from "zod";
-import { durationSchema } from "./duration.ts";
+import { durationSchema, parseDuration } from "./duration.ts";
 import type { Policy } from "./policy.ts";
+
+/** A gap may be switched off with `0s`; durations are otherwise positive. */
+const gapSchema = z.string().transform((text, ctx) => {
+  if (/^0[smhd]?$/.test(text.trim())) return 0;
+  const ms = parseDuration(text);
+  if (ms !== null) return ms;
+  ctx.addIssue({ code: "custom", message: `时长格式不对：「${text}」，应写成 0s、3s、1m 这样` });
+  return z.NEVER;
+});
 
 export const wechatPolicySchema = z
   .object({
     pace: z
       .object({
         /** Minimum gap between two posts in one room (or one-to-one chat). */
-        room_gap: durationSchema.prefault("3s"),
+        room_gap: gapSchema.prefault("3s"),
         /** Minimum gap between any two posts of the account. */
-        overall_gap: durationSchema.prefault("1s"),
+        overall_gap: gapSchema.prefault("1s"),
         /** A random extra wait up to this much, so posts do not come like a metronome. */
-        jitter: durationSchema.prefault("1s"),
+        jitter: gapSchema.prefault("1s"),
       })
       .strict()
       .prefault({}),
