@@ -134,7 +134,9 @@ export class WechatAdapter implements PlatformAdapter {
       log.info({ status }, "wechat login: waiting for a scan");
       if (!qrcode) return;
       this.login.scan(qrcode);
-      if (this.options.printQrCode) qrTerminal.generate(qrcode, { small: true });
+      if (!this.options.printQrCode) return;
+      qrTerminal.generate(qrcode, { small: true });
+      log.info(`请用机器人的微信扫描上面的二维码登录（也可在网页控制台扫码）：${qrcode}`);
     });
     bot.on("login", (user) => {
       log.info({ user: user.name() }, "wechat logged in");
