@@ -57,6 +57,11 @@ describe("WeChat inbound", { timeout: 60_000 }, () => {
     world.sayDirect("张三", "帮助");
     const post = await world.expectPost("张三", ["上报"]);
     expect(post.mentions).toEqual([]);
+    // The bot's reply comes back to it as a message from an account the org file does not know:
+    // answered, it would ask itself to bind, again and again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await world.settle();
+    expect(world.posted).toEqual([post]);
   });
 
   it("restores the order of a conversation delivered out of order, and handles a redelivery once", async () => {
@@ -91,6 +96,18 @@ describe("WeChat inbound", { timeout: 60_000 }, () => {
     expect(prompts.some((p) => p?.includes("事发时间"))).toBe(true);
     expect(prompts.some((p) => p?.includes("地点"))).toBe(true);
     expect(world.posted.slice(from).some((p) => p.text.includes("请回复 1 到"))).toBe(false);
+  });
+
+  it("answers a number out of range in a dialog with the range, and stays at the step", async () => {
+    world = await startWechatWorld();
+    world.say(UNIT, "张三", "@快报助手 上报");
+    await world.expectPost(UNIT, ["事件类型"]);
+    await world.settle();
+    const from = world.posted.length;
+    world.say(UNIT, "张三", "9");
+    await world.expectPost(UNIT, ["请回复 1 到 6"], from);
+    world.say(UNIT, "张三", "2");
+    await world.expectPost(UNIT, ["事发时间"], from);
   });
 
   it("says clearly that a bare number has nothing to answer, and changes nothing", async () => {
