@@ -9,6 +9,7 @@ import { WechatAdapter, type WechatSettings } from "../../src/bot/adapters/wecha
 import type { OfficeConfig } from "../../src/config/load.ts";
 import { createRedis } from "../../src/queue/redis-connection.ts";
 import { RedisReplyCodeStore } from "../../src/queue/redis-reply-codes.ts";
+import type { Database } from "../../src/store/database.ts";
 import { sampleConfig, silentLog, startTestApp, type TestApp } from "./app.ts";
 import { testRedisUrl, uniquePrefix } from "./redis.ts";
 import { waitFor } from "./wait-for.ts";
@@ -57,7 +58,7 @@ export async function wechatConfig(): Promise<OfficeConfig> {
 }
 
 export async function startWechatWorld(
-  options: { settings?: WechatSettings; config?: OfficeConfig; unknown?: string[] } = {},
+  options: { settings?: WechatSettings; config?: OfficeConfig; unknown?: string[]; database?: Database } = {},
 ): Promise<WechatWorld> {
   const config = options.config ?? (await wechatConfig());
   const mocker = new mock.Mocker();
@@ -107,7 +108,7 @@ export async function startWechatWorld(
       await redis.quit();
     },
   });
-  const test = await startTestApp({ config, platforms: [adapter], prefix });
+  const test = await startTestApp({ config, platforms: [adapter], prefix, database: options.database });
   mocker.login(bot);
   await waitFor("the bot to log in", () => adapter.login.current().state === "logged-in");
 

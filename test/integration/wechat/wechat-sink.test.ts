@@ -5,6 +5,7 @@
  * have not replied.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../support/database.ts";
 import { waitFor } from "../../support/wait-for.ts";
 import { FAST_SETTINGS, startWechatWorld, type WechatWorld } from "../../support/wechat-world.ts";
 
@@ -120,5 +121,46 @@ describe("WeChat delivery", { timeout: 60_000 }, () => {
     world.say(UNIT, "张三", "已核实");
     await new Promise((resolve) => setTimeout(resolve, urgent.repeatEveryMs * 2));
     expect(world.posted.filter((p) => p.text.includes("次提醒"))).toEqual([]);
+  });
+
+  it("goes on repeating after a restart, only to those still silent, up to the same limit", async () => {
+    const urgent = { repeatEveryMs: 3000, repeatLimit: 2 };
+    const database = await openTestDatabase();
+    try {
+      const before = await startWechatWorld({ settings: { ...FAST_SETTINGS, urgent }, database });
+      await before.test.app.messenger.send({
+        chatId: "qingshan-work",
+        text: "紧急：请清点人员",
+        urgentTo: ["zhangsan", "qian-zhenzhang"],
+        idempotencyKey: "urgent-restart",
+      });
+      await before.expectPost(UNIT, ["【加急】紧急：请清点人员"]);
+      before.say(UNIT, "张三", "已清点");
+      const { prisma } = database;
+      const row = () =>
+        prisma.sentMessage.findUnique({
+          where: { platform_idempotencyKey: { platform: "wechat", idempotencyKey: "urgent-restart" } },
+        });
+      await waitFor("张三's reply written down", async () =>
+        ((await row())?.readBy as string[] | undefined)?.includes("zhangsan"),
+      );
+      await before.close();
+
+      world = await startWechatWorld({ settings: { ...FAST_SETTINGS, urgent }, database });
+      const repeated = await world.expectPost(UNIT, ["次提醒"]);
+      expect(repeated.mentions).toEqual(["钱镇长"]);
+      const repeats = () =>
+        prisma.sentMessage.findMany({ where: { idempotencyKey: { startsWith: "urgent-restart-repeat-" } } });
+      await waitFor("both repetitions", async () => (await repeats()).length === 2, { timeoutMs: 20_000 });
+      await new Promise((resolve) => setTimeout(resolve, urgent.repeatEveryMs));
+      expect((await repeats()).map((r) => r.idempotencyKey).sort()).toEqual([
+        "urgent-restart-repeat-1",
+        "urgent-restart-repeat-2",
+      ]);
+    } finally {
+      await world?.close();
+      world = undefined;
+      await database.close();
+    }
   });
 });

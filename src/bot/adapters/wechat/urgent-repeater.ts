@@ -1,7 +1,8 @@
 /**
  * Urgent on WeChat: there is no urgent delivery, so an urgent message is repeated, mentioning only
  * those who have not replied yet, every `repeatEveryMs`, at most `repeatLimit` times. Anything a
- * person says in the chat (or to the bot directly) after the message counts as a reply.
+ * person says in the chat (or to the bot directly) after the message counts as a reply. Who has
+ * replied is written down as it happens (`onReplied`), so a restart resumes where it stopped.
  */
 
 export interface UrgentSettings {
@@ -9,41 +10,56 @@ export interface UrgentSettings {
   repeatLimit: number;
 }
 
-interface Tracked {
-  chatId: string;
+/** An urgent message being repeated. */
+export interface UrgentTrack {
   key: string;
+  chatId: string;
+  /** The first line of the urgent message, repeated ("" when not known, after a restart). */
   head: string;
-  waiting: Set<string>;
+  waiting: string[];
+  /** Repetitions already posted. */
   round: number;
-  timer?: NodeJS.Timeout;
+  sentAt: Date;
 }
 
-/** Posts one repetition; `waiting` are the people still to reply. */
+/** One repetition to post. */
 export interface Repetition {
   key: string;
   chatId: string;
-  /** The first line of the urgent message, repeated. */
   head: string;
   waiting: string[];
   round: number;
   limit: number;
 }
 
-export type Repeat = (repetition: Repetition) => Promise<void>;
+export interface UrgentRepeaterDeps {
+  repeat(repetition: Repetition): Promise<void>;
+  /** Records that a person replied to an urgent message. */
+  onReplied(key: string, personId: string): Promise<void>;
+  onError(error: unknown): void;
+  now(): number;
+}
+
+interface Tracked extends Omit<UrgentTrack, "waiting"> {
+  waiting: Set<string>;
+  timer?: NodeJS.Timeout;
+}
 
 export class UrgentRepeater {
   private readonly tracked = new Map<string, Tracked>();
 
   constructor(
     private readonly settings: UrgentSettings,
-    private readonly repeat: Repeat,
-    private readonly onError: (error: unknown) => void,
+    private readonly deps: UrgentRepeaterDeps,
   ) {}
 
-  track(key: string, chatId: string, head: string, people: string[]): void {
-    if (this.settings.repeatLimit === 0 || people.length === 0 || this.tracked.has(key)) return;
-    const entry: Tracked = { chatId, key, head, waiting: new Set(people), round: 0 };
-    this.tracked.set(key, entry);
+  /** Starts (or, after a restart, resumes) repeating a message; past its last round it is left alone. */
+  track(track: UrgentTrack): void {
+    const { repeatLimit } = this.settings;
+    if (repeatLimit === 0 || track.waiting.length === 0 || track.round >= repeatLimit) return;
+    if (this.tracked.has(track.key)) return;
+    const entry: Tracked = { ...track, waiting: new Set(track.waiting) };
+    this.tracked.set(track.key, entry);
     this.arm(entry);
   }
 
@@ -51,14 +67,10 @@ export class UrgentRepeater {
   replied(chatId: string, personId: string, direct: boolean): void {
     for (const entry of this.tracked.values()) {
       if (!direct && entry.chatId !== chatId) continue;
-      entry.waiting.delete(personId);
+      if (!entry.waiting.delete(personId)) continue;
+      this.deps.onReplied(entry.key, personId).catch((error) => this.deps.onError(error));
       if (entry.waiting.size === 0) this.stop(entry);
     }
-  }
-
-  /** People still waited for on a message (for tests and status). */
-  waitingOn(key: string): string[] {
-    return [...(this.tracked.get(key)?.waiting ?? [])];
   }
 
   close(): void {
@@ -66,14 +78,15 @@ export class UrgentRepeater {
   }
 
   private arm(entry: Tracked): void {
-    entry.timer = setTimeout(() => void this.fire(entry), this.settings.repeatEveryMs);
+    const due = entry.sentAt.getTime() + (entry.round + 1) * this.settings.repeatEveryMs;
+    entry.timer = setTimeout(() => void this.fire(entry), Math.max(0, due - this.deps.now()));
   }
 
   private async fire(entry: Tracked): Promise<void> {
     if (entry.waiting.size === 0) return this.stop(entry);
     entry.round += 1;
     try {
-      await this.repeat({
+      await this.deps.repeat({
         key: entry.key,
         chatId: entry.chatId,
         head: entry.head,
@@ -82,7 +95,7 @@ export class UrgentRepeater {
         limit: this.settings.repeatLimit,
       });
     } catch (error) {
-      this.onError(error);
+      this.deps.onError(error);
     }
     if (entry.round >= this.settings.repeatLimit) return this.stop(entry);
     if (this.tracked.has(entry.key)) this.arm(entry);

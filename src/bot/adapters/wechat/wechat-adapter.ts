@@ -16,6 +16,7 @@ import type { BotServices } from "../../core/services.ts";
 import { BindingRequests } from "./binding-requests.ts";
 import { LoginTracker } from "./login-status.ts";
 import { Pacer, type PaceSettings } from "./pacer.ts";
+import { openUrgentTracks, recordReply } from "./urgent-record.ts";
 import { UrgentRepeater, type UrgentSettings } from "./urgent-repeater.ts";
 import { WechatIdentity } from "./wechat-identity.ts";
 import { WechatInbound } from "./wechat-inbound.ts";
@@ -85,11 +86,12 @@ export class WechatAdapter implements PlatformAdapter {
     const identity = new WechatIdentity(directory, prisma);
     await identity.loadBindings();
     const pacer = new Pacer(settings.pace);
-    const repeater = new UrgentRepeater(
-      settings.urgent,
-      (repetition) => this.sink.repeat(repetition),
-      (error) => log.error({ err: error }, "urgent repetition failed"),
-    );
+    const repeater = new UrgentRepeater(settings.urgent, {
+      repeat: (repetition) => this.sink.repeat(repetition),
+      onReplied: (key, personId) => recordReply(prisma, key, personId),
+      onError: (error) => log.error({ err: error }, "urgent repetition failed"),
+      now: () => clock.now().getTime(),
+    });
     this.repeater = repeater;
     const codeLabels = new Set<string>();
     this.sink.attach({
@@ -159,6 +161,8 @@ export class WechatAdapter implements PlatformAdapter {
       );
     });
     bot.on("message", (message) => inbound.receive(message));
+    // Urgent messages of before a restart go on being repeated to those still silent.
+    for (const track of await openUrgentTracks(prisma, settings.urgent, clock.now())) repeater.track(track);
     await bot.start();
   }
 

@@ -13,6 +13,7 @@ import type { DatabaseClient } from "../../core/services.ts";
 import type { Pacer } from "./pacer.ts";
 import { codeButtons, codeReply, renderMessage } from "./render-text.ts";
 import { splitText } from "./split-text.ts";
+import { repeatKey } from "./urgent-record.ts";
 import type { Repetition, UrgentRepeater } from "./urgent-repeater.ts";
 import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
@@ -64,7 +65,14 @@ export class WechatSink implements MessageSink {
     const text = renderMessage(message, code);
     await this.post(runtime, target, message, text, people);
     if ((message.urgentTo?.length ?? 0) > 0)
-      runtime.repeater.track(message.idempotencyKey, message.chatId, firstLine(text), message.urgentTo ?? []);
+      runtime.repeater.track({
+        key: message.idempotencyKey,
+        chatId: message.chatId,
+        head: firstLine(text),
+        waiting: message.urgentTo ?? [],
+        round: 0,
+        sentAt: runtime.now(),
+      });
   }
 
   /** A repetition of an urgent message, to those who have not replied yet (the repeater calls it). */
@@ -74,7 +82,7 @@ export class WechatSink implements MessageSink {
     const entry = await this.replyCodes.ofMessage(repetition.chatId, repetition.key);
     const replies = entry ? T.codeChoices(entry.buttons.map((b) => codeReply(entry.code, b.label))) : "";
     const text = [
-      `${T.urgentMark}${repetition.head}`,
+      `${T.urgentMark}${repetition.head || T.repeatHeadUnknown}`,
       replies,
       T.repeatNote(repetition.round, repetition.limit),
     ]
@@ -82,7 +90,7 @@ export class WechatSink implements MessageSink {
       .join("\n");
     const message = {
       chatId: repetition.chatId,
-      idempotencyKey: `${repetition.key}-repeat-${repetition.round}`,
+      idempotencyKey: repeatKey(repetition.key, repetition.round),
     };
     await this.post(runtime, target, message, text, repetition.waiting);
   }

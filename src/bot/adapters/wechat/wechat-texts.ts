@@ -13,6 +13,7 @@ export const wechatTexts = {
     `回复码 ${code} 可以这样回复：${replies.map((r) => `「${r}」`).join("")}。`,
   bareNumber:
     "现在没有等您回复数字的问题。处理提醒请按消息里的提示回复，例如「7 已阅」；办事请先发「帮助」查看指令。",
+  repeatHeadUnknown: "请查看上面的加急消息并回复",
   repeatNote: (round: number, limit: number) => `（第 ${round}/${limit} 次提醒，请回复确认）`,
   askToBind: (nickname: string) =>
     `您好，「${nickname}」的微信还没有和通讯录中的人员对应。请回复「绑定 您的姓名」（例如：绑定 张三）申请绑定，值班员核实后会给您确认码。`,
