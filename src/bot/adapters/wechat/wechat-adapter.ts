@@ -132,6 +132,20 @@ export class WechatAdapter implements PlatformAdapter {
     });
     const inbound = this.inbound;
 
+    this.watchLogin(bot, log, notifyDuty, () => clock.now().getTime());
+    bot.on("message", (message) => inbound.receive(message));
+    // Urgent messages of before a restart go on being repeated to those still silent.
+    for (const track of await openUrgentTracks(prisma, settings.urgent, clock.now())) repeater.track(track);
+    await bot.start();
+  }
+
+  /** Login, logout and errors: kept for the console page, logged, and reported to the duty office. */
+  private watchLogin(
+    bot: WechatyInterface,
+    log: Logger,
+    notifyDuty: (text: string, key: string) => Promise<void>,
+    now: () => number,
+  ): void {
     bot.on("scan", (qrcode, status) => {
       log.info({ status }, "wechat login: waiting for a scan");
       if (!qrcode) return;
@@ -147,23 +161,19 @@ export class WechatAdapter implements PlatformAdapter {
     bot.on("logout", (user, reason) => {
       log.warn({ user: user.name(), reason }, "wechat logged out");
       this.login.loggedOut(user.name());
-      notifyDuty(T.loggedOut(user.name()), `wechat-logout-${clock.now().getTime()}`).catch((error) =>
+      notifyDuty(T.loggedOut(user.name()), `wechat-logout-${now()}`).catch((error) =>
         log.error({ err: error }, "could not report the logout"),
       );
     });
     bot.on("error", (error) => {
       log.error({ err: error }, "wechat error");
-      const now = clock.now().getTime();
-      if (now - this.lastErrorReport < ERROR_REPORT_GAP_MS) return;
-      this.lastErrorReport = now;
-      notifyDuty(T.loginError(String(error.message ?? error).slice(0, 100)), `wechat-error-${now}`).catch(
+      const at = now();
+      if (at - this.lastErrorReport < ERROR_REPORT_GAP_MS) return;
+      this.lastErrorReport = at;
+      notifyDuty(T.loginError(String(error.message ?? error).slice(0, 100)), `wechat-error-${at}`).catch(
         (sendError) => log.error({ err: sendError }, "could not report the error"),
       );
     });
-    bot.on("message", (message) => inbound.receive(message));
-    // Urgent messages of before a restart go on being repeated to those still silent.
-    for (const track of await openUrgentTracks(prisma, settings.urgent, clock.now())) repeater.track(track);
-    await bot.start();
   }
 
   /** Resolves when every received message has been handed on and handled. */
