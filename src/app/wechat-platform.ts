@@ -11,6 +11,7 @@ import { WechatAdapter, type WechatSettings } from "../bot/adapters/wechat/wecha
 import type { Env } from "../config/env.ts";
 import type { Policy } from "../config/policy.ts";
 import { wechatPolicy } from "../config/wechat-policy.ts";
+import { RedisBindingRequestStore } from "../queue/redis-binding-requests.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisReplyCodeStore } from "../queue/redis-reply-codes.ts";
 
@@ -34,6 +35,7 @@ export async function wechatFromEnv(
           ? { name, puppet: tryOutPuppet() }
           : { name, puppet: "wechaty-puppet-wechat4u" },
     replyCodes: new RedisReplyCodeStore(redis, options.queuePrefix),
+    bindingRequests: new RedisBindingRequestStore(redis, options.queuePrefix),
     settings: wechatSettings,
     log: options.log,
     printQrCode: true,

@@ -7,6 +7,7 @@ import type { Redis } from "ioredis";
 import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { WechatAdapter, type WechatSettings } from "../../src/bot/adapters/wechat/wechat-adapter.ts";
 import type { OfficeConfig } from "../../src/config/load.ts";
+import { RedisBindingRequestStore } from "../../src/queue/redis-binding-requests.ts";
 import { createRedis } from "../../src/queue/redis-connection.ts";
 import { RedisReplyCodeStore } from "../../src/queue/redis-reply-codes.ts";
 import type { Database } from "../../src/store/database.ts";
@@ -101,6 +102,7 @@ export async function startWechatWorld(
   const adapter = new WechatAdapter({
     puppet: { puppet },
     replyCodes: new RedisReplyCodeStore(redis, prefix),
+    bindingRequests: new RedisBindingRequestStore(redis, prefix),
     settings: () => options.settings ?? FAST_SETTINGS,
     log: silentLog,
     reorderHoldMs: 150,

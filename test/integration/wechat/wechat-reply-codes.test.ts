@@ -1,6 +1,7 @@
-/** Reply codes on the test Redis: short per chat, stable per message, readable by another process. */
+/** Reply codes and binding requests on the test Redis: per chat or account, shared, expiring. */
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisBindingRequestStore } from "../../../src/queue/redis-binding-requests.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { RedisReplyCodeStore } from "../../../src/queue/redis-reply-codes.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../support/redis.ts";
@@ -55,5 +56,22 @@ describe("RedisReplyCodeStore", () => {
     const store = new RedisReplyCodeStore(redis, prefix);
     const codes = await Promise.all([1, 2, 3, 4].map(() => store.issue("race", "alert-1", ACK)));
     expect(new Set(codes).size).toBe(1);
+  });
+});
+
+describe("RedisBindingRequestStore", () => {
+  it("keeps a request per account until it is removed or expires", async () => {
+    const store = new RedisBindingRequestStore(redis, prefix);
+    await store.put("wechat", "contact-1", { personId: "lisi", code: "123456" }, 60_000);
+    await store.put("wechat", "contact-2", { personId: "wangwu", code: "654321" }, 300);
+    expect(await new RedisBindingRequestStore(redis, prefix).get("wechat", "contact-1")).toEqual({
+      personId: "lisi",
+      code: "123456",
+    });
+    expect(await store.get("feishu", "contact-1")).toBeNull();
+    await store.remove("wechat", "contact-1");
+    expect(await store.get("wechat", "contact-1")).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await store.get("wechat", "contact-2")).toBeNull();
   });
 });

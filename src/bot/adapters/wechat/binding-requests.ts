@@ -5,34 +5,28 @@
  * Nobody is trusted just because of a WeChat nickname.
  */
 import { randomInt } from "node:crypto";
+import type { BindingRequestStore } from "../../core/binding-requests.ts";
 import type { Directory } from "../../core/directory.ts";
-import type { WechatIdentity } from "./wechat-identity.ts";
+import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 
 const CODE_TTL_MS = 30 * 60_000;
 
-interface Pending {
-  personId: string;
-  code: string;
-  expiresAt: number;
-}
-
 export interface BindingDeps {
   directory: Directory;
   identity: WechatIdentity;
+  requests: BindingRequestStore;
   /** Tells the duty office (through the Messenger, so every platform's duty chat sees it). */
   notifyDuty(text: string, key: string): Promise<void>;
   now(): Date;
 }
 
 export class BindingRequests {
-  private readonly pending = new Map<string, Pending>();
-
   constructor(private readonly deps: BindingDeps) {}
 
   /** Whether this contact is waiting to type its code (so its group messages reach us without @). */
-  isPending(contactId: string): boolean {
-    return this.pending.has(contactId);
+  async isPending(contactId: string): Promise<boolean> {
+    return (await this.deps.requests.get(PLATFORM, contactId)) !== null;
   }
 
   /** Answers a message from an unknown contact; returns the reply. */
@@ -50,7 +44,7 @@ export class BindingRequests {
     if (!person) return T.bindUnknownName(name);
     const code = String(randomInt(100_000, 1_000_000));
     const now = this.deps.now().getTime();
-    this.pending.set(contactId, { personId: person.id, code, expiresAt: now + CODE_TTL_MS });
+    await this.deps.requests.put(PLATFORM, contactId, { personId: person.id, code }, CODE_TTL_MS);
     await this.deps.notifyDuty(
       T.bindDutyNotice(nickname, person.name, directory.unitName(person.unit), code, CODE_TTL_MS / 60_000),
       `wechat-bind-${contactId}-${now}`,
@@ -59,12 +53,12 @@ export class BindingRequests {
   }
 
   private async confirm(contactId: string, nickname: string, code: string): Promise<string> {
-    const pending = this.pending.get(contactId);
+    const pending = await this.deps.requests.get(PLATFORM, contactId);
     const now = this.deps.now();
-    if (!pending || pending.code !== code || pending.expiresAt < now.getTime()) return T.bindWrongCode;
+    if (!pending || pending.code !== code) return T.bindWrongCode;
     const person = this.deps.directory.person(pending.personId);
     if (!person) return T.bindWrongCode;
-    this.pending.delete(contactId);
+    await this.deps.requests.remove(PLATFORM, contactId);
     if (!(await this.deps.identity.bind(contactId, person.id, "duty-code", now)))
       return T.bindTaken(person.name);
     await this.deps.notifyDuty(

@@ -10,6 +10,7 @@ import QRCode from "qrcode";
 import qrTerminal from "qrcode-terminal";
 import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
+import type { BindingRequestStore } from "../../core/binding-requests.ts";
 import type { HttpRoutes, PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
 import type { ReplyCodeStore } from "../../core/reply-codes.ts";
 import type { BotServices } from "../../core/services.ts";
@@ -37,6 +38,7 @@ export interface WechatAdapterOptions {
   /** `{ puppet: 'wechaty-puppet-wechat4u' }`, `{ puppet: 'wechaty-puppet-service', puppetOptions }`, or an instance. */
   puppet: NonNullable<PuppetOption>;
   replyCodes: ReplyCodeStore;
+  bindingRequests: BindingRequestStore;
   settings(policy: BotServices["policy"]): WechatSettings;
   log: Logger;
   /** How long a message is held to restore the order of its conversation. */
@@ -113,7 +115,13 @@ export class WechatAdapter implements PlatformAdapter {
       await pacer.wait(contact.id);
       await contact.say(text);
     };
-    const binding = new BindingRequests({ directory, identity, notifyDuty, now: () => clock.now() });
+    const binding = new BindingRequests({
+      directory,
+      identity,
+      requests: this.options.bindingRequests,
+      notifyDuty,
+      now: () => clock.now(),
+    });
     this.inbound = new WechatInbound({
       bot,
       directory,

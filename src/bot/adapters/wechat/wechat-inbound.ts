@@ -88,7 +88,7 @@ export class WechatInbound {
     const mentionsBot = room ? await message.mentionSelf() : false;
     const text = this.cleanText(message.text());
     if (!personId) {
-      const addressed = !room || mentionsBot || this.deps.binding.isPending(talker.id);
+      const addressed = !room || mentionsBot || (await this.deps.binding.isPending(talker.id));
       if (!addressed) return;
       const reply = await this.deps.binding.handle(talker.id, talker.name(), text);
       return this.deps.sayDirect(talker, reply);
