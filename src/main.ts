@@ -46,14 +46,15 @@ async function main(): Promise<void> {
   if (database.appliedMigrations.length > 0)
     say(`已执行数据库迁移：${database.appliedMigrations.join(", ")}`);
 
+  const queuePrefix = env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir });
   const app = await createApp({
     config,
     prisma: database.prisma,
     redisUrl: redis.url,
     log,
-    queuePrefix: env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir }),
+    queuePrefix,
     http: { host: env.HOST, port: env.PORT },
-    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log }),
+    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log, queuePrefix }),
   }).catch(async (error) => {
     await database.close();
     await redis.stop();

@@ -5,11 +5,13 @@
 import type { Logger } from "pino";
 import type { PlatformAdapter } from "../bot/core/platform-adapter.ts";
 import type { Env } from "../config/env.ts";
+import { wechatFromEnv } from "./wechat-platform.ts";
 
 export async function platformsFromEnv(
-  _env: Env,
-  _options: { redisUrl: string; log: Logger },
+  env: Env,
+  options: { redisUrl: string; log: Logger; queuePrefix: string },
 ): Promise<PlatformAdapter[]> {
   const platforms: PlatformAdapter[] = [];
+  if (env.WECHAT_PUPPET) platforms.push(await wechatFromEnv(env, options));
   return platforms;
 }

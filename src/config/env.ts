@@ -26,12 +26,30 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional(),
+  /** WeChat: `wechat4u` (web protocol), `service` (needs WECHATY_PUPPET_SERVICE_TOKEN) or `mock` (trying out); unset = no WeChat. */
+  WECHAT_PUPPET: z.enum(["wechat4u", "service", "mock"]).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
+  /** Name of the login session file under DATA_DIR/wechat/. */
+  WECHAT_SESSION: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("kuaibao"),
+});
+
+/** Settings that only make sense together. */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.WECHAT_PUPPET === "service" && !env.WECHATY_PUPPET_SERVICE_TOKEN)
+    ctx.addIssue({
+      code: "custom",
+      path: ["WECHATY_PUPPET_SERVICE_TOKEN"],
+      message: "WECHAT_PUPPET=service 需要同时设置 WECHATY_PUPPET_SERVICE_TOKEN",
+    });
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `  - ${i.path.join(".")}：${i.message}`).join("\n");
   throw new Error(`环境变量有误：\n${problems}`);

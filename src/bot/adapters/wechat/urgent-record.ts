@@ -1,0 +1,61 @@
+/**
+ * Urgent messages in `sent_message`: `recipients` are the people an urgent message waits for,
+ * `read_by` those who replied, and each repetition is a row of its own (`<key>-repeat-<n>`), so
+ * after a restart the repetitions go on for those still silent.
+ */
+import type { DatabaseClient } from "../../core/services.ts";
+import type { UrgentSettings, UrgentTrack } from "./urgent-repeater.ts";
+import { PLATFORM } from "./wechat-identity.ts";
+
+const REPEAT_MARK = "-repeat-";
+
+export function repeatKey(key: string, round: number): string {
+  return `${key}${REPEAT_MARK}${round}`;
+}
+
+export async function recordReply(prisma: DatabaseClient, key: string, personId: string): Promise<void> {
+  const row = await prisma.sentMessage.findUnique({
+    where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
+  });
+  if (!row) return;
+  const readBy = asIds(row.readBy);
+  if (readBy.includes(personId)) return;
+  await prisma.sentMessage.update({ where: { id: row.id }, data: { readBy: [...readBy, personId] } });
+}
+
+/** Urgent messages still within their repetitions, with who is still waited for. */
+export async function openUrgentTracks(
+  prisma: DatabaseClient,
+  settings: UrgentSettings,
+  now: Date,
+): Promise<UrgentTrack[]> {
+  if (settings.repeatLimit === 0) return [];
+  const since = new Date(now.getTime() - settings.repeatEveryMs * (settings.repeatLimit + 1));
+  const rows = await prisma.sentMessage.findMany({
+    where: { platform: PLATFORM, sentAt: { gte: since } },
+    orderBy: { sentAt: "asc" },
+  });
+  const keys = new Set(rows.map((r) => r.idempotencyKey));
+  const tracks: UrgentTrack[] = [];
+  for (const row of rows) {
+    if (row.idempotencyKey.includes(REPEAT_MARK)) continue;
+    const readBy = asIds(row.readBy);
+    const waiting = asIds(row.recipients).filter((id) => !readBy.includes(id));
+    if (waiting.length === 0) continue;
+    let round = 0;
+    while (keys.has(repeatKey(row.idempotencyKey, round + 1))) round += 1;
+    tracks.push({
+      key: row.idempotencyKey,
+      chatId: row.chatId,
+      head: "",
+      waiting,
+      round,
+      sentAt: row.sentAt,
+    });
+  }
+  return tracks;
+}
+
+function asIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}

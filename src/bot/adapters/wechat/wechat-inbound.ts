@@ -1,0 +1,173 @@
+/**
+ * WeChat messages in: the bot's own messages are dropped; the others are held briefly so each
+ * conversation is handled in the order it was written (the puppet may deliver out of order); then
+ * each becomes a neutral event — a reply code becomes a pressed button — when it is meant for the
+ * bot: a one-to-one message, a group message that mentions the bot, a message from someone in a
+ * dialog with the bot there, a reply code, or a confirmation word such as 收到.
+ */
+import type { Logger } from "pino";
+import type { ContactInterface, MessageInterface, WechatyInterface } from "wechaty/impls";
+import type { Directory } from "../../core/directory.ts";
+import { directChatId, type InboundEvent } from "../../core/message.ts";
+import type { Messenger } from "../../core/ports.ts";
+import type { ReplyCodeStore } from "../../core/reply-codes.ts";
+import type { DatabaseClient } from "../../core/services.ts";
+import { normalizeText, splitCommand } from "../../core/text.ts";
+import type { BindingRequests } from "./binding-requests.ts";
+import { codeReply } from "./render-text.ts";
+import { ReorderBuffer } from "./reorder-buffer.ts";
+import { isBareNumber, parseCodeReply } from "./reply-code-text.ts";
+import type { UrgentRepeater } from "./urgent-repeater.ts";
+import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
+import { wechatTexts as T } from "./wechat-texts.ts";
+
+export interface WechatInboundDeps {
+  bot: WechatyInterface;
+  directory: Directory;
+  identity: WechatIdentity;
+  prisma: DatabaseClient;
+  messenger: Messenger;
+  replyCodes: ReplyCodeStore;
+  binding: BindingRequests;
+  repeater: UrgentRepeater;
+  groupWords: string[];
+  /** Labels of buttons sent as reply codes (so `12 已阅` with a wrong code gets an answer in a group). */
+  codeLabels: ReadonlySet<string>;
+  log: Logger;
+  handle(event: InboundEvent): Promise<unknown>;
+  /** Says something to a contact the org file does not know (no org chat to send through). */
+  sayDirect(contact: ContactInterface, text: string): Promise<void>;
+  holdMs: number;
+}
+
+/** How many message ids are remembered to drop a redelivery before it is even held. */
+const SEEN_LIMIT = 5000;
+
+export class WechatInbound {
+  private readonly buffer: ReorderBuffer<MessageInterface>;
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly deps: WechatInboundDeps) {
+    this.buffer = new ReorderBuffer(deps.holdMs, (_key, message) => this.process(message));
+  }
+
+  receive(message: MessageInterface): void {
+    if (message.self()) return;
+    if (message.type() !== this.deps.bot.Message.Type.Text) return;
+    if (this.seen.has(message.id)) return;
+    this.seen.add(message.id);
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value as string);
+    const room = message.room();
+    const key = `${room?.id ?? "dm"}|${message.talker().id}`;
+    this.buffer.push(key, message.date().getTime(), message);
+  }
+
+  idle(): Promise<void> {
+    return this.buffer.idle();
+  }
+
+  flush(): Promise<void> {
+    return this.buffer.flush();
+  }
+
+  private async process(message: MessageInterface): Promise<void> {
+    try {
+      await this.route(message);
+    } catch (error) {
+      this.deps.log.error({ err: error, message: message.id }, "wechat message not handled");
+    }
+  }
+
+  private async route(message: MessageInterface): Promise<void> {
+    const { identity } = this.deps;
+    const talker = message.talker();
+    const room = message.room();
+    const personId = await identity.personOfContact(talker);
+    const chatId = room ? await identity.chatOfRoom(room) : personId ? directChatId(personId) : undefined;
+    if (room && !chatId) return this.deps.log.debug({ room: room.id }, "wechat room not in the org file");
+    const mentionsBot = room ? await message.mentionSelf() : false;
+    const text = this.cleanText(message.text());
+    if (!personId) {
+      const addressed = !room || mentionsBot || (await this.deps.binding.isPending(talker.id));
+      if (!addressed) return;
+      const reply = await this.deps.binding.handle(talker.id, talker.name(), text);
+      return this.deps.sayDirect(talker, reply);
+    }
+    const chat = chatId as string;
+    this.deps.repeater.replied(chat, personId, !room);
+    const base = { platform: PLATFORM, eventId: message.id, chatId: chat, senderId: personId };
+    const reply = (say: string) =>
+      this.deps.messenger.send({
+        chatId: chat,
+        text: say,
+        mentions: room ? [personId] : [],
+        idempotencyKey: `wechat-${message.id}-reply`,
+      });
+
+    const codeReplyText = parseCodeReply(text);
+    if (codeReplyText) {
+      const entry = await this.deps.replyCodes.resolve(chat, codeReplyText.code);
+      const button = entry?.buttons.find((b) => b.label === codeReplyText.label);
+      if (entry && button) {
+        await this.deps.handle({
+          ...base,
+          senderName: talker.name(),
+          text: "",
+          mentions: [],
+          action: { value: button.action, messageId: entry.messageKey },
+          receivedAt: message.date(),
+        });
+        return;
+      }
+    }
+    const inDialog = await this.inDialog(chat, personId);
+    const [word] = splitCommand(text);
+    const meant = !room || mentionsBot || inDialog || this.deps.groupWords.includes(word);
+    if (codeReplyText && !inDialog) {
+      // Only words that are button labels make a reply code: `3 个人去了` in a group is chatter.
+      const { code, label } = codeReplyText;
+      const labelKnown = this.deps.codeLabels.has(label) || this.deps.groupWords.includes(label);
+      const entry = await this.deps.replyCodes.resolve(chat, code);
+      if (entry && (labelKnown || meant))
+        return reply(
+          T.wrongLabel(
+            code,
+            entry.buttons.map((b) => codeReply(code, b.label)),
+          ),
+        );
+      if (!entry && labelKnown) return reply(T.unknownCode(code));
+    }
+    if (!meant) return;
+    if (isBareNumber(text) && !inDialog) return reply(T.bareNumber);
+    const mentions = mentionsBot ? ["bot"] : [];
+    for (const contact of await message.mentionList()) {
+      if (contact.self()) continue;
+      const id = await identity.personOfContact(contact);
+      if (id) mentions.push(id);
+    }
+    await this.deps.handle({
+      ...base,
+      senderName: talker.name(),
+      text,
+      mentions,
+      receivedAt: message.date(),
+    });
+  }
+
+  /** The text without the bot's own @-mention (WeChat separates a mention with U+2005). */
+  private cleanText(raw: string): string {
+    const name = this.deps.bot.isLoggedIn ? this.deps.bot.currentUser.name() : "";
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const withoutSelf = name ? raw.replace(new RegExp(`@${escaped}[\\u2005\\s]?`, "g"), " ") : raw;
+    return normalizeText(withoutSelf.replace(/\u2005/g, " ")).replace(/\s+/g, " ");
+  }
+
+  private async inDialog(chatId: string, personId: string): Promise<boolean> {
+    // Read the table itself: the dialog engine's memory is not ours to share.
+    const row = await this.deps.prisma.dialogSession.findUnique({
+      where: { chatId_personId: { chatId, personId } },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Delivers outbound messages to WeChat: renders them as text, issues a reply code for a card's
+ * buttons, mentions people with real WeChat mentions, splits long texts, paces the posts, and
+ * remembers each posted part (sent_message) so a retried send never posts a part twice.
+ * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them.
+ */
+import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
+import type { Directory } from "../../core/directory.ts";
+import { DIRECT_CHAT_PREFIX, isDirectChat, type OutboundMessage } from "../../core/message.ts";
+import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
+import type { ReplyCodeStore } from "../../core/reply-codes.ts";
+import type { DatabaseClient } from "../../core/services.ts";
+import type { Pacer } from "./pacer.ts";
+import { codeButtons, codeReply, renderMessage } from "./render-text.ts";
+import { splitText } from "./split-text.ts";
+import { repeatKey } from "./urgent-record.ts";
+import type { Repetition, UrgentRepeater } from "./urgent-repeater.ts";
+import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
+import { wechatTexts as T } from "./wechat-texts.ts";
+
+/** What the sink needs once the adapter has started (the bot, the database, the settings). */
+export interface WechatSinkRuntime {
+  bot: WechatyInterface;
+  directory: Directory;
+  identity: WechatIdentity;
+  prisma: DatabaseClient;
+  pacer: Pacer;
+  repeater: UrgentRepeater;
+  /** Labels sent as reply codes, shared with the inbound side. */
+  codeLabels: Set<string>;
+  maxMessageChars: number;
+  now(): Date;
+}
+
+type Target = RoomInterface | ContactInterface;
+
+/** Room left in each part for the `（续 2/3）` line. */
+const CONTINUED_ROOM = 16;
+
+export class WechatSink implements MessageSink {
+  readonly name = PLATFORM;
+  private runtime?: WechatSinkRuntime;
+
+  constructor(private readonly replyCodes: ReplyCodeStore) {}
+
+  attach(runtime: WechatSinkRuntime | undefined): void {
+    this.runtime = runtime;
+  }
+
+  serves(chatId: string): boolean {
+    return this.runtime?.identity.servesChat(chatId) ?? false;
+  }
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    if (message.updateOf) return;
+    const runtime = this.require();
+    const target = await this.target(runtime, message.chatId);
+    const buttons = codeButtons(message.card);
+    for (const button of buttons) runtime.codeLabels.add(button.label);
+    const code =
+      buttons.length > 0
+        ? await this.replyCodes.issue(message.chatId, message.idempotencyKey, buttons)
+        : undefined;
+    const people = [...new Set([...(message.mentions ?? []), ...(message.urgentTo ?? [])])];
+    const text = renderMessage(message, code);
+    await this.post(runtime, target, message, text, people);
+    if ((message.urgentTo?.length ?? 0) > 0)
+      runtime.repeater.track({
+        key: message.idempotencyKey,
+        chatId: message.chatId,
+        head: firstLine(text),
+        waiting: message.urgentTo ?? [],
+        round: 0,
+        sentAt: runtime.now(),
+      });
+  }
+
+  /** A repetition of an urgent message, to those who have not replied yet (the repeater calls it). */
+  async repeat(repetition: Repetition): Promise<void> {
+    const runtime = this.require();
+    const target = await this.target(runtime, repetition.chatId);
+    const entry = await this.replyCodes.ofMessage(repetition.chatId, repetition.key);
+    const replies = entry ? T.codeChoices(entry.buttons.map((b) => codeReply(entry.code, b.label))) : "";
+    const text = [
+      `${T.urgentMark}${repetition.head || T.repeatHeadUnknown}`,
+      replies,
+      T.repeatNote(repetition.round, repetition.limit),
+    ]
+      .filter(Boolean)
+      .join("\n");
+    const message = {
+      chatId: repetition.chatId,
+      idempotencyKey: repeatKey(repetition.key, repetition.round),
+    };
+    await this.post(runtime, target, message, text, repetition.waiting);
+  }
+
+  private async post(
+    runtime: WechatSinkRuntime,
+    target: Target,
+    message: Pick<OutboundMessage, "chatId" | "idempotencyKey" | "urgentTo">,
+    text: string,
+    people: string[],
+  ): Promise<void> {
+    // Mentions are written the way WeChat writes them (`@群昵称` + U+2005) before waiting for the
+    // slot, so the post goes out the moment the slot comes (wechaty's own say() looks them up after).
+    const contacts = isRoom(target) ? await this.mentionContacts(runtime, people) : [];
+    const mentionText = isRoom(target) ? await mentionLine(target, contacts) : "";
+    const parts = splitText(text, runtime.maxMessageChars - CONTINUED_ROOM - [...mentionText].length);
+    for (const [index, part] of parts.entries()) {
+      const key = partKey(message.idempotencyKey, index);
+      const sent = await runtime.prisma.sentMessage.findUnique({
+        where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
+      });
+      if (sent) continue;
+      const continued = parts.length > 1 && index > 0 ? `${T.continued(index + 1, parts.length)}\n` : "";
+      const first = index === 0 && contacts.length > 0;
+      const body = first ? `${mentionText}${part}` : `${continued}${part}`;
+      await runtime.pacer.wait(target.id);
+      const postedId = await runtime.bot.puppet.messageSendText(
+        target.id,
+        body,
+        first ? contacts.map((c) => c.id) : undefined,
+      );
+      await runtime.prisma.sentMessage.createMany({
+        data: [
+          {
+            platform: PLATFORM,
+            idempotencyKey: key,
+            chatId: message.chatId,
+            platformMessageId: postedId ?? "",
+            recipients: index === 0 ? (message.urgentTo ?? []) : [],
+            sentAt: runtime.now(),
+          },
+        ],
+        skipDuplicates: true,
+      });
+    }
+  }
+
+  private async mentionContacts(runtime: WechatSinkRuntime, people: string[]): Promise<ContactInterface[]> {
+    const contacts: ContactInterface[] = [];
+    for (const personId of people) {
+      const contact = await runtime.identity.contactOf(runtime.bot, personId);
+      if (contact) contacts.push(contact);
+    }
+    return contacts;
+  }
+
+  private async target(runtime: WechatSinkRuntime, chatId: string): Promise<Target> {
+    if (!runtime.bot.isLoggedIn) throw new Error("微信未登录，稍后重试");
+    if (isDirectChat(chatId)) {
+      const personId = chatId.slice(DIRECT_CHAT_PREFIX.length);
+      const contact = await runtime.identity.contactOf(runtime.bot, personId);
+      if (!contact)
+        throw new PermanentDeliveryError(
+          `微信里找不到 ${runtime.directory.person(personId)?.name ?? personId}`,
+        );
+      return contact;
+    }
+    const room = await runtime.identity.roomOf(runtime.bot, chatId);
+    if (!room) throw new PermanentDeliveryError(`微信里找不到群「${runtime.directory.chatName(chatId)}」`);
+    return room;
+  }
+
+  private require(): WechatSinkRuntime {
+    if (!this.runtime) throw new Error("微信尚未启动，稍后重试");
+    return this.runtime;
+  }
+}
+
+/** `@张三\u2005@钱镇长 `: WeChat's own mention format, with the room nickname where there is one. */
+async function mentionLine(room: RoomInterface, contacts: ContactInterface[]): Promise<string> {
+  if (contacts.length === 0) return "";
+  const names = await Promise.all(contacts.map(async (c) => `@${(await room.alias(c)) || c.name()}`));
+  return `${names.join(MENTION_SEPARATOR)} `;
+}
+
+/** WeChat separates mentions with a four-per-em space. */
+const MENTION_SEPARATOR = "\u2005";
+
+function isRoom(target: Target): target is RoomInterface {
+  return "topic" in target;
+}
+
+function partKey(key: string, index: number): string {
+  return index === 0 ? key : `${key}#${index + 1}`;
+}
+
+function firstLine(text: string): string {
+  return text.replace(/^【加急】/, "").split("\n")[0] ?? "";
+}

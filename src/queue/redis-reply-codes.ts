@@ -1,0 +1,44 @@
+/**
+ * Reply codes on Redis: a counter per chat gives short numbers (1, 2, 3 …); each code's entry and
+ * the message key → code link expire after `ttlSeconds`, so old cards stop answering.
+ */
+import type { Redis } from "ioredis";
+import type { CardButton } from "../bot/core/message.ts";
+import type { ReplyCodeEntry, ReplyCodeStore } from "../bot/core/reply-codes.ts";
+
+const DEFAULT_TTL_SECONDS = 30 * 86_400;
+
+export class RedisReplyCodeStore implements ReplyCodeStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly ttlSeconds = DEFAULT_TTL_SECONDS,
+  ) {}
+
+  async issue(chatId: string, messageKey: string, buttons: CardButton[]): Promise<string> {
+    const linkKey = this.key("message", chatId, messageKey);
+    const known = await this.redis.get(linkKey);
+    if (known) return known;
+    const code = String(await this.redis.incr(this.key("counter", chatId)));
+    // Two senders racing for one message: the first link wins and both use its code.
+    const set = await this.redis.set(linkKey, code, "EX", this.ttlSeconds, "NX");
+    if (set !== "OK") return (await this.redis.get(linkKey)) ?? code;
+    const entry: ReplyCodeEntry = { code, chatId, messageKey, buttons };
+    await this.redis.set(this.key("code", chatId, code), JSON.stringify(entry), "EX", this.ttlSeconds);
+    return code;
+  }
+
+  async resolve(chatId: string, code: string): Promise<ReplyCodeEntry | null> {
+    const raw = await this.redis.get(this.key("code", chatId, code));
+    return raw ? (JSON.parse(raw) as ReplyCodeEntry) : null;
+  }
+
+  async ofMessage(chatId: string, messageKey: string): Promise<ReplyCodeEntry | null> {
+    const code = await this.redis.get(this.key("message", chatId, messageKey));
+    return code ? this.resolve(chatId, code) : null;
+  }
+
+  private key(kind: string, chatId: string, rest?: string): string {
+    return `${this.prefix}:reply-code:${kind}:${chatId}${rest === undefined ? "" : `:${rest}`}`;
+  }
+}
