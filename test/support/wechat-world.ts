@@ -24,6 +24,13 @@ export interface Posted {
   at: number;
 }
 
+/** A file (a picture) the bot posted. */
+export interface PostedFile {
+  to: string;
+  name: string;
+  bytes: Buffer;
+}
+
 export const FAST_SETTINGS: WechatSettings = {
   pace: { roomGapMs: 0, overallGapMs: 0, jitterMs: 0 },
   urgent: { repeatEveryMs: 60_000, repeatLimit: 0 },
@@ -39,6 +46,7 @@ export interface WechatWorld {
   contacts: Map<string, mock.ContactMock>;
   rooms: Map<string, mock.RoomMock>;
   posted: Posted[];
+  files: PostedFile[];
   /** A person says something in a group (mentioning the bot when the text starts with @快报助手). */
   say(group: string, person: string, text: string): void;
   /** A person writes to the bot one-to-one. */
@@ -97,6 +105,15 @@ export async function startWechatWorld(
     posted.push({ to, text, mentions: (mentionIdList ?? []).map(nameOf), at: Date.now() });
     return send(conversationId, text);
   };
+  const files: PostedFile[] = [];
+  const sendFile = puppet.messageSendFile.bind(puppet);
+  puppet.messageSendFile = async (conversationId, file) => {
+    const to = conversationId.includes("@")
+      ? mocker.roomPayload(conversationId).topic
+      : nameOf(conversationId);
+    files.push({ to, name: file.name, bytes: await file.toBuffer() });
+    return sendFile(conversationId, file);
+  };
   const prefix = uniquePrefix("wechat");
   const redis: Redis = createRedis(testRedisUrl());
   const adapter = new WechatAdapter({
@@ -122,6 +139,7 @@ export async function startWechatWorld(
     contacts,
     rooms,
     posted,
+    files,
     say(group, person, text) {
       const contact = contacts.get(person);
       const room = rooms.get(group);

@@ -1,7 +1,7 @@
 /**
  * What the bot posts on WeChat (wechaty-puppet-mock, real app and send queue): paced under a
  * burst with nothing dropped, long texts split between lines, real mentions, one-to-one chats,
- * card edits skipped, a retried delivery never posted twice, urgent messages repeated to those who
+ * card edits skipped, a retried delivery never posted twice, a chart as a picture, urgent messages repeated to those who
  * have not replied.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -85,6 +85,31 @@ describe("WeChat delivery", { timeout: 60_000 }, () => {
     await world.adapter.sink.deliver(message);
     await world.adapter.sink.deliver({ ...message, idempotencyKey: "edit-1", updateOf: "once-1" });
     expect(world.posted.map((p) => p.text)).toEqual(["只发一次"]);
+  });
+
+  it("follows a card with its chart as a PNG picture, once even when the delivery is retried", async () => {
+    world = await startWechatWorld();
+    const chart = {
+      kind: "bar" as const,
+      title: "按时报送率",
+      categories: ["青山镇", "白水乡"],
+      series: [{ name: "按时率", values: [90, 75] }],
+      unit: "%",
+    };
+    const message = {
+      chatId: "leaders",
+      card: { title: "本月统计", fields: [{ label: "事件", value: "3 起" }], buttons: [], chart },
+      idempotencyKey: "stats-1",
+    };
+    await world.adapter.sink.deliver(message);
+    await world.adapter.sink.deliver(message);
+
+    expect(world.posted.map((p) => [p.to, p.text.split("\n")[0]])).toEqual([["县领导群", "本月统计"]]);
+    expect(world.files.map((f) => [f.to, f.name])).toEqual([["县领导群", "chart.png"]]);
+    const png = world.files[0]?.bytes ?? Buffer.alloc(0);
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    // Drawn at twice the default 720×400 for phone screens: width and height from the IHDR chunk.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 800]);
   });
 
   it("repeats an urgent message to those who have not replied, up to the limit", async () => {

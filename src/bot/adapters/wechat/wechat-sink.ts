@@ -2,9 +2,12 @@
  * Delivers outbound messages to WeChat: renders them as text, issues a reply code for a card's
  * buttons, mentions people with real WeChat mentions, splits long texts, paces the posts, and
  * remembers each posted part (sent_message) so a retried send never posts a part twice.
+ * A card's chart follows its text as a PNG picture (WeChat shows no charts of its own).
  * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them.
  */
+import { FileBox } from "file-box";
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
+import { renderChartPng } from "../../core/chart/render-chart.ts";
 import type { Directory } from "../../core/directory.ts";
 import { DIRECT_CHAT_PREFIX, isDirectChat, type OutboundMessage } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
@@ -64,6 +67,7 @@ export class WechatSink implements MessageSink {
     const people = [...new Set([...(message.mentions ?? []), ...(message.urgentTo ?? [])])];
     const text = renderMessage(message, code);
     await this.post(runtime, target, message, text, people);
+    if (message.card?.chart) await this.postChart(runtime, target, message);
     if ((message.urgentTo?.length ?? 0) > 0)
       runtime.repeater.track({
         key: message.idempotencyKey,
@@ -93,6 +97,41 @@ export class WechatSink implements MessageSink {
       idempotencyKey: repeatKey(repetition.key, repetition.round),
     };
     await this.post(runtime, target, message, text, repetition.waiting);
+  }
+
+  /** The card's chart as a picture, once per message (a retry finds it in sent_message). */
+  private async postChart(
+    runtime: WechatSinkRuntime,
+    target: Target,
+    message: OutboundMessage,
+  ): Promise<void> {
+    const chart = message.card?.chart;
+    if (!chart) return;
+    const key = `${message.idempotencyKey}-chart`;
+    const sent = await runtime.prisma.sentMessage.findUnique({
+      where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
+    });
+    if (sent) return;
+    // Twice the pixels: phones show pictures on dense screens. Base64, not a buffer: puppets that
+    // pass files on (puppet-service, the mock) can only serialise a FileBox of that kind.
+    const { png } = renderChartPng(chart, { scale: 2 });
+    await runtime.pacer.wait(target.id);
+    const postedId = await runtime.bot.puppet.messageSendFile(
+      target.id,
+      FileBox.fromBase64(png.toString("base64"), "chart.png"),
+    );
+    await runtime.prisma.sentMessage.createMany({
+      data: [
+        {
+          platform: PLATFORM,
+          idempotencyKey: key,
+          chatId: message.chatId,
+          platformMessageId: postedId ?? "",
+          sentAt: runtime.now(),
+        },
+      ],
+      skipDuplicates: true,
+    });
   }
 
   private async post(
