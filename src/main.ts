@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     log,
     queuePrefix: env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir }),
     http: { host: env.HOST, port: env.PORT },
-    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log }),
+    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log, config, prisma: database.prisma }),
   }).catch(async (error) => {
     await database.close();
     await redis.stop();

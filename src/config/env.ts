@@ -6,21 +6,57 @@ const optionalText = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
-export const envSchema = z.object({
-  DATABASE_URL: optionalText,
-  REDIS_URL: optionalText,
-  DATA_DIR: z.string().default("./data"),
-  HOST: z.string().default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  ORG_FILE: z.string().default("config/org.yaml"),
-  POLICY_FILE: z.string().default("config/policy.yaml"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** BullMQ prefix; by default derived from the database, so two bots on one Redis never share queues. */
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .optional(),
-});
+export const envSchema = z
+  .object({
+    DATABASE_URL: optionalText,
+    REDIS_URL: optionalText,
+    DATA_DIR: z.string().default("./data"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    ORG_FILE: z.string().default("config/org.yaml"),
+    POLICY_FILE: z.string().default("config/policy.yaml"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** BullMQ prefix; by default derived from the database, so two bots on one Redis never share queues. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+    /** Feishu/Lark: the adapter starts when both the app id and secret are set. */
+    FEISHU_APP_ID: optionalText,
+    FEISHU_APP_SECRET: optionalText,
+    /** `ws` (long connection, no public URL needed) or `webhook`. */
+    FEISHU_MODE: z.enum(["ws", "webhook"]).default("ws"),
+    /** `feishu`, `lark` or a base URL. */
+    FEISHU_DOMAIN: optionalText,
+    FEISHU_ENCRYPT_KEY: optionalText,
+    FEISHU_VERIFICATION_TOKEN: optionalText,
+    FEISHU_WEBHOOK_PATH: z.string().startsWith("/").default("/feishu/events"),
+    /** Sends per second per chat and per person. */
+    FEISHU_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100).default(5),
+    /** Sends per second for the whole app. */
+    FEISHU_APP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+    /** How often read receipts are polled; 0 turns polling off. */
+    FEISHU_READ_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.FEISHU_APP_ID) !== Boolean(env.FEISHU_APP_SECRET))
+      ctx.addIssue({
+        code: "custom",
+        path: ["FEISHU_APP_SECRET"],
+        message: "飞书需要同时设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET",
+      });
+    if (
+      env.FEISHU_APP_ID &&
+      env.FEISHU_MODE === "webhook" &&
+      (!env.FEISHU_ENCRYPT_KEY || !env.FEISHU_VERIFICATION_TOKEN)
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["FEISHU_ENCRYPT_KEY"],
+        message:
+          "webhook 模式必须设置 FEISHU_ENCRYPT_KEY 和 FEISHU_VERIFICATION_TOKEN（开发者后台 → 事件与回调 → 加密策略）",
+      });
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
