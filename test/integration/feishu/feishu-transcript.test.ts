@@ -1,0 +1,52 @@
+/**
+ * One incident conversation (上报 → alert → 已阅 → 批示 → 收到) run twice from the same transcript:
+ * through the console by the transcript runner, and through the Feishu adapter against the fake
+ * Feishu server. Both must meet every expectation.
+ */
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runTranscript } from "../../../src/transcript/run-transcript.ts";
+import { ROOT, silentLog } from "../../support/app.ts";
+import { openTestDatabase } from "../../support/database.ts";
+import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
+import { chatIdOf, openIdOf } from "../../support/fake-feishu/feishu-test-app.ts";
+import { runTranscriptOnFeishu } from "../../support/fake-feishu/feishu-transcript.ts";
+import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../support/redis.ts";
+
+const FILE = join(ROOT, "test/fixtures/feishu/incident-conversation.chat");
+
+describe("an incident conversation on Feishu and on the console", () => {
+  let fake: FakeFeishuServer;
+
+  beforeEach(async () => {
+    fake = new FakeFeishuServer();
+    await fake.start();
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it("meets the transcript's expectations on the console", async () => {
+    const result = await runTranscript(FILE, {
+      openDatabase: () => openTestDatabase(),
+      redisUrl: testRedisUrl(),
+      queuePrefix: () => uniquePrefix("feishu-console-twin"),
+      cleanup: async (prefix) => {
+        await deletePrefixedKeys(prefix);
+      },
+      log: silentLog,
+      root: ROOT,
+    });
+    expect(result.failures).toEqual([]);
+  }, 60_000);
+
+  it("meets the same expectations through the Feishu adapter", async () => {
+    const failures = await runTranscriptOnFeishu(FILE, fake);
+    expect(failures).toEqual([]);
+    // Feishu-only facts: the alert went out as a card with urgent (加急) in-app delivery to the leaders.
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    expect(alert?.urgent[0]?.kind).toBe("app");
+    expect(alert?.urgent[0]?.userIds).toContain(openIdOf("wu-zhuren"));
+  }, 60_000);
+});
