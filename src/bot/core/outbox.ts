@@ -11,6 +11,8 @@ export interface Say {
   card?: Card;
   mentions?: string[];
   urgentTo?: string[];
+  /** The idempotency key of an earlier card this one replaces in place (see OutboundMessage.updateOf). */
+  updateOf?: string;
 }
 
 export class Outbox {

@@ -11,6 +11,7 @@ import { openTestDatabase } from "../../support/database.ts";
 import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
 import { chatIdOf, openIdOf } from "../../support/fake-feishu/feishu-test-app.ts";
 import { runTranscriptOnFeishu } from "../../support/fake-feishu/feishu-transcript.ts";
+import { buttonsOf, viewText } from "../../support/fake-feishu/feishu-view.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../support/redis.ts";
 
 const FILE = join(ROOT, "test/fixtures/feishu/incident-conversation.chat");
@@ -48,5 +49,13 @@ describe("an incident conversation on Feishu and on the console", () => {
     const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
     expect(alert?.urgent[0]?.kind).toBe("app");
     expect(alert?.urgent[0]?.userIds).toContain(openIdOf("wu-zhuren"));
+    // After 已阅 the alert cards were edited in place: who acknowledged, and no buttons left.
+    for (const chat of ["leaders", "duty"]) {
+      const card = fake.messagesTo(chatIdOf(chat)).find((m) => m.msgType === "interactive");
+      if (!card) throw new Error(`no alert card in ${chat}`);
+      expect(card.patches).toHaveLength(1);
+      expect(buttonsOf(card)).toEqual([]);
+      expect(viewText(card, (id) => id)).toMatch(/已阅\n王县长（2026-03-02 14:27）/);
+    }
   }, 60_000);
 });
