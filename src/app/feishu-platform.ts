@@ -27,6 +27,7 @@ export function feishuSettingsFromEnv(env: Env): FeishuSettings | undefined {
     perChatPerSecond: env.FEISHU_RATE_PER_SECOND,
     appPerSecond: env.FEISHU_APP_RATE_PER_SECOND,
     readPollMs: env.FEISHU_READ_POLL_SECONDS * 1000,
+    holderLeaseMs: env.FEISHU_HOLDER_LEASE_SECONDS * 1000,
   };
 }
 

@@ -37,6 +37,8 @@ export const envSchema = z
     FEISHU_APP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
     /** How often read receipts are polled; 0 turns polling off. */
     FEISHU_READ_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** Lease of the long-connection holder: a standby takes over within about this long. */
+    FEISHU_HOLDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FEISHU_APP_ID) !== Boolean(env.FEISHU_APP_SECRET))
