@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { matchesFragment } from "../../../src/transcript/matching.ts";
-import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
+import { parseTranscript, type TranscriptStep } from "../../../src/transcript/transcript-lines.ts";
 import { nextWallClock, parseDateTime, parseDuration } from "../../../src/transcript/transcript-time.ts";
 import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
 import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
@@ -17,6 +17,7 @@ import { cardActionEvent, type MentionSpec, messageEvent } from "./feishu-payloa
 import {
   chatIdOf,
   FAKE_BOT_OPEN_ID,
+  type FeishuTestApp,
   openIdOf,
   startFeishuTestApp,
   VERIFICATION_TOKEN,
@@ -33,6 +34,8 @@ export interface FeishuTranscriptFailure {
 export async function runTranscriptOnFeishu(
   file: string,
   fake: FakeFeishuServer,
+  /** Runs before each step: what happens on phones meanwhile (people reading messages, say). */
+  beforeStep?: (step: TranscriptStep, app: FeishuTestApp) => Promise<void>,
 ): Promise<FeishuTranscriptFailure[]> {
   const steps = parseTranscript(await readFile(file, "utf8"));
   const config = withFeishuIds(await sampleConfig());
@@ -81,6 +84,7 @@ export async function runTranscriptOnFeishu(
 
   try {
     for (const step of steps) {
+      await beforeStep?.(step, app);
       switch (step.kind) {
         case "now":
           if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
