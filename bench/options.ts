@@ -26,7 +26,8 @@ const schema = z.object({
   BENCH_BARE_SECONDS: seconds(10),
   /**
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
-   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers); comma-separated. Default: all.
+   * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `feishu` (one alert to 100
+   * Feishu chats through the fake server); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -37,16 +38,20 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident"]) {
+      for (const w of words.length > 0 ? words : ["dialog", "incident", "feishu"]) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (w === "dialog" || w === "alerts" || w === "timers") parts.add(w);
+        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "feishu") parts.add(w);
         else
-          ctx.addIssue({ code: "custom", message: `unknown part ${w} (dialog, incident, alerts, timers)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown part ${w} (dialog, incident, alerts, timers, feishu)`,
+          });
       }
       return {
         dialog: parts.has("dialog"),
         alerts: parts.has("alerts"),
         timers: parts.has("timers"),
+        feishu: parts.has("feishu"),
         all: words.length === 0,
       };
     }),
@@ -66,6 +71,9 @@ const schema = z.object({
   BENCH_TIMER_PACED: int(400, 0),
   /** Scheduler.schedule calls in flight at once while scheduling them. */
   BENCH_TIMER_CONCURRENCY: int(16),
+  /** Feishu part: Feishu groups one alert is fanned out to, and messages in the one-chat burst. */
+  BENCH_FEISHU_CHATS: int(100),
+  BENCH_FEISHU_BURST: int(20),
   /** The app's log level during the run (pino); silent keeps logging out of the figures. */
   BENCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   /**

@@ -1,4 +1,5 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
+import type { FeishuPart } from "./feishu-fanout.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
@@ -41,6 +42,7 @@ export interface Targets {
   ratioToBareMinimum?: TargetCheck;
   alertP99Ms?: TargetCheck;
   timerLatenessP99Ms?: TargetCheck;
+  feishuFanOutRatio?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -88,11 +90,13 @@ export interface BenchResult {
   ratio?: DialogPart["ratio"];
   /** 首报 → leaders' alert under load, and timers with many open incidents (issue 3). */
   incident?: IncidentPart;
+  /** One alert fanned out to 100 Feishu chats, and a burst into one chat, against the limits (issue 4). */
+  feishu?: FeishuPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
   /** The dialog part's checks at the top (as before), the incident part's under `incident`. */
-  checks: Checks & { incident?: Record<string, unknown> };
+  checks: Checks & { incident?: Record<string, unknown>; feishu?: Record<string, unknown> };
   cpuProfile?: string;
   targets: Targets;
 }
@@ -108,6 +112,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...dialog,
     ...(alerts ? { alertP99Ms: alertTarget(alerts) } : {}),
     ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
+    ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -122,7 +127,31 @@ const TARGET_KEYS = [
   "ratioToBareMinimum",
   "alertP99Ms",
   "timerLatenessP99Ms",
+  "feishuFanOutRatio",
 ] as const;
+
+/** Issue 4: the fan-out within 1.2× of the minimum the send limits allow. */
+export const FEISHU_MAX_RATIO = 1.2;
+
+function feishuTarget(f: FeishuPart): TargetCheck {
+  return {
+    target: `one alert to ${f.fanOut.chats} Feishu chats within ${FEISHU_MAX_RATIO}× the minimum the limits allow`,
+    measured: f.fanOut.ratio,
+    met: f.fanOut.ratio <= FEISHU_MAX_RATIO,
+    how: `${f.fanOut.measuredMs} ms against a minimum of ${f.fanOut.minimumMs} ms (${f.settings.appPerSecond}/s per app, ${f.settings.perChatPerSecond}/s per chat)`,
+  };
+}
+
+function feishuLines(r: BenchResult): string[] {
+  const f = r.feishu;
+  if (!f) return [];
+  return [
+    `  feishu    limits ${f.settings.perChatPerSecond}/s per chat, ${f.settings.appPerSecond}/s per app; one send alone ${f.singleSendMs} ms`,
+    `    fan-out ${f.fanOut.messages} chats: ${f.fanOut.measuredMs} ms (minimum ${f.fanOut.minimumMs} ms, ${f.fanOut.ratio}×)`,
+    `    burst ${f.burst.messages} into one chat: ${f.burst.measuredMs} ms (minimum ${f.burst.minimumMs} ms, ${f.burst.ratio}×)`,
+    `    duplicates ${f.checks.duplicates}, lost ${f.checks.lost}`,
+  ];
+}
 
 type Alerts = NonNullable<IncidentPart["alerts"]>;
 type Timers = NonNullable<IncidentPart["timers"]>;
@@ -207,11 +236,12 @@ export function printSummary(r: BenchResult, file: string): void {
       : [];
   const lines = [
     "",
-    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s${r.parts.length < 3 ? ` (only ${r.parts.join(", ")})` : ""}`,
+    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s${r.parts.length < 4 ? ` (only ${r.parts.join(", ")})` : ""}`,
     `  machine   ${r.machine.cores} cores (${r.machine.cpuModel}), node ${r.machine.node}, commit ${r.machine.gitCommit}${r.machine.gitDirty ? " (dirty)" : ""}`,
     `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
     ...dialogLines(r),
     ...incidentLines(r),
+    ...feishuLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -222,6 +252,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.ratioToBareMinimum, "×"),
     ...target(r.targets.alertP99Ms, " ms"),
     ...target(r.targets.timerLatenessP99Ms, " ms"),
+    ...target(r.targets.feishuFanOutRatio, "×"),
     `  written to ${file}`,
     "",
   ];

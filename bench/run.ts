@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { dialogBench } from "./dialog-bench.ts";
 import { openBenchRedis } from "./environment.ts";
+import { type FeishuPart, feishuBench } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
 import { machineInfo } from "./machine.ts";
 import { lifetimePeakRssMiB } from "./memory.ts";
@@ -25,7 +26,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers"] as const).filter((p) => only[p]);
+  const parts = (["dialog", "alerts", "timers", "feishu"] as const).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   progress(`redis ${redis.url} (${redis.source}); parts: ${parts.join(", ")}`);
   let dialog: Awaited<ReturnType<typeof dialogBench>> | undefined;
   let incident: Awaited<ReturnType<typeof incidentBench>> | undefined;
+  let feishu: FeishuPart | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
         ...(process.env.BENCH_PROFILE ? { profileDir: dirname(out) } : {}),
         progress,
       });
+    if (only.feishu)
+      feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
   } finally {
     await redis.stop();
   }
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     redis: { source: redis.source, version: redis.version },
     ...(d ? { settings: d.settings, dialog: d.dialog, bareMinimum: d.bareMinimum, ratio: d.ratio } : {}),
     ...(i ? { incident: i } : {}),
+    ...(feishu ? { feishu } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -101,7 +106,8 @@ async function main(): Promise<void> {
     checks: {
       ...d?.checks,
       ...(i ? { incident: i.checks } : {}),
-      ok: (d?.checks.ok ?? true) && (i?.checks.ok ?? true),
+      ...(feishu ? { feishu: feishu.checks } : {}),
+      ok: (d?.checks.ok ?? true) && (i?.checks.ok ?? true) && (feishu?.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };

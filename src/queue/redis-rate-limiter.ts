@@ -1,26 +1,32 @@
 /**
- * {@link RateLimiter} on Redis: a sliding window per key (a sorted set of slot times, Redis's own
- * clock), checked and taken in one Lua script, so every process shares the same count.
+ * {@link RateLimiter} on Redis: a sliding window per key (a sorted set of slot times on Redis's own
+ * clock), every key checked and taken together in one Lua script, so all processes share the count
+ * and a call never holds a slot under one key while it waits for another.
  */
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { RateLimiter } from "../bot/core/rate-limiter.ts";
+import type { RateLimiter, RateSlot } from "../bot/core/rate-limiter.ts";
 
-const TAKE_SLOT = `
-local key = KEYS[1]
-local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
+const TAKE_SLOTS = `
+local window = tonumber(ARGV[1])
+local member = ARGV[2]
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-local count = redis.call('ZCARD', key)
-if count < limit then
-  redis.call('ZADD', key, now, ARGV[3])
-  redis.call('PEXPIRE', key, window)
-  return 0
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local limit = tonumber(ARGV[2 + i])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  if redis.call('ZCARD', key) >= limit then
+    local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + window - now, 1)
+  end
 end
-local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, now, member)
+  redis.call('PEXPIRE', key, window)
+end
+return 0
 `;
 
 export class RedisRateLimiter implements RateLimiter {
@@ -32,10 +38,17 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly prefix: string,
   ) {}
 
-  async tryTake(key: string, limit: number, windowMs: number): Promise<number> {
+  async tryTake(slots: readonly RateSlot[], windowMs: number): Promise<number> {
     this.counter += 1;
-    const member = `${this.id}-${this.counter}`;
-    const result = await this.redis.eval(TAKE_SLOT, 1, `${this.prefix}:rate:${key}`, limit, windowMs, member);
+    const keys = slots.map((s) => `${this.prefix}:rate:${s.key}`);
+    const result = await this.redis.eval(
+      TAKE_SLOTS,
+      keys.length,
+      ...keys,
+      windowMs,
+      `${this.id}-${this.counter}`,
+      ...slots.map((s) => s.limit),
+    );
     return Number(result);
   }
 }

@@ -70,6 +70,7 @@ export class FakeFeishuServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: StoredMessage[] = [];
   private readonly faults: Fault[] = [];
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
   private readonly byUuid = new Map<string, StoredMessage>();
   private server?: Server;
   private tokenCounter = 0;
@@ -107,6 +108,12 @@ export class FakeFeishuServer {
   markRead(messageId: string, openIds: string[]): void {
     const message = this.messages.find((m) => m.messageId === messageId);
     if (message) for (const id of openIds) if (!message.readBy.includes(id)) message.readBy.push(id);
+  }
+
+  /** Resolves once `count` messages in all have been stored. */
+  waitForMessages(count: number): Promise<void> {
+    if (this.messages.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
   }
 
   /** Messages sent to a chat (receive id), in order. */
@@ -154,6 +161,18 @@ export class FakeFeishuServer {
     this.calls.push(call);
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
 
+    // Control routes for a fake running in another process (the bench): wait for messages, read them.
+    if (url.pathname === "/__fake/wait") {
+      await this.waitForMessages(Number(url.searchParams.get("count") ?? 0));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ messages: this.messages.length }));
+      return;
+    }
+    if (url.pathname === "/__fake/messages") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(this.messages));
+      return;
+    }
     const fault = this.takeFault(method, url.pathname);
     if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);
 
@@ -291,6 +310,10 @@ export class FakeFeishuServer {
     };
     this.messages.push(message);
     if (uuid) this.byUuid.set(uuid, message);
+    for (const waiter of this.waiters.filter((w) => w.count <= this.messages.length)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     return ok({ code: 0, msg: "ok", data: { message_id: message.messageId, chat_id: receiveId } });
   }
 }

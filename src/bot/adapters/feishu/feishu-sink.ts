@@ -56,10 +56,6 @@ export class FeishuSink implements MessageSink {
   async deliver(message: OutboundMessage): Promise<void> {
     if (message.updateOf) return this.update(message);
     const { prisma, api, identity, directory } = this.deps;
-    const sent = await prisma.sentMessage.findUnique({
-      where: { platform_idempotencyKey: { platform: FEISHU, idempotencyKey: message.idempotencyKey } },
-    });
-    if (sent) return; // posted before a crash or a lost answer; the uuid would dedupe it anyway
     const target = await this.target(message.chatId);
     if (!target) return; // this chat is not on Feishu
     const mentions = (message.mentions ?? []).flatMap((id) => {
@@ -87,7 +83,9 @@ export class FeishuSink implements MessageSink {
     );
     const chat = directory.chat(message.chatId);
     const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
-    await prisma.sentMessage.createMany({
+    // A retry after a lost answer or a crash posts again with the same uuid, which Feishu answers
+    // with the message already there; the row then exists and 加急 is not sent twice.
+    const recorded = await prisma.sentMessage.createMany({
       data: [
         {
           platform: FEISHU,
@@ -100,7 +98,7 @@ export class FeishuSink implements MessageSink {
       ],
       skipDuplicates: true,
     });
-    if (message.urgentTo?.length)
+    if (recorded.count === 1 && message.urgentTo?.length)
       await sendUrgent(
         { api, identity, directory, log: this.deps.log, report: this.reportProblem },
         message,
@@ -151,8 +149,14 @@ export class FeishuSink implements MessageSink {
 
   private async slot(rateKey: string): Promise<void> {
     const { limiter, settings } = this.deps;
-    await takeSlots(limiter, [rateKey], settings.perChatPerSecond, WINDOW_MS);
-    await takeSlots(limiter, ["feishu:app"], settings.appPerSecond, WINDOW_MS);
+    await takeSlots(
+      limiter,
+      [
+        { key: rateKey, limit: settings.perChatPerSecond },
+        { key: "feishu:app", limit: settings.appPerSecond },
+      ],
+      WINDOW_MS,
+    );
   }
 
   /** A call that failed for good becomes a permanent delivery error; a retryable one goes back to the queue. */
