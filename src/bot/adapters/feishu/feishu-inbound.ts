@@ -91,7 +91,7 @@ export class FeishuInbound {
 
   private async processMessage(event: ReturnType<typeof messageReceived.parse>): Promise<void> {
     const { message, sender } = event;
-    const { identity, directory, settings } = this.deps;
+    const { identity, settings } = this.deps;
     const raw = inboundText(message.message_type, message.content);
     const personId = identity.personOf(sender.sender_id?.open_id);
     const isDirect = message.chat_type === "p2p";

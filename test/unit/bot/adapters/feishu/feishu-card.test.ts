@@ -77,7 +77,8 @@ describe("renderCard", () => {
       { title: "t", fields: [], buttons: [{ label: "已阅", action: "inc:ack:1" }] },
       { secret: SECRET, messageKey: "alert-1" },
     ).body.elements;
-    const value = (button?.behaviors as { value: { a: string; k: string; s: string } }[])[0]?.value;
+    const value = (button?.behaviors as { value: { a: string; k: string; s: string } }[] | undefined)?.[0]
+      ?.value;
     if (!value) throw new Error("no value");
     expect(verifyAction(SECRET, value)).toEqual(value);
     expect(verifyAction(SECRET, { ...value, a: "inc:ack:2" })).toBeUndefined();
