@@ -225,4 +225,56 @@ describe("feishu inbound", () => {
     // The sample org gives 青山镇工作群 a chat id already: the binding is refused.
     expect(String(fake.messagesTo(unknown).at(-1)?.content.text)).toContain("已经绑定");
   });
+
+  it("acknowledges malformed and unknown events without crashing, and refuses an oversize message politely", async () => {
+    const malformed = {
+      schema: "2.0",
+      header: { event_id: "ev_bad", event_type: "im.message.receive_v1", token: VERIFICATION_TOKEN },
+      event: { message: { chat_id: 42 } },
+    };
+    expect((await app.post(malformed)).status).toBe(200);
+    const unknown = {
+      schema: "2.0",
+      header: { event_id: "ev_unknown", event_type: "im.chat.disbanded_v1", token: VERIFICATION_TOKEN },
+      event: { chat_id: QINGSHAN },
+    };
+    expect((await app.post(unknown)).status).toBe(200);
+    const image = messageEvent({
+      chatId: QINGSHAN,
+      senderOpenId: openIdOf("zhangsan"),
+      text: "",
+      mentions: [BOT],
+      token: VERIFICATION_TOKEN,
+      messageType: "image",
+      content: JSON.stringify({ image_key: "img_1" }),
+    });
+    expect((await app.post(image)).status).toBe(200);
+    await app.settle();
+    expect(String(fake.messagesTo(QINGSHAN).at(-1)?.content.text)).toContain("只能识别文字");
+
+    const long = `@{0} 上报 ${"很长的描述".repeat(500)}`;
+    await app.post(
+      messageEvent({
+        chatId: QINGSHAN,
+        senderOpenId: openIdOf("zhangsan"),
+        text: long,
+        mentions: [BOT],
+        token: VERIFICATION_TOKEN,
+      }),
+    );
+    await app.settle();
+    expect(String(fake.messagesTo(QINGSHAN).at(-1)?.content.text)).toContain("消息太长");
+    // Still working afterwards.
+    await app.post(
+      messageEvent({
+        chatId: QINGSHAN,
+        senderOpenId: openIdOf("zhangsan"),
+        text: "@{0} 帮助",
+        mentions: [BOT],
+        token: VERIFICATION_TOKEN,
+      }),
+    );
+    await app.settle();
+    expect(fake.messagesTo(QINGSHAN)).toHaveLength(3);
+  });
 });
