@@ -1,7 +1,7 @@
 /**
  * One incident conversation (上报 → alert → 已阅 → 批示 → 收到) run twice from the same transcript:
  * through the console by the transcript runner, and through the Feishu adapter against the fake
- * Feishu server. Both must meet every expectation.
+ * Feishu server. Both must meet every expectation. Two of the console transcripts run on Feishu too.
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -58,4 +58,17 @@ describe("an incident conversation on Feishu and on the console", () => {
       expect(viewText(card, (id) => id)).toMatch(/已阅\n王县长（2026-03-02 14:27）/);
     }
   }, 60_000);
+
+  // Two of the project's own transcripts as well: escalation with one-to-one chats and button
+  // presses there, and an instruction relayed with receipts.
+  for (const name of ["incident-escalation", "instruction-relay"])
+    it(`meets test/transcripts/${name}.chat through the Feishu adapter`, async () => {
+      const failures = await runTranscriptOnFeishu(join(ROOT, `test/transcripts/${name}.chat`), fake);
+      expect(failures).toEqual([]);
+      if (name === "incident-escalation") {
+        // The escalation reached 吕镇长 in a one-to-one chat, addressed by open_id, as urgent.
+        const direct = fake.messagesTo(openIdOf("lv-zhenzhang"));
+        expect(direct.some((m) => m.receiveIdType === "open_id" && m.urgent.length > 0)).toBe(true);
+      }
+    }, 90_000);
 });
