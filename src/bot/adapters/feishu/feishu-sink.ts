@@ -57,7 +57,10 @@ export class FeishuSink implements MessageSink {
     if (message.updateOf) return this.update(message);
     const { prisma, api, identity, directory } = this.deps;
     const target = await this.target(message.chatId);
-    if (!target) return; // this chat is not on Feishu
+    if (!target) {
+      this.deps.log.debug({ chat: message.chatId }, "chat not on feishu, message skipped");
+      return;
+    }
     const mentions = (message.mentions ?? []).flatMap((id) => {
       const openId = identity.openIdOf(id);
       return openId ? [{ openId, name: directory.person(id)?.name ?? id }] : [];
