@@ -71,6 +71,14 @@ describe("inbound content", () => {
     expect(inboundText("text", JSON.stringify({ text: 42 }))).toBeUndefined();
   });
 
+  it("reads a recorded button press, whose made-up signature does not verify", async () => {
+    const action = cardAction.parse(await flattened(fixture("card-action.json")));
+    expect(action.operator.open_id).toBe("ou_wang_xianzhang");
+    expect(action.context).toEqual({ open_message_id: "om_alert_1", open_chat_id: "oc_leaders" });
+    expect(action.action.value).toEqual({ a: "inc:ack:1", k: "incident-1-alert-1", s: "0000" });
+    expect(verifyAction("app-secret", action.action.value)).toBeUndefined();
+  });
+
   it("parses card actions with form values and the bot-added event", async () => {
     const action = cardAction.parse(await flattened(fixture("form-submit.json")));
     expect(action.operator.open_id).toBe("ou_zhangsan");
