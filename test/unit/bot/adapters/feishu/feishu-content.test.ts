@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import * as lark from "@larksuiteoapi/node-sdk";
 import { describe, expect, it } from "vitest";
+import { verifyAction } from "../../../../../src/bot/adapters/feishu/action-signature.ts";
 import {
   inboundText,
   readMentions,
