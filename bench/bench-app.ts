@@ -5,6 +5,7 @@
 import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../src/app/create-app.ts";
+import type { PlatformAdapter } from "../src/bot/core/platform-adapter.ts";
 import type { OfficeConfig } from "../src/config/load.ts";
 import { createRedis } from "../src/queue/redis-connection.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
@@ -21,6 +22,7 @@ export async function startBenchApp(options: {
   redisUrl: string;
   prefix: string;
   logLevel?: string;
+  platforms?: PlatformAdapter[];
 }): Promise<{ app: App; control: Redis }> {
   const app = await createApp({
     config: options.config,
@@ -28,6 +30,7 @@ export async function startBenchApp(options: {
     redisUrl: options.redisUrl,
     log: pino({ level: options.logLevel ?? "silent" }),
     queuePrefix: options.prefix,
+    platforms: options.platforms,
   });
   return { app, control: createRedis(options.redisUrl) };
 }

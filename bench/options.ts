@@ -27,8 +27,8 @@ const schema = z.object({
   /**
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
-   * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units); comma-separated.
-   * Default: all.
+   * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units), `feishu` (one
+   * alert to 100 Feishu chats through the fake server); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -39,14 +39,21 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest", "cutoff"]) {
+      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest", "cutoff", "feishu"]) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (w === "dialog" || w === "alerts" || w === "timers" || w === "digest" || w === "cutoff")
+        else if (
+          w === "dialog" ||
+          w === "alerts" ||
+          w === "timers" ||
+          w === "digest" ||
+          w === "cutoff" ||
+          w === "feishu"
+        )
           parts.add(w);
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu)`,
           });
       }
       return {
@@ -55,6 +62,7 @@ const schema = z.object({
         timers: parts.has("timers"),
         digest: parts.has("digest"),
         cutoff: parts.has("cutoff"),
+        feishu: parts.has("feishu"),
         all: words.length === 0,
       };
     }),
@@ -85,6 +93,9 @@ const schema = z.object({
   /** Incidents in the year of data the digest part puts on file, and how often each figure is measured. */
   BENCH_DIGEST_INCIDENTS: int(20_000),
   BENCH_DIGEST_REPEATS: int(5),
+  /** Feishu part: Feishu groups one alert is fanned out to, and messages in the one-chat burst. */
+  BENCH_FEISHU_CHATS: int(100),
+  BENCH_FEISHU_BURST: int(20),
   /** The app's log level during the run (pino); silent keeps logging out of the figures. */
   BENCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   /**

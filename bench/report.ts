@@ -2,6 +2,7 @@
 
 import type { CutoffPart } from "./cutoff-bench.ts";
 import type { DigestPart } from "./digest-bench.ts";
+import type { FeishuPart } from "./feishu-fanout.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
@@ -50,6 +51,7 @@ export interface Targets {
   digestMs?: TargetCheck;
   yearStatisticsMs?: TargetCheck;
   cutoffMs?: TargetCheck;
+  feishuFanOutRatio?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -101,11 +103,17 @@ export interface BenchResult {
   digest?: DigestPart;
   /** The zero-report cut-off for many units (issue 6). */
   cutoff?: CutoffPart;
+  /** One alert fanned out to 100 Feishu chats, and a burst into one chat, against the limits (issue 4). */
+  feishu?: FeishuPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
   /** The dialog part's checks at the top (as before), the incident part's under `incident`. */
-  checks: Checks & { incident?: Record<string, unknown>; digest?: Record<string, unknown> };
+  checks: Checks & {
+    incident?: Record<string, unknown>;
+    digest?: Record<string, unknown>;
+    feishu?: Record<string, unknown>;
+  };
   cpuProfile?: string;
   targets: Targets;
 }
@@ -123,6 +131,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(timers ? { timerLatenessP99Ms: timerTarget(timers) } : {}),
     ...(result.digest ? digestTargets(result.digest) : {}),
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
+    ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -140,6 +149,7 @@ const TARGET_KEYS = [
   "digestMs",
   "yearStatisticsMs",
   "cutoffMs",
+  "feishuFanOutRatio",
 ] as const;
 
 function cutoffTarget(c: CutoffPart): TargetCheck {
@@ -167,6 +177,29 @@ function digestTargets(d: DigestPart): Pick<Targets, "digestMs" | "yearStatistic
       how: `slowest of ${d.settings.repeats} runs each of the statistics card over the last 365 days and of 统计 今年 through the pipeline (${year})`,
     },
   };
+}
+
+/** Issue 4: the fan-out within 1.2× of the minimum the send limits allow. */
+export const FEISHU_MAX_RATIO = 1.2;
+
+function feishuTarget(f: FeishuPart): TargetCheck {
+  return {
+    target: `one alert to ${f.fanOut.chats} Feishu chats within ${FEISHU_MAX_RATIO}× the minimum the limits allow`,
+    measured: f.fanOut.ratio,
+    met: f.fanOut.ratio <= FEISHU_MAX_RATIO,
+    how: `${f.fanOut.measuredMs} ms against a minimum of ${f.fanOut.minimumMs} ms (${f.settings.appPerSecond}/s per app, ${f.settings.perChatPerSecond}/s per chat)`,
+  };
+}
+
+function feishuLines(r: BenchResult): string[] {
+  const f = r.feishu;
+  if (!f) return [];
+  return [
+    `  feishu    limits ${f.settings.perChatPerSecond}/s per chat, ${f.settings.appPerSecond}/s per app; one send alone ${f.singleSendMs} ms`,
+    `    fan-out ${f.fanOut.messages} chats: ${f.fanOut.measuredMs} ms (minimum ${f.fanOut.minimumMs} ms, ${f.fanOut.ratio}×)`,
+    `    burst ${f.burst.messages} into one chat: ${f.burst.measuredMs} ms (minimum ${f.burst.minimumMs} ms, ${f.burst.ratio}×)`,
+    `    duplicates ${f.checks.duplicates}, lost ${f.checks.lost}`,
+  ];
 }
 
 type Alerts = NonNullable<IncidentPart["alerts"]>;
@@ -249,13 +282,14 @@ export function printSummary(r: BenchResult, file: string): void {
       : [];
   const lines = [
     "",
-    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s${r.parts.length < 3 ? ` (only ${r.parts.join(", ")})` : ""}`,
+    `快报 bench — ${r.timestamp}, ${r.benchSeconds} s${r.parts.length < 4 ? ` (only ${r.parts.join(", ")})` : ""}`,
     `  machine   ${r.machine.cores} cores (${r.machine.cpuModel}), node ${r.machine.node}, commit ${r.machine.gitCommit}${r.machine.gitDirty ? " (dirty)" : ""}`,
     `  stores    ${r.database.kind} (${r.database.where}), redis ${r.redis.version} (${r.redis.source})`,
     ...dialogLines(r),
     ...incidentLines(r),
     ...digestLines(r),
     ...cutoffLines(r),
+    ...feishuLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -269,6 +303,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.digestMs, " ms"),
     ...target(r.targets.yearStatisticsMs, " ms"),
     ...target(r.targets.cutoffMs, " ms"),
+    ...target(r.targets.feishuFanOutRatio, "×"),
     `  written to ${file}`,
     "",
   ];

@@ -15,6 +15,7 @@ import { cutoffBench } from "./cutoff-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
 import { openBenchRedis } from "./environment.ts";
+import { type FeishuPart, feishuBench } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
 import { machineInfo } from "./machine.ts";
 import { lifetimePeakRssMiB } from "./memory.ts";
@@ -29,7 +30,9 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers", "digest", "cutoff"] as const).filter((p) => only[p]);
+  const parts = (["dialog", "alerts", "timers", "digest", "cutoff", "feishu"] as const).filter(
+    (p) => only[p],
+  );
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   let incident: Awaited<ReturnType<typeof incidentBench>> | undefined;
   let digest: Awaited<ReturnType<typeof digestBench>> | undefined;
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
+  let feishu: FeishuPart | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -65,6 +69,8 @@ async function main(): Promise<void> {
       });
     if (only.digest) digest = await digestBench({ options, office, redisUrl: redis.url, progress });
     if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
+    if (only.feishu)
+      feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
   } finally {
     await redis.stop();
   }
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     ...(i ? { incident: i } : {}),
     ...(digest ? { digest: digest.part } : {}),
     ...(cutoff ? { cutoff: cutoff.part } : {}),
+    ...(feishu ? { feishu } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -118,11 +125,13 @@ async function main(): Promise<void> {
       ...(i ? { incident: i.checks } : {}),
       ...(digest ? { digest: digest.part.checks } : {}),
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
+      ...(feishu ? { feishu: feishu.checks } : {}),
       ok:
         (d?.checks.ok ?? true) &&
         (i?.checks.ok ?? true) &&
         (digest?.part.checks.ok ?? true) &&
-        (cutoff?.part.checks.ok ?? true),
+        (cutoff?.part.checks.ok ?? true) &&
+        (feishu?.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };

@@ -54,7 +54,13 @@ async function main(): Promise<void> {
     log,
     queuePrefix,
     http: { host: env.HOST, port: env.PORT },
-    platforms: await platformsFromEnv(env, { redisUrl: redis.url, log, queuePrefix }),
+    platforms: await platformsFromEnv(env, {
+      redisUrl: redis.url,
+      log,
+      queuePrefix,
+      config,
+      prisma: database.prisma,
+    }),
   }).catch(async (error) => {
     await database.close();
     await redis.stop();

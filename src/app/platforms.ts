@@ -3,15 +3,32 @@
  * credentials are set, WeChat when a puppet is chosen). Only `main.ts` calls this.
  */
 import type { Logger } from "pino";
+import { Directory } from "../bot/core/directory.ts";
 import type { PlatformAdapter } from "../bot/core/platform-adapter.ts";
 import type { Env } from "../config/env.ts";
+import type { OfficeConfig } from "../config/load.ts";
+import type { PrismaClient } from "../store/generated/client.ts";
+import { createFeishuPlatform, feishuSettingsFromEnv } from "./feishu-platform.ts";
 import { wechatFromEnv } from "./wechat-platform.ts";
 
 export async function platformsFromEnv(
   env: Env,
-  options: { redisUrl: string; log: Logger; queuePrefix: string },
+  options: { redisUrl: string; log: Logger; queuePrefix: string; config: OfficeConfig; prisma: PrismaClient },
 ): Promise<PlatformAdapter[]> {
   const platforms: PlatformAdapter[] = [];
+  const feishu = feishuSettingsFromEnv(env);
+  if (feishu) {
+    platforms.push(
+      createFeishuPlatform({
+        settings: feishu,
+        redisUrl: options.redisUrl,
+        directory: new Directory(options.config.org),
+        prisma: options.prisma,
+        log: options.log,
+      }),
+    );
+    options.log.info({ mode: feishu.mode, domain: feishu.domain }, "飞书已启用");
+  }
   if (env.WECHAT_PUPPET) platforms.push(await wechatFromEnv(env, options));
   return platforms;
 }

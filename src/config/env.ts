@@ -26,6 +26,24 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional(),
+  /** Feishu/Lark: the adapter starts when both the app id and secret are set. */
+  FEISHU_APP_ID: optionalText,
+  FEISHU_APP_SECRET: optionalText,
+  /** `ws` (long connection, no public URL needed) or `webhook`. */
+  FEISHU_MODE: z.enum(["ws", "webhook"]).default("ws"),
+  /** `feishu`, `lark` or a base URL. */
+  FEISHU_DOMAIN: optionalText,
+  FEISHU_ENCRYPT_KEY: optionalText,
+  FEISHU_VERIFICATION_TOKEN: optionalText,
+  FEISHU_WEBHOOK_PATH: z.string().startsWith("/").default("/feishu/events"),
+  /** Sends per second per chat and per person. */
+  FEISHU_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100).default(5),
+  /** Sends per second for the whole app. */
+  FEISHU_APP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+  /** How often read receipts are polled; 0 turns polling off. */
+  FEISHU_READ_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Lease of the long-connection holder: a standby takes over within about this long. */
+  FEISHU_HOLDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** WeChat: `wechat4u` (web protocol), `service` (needs WECHATY_PUPPET_SERVICE_TOKEN) or `mock` (trying out); unset = no WeChat. */
   WECHAT_PUPPET: z.enum(["wechat4u", "service", "mock"]).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
@@ -38,6 +56,23 @@ export const envSchema = z.object({
 
 /** Settings that only make sense together. */
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (Boolean(env.FEISHU_APP_ID) !== Boolean(env.FEISHU_APP_SECRET))
+    ctx.addIssue({
+      code: "custom",
+      path: ["FEISHU_APP_SECRET"],
+      message: "飞书需要同时设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET",
+    });
+  if (
+    env.FEISHU_APP_ID &&
+    env.FEISHU_MODE === "webhook" &&
+    (!env.FEISHU_ENCRYPT_KEY || !env.FEISHU_VERIFICATION_TOKEN)
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: ["FEISHU_ENCRYPT_KEY"],
+      message:
+        "webhook 模式必须设置 FEISHU_ENCRYPT_KEY 和 FEISHU_VERIFICATION_TOKEN（开发者后台 → 事件与回调 → 加密策略）",
+    });
   if (env.WECHAT_PUPPET === "service" && !env.WECHATY_PUPPET_SERVICE_TOKEN)
     ctx.addIssue({
       code: "custom",

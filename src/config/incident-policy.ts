@@ -22,6 +22,12 @@ export const gradeSchema = z
     written_report_within: durationSchema,
     ack_within: durationSchema,
     urgent: z.boolean().default(false),
+    /**
+     * Paid 加急 where the platform has it (Feishu SMS and phone, charged to the tenant's quota): from
+     * this escalation level on (0 = the first alert, 1 = the first reminder…). Unset: never.
+     */
+    urgent_sms_from_level: z.number().int().min(0, "应为 0 或更大的整数").optional(),
+    urgent_phone_from_level: z.number().int().min(0, "应为 0 或更大的整数").optional(),
     follow_up_every: durationSchema.optional(),
     /** The grade suggested when any count reaches its threshold (most severe grade first). */
     suggest_when: z

@@ -63,10 +63,16 @@ export interface InboundEvent {
   text: string;
   /** Org-file ids of people mentioned; `bot` when the bot itself was mentioned. */
   mentions: string[];
-  /** A pressed button: the button's action and the message it was on. */
-  action?: { value: string; messageId?: string };
+  /**
+   * A pressed button: the button's action and the message it was on; `form` holds the fields of a
+   * submitted form card (field name → value) on platforms with forms.
+   */
+  action?: { value: string; messageId?: string; form?: Record<string, string> };
   receivedAt: Date;
 }
+
+/** Urgent delivery channels: in-app (free), SMS and phone (paid by the tenant). */
+export type UrgentChannel = "app" | "sms" | "phone";
 
 /** What the bot says. `idempotencyKey` makes a retried send land once. */
 export interface OutboundMessage {
@@ -77,6 +83,11 @@ export interface OutboundMessage {
   mentions?: string[];
   /** Org-file ids of people this message is sent to as urgent (加急). */
   urgentTo?: string[];
+  /**
+   * Paid urgent channels besides the in-app one, where the platform has them (Feishu: SMS, phone);
+   * the policy decides, since they spend the tenant's quota.
+   */
+  urgentChannels?: UrgentChannel[];
   idempotencyKey: string;
   /**
    * The new state of a card sent earlier under this idempotency key (an alert once acknowledged):

@@ -2,7 +2,7 @@
  * Sends for one piece of work (an inbound event or a fired job) with idempotency keys derived from
  * that work's id, so handling the same work again can never post the same message twice.
  */
-import type { Card, OutboundMessage } from "./message.ts";
+import type { Card, OutboundMessage, UrgentChannel } from "./message.ts";
 import type { Messenger } from "./ports.ts";
 
 /** What a handler says; the outbox adds the chat and the idempotency key. */
@@ -11,6 +11,10 @@ export interface Say {
   card?: Card;
   mentions?: string[];
   urgentTo?: string[];
+  /** Paid urgent channels (SMS, phone) where the platform has them; the policy decides. */
+  urgentChannels?: UrgentChannel[];
+  /** The idempotency key of an earlier card this one replaces in place (see OutboundMessage.updateOf). */
+  updateOf?: string;
 }
 
 export class Outbox {

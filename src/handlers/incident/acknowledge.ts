@@ -6,8 +6,9 @@
 import type { ConversationContext } from "../../bot/core/context.ts";
 import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import { alertCard } from "./alert-card.ts";
 import { alertChats, unitChat } from "./audience.ts";
-import { scheduleRenotify } from "./incident-schedule.ts";
+import { alertJobKey, scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { alertMessages as M } from "./messages.ts";
 
@@ -46,4 +47,32 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
     text: M.acknowledgedUnit(incident.number, ctx.person.name),
     mentions: [incident.reporterId],
   });
+  await updateAlertCards(ctx, { ...incident, acknowledgedAt: now, acknowledgedBy: ctx.person.id });
+}
+
+/**
+ * Platforms that edit sent messages (Feishu) show the acknowledged alert in place: who acknowledged
+ * and when, no buttons. Others skip these updates; the notices above say the same.
+ */
+async function updateAlertCards(ctx: ConversationContext, incident: Incident): Promise<void> {
+  const policy = ctx.services.policy as IncidentPolicy;
+  const { directory, prisma } = ctx.services;
+  const sent = await prisma.sentMessage.findMany({
+    where: { idempotencyKey: { startsWith: `${alertJobKey(incident)}-` } },
+    select: { idempotencyKey: true, chatId: true },
+  });
+  const base = alertCard(incident, policy, directory);
+  const at = formatLocalTime(incident.acknowledgedAt as Date, policy.timezone);
+  const card = {
+    ...base,
+    fields: [...base.fields, { label: "已阅", value: M.acknowledgedField(ctx.person.name, at) }],
+    buttons: [],
+    note: undefined,
+  };
+  const seen = new Set<string>();
+  for (const row of sent) {
+    if (seen.has(row.idempotencyKey)) continue;
+    seen.add(row.idempotencyKey);
+    await ctx.send(row.chatId, { card, updateOf: row.idempotencyKey });
+  }
 }

@@ -54,6 +54,8 @@ export const alertMessages = {
     `【未阅·第 ${levelIndex + 1} 级提醒${again ? "（再次）" : ""}】${number}`,
   escalationNote: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请立即阅处。`,
   acknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅，停止提醒。`,
+  /** On the alert card once acknowledged (platforms that edit cards in place). */
+  acknowledgedField: (name: string, at: string) => `${name}（${at}）`,
   acknowledgedUnit: (number: string, name: string) => `${name}已阅本单位上报的 ${number}。`,
   alreadyAcknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅过。`,
   cannotAcknowledge: "只有县领导和有关负责同志可以“已阅”，您的角色不能操作。",

@@ -9,6 +9,7 @@ import { chatsReaching } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
 import { levelAt, resolveRecipients } from "../recipients.ts";
+import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
@@ -52,7 +53,12 @@ export const ackCheckJob: JobHandler<typeof schema> = {
     };
     for (const chatId of chatsReaching(directory, recipients)) {
       const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
-      await ctx.send(chatId, { card, mentions: here, urgentTo: here });
+      await ctx.send(chatId, {
+        card,
+        mentions: here,
+        urgentTo: here,
+        urgentChannels: paidUrgentChannels(grade, level),
+      });
     }
     if (await store.updateIf(incident.id, { acknowledgedAt: null }, { escalationLevel: level }))
       await store.record(incident.id, "escalated", now, null, { level, recipients });

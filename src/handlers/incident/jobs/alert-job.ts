@@ -9,6 +9,7 @@ import { alertCard } from "../alert-card.ts";
 import { alertChats } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
 import { levelAt, resolveRecipients } from "../recipients.ts";
+import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
@@ -34,7 +35,12 @@ export const alertJob: JobHandler<typeof schema> = {
     const card = alertCard(incident, policy, directory);
     for (const chatId of alertChats(directory)) {
       const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
-      await ctx.send(chatId, { card, mentions: here, urgentTo: grade.urgent ? here : [] });
+      await ctx.send(chatId, {
+        card,
+        mentions: here,
+        urgentTo: grade.urgent ? here : [],
+        urgentChannels: grade.urgent ? paidUrgentChannels(grade, 0) : [],
+      });
     }
     if (await store.updateIf(incident.id, { alertedAt: null }, { alertedAt: now, escalationLevel: 0 }))
       await store.record(incident.id, "alerted", now, null, { recipients, urgent: grade.urgent });

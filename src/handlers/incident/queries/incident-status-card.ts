@@ -22,6 +22,8 @@ export interface StatusCardInput {
   policy: IncidentPolicy;
   directory: Directory;
   now: Date;
+  /** 已读 lines where the platform reports reads (see read-counts.ts); none elsewhere. */
+  readLines?: readonly string[];
 }
 
 export function incidentStatusCard(input: StatusCardInput): Card {
@@ -73,6 +75,7 @@ export function incidentStatusCard(input: StatusCardInput): Card {
           : M.followUps(incident.followUpCount),
       },
       ...(open ? [{ label: "待补", value: missing.length > 0 ? missing.join("、") : M.none }] : []),
+      ...(input.readLines?.length ? [{ label: "已读", value: input.readLines.join("\n") }] : []),
       { label: "时间线", value: lines.length > 0 ? lines.join("\n") : M.timelineEmpty },
     ],
     buttons: [],

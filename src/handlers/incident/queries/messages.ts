@@ -18,6 +18,10 @@ export const queryMessages = {
   followUpsNext: (count: number, due: string) =>
     `${count > 0 ? `共 ${count} 次` : "尚无"}，下次应于 ${due} 前`,
   timelineEmpty: "（暂无记录）",
+  readAlert: "提醒",
+  readInstruction: "批示",
+  readLine: (what: string, chat: string, read: number, total: number) =>
+    `${what} · ${chat}：已读 ${read}/${total}`,
 
   openTitle: (count: number) => `处置中的事件（${count} 起）：`,
   openOfUnitTitle: (unit: string, count: number) => `${unit}处置中的事件（${count} 起）：`,

@@ -6,6 +6,7 @@ import { alertMessages, incidentMessages } from "../messages.ts";
 import { canViewIncident } from "./incident-access.ts";
 import { incidentStatusCard } from "./incident-status-card.ts";
 import { queryMessages as M } from "./messages.ts";
+import { readCountLines } from "./read-counts.ts";
 
 export const queryCommand: Command = {
   names: ["查询", "/query"],
@@ -32,6 +33,11 @@ export const queryCommand: Command = {
       policy,
       directory,
       now: clock.now(),
+      readLines: await readCountLines(
+        ctx.services,
+        incident,
+        instructions.map((i) => i.id),
+      ),
     });
     await ctx.reply({ card });
   },

@@ -1,0 +1,233 @@
+/**
+ * The Feishu part (`BENCH_ONLY=feishu`): one alert card fanned out to `BENCH_FEISHU_CHATS` (100)
+ * Feishu groups, and a burst of `BENCH_FEISHU_BURST` (20) messages into one group, through the real
+ * app (send queue → Feishu sink → SDK client) against the fake Feishu server on 127.0.0.1, with the
+ * per-chat (5/s) and app (50/s) limits on, shared through Redis. Each is compared with the minimum
+ * the limits allow: full windows the limits force, plus one send's own time.
+ */
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { pino } from "pino";
+import { createFeishuPlatform } from "../src/app/feishu-platform.ts";
+import { FEISHU_DEFAULTS } from "../src/bot/adapters/feishu/feishu-settings.ts";
+import { Directory } from "../src/bot/core/directory.ts";
+import type { Card } from "../src/bot/core/message.ts";
+import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
+import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
+import {
+  FAKE_APP_ID,
+  FAKE_APP_SECRET,
+  type StoredMessage,
+} from "../test/support/fake-feishu/fake-feishu-server.ts";
+import { startBenchApp } from "./bench-app.ts";
+import { openBenchDatabase } from "./environment.ts";
+import type { BenchOptions } from "./options.ts";
+import { round } from "./stats.ts";
+
+export interface FeishuRun {
+  messages: number;
+  chats: number;
+  measuredMs: number;
+  /** Windows the limits force, times the window, plus one send's time. */
+  minimumMs: number;
+  ratio: number;
+}
+
+export interface FeishuPart {
+  settings: { perChatPerSecond: number; appPerSecond: number; chats: number; burst: number };
+  singleSendMs: number;
+  fanOut: FeishuRun;
+  burst: FeishuRun;
+  checks: { ok: boolean; duplicates: number; lost: number };
+}
+
+const ALERT: Card = {
+  title: "【较大】事故灾难 · 青山镇",
+  tone: "yellow",
+  fields: [
+    { label: "编号", value: "2026-0001" },
+    { label: "地点", value: "青山镇李家村村道" },
+    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
+    { label: "基本情况", value: "两车相撞，一车侧翻" },
+  ],
+  buttons: [
+    { label: "已阅", action: "inc:ack:1" },
+    { label: "批示", action: "instr:start:1" },
+    { label: "要求续报", action: "inc:followup:1" },
+  ],
+  note: "无按钮时可回复「已阅 2026-0001」。",
+};
+
+/** The fake Feishu server in a child process, as Feishu is elsewhere: its work is not the bot's. */
+async function startFakeFeishuProcess(root: string) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/support/fake-feishu/fake-feishu-process.ts"],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /FAKE_FEISHU_URL=(\S+)/.exec(out);
+      if (match) resolve(match[1] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`fake feishu exited (${code})`)));
+  });
+  return {
+    url,
+    async waitForMessages(count: number): Promise<void> {
+      await fetch(`${url}/__fake/wait?count=${count}`);
+    },
+    async messages(): Promise<StoredMessage[]> {
+      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
+    },
+    async close(): Promise<void> {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
+  const groups = Array.from({ length: chats }, (_, i) => ({
+    id: `fanout-${i}`,
+    name: `分发群${i}`,
+    unit: "qingshan",
+    purpose: "unit" as const,
+    members: ["zhangsan"],
+    feishu: { chat_id: `oc_fanout_${i}` },
+  }));
+  return { ...config, org: { ...config.org, groups: [...config.org.groups, ...groups] } };
+}
+
+export async function feishuBench(input: {
+  root: string;
+  options: BenchOptions;
+  redisUrl: string;
+  runId: string;
+  progress: (message: string) => void;
+}): Promise<FeishuPart> {
+  const { options, progress } = input;
+  const chats = options.BENCH_FEISHU_CHATS;
+  const burst = options.BENCH_FEISHU_BURST;
+  const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
+  const config = withFanOutGroups(base, chats);
+  const fake = await startFakeFeishuProcess(input.root);
+  const db = await openBenchDatabase(options.DATABASE_URL);
+  const prefix = `${input.runId}-feishu`;
+  const keyPrefix = `${input.runId}-feishu-limits`;
+  const settings = {
+    ...FEISHU_DEFAULTS,
+    appId: FAKE_APP_ID,
+    appSecret: FAKE_APP_SECRET,
+    domain: fake.url,
+    mode: "webhook" as const,
+    encryptKey: "bench",
+    verificationToken: "bench",
+    readPollMs: 0,
+  };
+  const adapter = createFeishuPlatform({
+    settings,
+    redisUrl: input.redisUrl,
+    directory: new Directory(config.org),
+    prisma: db.database.prisma,
+    log: pino({ level: options.BENCH_LOG_LEVEL }),
+    keyPrefix,
+  });
+  const { app, control } = await startBenchApp({
+    config,
+    prisma: db.database.prisma,
+    redisUrl: input.redisUrl,
+    prefix,
+    logLevel: options.BENCH_LOG_LEVEL,
+    platforms: [adapter],
+  });
+  const waitForMessages = (count: number) => fake.waitForMessages(count);
+  try {
+    // Warm-up (token, connections, queue), then one send's own time, alone.
+    const single: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
+      await waitForMessages(i + 1);
+      single.push(performance.now() - started);
+    }
+    await app.idle();
+    // Let the warm-up's slots leave the one-second windows.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
+
+    progress(`feishu: one alert to ${chats} chats`);
+    const before = 5;
+    let started = performance.now();
+    await Promise.all(
+      Array.from({ length: chats }, (_, i) =>
+        app.messenger.send({
+          chatId: `fanout-${i}`,
+          card: ALERT,
+          mentions: ["zhangsan"],
+          idempotencyKey: `alert-${i}`,
+        }),
+      ),
+    );
+    await waitForMessages(before + chats);
+    const fanOutMs = performance.now() - started;
+    await app.idle();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    progress(`feishu: ${burst} messages into one chat`);
+    const beforeBurst = 5 + chats;
+    started = performance.now();
+    await Promise.all(
+      Array.from({ length: burst }, (_, i) =>
+        app.messenger.send({ chatId: "fanout-0", text: `第 ${i + 1} 条`, idempotencyKey: `burst-${i}` }),
+      ),
+    );
+    await waitForMessages(beforeBurst + burst);
+    const burstMs = performance.now() - started;
+    await app.idle();
+
+    const stored = await fake.messages();
+    const uuids = stored.map((m) => m.uuid);
+    const duplicates = uuids.length - new Set(uuids).size;
+    const expected = 5 + chats + burst;
+    const run = (messages: number, chatCount: number, measuredMs: number, windows: number): FeishuRun => {
+      const minimumMs = windows * 1000 + singleSendMs;
+      return {
+        messages,
+        chats: chatCount,
+        measuredMs: round(measuredMs, 1),
+        minimumMs: round(minimumMs, 1),
+        ratio: round(measuredMs / minimumMs, 2),
+      };
+    };
+    return {
+      settings: {
+        perChatPerSecond: settings.perChatPerSecond,
+        appPerSecond: settings.appPerSecond,
+        chats,
+        burst,
+      },
+      singleSendMs: round(singleSendMs, 1),
+      fanOut: run(chats, chats, fanOutMs, Math.ceil(chats / settings.appPerSecond) - 1),
+      burst: run(burst, 1, burstMs, Math.ceil(burst / settings.perChatPerSecond) - 1),
+      checks: {
+        ok: duplicates === 0 && stored.length === expected,
+        duplicates,
+        lost: expected - stored.length,
+      },
+    };
+  } finally {
+    await app.close();
+    await control.quit();
+    await fake.close();
+    await db.close();
+    await deletePrefixedKeys(prefix, input.redisUrl);
+    await deletePrefixedKeys(keyPrefix, input.redisUrl);
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The OpenAPI calls the adapter makes, through the SDK's `lark.Client`: each call is retried on
+ * 429/5xx/timeouts with backoff that honours Feishu's hint, refreshes the token when Feishu calls
+ * it invalid, and throws {@link FeishuApiError} when retrying cannot help.
+ */
+import * as lark from "@larksuiteoapi/node-sdk";
+import type { Logger } from "pino";
+import { FeishuApiError, failureOfCode, failureOfThrown } from "./feishu-errors.ts";
+import type { FeishuSettings, UrgentChannel } from "./feishu-settings.ts";
+import { TokenCache } from "./token-cache.ts";
+
+interface Answer<T> {
+  code?: number;
+  msg?: string;
+  data?: T;
+}
+
+export interface OutgoingMessage {
+  receiveIdType: "chat_id" | "open_id";
+  receiveId: string;
+  msgType: "text" | "interactive" | "post";
+  content: string;
+  uuid: string;
+}
+
+const URGENT = { app: "urgentApp", sms: "urgentSms", phone: "urgentPhone" } as const;
+
+export class FeishuApi {
+  readonly client: lark.Client;
+  private readonly tokens = new TokenCache();
+
+  constructor(
+    private readonly settings: Pick<
+      FeishuSettings,
+      "appId" | "appSecret" | "domain" | "requestTimeoutMs" | "callAttempts" | "backoffMs"
+    >,
+    private readonly log: Logger,
+  ) {
+    // The SDK's shared HTTP client has no timeout; a half-open connection must not hang a send.
+    lark.defaultHttpInstance.defaults.timeout = settings.requestTimeoutMs;
+    this.client = new lark.Client({
+      appId: settings.appId,
+      appSecret: settings.appSecret,
+      domain: settings.domain,
+      cache: this.tokens,
+      loggerLevel: lark.LoggerLevel.error,
+      logger: sdkLogger(log),
+    });
+  }
+
+  async send(message: OutgoingMessage): Promise<string> {
+    const data = await this.call("message.create", () =>
+      this.client.im.message.create({
+        params: { receive_id_type: message.receiveIdType },
+        data: {
+          receive_id: message.receiveId,
+          msg_type: message.msgType,
+          content: message.content,
+          uuid: message.uuid,
+        },
+      }),
+    );
+    if (!data?.message_id) throw new FeishuApiError("no message_id in answer", { kind: "fatal", reason: "" });
+    return data.message_id;
+  }
+
+  async patch(messageId: string, content: string): Promise<void> {
+    await this.call("message.patch", () =>
+      this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }),
+    );
+  }
+
+  /** Urgent delivery of a sent message; returns the open ids Feishu refused. */
+  async urgent(channel: UrgentChannel, messageId: string, openIds: string[]): Promise<string[]> {
+    const method = this.client.im.message[URGENT[channel]];
+    const data = await this.call(`message.${URGENT[channel]}`, () =>
+      method({
+        path: { message_id: messageId },
+        params: { user_id_type: "open_id" },
+        data: { user_id_list: openIds },
+      }),
+    );
+    return data?.invalid_user_id_list ?? [];
+  }
+
+  /** Open ids of the people who have read a message (bot's own messages of the last 7 days). */
+  async readUsers(messageId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const data = await this.call("message.readUsers", () =>
+        this.client.im.message.readUsers({
+          path: { message_id: messageId },
+          params: { user_id_type: "open_id", page_size: 100, page_token: pageToken },
+        }),
+      );
+      for (const item of data?.items ?? []) if (item.user_id) ids.push(item.user_id);
+      pageToken = data?.has_more ? data.page_token : undefined;
+    } while (pageToken);
+    return ids;
+  }
+
+  /** Open ids by mobile number (at most 50 per call, as Feishu allows). */
+  async openIdsByPhone(phones: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < phones.length; i += 50) {
+      const data = await this.call("contact.batchGetId", () =>
+        this.client.contact.user.batchGetId({
+          params: { user_id_type: "open_id" },
+          data: { mobiles: phones.slice(i, i + 50) },
+        }),
+      );
+      for (const user of data?.user_list ?? [])
+        if (user.mobile && user.user_id) found.set(user.mobile, user.user_id);
+    }
+    return found;
+  }
+
+  /** The bot's own open id and name, to recognise its mention. */
+  async botInfo(): Promise<{ openId?: string; name?: string }> {
+    const answer = (await this.call("bot.info", () =>
+      this.client.request({ url: "/open-apis/bot/v3/info", method: "GET" }),
+    )) as unknown;
+    const bot = (answer as { bot?: { open_id?: string; app_name?: string } } | undefined)?.bot;
+    return { openId: bot?.open_id, name: bot?.app_name };
+  }
+
+  async isInChat(chatId: string): Promise<boolean> {
+    const data = await this.call("chatMembers.isInChat", () =>
+      this.client.im.chatMembers.isInChat({ path: { chat_id: chatId } }),
+    );
+    return Boolean(data?.is_in_chat);
+  }
+
+  async grantedScopes(): Promise<string[]> {
+    const data = await this.call("application.scope.list", () => this.client.application.scope.list());
+    return (data?.scopes ?? []).filter((s) => s.grant_status === 1).map((s) => s.scope_name);
+  }
+
+  /** Fetches a tenant token now (the doctor's credential check). */
+  async checkCredentials(): Promise<void> {
+    this.tokens.clear();
+    await this.botInfo();
+  }
+
+  private async call<T>(label: string, fn: () => Promise<Answer<T> | undefined>): Promise<T | undefined> {
+    let lastReason = "";
+    for (let attempt = 1; attempt <= this.settings.callAttempts; attempt++) {
+      let failure: ReturnType<typeof failureOfThrown>;
+      try {
+        const answer = (await fn()) as (Answer<T> & Record<string, unknown>) | undefined;
+        if (!answer || answer.code === undefined || answer.code === 0)
+          return (answer?.data ?? answer) as T | undefined;
+        failure = failureOfCode(answer.code, answer.msg ?? "");
+      } catch (error) {
+        failure = failureOfThrown(error);
+      }
+      lastReason = failure.reason;
+      if (failure.kind === "fatal") throw new FeishuApiError(`${label}: ${failure.reason}`, failure);
+      if (failure.kind === "token") {
+        this.tokens.clear();
+        this.log.warn({ call: label, reason: failure.reason }, "feishu token refused, fetching a new one");
+        continue;
+      }
+      if (attempt === this.settings.callAttempts) break;
+      const waitMs =
+        failure.waitMs ?? this.settings.backoffMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
+      this.log.warn({ call: label, attempt, waitMs, reason: failure.reason }, "feishu call failed, retrying");
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    throw new FeishuApiError(`${label}: ${lastReason}`, { kind: "retry", reason: lastReason });
+  }
+}
+
+/** The SDK's log lines into ours. */
+export function sdkLogger(log: Logger) {
+  const line =
+    (level: "error" | "warn" | "info" | "debug") =>
+    (...msg: unknown[]) =>
+      log[level]({ sdk: "lark" }, msg.map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" "));
+  return {
+    error: line("error"),
+    warn: line("warn"),
+    info: line("info"),
+    debug: line("debug"),
+    trace: line("debug"),
+  };
+}

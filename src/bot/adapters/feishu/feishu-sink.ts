@@ -1,0 +1,181 @@
+/**
+ * Feishu's delivery end: renders a neutral message (text with real mentions, or a Card 2.0), waits
+ * for a slot under the per-chat/per-person and app limits, sends it with a `uuid` derived from the
+ * idempotency key (a retry never posts twice), remembers the Feishu message id in `SentMessage`,
+ * then sends 加急 to the people concerned. `updateOf` messages patch the earlier card in place.
+ */
+import { createHash } from "node:crypto";
+import type { Logger } from "pino";
+import type { Directory } from "../../core/directory.ts";
+import { DIRECT_CHAT_PREFIX, isDirectChat, type OutboundMessage } from "../../core/message.ts";
+import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
+import { type RateLimiter, takeSlots } from "../../core/rate-limiter.ts";
+import type { DatabaseClient } from "../../core/services.ts";
+import type { FeishuApi } from "./feishu-api.ts";
+import { renderCard } from "./feishu-card.ts";
+import { textContent } from "./feishu-content.ts";
+import { FeishuApiError } from "./feishu-errors.ts";
+import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
+import type { FeishuSettings } from "./feishu-settings.ts";
+import { sendUrgent } from "./feishu-urgent.ts";
+
+/**
+ * Feishu counts a second where requests arrive; slots are taken a little earlier than that, so the
+ * window carries a margin for the jitter between taking a slot and the request landing.
+ */
+const WINDOW_MS = 1100;
+
+/** Where a message goes on Feishu, and which limit it counts against. */
+interface Target {
+  receiveIdType: "chat_id" | "open_id";
+  receiveId: string;
+  rateKey: string;
+}
+
+export class FeishuSink implements MessageSink {
+  readonly name = FEISHU;
+  /** Tells the duty officer about a problem that did not stop the send (set when the app starts). */
+  reportProblem: (text: string, key: string) => Promise<void> = async () => {};
+
+  constructor(
+    private readonly deps: {
+      api: FeishuApi;
+      identity: FeishuIdentity;
+      limiter: RateLimiter;
+      directory: Directory;
+      prisma: DatabaseClient;
+      settings: Pick<FeishuSettings, "appSecret" | "perChatPerSecond" | "appPerSecond">;
+      log: Logger;
+    },
+  ) {}
+
+  serves(chatId: string): boolean {
+    return this.deps.directory.chat(chatId) !== undefined;
+  }
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    if (message.updateOf) return this.update(message);
+    const { prisma, api, identity, directory } = this.deps;
+    const target = await this.target(message.chatId);
+    if (!target) {
+      this.deps.log.debug({ chat: message.chatId }, "chat not on feishu, message skipped");
+      return;
+    }
+    const mentions = (message.mentions ?? []).flatMap((id) => {
+      const openId = identity.openIdOf(id);
+      return openId ? [{ openId, name: directory.person(id)?.name ?? id }] : [];
+    });
+    const content = message.card
+      ? JSON.stringify(
+          renderCard(message.card, {
+            secret: this.deps.settings.appSecret,
+            messageKey: message.idempotencyKey,
+            mentionOpenIds: mentions.map((m) => m.openId),
+          }),
+        )
+      : textContent(message.text ?? "", mentions);
+    await this.slot(target.rateKey);
+    const messageId = await this.call(() =>
+      api.send({
+        receiveIdType: target.receiveIdType,
+        receiveId: target.receiveId,
+        msgType: message.card ? "interactive" : "text",
+        content,
+        uuid: feishuUuid(message.idempotencyKey),
+      }),
+    );
+    const chat = directory.chat(message.chatId);
+    const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
+    // A retry after a lost answer or a crash posts again with the same uuid, which Feishu answers
+    // with the message already there; the row then exists and 加急 is not sent twice.
+    const recorded = await prisma.sentMessage.createMany({
+      data: [
+        {
+          platform: FEISHU,
+          idempotencyKey: message.idempotencyKey,
+          chatId: message.chatId,
+          platformMessageId: messageId,
+          recipients: watched ? (chat?.members ?? []) : [],
+          sentAt: new Date(),
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (recorded.count === 1 && message.urgentTo?.length)
+      await sendUrgent(
+        { api, identity, directory, log: this.deps.log, report: this.reportProblem },
+        message,
+        messageId,
+      );
+  }
+
+  /** Patches every card sent under `updateOf` with the new state. */
+  private async update(message: OutboundMessage): Promise<void> {
+    const { prisma, api } = this.deps;
+    const rows = await prisma.sentMessage.findMany({
+      where: { platform: FEISHU, idempotencyKey: message.updateOf },
+    });
+    for (const row of rows) {
+      if (!message.card) continue;
+      const card = renderCard(message.card, {
+        secret: this.deps.settings.appSecret,
+        messageKey: row.idempotencyKey,
+      });
+      const target = await this.target(row.chatId);
+      if (target) await this.slot(target.rateKey);
+      await this.call(() => api.patch(row.platformMessageId, JSON.stringify(card)));
+    }
+  }
+
+  private async target(chatId: string): Promise<Target | undefined> {
+    const { identity } = this.deps;
+    if (isDirectChat(chatId)) {
+      const personId = chatId.slice(DIRECT_CHAT_PREFIX.length);
+      let openId = identity.openIdOf(personId);
+      if (!openId) {
+        await identity.refresh();
+        openId = identity.openIdOf(personId);
+      }
+      return openId
+        ? { receiveIdType: "open_id", receiveId: openId, rateKey: `feishu:user:${openId}` }
+        : undefined;
+    }
+    let feishuChat = identity.feishuChatOf(chatId);
+    if (!feishuChat) {
+      await identity.refresh();
+      feishuChat = identity.feishuChatOf(chatId);
+    }
+    return feishuChat
+      ? { receiveIdType: "chat_id", receiveId: feishuChat, rateKey: `feishu:chat:${feishuChat}` }
+      : undefined;
+  }
+
+  private async slot(rateKey: string): Promise<void> {
+    const { limiter, settings } = this.deps;
+    await takeSlots(
+      limiter,
+      [
+        { key: rateKey, limit: settings.perChatPerSecond },
+        { key: "feishu:app", limit: settings.appPerSecond },
+      ],
+      WINDOW_MS,
+    );
+  }
+
+  /** A call that failed for good becomes a permanent delivery error; a retryable one goes back to the queue. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof FeishuApiError && error.failure.kind === "fatal")
+        throw new PermanentDeliveryError(`飞书拒绝：${error.failure.reason}`);
+      throw error;
+    }
+  }
+}
+
+/** Feishu's `uuid` (≤ 50 chars) from our idempotency key: the same key always gives the same uuid. */
+export function feishuUuid(idempotencyKey: string): string {
+  const h = createHash("sha256").update(idempotencyKey).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

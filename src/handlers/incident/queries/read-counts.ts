@@ -1,0 +1,37 @@
+/**
+ * 已读 3/5: how many of the people in each chat have read the incident's alert and the relayed
+ * instructions, from `SentMessage` (filled on platforms with read receipts — Feishu; empty on
+ * the others, and then 查询 shows nothing about reads).
+ */
+import type { BotServices } from "../../../bot/core/services.ts";
+import { alertJobKey } from "../incident-schedule.ts";
+import type { Incident } from "../incident-store.ts";
+import { queryMessages as M } from "./messages.ts";
+
+export async function readCountLines(
+  services: Pick<BotServices, "prisma" | "directory">,
+  incident: Pick<Incident, "id">,
+  instructionIds: readonly number[],
+): Promise<string[]> {
+  const sources = [
+    { label: M.readAlert, prefix: `${alertJobKey(incident)}-` },
+    // The relay job's key (instruction-schedule.ts relayKey), owned by the instruction capability.
+    ...instructionIds.map((id) => ({ label: M.readInstruction, prefix: `instruction-${id}-relay-` })),
+  ];
+  const lines: string[] = [];
+  for (const source of sources) {
+    const rows = await services.prisma.sentMessage.findMany({
+      where: { idempotencyKey: { startsWith: source.prefix } },
+      orderBy: { id: "asc" },
+    });
+    for (const row of rows) {
+      const recipients = Array.isArray(row.recipients) ? row.recipients : [];
+      const readBy = Array.isArray(row.readBy) ? row.readBy : [];
+      if (recipients.length === 0) continue;
+      lines.push(
+        M.readLine(source.label, services.directory.chatName(row.chatId), readBy.length, recipients.length),
+      );
+    }
+  }
+  return lines;
+}

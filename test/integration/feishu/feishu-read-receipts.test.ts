@@ -1,0 +1,42 @@
+/**
+ * Read receipts: the alert's readers are polled from Feishu (`readUsers`), kept in SentMessage,
+ * and 查询 shows 已读 2/4 per chat.
+ */
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ROOT } from "../../support/app.ts";
+import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
+import { chatIdOf, openIdOf } from "../../support/fake-feishu/feishu-test-app.ts";
+import { runTranscriptOnFeishu } from "../../support/fake-feishu/feishu-transcript.ts";
+
+describe("feishu read receipts", () => {
+  let fake: FakeFeishuServer;
+
+  beforeEach(async () => {
+    fake = new FakeFeishuServer();
+    await fake.start();
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it("polls who read the alert and shows 已读 2/4 in 查询", async () => {
+    let polled = -1;
+    const failures = await runTranscriptOnFeishu(
+      join(ROOT, "test/fixtures/feishu/read-receipts.chat"),
+      fake,
+      async (step, app) => {
+        if (step.kind !== "say" || !step.text.includes("查询")) return;
+        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        if (!alert) throw new Error("no alert yet");
+        // Two leaders read it; someone outside the org file did too (not counted).
+        fake.markRead(alert.messageId, [openIdOf("li-shuji"), openIdOf("wang-xianzhang"), "ou_outsider"]);
+        polled = await app.adapter.pollReads();
+      },
+    );
+    expect(failures).toEqual([]);
+    expect(polled).toBe(1);
+    expect(fake.callsTo(/read_users$/).length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});

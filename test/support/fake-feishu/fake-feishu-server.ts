@@ -1,0 +1,332 @@
+/**
+ * A fake Feishu OpenAPI server on 127.0.0.1 for tests and the bench: tenant token, message
+ * create/reply/patch (with `uuid` dedupe as Feishu does), urgent app/sms/phone, read users,
+ * contact lookup by phone, chat membership and app scopes. It records every call and answers
+ * 429/500/timeouts on demand, so the adapter runs its real SDK client against it.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const FAKE_APP_ID = "cli_a1b2c3d4e5f60718";
+export const FAKE_APP_SECRET = "fake-secret";
+export const FAKE_BOT_OPEN_ID = "ou_bot";
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+  at: number;
+  /** The status the fake answered with (0 for a timeout). */
+  status: number;
+}
+
+export interface StoredMessage {
+  messageId: string;
+  receiveIdType: string;
+  receiveId: string;
+  msgType: string;
+  content: Record<string, unknown>;
+  uuid?: string;
+  replyTo?: string;
+  /** Content history: every patch appended. */
+  patches: Record<string, unknown>[];
+  urgent: { kind: "app" | "sms" | "phone"; userIds: string[] }[];
+  readBy: string[];
+  at: number;
+}
+
+/** A planned fault: the next `times` calls matching `path` get it. */
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  times: number;
+  /** `timeout` handles the call (a send is stored) but never answers. */
+  kind: "status" | "timeout" | "code";
+  status?: number;
+  headers?: Record<string, string>;
+  /** Feishu business error code (HTTP 200 with code ≠ 0). */
+  code?: number;
+  msg?: string;
+  /** Apply the fault only after the call took effect (e.g. a message stored, the answer lost). */
+  afterEffect?: boolean;
+}
+
+export interface FakeFeishuOptions {
+  appId?: string;
+  appSecret?: string;
+  /** open_id by phone number, for the contact lookup. */
+  phones?: Record<string, string>;
+  /** Chats the bot is in (others answer "bot not in chat"). Undefined: every chat. */
+  botChats?: string[];
+  /** Scopes the app has been granted. */
+  grantedScopes?: string[];
+  /** Artificial latency of every answer, ms. */
+  latencyMs?: number;
+}
+
+export class FakeFeishuServer {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  private readonly faults: Fault[] = [];
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
+  private readonly byUuid = new Map<string, StoredMessage>();
+  private server?: Server;
+  private tokenCounter = 0;
+  private readonly tokens = new Set<string>();
+  url = "";
+
+  constructor(readonly options: FakeFeishuOptions = {}) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Plans a fault for the next matching calls. */
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** Invalidates every token handed out so far (the next call answers "token expired"). */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  /** Marks a message read by people (open ids). */
+  markRead(messageId: string, openIds: string[]): void {
+    const message = this.messages.find((m) => m.messageId === messageId);
+    if (message) for (const id of openIds) if (!message.readBy.includes(id)) message.readBy.push(id);
+  }
+
+  /** Resolves once `count` messages in all have been stored. */
+  waitForMessages(count: number): Promise<void> {
+    if (this.messages.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  /** Messages sent to a chat (receive id), in order. */
+  messagesTo(receiveId: string): StoredMessage[] {
+    return this.messages.filter((m) => m.receiveId === receiveId);
+  }
+
+  callsTo(pathPart: string | RegExp, method?: string): RecordedCall[] {
+    return this.calls.filter(
+      (c) =>
+        (method === undefined || c.method === method) &&
+        (typeof pathPart === "string" ? c.path.includes(pathPart) : pathPart.test(c.path)),
+    );
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex(
+      (f) => f.times > 0 && f.path.test(path) && (f.method === undefined || f.method === method),
+    );
+    if (index < 0) return undefined;
+    const fault = this.faults[index] as Fault;
+    fault.times -= 1;
+    if (fault.times <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const method = req.method ?? "GET";
+    const raw = await readBody(req);
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const call: RecordedCall = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      at: Date.now(),
+      status: 200,
+    };
+    this.calls.push(call);
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+
+    // Control routes for a fake running in another process (the bench): wait for messages, read them.
+    if (url.pathname === "/__fake/wait") {
+      await this.waitForMessages(Number(url.searchParams.get("count") ?? 0));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ messages: this.messages.length }));
+      return;
+    }
+    if (url.pathname === "/__fake/messages") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(this.messages));
+      return;
+    }
+    const fault = this.takeFault(method, url.pathname);
+    if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);
+
+    const reply = this.route(method, url, body, req.headers.authorization);
+    if (fault) return this.answerFault(fault, call, res);
+    call.status = reply.status;
+    res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  private answerFault(fault: Fault, call: RecordedCall, res: ServerResponse): void {
+    if (fault.kind === "timeout") {
+      call.status = 0;
+      return; // never answered; the client's timeout fires
+    }
+    if (fault.kind === "code") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: fault.code, msg: fault.msg ?? "fault" }));
+      return;
+    }
+    call.status = fault.status ?? 500;
+    res.writeHead(call.status, { "content-type": "application/json", ...(fault.headers ?? {}) });
+    res.end(JSON.stringify({ code: fault.code ?? (call.status === 429 ? 99991400 : 1), msg: "fault" }));
+  }
+
+  private route(
+    method: string,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    authorization: string | undefined,
+  ): { status: number; body: unknown } {
+    const path = url.pathname;
+    if (path === "/open-apis/auth/v3/tenant_access_token/internal") {
+      const { appId = FAKE_APP_ID, appSecret = FAKE_APP_SECRET } = this.options;
+      if (body?.app_id !== appId || body?.app_secret !== appSecret)
+        return ok({ code: 10014, msg: "app secret invalid" });
+      this.tokenCounter += 1;
+      const token = `t-${this.tokenCounter}-${randomBytes(4).toString("hex")}`;
+      this.tokens.add(token);
+      return ok({ code: 0, msg: "ok", tenant_access_token: token, expire: 7200 });
+    }
+    if (path === "/callback/ws/endpoint")
+      return ok({ code: 1000040350, msg: "fake feishu: no long connection here" });
+    const token = authorization?.replace(/^Bearer\s+/, "");
+    if (!token || !this.tokens.has(token))
+      return { status: 400, body: { code: 99991663, msg: "Invalid access token for authorization" } };
+
+    if (method === "GET" && path === "/open-apis/bot/v3/info")
+      return ok({ code: 0, msg: "ok", bot: { open_id: FAKE_BOT_OPEN_ID, app_name: "快报助手" } });
+    if (method === "POST" && path === "/open-apis/im/v1/messages")
+      return this.create(String(url.searchParams.get("receive_id_type")), body ?? {});
+    let m = path.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/);
+    if (method === "POST" && m) {
+      const parent = this.messages.find((x) => x.messageId === m?.[1]);
+      if (!parent) return ok({ code: 230011, msg: "message not found" });
+      return this.create(parent.receiveIdType, { ...body, receive_id: parent.receiveId }, parent.messageId);
+    }
+    m = path.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)$/);
+    if (method === "PATCH" && m) {
+      const message = this.messages.find((x) => x.messageId === m?.[1]);
+      if (!message) return ok({ code: 230011, msg: "message not found" });
+      message.patches.push(JSON.parse(String(body?.content ?? "{}")) as Record<string, unknown>);
+      return ok({ code: 0, msg: "ok", data: {} });
+    }
+    m = path.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_(app|sms|phone)$/);
+    if (method === "PATCH" && m) {
+      const message = this.messages.find((x) => x.messageId === m?.[1]);
+      if (!message) return ok({ code: 230011, msg: "message not found" });
+      const userIds = (body?.user_id_list as string[] | undefined) ?? [];
+      message.urgent.push({ kind: m[2] as "app" | "sms" | "phone", userIds });
+      return ok({ code: 0, msg: "ok", data: { invalid_user_id_list: [] } });
+    }
+    m = path.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)\/read_users$/);
+    if (method === "GET" && m) {
+      const message = this.messages.find((x) => x.messageId === m?.[1]);
+      if (!message) return ok({ code: 230011, msg: "message not found" });
+      return ok({
+        code: 0,
+        msg: "ok",
+        data: {
+          items: message.readBy.map((id) => ({ user_id_type: "open_id", user_id: id, timestamp: "0" })),
+          has_more: false,
+        },
+      });
+    }
+    if (method === "POST" && path === "/open-apis/contact/v3/users/batch_get_id") {
+      const mobiles = (body?.mobiles as string[] | undefined) ?? [];
+      const phones = this.options.phones ?? {};
+      return ok({
+        code: 0,
+        msg: "ok",
+        data: { user_list: mobiles.map((mobile) => ({ mobile, user_id: phones[mobile] })) },
+      });
+    }
+    m = path.match(/^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/);
+    if (method === "GET" && m) {
+      const inChat = this.options.botChats === undefined || this.options.botChats.includes(m[1] ?? "");
+      return ok({ code: 0, msg: "ok", data: { is_in_chat: inChat } });
+    }
+    if (method === "GET" && path === "/open-apis/application/v6/scopes") {
+      return ok({
+        code: 0,
+        msg: "ok",
+        data: {
+          scopes: (this.options.grantedScopes ?? []).map((scope_name) => ({ scope_name, grant_status: 1 })),
+        },
+      });
+    }
+    return { status: 404, body: { code: 404, msg: `fake feishu: no route ${method} ${path}` } };
+  }
+
+  private create(
+    receiveIdType: string,
+    body: Record<string, unknown>,
+    replyTo?: string,
+  ): { status: number; body: unknown } {
+    const uuid = typeof body.uuid === "string" ? body.uuid : undefined;
+    const existing = uuid ? this.byUuid.get(uuid) : undefined;
+    if (existing) return ok({ code: 0, msg: "ok", data: { message_id: existing.messageId } });
+    const receiveId = String(body.receive_id ?? "");
+    if (this.options.botChats && receiveIdType === "chat_id" && !this.options.botChats.includes(receiveId))
+      return { status: 400, body: { code: 230002, msg: "Bot/User can NOT be out of the chat." } };
+    const message: StoredMessage = {
+      messageId: `om_${randomBytes(8).toString("hex")}`,
+      receiveIdType,
+      receiveId,
+      msgType: String(body.msg_type ?? ""),
+      content: JSON.parse(String(body.content ?? "{}")) as Record<string, unknown>,
+      uuid,
+      replyTo,
+      patches: [],
+      urgent: [],
+      readBy: [],
+      at: Date.now(),
+    };
+    this.messages.push(message);
+    if (uuid) this.byUuid.set(uuid, message);
+    for (const waiter of this.waiters.filter((w) => w.count <= this.messages.length)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+    return ok({ code: 0, msg: "ok", data: { message_id: message.messageId, chat_id: receiveId } });
+  }
+}
+
+function ok(body: unknown): { status: number; body: unknown } {
+  return { status: 200, body };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The real app with the Feishu adapter, in webhook mode, talking to a fake Feishu server: the
+ * sample office with Feishu ids added (people `ou_<id>`, groups `oc_<id>`), events posted to the
+ * app's webhook encrypted and signed as Feishu does.
+ */
+
+import type { AppOptions } from "../../../src/app/create-app.ts";
+import { createFeishuPlatform } from "../../../src/app/feishu-platform.ts";
+import type { FeishuAdapter } from "../../../src/bot/adapters/feishu/feishu-adapter.ts";
+import { FEISHU_DEFAULTS, type FeishuSettings } from "../../../src/bot/adapters/feishu/feishu-settings.ts";
+import { Directory } from "../../../src/bot/core/directory.ts";
+import type { OfficeConfig } from "../../../src/config/load.ts";
+import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
+import { openTestDatabase } from "../database.ts";
+import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
+import {
+  FAKE_APP_ID,
+  FAKE_APP_SECRET,
+  FAKE_BOT_OPEN_ID,
+  type FakeFeishuServer,
+} from "./fake-feishu-server.ts";
+import { signedRequest } from "./feishu-payloads.ts";
+
+export const ENCRYPT_KEY = "test-encrypt-key";
+export const VERIFICATION_TOKEN = "test-verification-token";
+
+export const openIdOf = (personId: string) => `ou_${personId.replace(/-/g, "_")}`;
+export const chatIdOf = (groupId: string) => `oc_${groupId.replace(/-/g, "_")}`;
+
+/** The config with Feishu ids for everyone (or only for those `keep` allows). */
+export function withFeishuIds(
+  config: OfficeConfig,
+  keep: { person?: (id: string) => boolean } = {},
+): OfficeConfig {
+  return {
+    ...config,
+    org: {
+      ...config.org,
+      people: config.org.people.map((p) =>
+        keep.person && !keep.person(p.id) ? p : { ...p, feishu: { open_id: openIdOf(p.id) } },
+      ),
+      groups: config.org.groups.map((g) => ({ ...g, feishu: { chat_id: chatIdOf(g.id) } })),
+    },
+  };
+}
+
+export function testSettings(
+  fake: FakeFeishuServer,
+  overrides: Partial<FeishuSettings> = {},
+): FeishuSettings {
+  return {
+    ...FEISHU_DEFAULTS,
+    appId: FAKE_APP_ID,
+    appSecret: FAKE_APP_SECRET,
+    domain: fake.url,
+    mode: "webhook",
+    encryptKey: ENCRYPT_KEY,
+    verificationToken: VERIFICATION_TOKEN,
+    requestTimeoutMs: 2000,
+    backoffMs: 50,
+    readPollMs: 0,
+    ...overrides,
+  };
+}
+
+export interface FeishuTestApp {
+  test: TestApp;
+  adapter: FeishuAdapter;
+  keyPrefix: string;
+  /** Posts an event to the webhook as Feishu would; returns the HTTP status and body. */
+  post(payload: unknown): Promise<{ status: number; body: unknown }>;
+  /** Waits until inbound work, handling and sends are all done. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFeishuTestApp(
+  fake: FakeFeishuServer,
+  options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log" | "platforms">> & {
+    settings?: Partial<FeishuSettings>;
+  } = {},
+): Promise<FeishuTestApp> {
+  const config = options.config ?? withFeishuIds(await sampleConfig());
+  const database = await openTestDatabase();
+  const keyPrefix = uniquePrefix("feishu");
+  const settings = testSettings(fake, options.settings);
+  const adapter = createFeishuPlatform({
+    settings,
+    redisUrl: testRedisUrl(),
+    directory: new Directory(config.org),
+    prisma: database.prisma,
+    log: silentLog,
+    keyPrefix,
+  });
+  const { settings: _settings, ...appOptions } = options;
+  const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter] });
+  const post = async (payload: unknown) => {
+    const request = signedRequest(ENCRYPT_KEY, payload);
+    const response = await fetch(`${test.baseUrl}${settings.webhookPath}`, {
+      method: "POST",
+      headers: request.headers,
+      body: request.body,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await adapter.inbound.idle();
+      await test.app.idle();
+    }
+  };
+  return {
+    test,
+    adapter,
+    keyPrefix,
+    post,
+    settle,
+    async close() {
+      await test.close();
+      await database.close();
+      await deletePrefixedKeys(keyPrefix);
+    },
+  };
+}
+
+export { FAKE_BOT_OPEN_ID };
