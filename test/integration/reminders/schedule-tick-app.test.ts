@@ -63,7 +63,9 @@ describe("schedule ticks on BullMQ", () => {
     const queue = (test.app.services.scheduler as BullmqScheduler).queue;
     const keys = (await queue.getJobSchedulers(0, -1)).map((s) => s.key).sort();
     expect(keys).toEqual(
-      ["morning", "zero-report-cutoff", "zero-report-remind"].map((id) => recurringSchedulerId(id)).sort(),
+      ["morning", "digest-0800", "digest-1800", "monthly-notice", "zero-report-cutoff", "zero-report-remind"]
+        .map((id) => recurringSchedulerId(id))
+        .sort(),
     );
   });
 

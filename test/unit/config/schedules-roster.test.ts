@@ -57,6 +57,9 @@ describe("the sample schedules and roster", () => {
     const entries = recurringEntries(config.schedules?.entries ?? [], config.schedules?.zeroReport);
     expect(entries.map((e) => [e.id, e.hour, e.minute])).toEqual([
       ["morning", 8, 0],
+      ["digest-0800", 8, 0],
+      ["digest-1800", 18, 0],
+      ["monthly-notice", 9, 0],
       ["zero-report-remind", 16, 0],
       ["zero-report-cutoff", 17, 0],
     ]);
