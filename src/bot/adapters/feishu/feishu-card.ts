@@ -1,7 +1,9 @@
 /**
  * A neutral {@link Card} as Feishu Card JSON 2.0: header coloured by grade, one markdown line per
- * field, the note in small print, buttons as signed callbacks, mentions as real `<at>` tags.
+ * field, the card's chart as a native `chart` element, the note in small print, buttons as signed
+ * callbacks, mentions as real `<at>` tags.
  */
+import { feishuChartElement } from "../../core/chart/vchart-spec.ts";
 import type { Card } from "../../core/message.ts";
 import { signAction } from "./action-signature.ts";
 
@@ -31,6 +33,7 @@ export function renderCard(card: Card, options: CardRenderOptions): FeishuCard {
   for (const field of card.fields)
     elements.push(markdown(`**${escapeMarkdown(field.label)}**：${escapeMarkdown(field.value)}`));
   for (const line of options.statusLines ?? []) elements.push(markdown(`**${escapeMarkdown(line)}**`));
+  if (card.chart) elements.push(feishuChartElement(card.chart));
   if (card.note)
     elements.push({ tag: "markdown", content: escapeMarkdown(card.note), text_size: "notation" });
   card.buttons.forEach((button, index) => {

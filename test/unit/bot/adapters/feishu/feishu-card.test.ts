@@ -64,6 +64,27 @@ describe("renderCard", () => {
     expect(templates).toEqual(["red", "orange", "yellow", "blue"]);
   });
 
+  it("shows a card's chart as a native chart element after the fields, carrying the chart's data", () => {
+    const chart = {
+      kind: "bar" as const,
+      title: "按时报送率",
+      categories: ["青山镇", "白水乡"],
+      series: [{ name: "按时率", values: [90, 75] }],
+    };
+    const json = renderCard(
+      { title: "本月统计", fields: [{ label: "事件", value: "3 起" }], buttons: [], chart },
+      { secret: SECRET, messageKey: "stats-1" },
+    );
+    const tags = json.body.elements.map((e) => e.tag);
+    expect(tags).toEqual(["markdown", "chart"]);
+    const element = json.body.elements[1] as { chart_spec: { type: string; data: { values: unknown[] } } };
+    expect(element.chart_spec.type).toBe("bar");
+    expect(element.chart_spec.data.values).toEqual([
+      { category: "青山镇", series: "按时率", value: 90 },
+      { category: "白水乡", series: "按时率", value: 75 },
+    ]);
+  });
+
   it("keeps people's words from being read as markdown or tags", () => {
     const json = renderCard(
       { title: "t", fields: [{ label: "地点", value: "<at id=all></at> **某村**" }], buttons: [] },
