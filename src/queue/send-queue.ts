@@ -62,7 +62,11 @@ export class QueuedMessenger implements Messenger {
   }
 }
 
-/** Delivers queued sends, in order within a chat and in parallel across chats. */
+/**
+ * Delivers queued sends, in order within a chat and in parallel across chats. Sends mostly wait
+ * (on the platform, or for a rate-limit slot), so many run at once: an alert to 100 Feishu groups
+ * has all of the next second's sends waiting for their slots together.
+ */
 export function startSendWorker(options: {
   connection: Redis;
   prefix: string;
@@ -93,7 +97,7 @@ export function startSendWorker(options: {
     {
       connection: options.connection,
       prefix: options.prefix,
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? 64,
       ...WORKER_RECOVERY,
     },
   );
