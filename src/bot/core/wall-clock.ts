@@ -112,3 +112,15 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 export function compareCivilDates(a: CivilDate, b: CivilDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
+
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+
+/** A civil date as `2026-03-02`, the form reports and rosters name a day by. */
+export function dayString(date: CivilDate): string {
+  return `${date.year}-${twoDigits(date.month)}-${twoDigits(date.day)}`;
+}
+
+/** The local day, `2026-03-02`, in `timeZone` at the instant `at`. */
+export function localDayString(at: Date, timeZone: string): string {
+  return dayString(instantToLocal(at, timeZone));
+}

@@ -1,20 +1,18 @@
 /** Local days as `2026-03-02` strings (the form DailyReport.day keeps) and their boundaries in UTC. */
-import { addCivilDays, type CivilDate, instantToLocal, localToInstant } from "../../bot/core/wall-clock.ts";
+import {
+  addCivilDays,
+  type CivilDate,
+  dayString,
+  instantToLocal,
+  localToInstant,
+} from "../../bot/core/wall-clock.ts";
 
-const two = (n: number) => String(n).padStart(2, "0");
-
-export function dayString(date: CivilDate): string {
-  return `${date.year}-${two(date.month)}-${two(date.day)}`;
-}
+export { dayString, localDayString } from "../../bot/core/wall-clock.ts";
 
 /** The local day, in `timeZone`, that contains the instant. */
 export function localDay(at: Date, timeZone: string): CivilDate {
   const t = instantToLocal(at, timeZone);
   return { year: t.year, month: t.month, day: t.day };
-}
-
-export function localDayString(at: Date, timeZone: string): string {
-  return dayString(localDay(at, timeZone));
 }
 
 /** The instant the local day starts (00:00 in `timeZone`). */
