@@ -5,6 +5,7 @@
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
+import { recordBinding } from "../../core/platform-bindings.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 
 export const FEISHU = "feishu";
@@ -51,9 +52,9 @@ export class FeishuIdentity {
     for (const person of missing) {
       const openId = found.get(person.phone as string);
       if (!openId) continue;
-      await this.prisma.platformBinding.upsert({
-        where: { platform_kind_externalId: { platform: FEISHU, kind: "person", externalId: openId } },
-        create: {
+      await recordBinding(
+        this.prisma,
+        {
           platform: FEISHU,
           kind: "person",
           externalId: openId,
@@ -61,8 +62,8 @@ export class FeishuIdentity {
           boundBy: "phone",
           boundAt: new Date(),
         },
-        update: {},
-      });
+        { keepExisting: true },
+      );
       this.rememberPerson(person.id, openId);
     }
     const unresolved = missing.filter((p) => !this.openIdByPerson.has(p.id)).map((p) => p.name);
@@ -104,17 +105,13 @@ export class FeishuIdentity {
     await this.refresh(true);
     const current = this.chatByGroup.get(groupId);
     if (current && current !== feishuChatId) return "taken";
-    await this.prisma.platformBinding.upsert({
-      where: { platform_kind_externalId: { platform: FEISHU, kind: "chat", externalId: feishuChatId } },
-      create: {
-        platform: FEISHU,
-        kind: "chat",
-        externalId: feishuChatId,
-        orgId: groupId,
-        boundBy: by,
-        boundAt: new Date(),
-      },
-      update: { orgId: groupId, boundBy: by, boundAt: new Date() },
+    await recordBinding(this.prisma, {
+      platform: FEISHU,
+      kind: "chat",
+      externalId: feishuChatId,
+      orgId: groupId,
+      boundBy: by,
+      boundAt: new Date(),
     });
     this.rememberGroup(groupId, feishuChatId);
     return "bound";

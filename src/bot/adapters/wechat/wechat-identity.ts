@@ -6,6 +6,7 @@
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
 import type { Directory } from "../../core/directory.ts";
 import { DIRECT_CHAT_PREFIX, isDirectChat } from "../../core/message.ts";
+import { recordBinding } from "../../core/platform-bindings.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 
 export const PLATFORM = "wechat";
@@ -29,17 +30,13 @@ export class WechatIdentity {
   /** Records a binding the duty officer confirmed; false when the person is bound to another contact. */
   async bind(contactId: string, personId: string, boundBy: string, at: Date): Promise<boolean> {
     if (this.contactIdOf(personId) && this.contactIdOf(personId) !== contactId) return false;
-    await this.prisma.platformBinding.upsert({
-      where: { platform_kind_externalId: { platform: PLATFORM, kind: "person", externalId: contactId } },
-      create: {
-        platform: PLATFORM,
-        kind: "person",
-        externalId: contactId,
-        orgId: personId,
-        boundBy,
-        boundAt: at,
-      },
-      update: { orgId: personId, boundBy, boundAt: at },
+    await recordBinding(this.prisma, {
+      platform: PLATFORM,
+      kind: "person",
+      externalId: contactId,
+      orgId: personId,
+      boundBy,
+      boundAt: at,
     });
     this.bound.set(contactId, personId);
     return true;
