@@ -40,8 +40,11 @@ export class QueuedMessenger implements Messenger {
   }
 
   async send(message: OutboundMessage): Promise<void> {
-    const targets = this.sinks.filter((sink) => sink.serves(message.chatId));
-    if (targets.length === 0) throw new Error(`no platform serves chat ${message.chatId}`);
+    const serving = this.sinks.filter((sink) => sink.serves(message.chatId));
+    if (serving.length === 0) throw new Error(`no platform serves chat ${message.chatId}`);
+    // A form offered besides the text way is not queued where nobody could see it.
+    const targets = message.formOnly ? serving.filter((sink) => sink.showsForms) : serving;
+    if (targets.length === 0) return;
     await this.queue.addBulk(
       targets.map((sink) => ({
         name: "send",

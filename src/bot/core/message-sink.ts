@@ -8,6 +8,8 @@ export interface MessageSink {
   /** Short name used in job ids and logs: `console`, `feishu`, `wechat`. */
   readonly name: string;
   serves(chatId: string): boolean;
+  /** The platform shows form cards; `formOnly` messages go only to sinks that do. */
+  readonly showsForms?: boolean;
   deliver(message: OutboundMessage): Promise<void>;
 }
 

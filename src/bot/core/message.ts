@@ -36,6 +36,44 @@ export interface Chart {
   unit?: string;
 }
 
+/** A box to type in on a form card. */
+export interface FormTextInput {
+  kind: "text";
+  /** The key the typed value comes back under. */
+  name: string;
+  label: string;
+  placeholder?: string;
+  required?: boolean;
+  /** Several lines (what happened, measures taken). */
+  multiline?: boolean;
+  /** What the box holds already (from an earlier answer or a rejected submit). */
+  initial?: string;
+}
+
+/** A drop-down on a form card; the chosen option's `value` comes back under `name`. */
+export interface FormSelect {
+  kind: "select";
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+  /** The value chosen already. */
+  initial?: string;
+}
+
+export type FormField = FormTextInput | FormSelect;
+
+/**
+ * All the questions of a dialog on one screen, sent back at once: where a platform has forms
+ * (Feishu), pressing `submit` comes back as an action whose `form` holds every field by name.
+ * Platforms without forms ignore it and show the card's title, fields and buttons.
+ */
+export interface CardForm {
+  fields: FormField[];
+  submit: CardButton;
+}
+
 /** A structured message: buttons where the platform has them, numbered replies where it does not. */
 export interface Card {
   title: string;
@@ -47,6 +85,8 @@ export interface Card {
   note?: string;
   /** A chart drawn under the fields. */
   chart?: Chart;
+  /** Inputs filled in on the card and submitted together (see {@link CardForm}). */
+  form?: CardForm;
 }
 
 /** Something a person did towards the bot, in a platform-neutral form. */
@@ -95,6 +135,11 @@ export interface OutboundMessage {
    * must come with a plain notice of what changed.
    */
   updateOf?: string;
+  /**
+   * A form card offered besides a text way of doing the same thing (the one-page 首报 beside the
+   * step-by-step dialog): platforms that can show forms send it, the others skip the message.
+   */
+  formOnly?: boolean;
 }
 
 /** Prefix of one-to-one chat ids: `dm:<personId>`. */

@@ -15,6 +15,8 @@ export interface Say {
   urgentChannels?: UrgentChannel[];
   /** The idempotency key of an earlier card this one replaces in place (see OutboundMessage.updateOf). */
   updateOf?: string;
+  /** Only for platforms that show forms (see OutboundMessage.formOnly). */
+  formOnly?: boolean;
 }
 
 export class Outbox {

@@ -121,6 +121,25 @@ const message = (key: string, chatId = "qingshan-work"): OutboundMessage => ({
 });
 
 describe("the send queue", () => {
+  it("queues a form-only message only for platforms that show forms, and nothing where none does", async () => {
+    const plain = new FakeSink("plain", "all", 0);
+    const withForms = Object.assign(new FakeSink("forms", "all", 0), { showsForms: true });
+    const queued = start([plain, withForms]);
+
+    await queued.send({ ...message("form-1"), formOnly: true });
+    await queued.send(message("text-1"));
+    await waitFor("the deliveries", () => plain.delivered.length > 0 && withForms.delivered.length > 1);
+    await drained(queued);
+    expect(withForms.delivered.map((m) => m.idempotencyKey).sort()).toEqual(["form-1", "text-1"]);
+    expect(plain.delivered.map((m) => m.idempotencyKey)).toEqual(["text-1"]);
+    expect(await queued.queue.getJob(safeJobId("form-1-plain"))).toBeUndefined();
+
+    const textOnly = new QueuedMessenger(redis, prefix, [plain]);
+    await textOnly.send({ ...message("form-2"), formOnly: true });
+    await textOnly.close();
+    expect(await queued.queue.getJob(safeJobId("form-2-plain"))).toBeUndefined();
+  });
+
   it("delivers exactly once after two failures, backing off in between", async () => {
     const sink = new FakeSink("flaky", "all", 2);
     const queued = start([sink]);

@@ -3,7 +3,8 @@
  * buttons, mentions people with real WeChat mentions, splits long texts, paces the posts, and
  * remembers each posted part (sent_message) so a retried send never posts a part twice.
  * A card's chart follows its text as a PNG picture (WeChat shows no charts of its own).
- * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them.
+ * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them;
+ * so are `formOnly` ones: WeChat has no forms, and the dialog asks the same step by step.
  */
 import { FileBox } from "file-box";
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
@@ -55,7 +56,7 @@ export class WechatSink implements MessageSink {
   }
 
   async deliver(message: OutboundMessage): Promise<void> {
-    if (message.updateOf) return;
+    if (message.updateOf || message.formOnly) return;
     const runtime = this.require();
     const target = await this.target(runtime, message.chatId);
     const buttons = codeButtons(message.card);

@@ -41,6 +41,30 @@ export interface DialogStep<D extends DialogData> {
   when?: (data: Partial<D>) => boolean;
   /** Shows the stored value in the summary. */
   format?: (value: unknown, data: Partial<D>, ctx: ConversationContext) => string;
+  /** How the step looks on the dialog's one-page form (see {@link DialogForm}). */
+  formInput?: StepFormInput;
+}
+
+/**
+ * A step's box on the one-page form. Its typed text goes through the same parser and validator as a
+ * reply; `parts` splits one answer into several boxes (name, phone) joined by a space before parsing.
+ */
+export interface StepFormInput {
+  placeholder?: string;
+  multiline?: boolean;
+  parts?: { key: string; label: string; placeholder?: string }[];
+}
+
+/** The dialog offered besides as one form card, where the platform can show forms. */
+export interface DialogForm {
+  /** Title of the form card, e.g. 快速上报（一页填完）. */
+  title: string;
+  /** Small print under the title. */
+  note?: string;
+  /** Label of the submit button. */
+  submitLabel: string;
+  /** Step ids in the order the form shows them; by default the steps' order. */
+  order?: string[];
 }
 
 export interface DialogDefinition<D extends DialogData> {
@@ -52,6 +76,11 @@ export interface DialogDefinition<D extends DialogData> {
   initial?: (ctx: ConversationContext, args: string) => Partial<D> | Promise<Partial<D>>;
   /** Said once after start, before the first question (e.g. what was understood from a paragraph). */
   intro?: (data: Partial<D>, ctx: ConversationContext) => Say | undefined;
+  /**
+   * Offers all steps at once as a form card when the dialog starts; a submitted form is checked by
+   * the steps' own parsers and leads to the same summary and confirm.
+   */
+  form?: DialogForm;
   /** Label of the confirm button, e.g. 确认上报. */
   confirmLabel?: string;
   /** Extra lines in the summary card besides the steps' fields. */

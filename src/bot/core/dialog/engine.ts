@@ -8,7 +8,9 @@ import type { PrismaClient } from "../../../store/generated/client.ts";
 import type { JobHandler } from "../capability.ts";
 import type { ConversationContext, JobContext } from "../context.ts";
 import type { Card, CardButton } from "../message.ts";
-import type { Choice, DialogData, DialogDefinition, DialogStep } from "./definition.ts";
+import { type AnyStep, choicesOf, interpret, matches, pickIndex } from "./answer.ts";
+import type { DialogData, DialogDefinition } from "./definition.ts";
+import { dialogFormCard, FORM_STEP, readDialogForm } from "./form.ts";
 import { KEYWORDS, dialogMessages as M } from "./messages.ts";
 import {
   CONFIRM_STEP,
@@ -25,9 +27,6 @@ export const DIALOG_IDLE_JOB = "dialog.idle";
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
 type AnyDialog = DialogDefinition<any>;
-type AnyStep = DialogStep<DialogData>;
-
-const matches = (words: string[], text: string) => words.some((w) => w.toLowerCase() === text.toLowerCase());
 
 export class DialogEngine {
   private readonly dialogs = new Map<string, AnyDialog>();
@@ -68,6 +67,11 @@ export class DialogEngine {
     await this.scheduleIdleCheck(ctx, session);
     const intro = dialog.intro?.(data, ctx);
     if (intro) await ctx.reply(intro);
+    if (dialog.form)
+      await ctx.reply({
+        card: dialogFormCard(dialog, dialog.form, data, ctx, formAction(session)),
+        formOnly: true,
+      });
     await this.prompt(ctx, dialog, session);
   }
 
@@ -87,6 +91,7 @@ export class DialogEngine {
   /** Handles a pressed dialog button: `<session>:<step>:<answer>`. */
   async handleAction(ctx: ConversationContext, value: string): Promise<void> {
     const [sessionId, stepId, answer] = splitAction(value);
+    if (stepId === FORM_STEP) return this.handleForm(ctx, sessionId);
     const session = await this.sessions.findById(sessionId);
     if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
@@ -94,6 +99,31 @@ export class DialogEngine {
     const dialog = this.definition(session.dialogId);
     if (answer === "cancel") return this.cancel(ctx, dialog, session);
     await this.answer(ctx, dialog, session, answer);
+  }
+
+  /**
+   * A submitted form card: every box read by its step's own rules; all good leads to the summary
+   * (确认 / 修改) as if answered step by step, else the problems by field and the form again as typed.
+   */
+  private async handleForm(ctx: ConversationContext, sessionId: string): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    const values = ctx.event.action?.form;
+    const dialog = session ? this.dialogs.get(session.dialogId) : undefined;
+    if (!session || !values || !dialog?.form) return ctx.reply(M.formStale);
+    if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id) return ctx.reply(M.notYourForm);
+    const reading = readDialogForm(dialog, session.data, values, ctx);
+    if (!reading.ok) {
+      await ctx.reply(M.formRejected(reading.problems));
+      await ctx.reply({
+        card: dialogFormCard(dialog, dialog.form, session.data, ctx, formAction(session), values),
+        formOnly: true,
+      });
+      return;
+    }
+    session.data = reading.data;
+    session.history = reading.answered;
+    session.stepId = CONFIRM_STEP;
+    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
   }
 
   private async answer(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession, text: string) {
@@ -300,50 +330,6 @@ export class DialogEngine {
   }
 }
 
-type Interpretation = { ok: true; value: unknown } | { ok: false; message: string };
-
-/** Turns a reply into the step's value, or the Chinese reason it is not acceptable. */
-function interpret(step: AnyStep, text: string, data: DialogData, ctx: ConversationContext): Interpretation {
-  if (matches(KEYWORDS.skip, text)) {
-    if (!step.optional) return { ok: false, message: M.cannotSkip(step.label) };
-    return { ok: true, value: step.onSkip?.(ctx) ?? null };
-  }
-  const choices = choicesOf(step, data, ctx);
-  if (choices) {
-    const index = pickIndex(
-      text,
-      choices.map((c) => c.label),
-    );
-    if (index === null) return { ok: false, message: M.invalidChoice(choices.length) };
-    return { ok: true, value: (choices[index] as Choice).value };
-  }
-  let value: unknown = text;
-  try {
-    value = step.parse ? step.parse(text, ctx) : text;
-  } catch (error) {
-    return { ok: false, message: M.invalidAnswer(error instanceof Error ? error.message : String(error)) };
-  }
-  if (!step.schema) return { ok: true, value };
-  const parsed = step.schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, message: M.invalidAnswer(parsed.error.issues[0]?.message ?? "格式不对。") };
-}
-
-/** A 0-based index from `2`, `2. 标签`, or the label itself. */
-function pickIndex(text: string, labels: string[]): number | null {
-  const number = /^(\d+)(?:\.|、|\s|$)/.exec(text);
-  if (number) {
-    const index = Number(number[1]) - 1;
-    return index >= 0 && index < labels.length ? index : null;
-  }
-  const index = labels.indexOf(text);
-  return index >= 0 ? index : null;
-}
-
-function choicesOf(step: AnyStep, data: DialogData, ctx: ConversationContext): Choice[] | undefined {
-  return typeof step.choices === "function" ? step.choices(data, ctx) : step.choices;
-}
-
 function stepOf(dialog: AnyDialog, stepId: string): AnyStep | undefined {
   const id = stepId.startsWith(EDIT_PREFIX) ? stepId.slice(EDIT_PREFIX.length) : stepId;
   return (dialog.steps as AnyStep[]).find((s) => s.id === id);
@@ -374,6 +360,10 @@ function display(step: AnyStep, data: DialogData, ctx: ConversationContext): str
 
 function button(session: DialogSession, answer: string, label: string): CardButton {
   return { label, action: `${DIALOG_ACTION_PREFIX}:${session.id}:${session.stepId}:${answer}` };
+}
+
+function formAction(session: DialogSession): string {
+  return `${DIALOG_ACTION_PREFIX}:${session.id}:${FORM_STEP}:submit`;
 }
 
 function splitAction(value: string): [string, string, string] {

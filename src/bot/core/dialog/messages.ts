@@ -40,4 +40,10 @@ export const dialogMessages = {
     `您的「${title}」还没有完成，正在等您回复。${minutesLeft} 分钟内没有回复将自动结束。`,
   expired: (title: string) => `「${title}」长时间没有回复，已自动结束。需要时请重新开始。`,
   progress: (index: number, total: number) => `（第 ${index}/${total} 步）`,
+  formMissing: (label: string) => `「${label}」必须填写。`,
+  formProblem: (label: string, reason: string) => `「${label}」：${reason}`,
+  formRejected: (problems: string[]) =>
+    `表单还有 ${problems.length} 处需要修改：\n${problems.map((p, i) => `${i + 1}. ${p}`).join("\n")}\n已填的内容都保留在下面的新表单里，改好后再点提交；也可以继续逐步回答。`,
+  formStale: "这张表单已失效（对话已结束或已重新开始），需要时请重新开始。",
+  notYourForm: "这是别人的表单，您不能替他提交。",
 };

@@ -1,0 +1,73 @@
+/**
+ * How an answer to one step is read, whether it came as a reply, a button or a box on the form:
+ * 跳过 on optional steps, a choice by number or label, or the step's parser and validator.
+ */
+import type { ConversationContext } from "../context.ts";
+import type { Choice, DialogData, DialogStep } from "./definition.ts";
+import { KEYWORDS, dialogMessages as M } from "./messages.ts";
+
+export type AnyStep = DialogStep<DialogData>;
+
+/**
+ * The step's value, or why it is not acceptable: `reason` names the problem alone (for a list of
+ * a form's problems), `message` is the reply in a dialog (with how to go on).
+ */
+export type Interpretation = { ok: true; value: unknown } | { ok: false; reason: string; message: string };
+
+export const matches = (words: string[], text: string) =>
+  words.some((w) => w.toLowerCase() === text.toLowerCase());
+
+/** Turns an answer into the step's value, or the Chinese reason it is not acceptable. */
+export function interpret(
+  step: AnyStep,
+  text: string,
+  data: DialogData,
+  ctx: ConversationContext,
+): Interpretation {
+  if (matches(KEYWORDS.skip, text)) {
+    if (!step.optional) return refused(M.cannotSkip(step.label));
+    return { ok: true, value: step.onSkip?.(ctx) ?? null };
+  }
+  const choices = choicesOf(step, data, ctx);
+  if (choices) {
+    const index = pickIndex(
+      text,
+      choices.map((c) => c.label),
+    );
+    if (index === null) return refused(M.invalidChoice(choices.length));
+    return { ok: true, value: (choices[index] as Choice).value };
+  }
+  let value: unknown = text;
+  try {
+    value = step.parse ? step.parse(text, ctx) : text;
+  } catch (error) {
+    return invalid(error instanceof Error ? error.message : String(error));
+  }
+  if (!step.schema) return { ok: true, value };
+  const parsed = step.schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return invalid(parsed.error.issues[0]?.message ?? "格式不对。");
+}
+
+function refused(reason: string): Interpretation {
+  return { ok: false, reason, message: reason };
+}
+
+function invalid(reason: string): Interpretation {
+  return { ok: false, reason, message: M.invalidAnswer(reason) };
+}
+
+/** A 0-based index from `2`, `2. 标签`, or the label itself. */
+export function pickIndex(text: string, labels: string[]): number | null {
+  const number = /^(\d+)(?:\.|、|\s|$)/.exec(text);
+  if (number) {
+    const index = Number(number[1]) - 1;
+    return index >= 0 && index < labels.length ? index : null;
+  }
+  const index = labels.indexOf(text);
+  return index >= 0 ? index : null;
+}
+
+export function choicesOf(step: AnyStep, data: DialogData, ctx: ConversationContext): Choice[] | undefined {
+  return typeof step.choices === "function" ? step.choices(data, ctx) : step.choices;
+}
