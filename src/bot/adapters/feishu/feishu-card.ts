@@ -1,11 +1,13 @@
 /**
  * A neutral {@link Card} as Feishu Card JSON 2.0: header coloured by grade, one markdown line per
- * field, the card's chart as a native `chart` element, the note in small print, buttons as signed
- * callbacks, mentions as real `<at>` tags.
+ * field, the card's chart as a native `chart` element, the note in small print, the card's form as
+ * a `form` container, buttons as signed callbacks, mentions as real `<at>` tags.
  */
 import { feishuChartElement } from "../../core/chart/vchart-spec.ts";
 import type { Card } from "../../core/message.ts";
 import { signAction } from "./action-signature.ts";
+import { renderForm } from "./feishu-form.ts";
+import { escapeMarkdown } from "./feishu-markdown.ts";
 
 export interface CardRenderOptions {
   /** Signs button values; the idempotency key of the message the card is sent in. */
@@ -36,6 +38,8 @@ export function renderCard(card: Card, options: CardRenderOptions): FeishuCard {
   if (card.chart) elements.push(feishuChartElement(card.chart));
   if (card.note)
     elements.push({ tag: "markdown", content: escapeMarkdown(card.note), text_size: "notation" });
+  if (card.form)
+    elements.push(renderForm(card.form, (action) => signAction(options.secret, action, options.messageKey)));
   card.buttons.forEach((button, index) => {
     elements.push({
       tag: "button",
@@ -55,13 +59,4 @@ export function renderCard(card: Card, options: CardRenderOptions): FeishuCard {
 
 function markdown(content: string): FeishuElement {
   return { tag: "markdown", content };
-}
-
-/** Keeps people's words from being read as markdown or tags. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([*_~`[\]])/g, "\\$1");
 }

@@ -35,6 +35,7 @@ interface Target {
 
 export class FeishuSink implements MessageSink {
   readonly name = FEISHU;
+  readonly showsForms = true;
   /** Tells the duty officer about a problem that did not stop the send (set when the app starts). */
   reportProblem: (text: string, key: string) => Promise<void> = async () => {};
 
