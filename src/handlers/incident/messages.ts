@@ -33,6 +33,19 @@ export const incidentMessages = {
   measuresPrompt: "已采取哪些措施？例如「镇长已带队赶赴现场，伤员已送医」。",
   contactPrompt: "现场负责人姓名和电话？例如「钱镇长 13800000042」。",
   contactInvalid: "请写姓名和 11 位手机号（或座机），例如「钱镇长 13800000042」。",
+  formTitle: "快速上报（一页填完）",
+  formNote:
+    "在这里一次填完点「提交」，核对后再确认上报；也可以按下面的提示逐步回答。不清楚的项可留空或写「不清楚」。",
+  formSubmit: "提交",
+  formTimePlaceholder: "例如 14:20、今天下午2点20、半小时前",
+  formLocationPlaceholder: "例如 青山镇李家村村道",
+  formSummaryPlaceholder: "简要说明事件经过",
+  formCasualtiesPlaceholder: "例如 2死3伤、1人失联，没有写「无」",
+  formMeasuresPlaceholder: "例如 镇长已带队赶赴现场，伤员已送医",
+  formContactNameLabel: "现场负责人",
+  formContactNamePlaceholder: "姓名或职务，例如 钱镇长",
+  formContactPhoneLabel: "联系电话",
+  formContactPhonePlaceholder: "手机或座机",
   understood: "已从您的描述中识别出以下内容",
   understoodNote: (missing: string[]) =>
     missing.length > 0

@@ -2,6 +2,7 @@
  * The 首报 dialog: guided step by step, or started from a whole paragraph (`上报 今天14时20分，…`),
  * in which case what was understood is shown and only the missing steps are asked. Ends with a
  * summary card (确认上报 / 修改); confirming files the incident once and hands it to the alert job.
+ * Where the platform shows forms, the same steps are offered at once as a one-page form card.
  */
 import { defineDialog } from "../../../bot/core/dialog/definition.ts";
 import { formatLocalTime } from "../../../bot/core/local-time.ts";
@@ -18,6 +19,13 @@ export const firstReportDialog = defineDialog<FirstReportData>({
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,
   steps: firstReportSteps,
+  // All fields on one screen where the platform shows forms; the steps' own rules check it.
+  form: {
+    title: M.formTitle,
+    note: M.formNote,
+    submitLabel: M.formSubmit,
+    order: ["type", "grade", "time", "location", "summary", "casualties", "measures", "contact"],
+  },
   initial(ctx, paragraph) {
     if (!paragraph.trim()) return {};
     const { clock, policy } = ctx.services;

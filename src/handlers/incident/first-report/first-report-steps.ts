@@ -61,6 +61,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     help: M.timeHelp,
     optional: true,
     parse: parseEventTimeReply,
+    formInput: { placeholder: M.formTimePlaceholder },
     format: (value, _data, ctx) => formatLocalTime(new Date(String(value)), ctx.services.policy.timezone),
   },
   {
@@ -69,6 +70,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     label: "地点",
     prompt: M.locationPrompt,
     schema: z.string().trim().min(2, M.locationInvalid).max(100, M.locationInvalid),
+    formInput: { placeholder: M.formLocationPlaceholder },
   },
   {
     id: "summary",
@@ -76,6 +78,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     label: "基本情况",
     prompt: M.summaryPrompt,
     schema: z.string().trim().min(4, M.summaryInvalid).max(2000),
+    formInput: { placeholder: M.formSummaryPlaceholder, multiline: true },
   },
   {
     id: "casualties",
@@ -89,6 +92,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
       return result.value;
     },
     format: (value) => casualtiesText(value as FirstReportData["casualties"]),
+    formInput: { placeholder: M.formCasualtiesPlaceholder },
   },
   {
     id: "grade",
@@ -112,6 +116,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     prompt: M.measuresPrompt,
     optional: true,
     schema: z.string().trim().min(2).max(2000),
+    formInput: { placeholder: M.formMeasuresPlaceholder, multiline: true },
   },
   {
     id: "contact",
@@ -121,5 +126,11 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     optional: true,
     parse: parseContactReply,
     format: (value) => contactText(value as FirstReportData["contact"]),
+    formInput: {
+      parts: [
+        { key: "name", label: M.formContactNameLabel, placeholder: M.formContactNamePlaceholder },
+        { key: "phone", label: M.formContactPhoneLabel, placeholder: M.formContactPhonePlaceholder },
+      ],
+    },
   },
 ];
