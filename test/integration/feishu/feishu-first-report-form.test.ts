@@ -101,12 +101,12 @@ describe("the 首报 form card on Feishu", () => {
     );
   }
 
-  async function report() {
+  async function report(paragraph = "") {
     await act(
       messageEvent({
         chatId: QINGSHAN,
         senderOpenId: openIdOf("zhangsan"),
-        text: "@{0} 上报",
+        text: `@{0} 上报${paragraph ? ` ${paragraph}` : ""}`,
         mentions: [{ openId: FAKE_BOT_OPEN_ID, name: "快报助手" }],
         token: VERIFICATION_TOKEN,
       }),
@@ -238,6 +238,25 @@ describe("the 首报 form card on Feishu", () => {
     // Corrected on the new form, it goes through.
     await submit(again, "zhangsan", goodValues(again));
     expect(texts(before).some((t) => t.startsWith("请核对"))).toBe(true);
+  });
+
+  it("fills the form with what a paragraph said, and a box left as shown keeps it", async () => {
+    const form = await report("今天14时20分，青山镇李家村村道两车相撞，造成3人死亡、5人受伤。");
+    const boxes = formOf(form);
+    const shown = (name: string) => boxes.find((e) => e.name === name)?.default_value;
+    expect(shown("time")).toBe("2026-03-02 14:20");
+    expect(shown("casualties")).toBe("死亡 3 人，受伤 5 人");
+    expect(shown("location")).toContain("青山镇李家村");
+    // The person leaves those boxes as they are and fills the rest.
+    const asShown = Object.fromEntries(
+      boxes.flatMap((e) => (e.name && e.default_value ? [[e.name, e.default_value]] : [])),
+    );
+    const before = fake.messagesTo(QINGSHAN).length;
+    await submit(form, "zhangsan", { ...goodValues(form), ...asShown });
+    const summary = texts(before).find((t) => t.startsWith("请核对"));
+    if (!summary) throw new Error(`no summary: ${texts(before).join(" | ")}`);
+    expect(summary).toContain("2026-03-02 14:20");
+    expect(summary).toContain("死亡 3 人，受伤 5 人");
   });
 
   it("refuses a submit by someone else in the group, and accepts 不清楚 where the dialog does", async () => {

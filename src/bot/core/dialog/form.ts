@@ -46,7 +46,8 @@ export function dialogFormCard(
 
 /**
  * Reads a submitted form step by step, in the dialog's order (a later step's choices may depend on
- * an earlier answer): an empty box skips an optional step and is a problem for a required one.
+ * an earlier answer): an empty box skips an optional step and is a problem for a required one; a
+ * box left as shown keeps what the dialog holds.
  */
 export function readDialogForm(
   dialog: AnyDialog,
@@ -67,7 +68,9 @@ export function readDialogForm(
     const outcome =
       text === ""
         ? { ok: true as const, value: step.onSkip?.(ctx) ?? null }
-        : interpret(step, text, data, ctx);
+        : unchanged(step, text, base, ctx)
+          ? { ok: true as const, value: base[step.field] }
+          : interpret(step, text, data, ctx);
     if (!outcome.ok) {
       const named = outcome.reason.includes(`「${step.label}」`);
       problems.push(named ? outcome.reason : M.formProblem(step.label, outcome.reason));
@@ -144,6 +147,16 @@ function asTyped(step: AnyStep, data: DialogData, ctx: ConversationContext): str
   const value = data[step.field];
   if (value === undefined || value === null || value === "") return undefined;
   return step.format ? step.format(value, data, ctx) : String(value);
+}
+
+/**
+ * A box left as the form showed it keeps the answer the dialog holds (understood from a paragraph,
+ * or already confirmed): it is not judged again from its wording.
+ */
+function unchanged(step: AnyStep, text: string, base: DialogData, ctx: ConversationContext): boolean {
+  if (step.formInput?.parts || choicesOf(step, base, ctx)) return false;
+  const shown = asTyped(step, base, ctx);
+  return shown !== undefined && text === shown.trim();
 }
 
 function typedAnswer(step: AnyStep, values: FormValues): string {

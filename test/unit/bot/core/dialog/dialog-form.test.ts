@@ -144,6 +144,16 @@ describe("readDialogForm", () => {
     expect(empty.ok && empty.data).toMatchObject({ count: null, phone: null });
   });
 
+  it("keeps what the dialog holds for a box left as the form showed it", () => {
+    // `3 人` is how the form shows a stored 3; typed as a new answer it would not parse.
+    const kept = readDialogForm(dialog, { count: 3 }, { kind: "1", count: "3 人", place: "青山镇" }, ctx);
+    expect(kept.ok && kept.data.count).toBe(3);
+    const changed = readDialogForm(dialog, { count: 3 }, { kind: "1", count: "4", place: "青山镇" }, ctx);
+    expect(changed.ok && changed.data.count).toBe(4);
+    const refused = readDialogForm(dialog, {}, { kind: "1", count: "3 人", place: "青山镇" }, ctx);
+    expect(refused).toEqual({ ok: false, problems: ["「人数」：请写整数。"] });
+  });
+
   it("asks a step only when it applies to the answers before it", () => {
     const reading = readDialogForm(dialog, {}, { kind: "2", place: "青山镇" }, ctx);
     expect(reading).toEqual({ ok: false, problems: ["「原因」必须填写。"] });
