@@ -5,7 +5,7 @@
  */
 import type { ConversationContext } from "../context.ts";
 import type { Card, FormField } from "../message.ts";
-import { type AnyStep, choicesOf, interpret } from "./answer.ts";
+import { type AnyStep, choicesOf, type Interpretation, interpret } from "./answer.ts";
 import type { DialogData, DialogDefinition, DialogForm } from "./definition.ts";
 import { dialogMessages as M } from "./messages.ts";
 
@@ -65,12 +65,7 @@ export function readDialogForm(
       problems.push(M.formMissing(step.label));
       continue;
     }
-    const outcome =
-      text === ""
-        ? { ok: true as const, value: step.onSkip?.(ctx) ?? null }
-        : unchanged(step, text, base, ctx)
-          ? { ok: true as const, value: base[step.field] }
-          : interpret(step, text, data, ctx);
+    const outcome = readStep(step, text, base, data, ctx);
     if (!outcome.ok) {
       const named = outcome.reason.includes(`「${step.label}」`);
       problems.push(named ? outcome.reason : M.formProblem(step.label, outcome.reason));
@@ -147,6 +142,19 @@ function asTyped(step: AnyStep, data: DialogData, ctx: ConversationContext): str
   const value = data[step.field];
   if (value === undefined || value === null || value === "") return undefined;
   return step.format ? step.format(value, data, ctx) : String(value);
+}
+
+/** One box: empty skips (the step is optional here), as shown keeps, anything else is interpreted. */
+function readStep(
+  step: AnyStep,
+  text: string,
+  base: DialogData,
+  data: DialogData,
+  ctx: ConversationContext,
+): Interpretation {
+  if (text === "") return { ok: true, value: step.onSkip?.(ctx) ?? null };
+  if (unchanged(step, text, base, ctx)) return { ok: true, value: base[step.field] };
+  return interpret(step, text, data, ctx);
 }
 
 /**
