@@ -108,26 +108,47 @@ export class WechatSink implements MessageSink {
   ): Promise<void> {
     const chart = message.card?.chart;
     if (!chart) return;
-    const key = `${message.idempotencyKey}-chart`;
+    await this.postOnce(
+      runtime,
+      target,
+      { key: `${message.idempotencyKey}-chart`, chatId: message.chatId },
+      () => {
+        // Twice the pixels: phones show pictures on dense screens. Base64, not a buffer: puppets that
+        // pass files on (puppet-service, the mock) can only serialise a FileBox of that kind.
+        const { png } = renderChartPng(chart, { scale: 2 });
+        return runtime.bot.puppet.messageSendFile(
+          target.id,
+          FileBox.fromBase64(png.toString("base64"), "chart.png"),
+        );
+      },
+    );
+  }
+
+  /**
+   * Posts one part unless sent_message says it was posted already, waiting for the pace first, and
+   * records it: a retried delivery never posts a part twice.
+   */
+  private async postOnce(
+    runtime: WechatSinkRuntime,
+    target: Target,
+    part: { key: string; chatId: string; recipients?: string[] },
+    /** Resolves to the posted message's id where the puppet gives one. */
+    send: () => Promise<unknown>,
+  ): Promise<void> {
     const sent = await runtime.prisma.sentMessage.findUnique({
-      where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
+      where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: part.key } },
     });
     if (sent) return;
-    // Twice the pixels: phones show pictures on dense screens. Base64, not a buffer: puppets that
-    // pass files on (puppet-service, the mock) can only serialise a FileBox of that kind.
-    const { png } = renderChartPng(chart, { scale: 2 });
     await runtime.pacer.wait(target.id);
-    const postedId = await runtime.bot.puppet.messageSendFile(
-      target.id,
-      FileBox.fromBase64(png.toString("base64"), "chart.png"),
-    );
+    const postedId = await send();
     await runtime.prisma.sentMessage.createMany({
       data: [
         {
           platform: PLATFORM,
-          idempotencyKey: key,
-          chatId: message.chatId,
-          platformMessageId: postedId ?? "",
+          idempotencyKey: part.key,
+          chatId: part.chatId,
+          platformMessageId: typeof postedId === "string" ? postedId : "",
+          recipients: part.recipients ?? [],
           sentAt: runtime.now(),
         },
       ],
@@ -148,33 +169,17 @@ export class WechatSink implements MessageSink {
     const mentionText = isRoom(target) ? await mentionLine(target, contacts) : "";
     const parts = splitText(text, runtime.maxMessageChars - CONTINUED_ROOM - [...mentionText].length);
     for (const [index, part] of parts.entries()) {
-      const key = partKey(message.idempotencyKey, index);
-      const sent = await runtime.prisma.sentMessage.findUnique({
-        where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
-      });
-      if (sent) continue;
       const continued = parts.length > 1 && index > 0 ? `${T.continued(index + 1, parts.length)}\n` : "";
       const first = index === 0 && contacts.length > 0;
       const body = first ? `${mentionText}${part}` : `${continued}${part}`;
-      await runtime.pacer.wait(target.id);
-      const postedId = await runtime.bot.puppet.messageSendText(
-        target.id,
-        body,
-        first ? contacts.map((c) => c.id) : undefined,
+      const recipients = index === 0 ? (message.urgentTo ?? []) : [];
+      await this.postOnce(
+        runtime,
+        target,
+        { key: partKey(message.idempotencyKey, index), chatId: message.chatId, recipients },
+        () =>
+          runtime.bot.puppet.messageSendText(target.id, body, first ? contacts.map((c) => c.id) : undefined),
       );
-      await runtime.prisma.sentMessage.createMany({
-        data: [
-          {
-            platform: PLATFORM,
-            idempotencyKey: key,
-            chatId: message.chatId,
-            platformMessageId: postedId ?? "",
-            recipients: index === 0 ? (message.urgentTo ?? []) : [],
-            sentAt: runtime.now(),
-          },
-        ],
-        skipDuplicates: true,
-      });
     }
   }
 
