@@ -98,6 +98,8 @@ export class IncidentProbe {
       else this.seenKeys.add(key);
       const text = message.text ?? message.card?.title ?? "";
       if (key.startsWith(replyPrefix)) {
+        // A form offered for platforms with forms never reaches a console person: not a reply here.
+        if (message.formOnly) return;
         const eventId = key.slice(replyPrefix.length, key.lastIndexOf("-"));
         this.events.get(eventId)?.replies.push({ at, chatId: message.chatId, text });
         return;
