@@ -1,4 +1,7 @@
-/** The Feishu branch of the platforms: settings from the environment, Redis for the shared limits and the holder lease. */
+/**
+ * The Feishu branch of the platforms: settings from the environment, Redis for the shared limits,
+ * the holder lease and the durable inbound queue.
+ */
 import type { Logger } from "pino";
 import { FeishuAdapter } from "../bot/adapters/feishu/feishu-adapter.ts";
 import {
@@ -8,6 +11,7 @@ import {
 } from "../bot/adapters/feishu/feishu-settings.ts";
 import type { Directory } from "../bot/core/directory.ts";
 import type { Env } from "../config/env.ts";
+import { BullmqInboundQueue } from "../queue/bullmq-inbound-queue.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisLease } from "../queue/redis-lease.ts";
 import { RedisRateLimiter } from "../queue/redis-rate-limiter.ts";
@@ -32,8 +36,9 @@ export function feishuSettingsFromEnv(env: Env): FeishuSettings | undefined {
 }
 
 /**
- * The adapter with its Redis parts. Limits and the lease are keyed by the app id, not the queue
- * prefix: every bot process using this Feishu app shares them.
+ * The adapter with its Redis parts. Limits, the lease and the inbound queue are keyed by the app
+ * id, not the queue prefix: every bot process using this Feishu app shares them, and an event
+ * queued by one process is handled by any of them (or by the next one to start).
  */
 export function createFeishuPlatform(options: {
   settings: FeishuSettings;
@@ -42,7 +47,7 @@ export function createFeishuPlatform(options: {
   prisma: PrismaClient;
   log: Logger;
   holderId?: string;
-  /** Redis key prefix of the limits and the lease; tests give each their own. */
+  /** Redis key prefix of the limits, the lease and the inbound queue; tests give each their own. */
   keyPrefix?: string;
 }): FeishuAdapter {
   const redis = createRedis(options.redisUrl);
@@ -53,6 +58,12 @@ export function createFeishuPlatform(options: {
     prisma: options.prisma,
     limiter: new RedisRateLimiter(redis, prefix),
     lease: new RedisLease(redis, prefix),
+    inboundQueue: new BullmqInboundQueue({
+      connection: redis,
+      prefix,
+      platform: "feishu",
+      log: options.log.child({ platform: "feishu" }),
+    }),
     log: options.log,
     holderId: options.holderId,
     onClose: async () => {

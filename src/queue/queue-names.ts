@@ -10,3 +10,8 @@ export const DEFAULT_PREFIX = "kuaibao";
 export function safeJobId(key: string): string {
   return `k-${key.replace(/:/g, "_")}`;
 }
+
+/** Inbound events of one platform waiting to be handled, e.g. `inbound-feishu`. */
+export function inboundQueueName(platform: string): string {
+  return `inbound-${platform}`;
+}

@@ -10,6 +10,7 @@ import type { FeishuAdapter } from "../../../src/bot/adapters/feishu/feishu-adap
 import { FEISHU_DEFAULTS, type FeishuSettings } from "../../../src/bot/adapters/feishu/feishu-settings.ts";
 import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
+import type { Database } from "../../../src/store/database.ts";
 import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
 import { openTestDatabase } from "../database.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
@@ -78,11 +79,15 @@ export async function startFeishuTestApp(
   fake: FakeFeishuServer,
   options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log" | "platforms">> & {
     settings?: Partial<FeishuSettings>;
+    /** Given to restart an app on the same Redis keys; the caller then deletes them. */
+    keyPrefix?: string;
+    /** Given to restart an app on the same database; the caller then closes it. */
+    database?: Database;
   } = {},
 ): Promise<FeishuTestApp> {
   const config = options.config ?? withFeishuIds(await sampleConfig());
-  const database = await openTestDatabase();
-  const keyPrefix = uniquePrefix("feishu");
+  const database = options.database ?? (await openTestDatabase());
+  const keyPrefix = options.keyPrefix ?? uniquePrefix("feishu");
   const settings = testSettings(fake, options.settings);
   const adapter = createFeishuPlatform({
     settings,
@@ -92,7 +97,7 @@ export async function startFeishuTestApp(
     log: silentLog,
     keyPrefix,
   });
-  const { settings: _settings, ...appOptions } = options;
+  const { settings: _settings, keyPrefix: _keyPrefix, database: _database, ...appOptions } = options;
   const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter] });
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);
@@ -118,8 +123,8 @@ export async function startFeishuTestApp(
     settle,
     async close() {
       await test.close();
-      await database.close();
-      await deletePrefixedKeys(keyPrefix);
+      if (!options.database) await database.close();
+      if (!options.keyPrefix) await deletePrefixedKeys(keyPrefix);
     },
   };
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
+import type { InboundQueue } from "../../core/inbound-queue.ts";
 import type { Lease } from "../../core/lease.ts";
 import type { HttpRoutes, PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
 import type { RateLimiter } from "../../core/rate-limiter.ts";
@@ -13,7 +14,7 @@ import type { DatabaseClient } from "../../core/services.ts";
 import { FeishuApi } from "./feishu-api.ts";
 import { FeishuLongConnection } from "./feishu-connection.ts";
 import { FEISHU, FeishuIdentity } from "./feishu-identity.ts";
-import { FeishuInbound } from "./feishu-inbound.ts";
+import { FeishuInbound, type FeishuInboundJob } from "./feishu-inbound.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
 import { FeishuSink } from "./feishu-sink.ts";
 import { webhookHandler } from "./feishu-webhook.ts";
@@ -25,6 +26,8 @@ export interface FeishuAdapterOptions {
   prisma: DatabaseClient;
   limiter: RateLimiter;
   lease: Lease;
+  /** Where callbacks put events before answering Feishu; its worker starts in `start`. */
+  inboundQueue: InboundQueue<FeishuInboundJob>;
   log: Logger;
   /** Identifies this process in the holder election. */
   holderId?: string;
@@ -66,6 +69,7 @@ export class FeishuAdapter implements PlatformAdapter {
       settings,
       log: this.log,
       now: () => new Date(),
+      queue: options.inboundQueue,
     });
   }
 
@@ -129,7 +133,7 @@ export class FeishuAdapter implements PlatformAdapter {
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
     await this.connection?.close();
-    await this.inbound.idle();
+    await this.inbound.close();
     await this.options.onClose?.();
   }
 

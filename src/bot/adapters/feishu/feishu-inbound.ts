@@ -1,12 +1,18 @@
 /**
- * Feishu events → neutral events. Each handler answers at once (Feishu resends after 3 s) and the
- * work goes on in the background: a received message, a pressed button or submitted form, the bot
- * added to a group. Redeliveries are dropped by event id here and by message id in the pipeline;
+ * Feishu events → neutral events. Each callback only validates the event and puts it on the
+ * durable inbound queue before answering (Feishu resends after 3 s): a received message, a pressed
+ * button or submitted form, the bot added to a group. A worker takes the queued events and handles
+ * them, after a restart too, so an event answered just before a crash is not lost. A resend is one
+ * job (job id from the message or event id) and is dropped again by message id in the pipeline;
  * anything malformed or unknown is logged and acknowledged.
+ *
+ * A card action must answer with its toast at once, so it is checked (signature, sent card,
+ * person) in the callback and only the checked neutral action is queued.
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
+import type { InboundQueue } from "../../core/inbound-queue.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { InboundOutcome } from "../../core/pipeline.ts";
 import type { DatabaseClient } from "../../core/services.ts";
@@ -15,12 +21,24 @@ import { verifyAction } from "./action-signature.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import { sdkLogger } from "./feishu-api.ts";
 import { type FeishuMention, inboundText, readMentions, textContent } from "./feishu-content.ts";
-import { botAdded, cardAction, messageReceived, toast } from "./feishu-events.ts";
+import {
+  type BotAdded,
+  botAdded,
+  cardAction,
+  type MessageReceived,
+  messageReceived,
+  toast,
+} from "./feishu-events.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
 import { feishuUuid } from "./feishu-sink.ts";
 import { feishuTexts as T } from "./feishu-texts.ts";
-import { RecentIds } from "./recent-ids.ts";
+
+/** What waits on the inbound queue: raw events still to map, or a checked neutral event. */
+export type FeishuInboundJob =
+  | { kind: "message"; data: MessageReceived; receivedAt: string }
+  | { kind: "bot-added"; data: BotAdded }
+  | { kind: "event"; event: Omit<InboundEvent, "receivedAt"> & { receivedAt: string } };
 
 export interface InboundDeps {
   api: FeishuApi;
@@ -30,6 +48,7 @@ export interface InboundDeps {
   settings: Pick<FeishuSettings, "appSecret" | "maxInboundChars" | "encryptKey" | "verificationToken">;
   log: Logger;
   now: () => Date;
+  queue: InboundQueue<FeishuInboundJob>;
 }
 
 export class FeishuInbound {
@@ -37,8 +56,6 @@ export class FeishuInbound {
   /** The bot's own open id, learnt at start, to recognise its mention. */
   botOpenId?: string;
   private handle?: (event: InboundEvent) => Promise<InboundOutcome>;
-  private readonly seen = new RecentIds();
-  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: InboundDeps) {
     this.dispatcher = new lark.EventDispatcher({
@@ -53,25 +70,26 @@ export class FeishuInbound {
     });
   }
 
-  /** Starts handing events to the bot. */
+  /** Starts handing queued events to the bot, those queued before this start too. */
   attach(handle: (event: InboundEvent) => Promise<InboundOutcome>): void {
     this.handle = handle;
+    this.deps.queue.start((job) => this.process(job));
   }
 
-  /** Resolves when all background work taken so far is done. */
-  async idle(): Promise<void> {
-    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  /** Resolves when every queued event has been handled. */
+  idle(): Promise<void> {
+    return this.deps.queue.idle();
   }
 
-  private background(label: string, work: () => Promise<unknown>): void {
-    const promise = work()
-      .catch((error) => this.deps.log.error({ err: error, work: label }, "feishu inbound work failed"))
-      .finally(() => this.inflight.delete(promise));
-    this.inflight.add(promise);
+  /** Stops the worker; events still queued are handled by the next start on the same Redis. */
+  close(): Promise<void> {
+    return this.deps.queue.close();
   }
 
-  private firstTime(eventId: string | undefined): boolean {
-    return eventId === undefined || this.seen.add(eventId);
+  private async process(job: FeishuInboundJob): Promise<void> {
+    if (job.kind === "message") return this.processMessage(job.data, new Date(job.receivedAt));
+    if (job.kind === "bot-added") return this.greet(job.data);
+    await this.dispatch({ ...job.event, receivedAt: new Date(job.event.receivedAt) });
   }
 
   async onMessage(data: unknown): Promise<void> {
@@ -85,11 +103,15 @@ export class FeishuInbound {
     }
     const { message, sender } = parsed.data;
     if (sender.sender_type && sender.sender_type !== "user") return; // other bots, the system
-    if (!this.firstTime(parsed.data.event_id) || !this.seen.add(`msg-${message.message_id}`)) return;
-    this.background("message", () => this.processMessage(parsed.data));
+    // Keyed by the message id: a resend under a new event id is the same job.
+    await this.deps.queue.enqueue(`feishu-msg-${message.message_id}`, {
+      kind: "message",
+      data: parsed.data,
+      receivedAt: this.deps.now().toISOString(),
+    });
   }
 
-  private async processMessage(event: ReturnType<typeof messageReceived.parse>): Promise<void> {
+  private async processMessage(event: MessageReceived, receivedAt: Date): Promise<void> {
     const { message, sender } = event;
     const { identity, settings } = this.deps;
     const raw = inboundText(message.message_type, message.content);
@@ -131,7 +153,7 @@ export class FeishuInbound {
       senderName: sender.sender_id?.open_id,
       text: read.text,
       mentions: read.mentions,
-      receivedAt: this.deps.now(),
+      receivedAt,
     });
   }
 
@@ -156,22 +178,23 @@ export class FeishuInbound {
     const personId = this.deps.identity.personOf(operator.open_id);
     if (!personId) return toast("error", T.actionUnknownPerson);
     if (!this.deps.directory.canSpeakIn(personId, sent.chatId)) return toast("error", T.actionNotYours);
-    if (!this.firstTime(parsed.data.event_id)) return toast("info", T.actionReceived);
     const form = action.form_value
       ? Object.fromEntries(Object.entries(action.form_value).map(([k, v]) => [k, String(v ?? "")]))
       : undefined;
-    this.background("card-action", () =>
-      this.dispatch({
+    const eventId = `card-${parsed.data.event_id ?? `${messageId}-${personId}-${value.a}`}`;
+    await this.deps.queue.enqueue(`feishu-${eventId}`, {
+      kind: "event",
+      event: {
         platform: FEISHU,
-        eventId: `card-${parsed.data.event_id ?? `${messageId}-${personId}-${value.a}`}`,
+        eventId,
         chatId: sent.chatId,
         senderId: personId,
         text: "",
         mentions: [],
         action: { value: value.a, messageId, ...(form ? { form } : {}) },
-        receivedAt: this.deps.now(),
-      }),
-    );
+        receivedAt: this.deps.now().toISOString(),
+      },
+    });
     return toast("success", T.actionReceived);
   }
 
@@ -181,16 +204,18 @@ export class FeishuInbound {
       this.deps.log.warn("malformed feishu bot-added event dropped");
       return;
     }
-    if (!this.firstTime(parsed.data.event_id)) return;
-    const { chat_id } = parsed.data;
+    const key = `greeting-${parsed.data.event_id ?? parsed.data.chat_id}`;
+    await this.deps.queue.enqueue(`feishu-${key}`, { kind: "bot-added", data: parsed.data });
+  }
+
+  private async greet(event: BotAdded): Promise<void> {
+    const { chat_id } = event;
     const groupId = this.deps.identity.groupOf(chat_id);
     const bot = this.deps.directory.botName;
     const text = groupId
       ? T.greetingKnown(bot, this.deps.directory.chatName(groupId))
       : T.greetingUnknown(bot);
-    this.background("greeting", () =>
-      this.notice(chat_id, text, `greeting-${parsed.data.event_id ?? chat_id}`),
-    );
+    await this.notice(chat_id, text, `greeting-${event.event_id ?? chat_id}`);
   }
 
   /** An @-message in a Feishu group not yet bound: `绑定 群名` from an admin or director binds it. */
@@ -226,10 +251,8 @@ export class FeishuInbound {
   }
 
   private async dispatch(event: InboundEvent): Promise<void> {
-    if (!this.handle) {
-      this.deps.log.warn({ event: event.eventId }, "feishu event before the bot started, dropped");
-      return;
-    }
+    // The worker starts in attach, after the handler is set: this is a programming error.
+    if (!this.handle) throw new Error("feishu inbound worker running before the bot started");
     await this.handle(event);
   }
 

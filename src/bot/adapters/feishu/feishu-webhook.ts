@@ -2,7 +2,8 @@
  * Webhook mode: every request must be encrypted with the app's encrypt key and signed
  * (sha256(timestamp + nonce + encryptKey + raw body) = X-Lark-Signature) within five minutes, and
  * carry the verification token. The URL challenge is answered; everything else goes to the
- * dispatcher, whose handlers answer at once. The SDK checks signatures only over re-serialised
+ * dispatcher, whose handlers queue the event and answer at once. If an event cannot be queued
+ * (Redis down) the answer is 500, so Feishu resends it. The SDK checks signatures only over re-serialised
  * JSON and only with a key, so the check is done here, over the raw body.
  */
 import { createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
@@ -82,8 +83,8 @@ export function webhookHandler(options: {
       const answer = await options.dispatcher.invoke(inner, { needCheck: false });
       return { status: 200, body: typeof answer === "object" && answer !== null ? answer : {} };
     } catch (error) {
-      log.error({ err: error, type: header?.event_type }, "feishu webhook event failed");
-      return { status: 200, body: {} };
+      log.error({ err: error, type: header?.event_type }, "feishu webhook event not queued");
+      return { status: 500, body: { error: "not queued" } };
     }
   };
 }
