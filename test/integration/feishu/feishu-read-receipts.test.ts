@@ -38,5 +38,39 @@ describe("feishu read receipts", () => {
     expect(failures).toEqual([]);
     expect(polled).toBe(1);
     expect(fake.callsTo(/read_users$/).length).toBeGreaterThanOrEqual(2);
+    // The alert card itself now shows the count, its buttons still there.
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    const shown = JSON.stringify(alert?.patches.at(-1));
+    expect(shown).toContain("已读 2/4");
+    expect(shown).toContain('"tag":"button"');
+    expect(shown).toContain("【较大】事故灾难");
+  }, 60_000);
+
+  it("patches 已读 3/4 onto an acknowledged alert without bringing its buttons back", async () => {
+    const failures = await runTranscriptOnFeishu(
+      join(ROOT, "test/fixtures/feishu/read-receipts-acknowledged.chat"),
+      fake,
+      async (step, app) => {
+        if (step.kind !== "say" || !step.text.includes("查询")) return;
+        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        if (!alert) throw new Error("no alert yet");
+        const acknowledged = JSON.stringify(alert.patches.at(-1));
+        if (!acknowledged.includes("王县长") || acknowledged.includes('"tag":"button"'))
+          throw new Error(`alert not acknowledged yet: ${acknowledged}`);
+        fake.markRead(alert.messageId, [
+          openIdOf("li-shuji"),
+          openIdOf("wang-xianzhang"),
+          openIdOf("wu-zhuren"),
+        ]);
+        await app.adapter.pollReads();
+      },
+    );
+    expect(failures).toEqual([]);
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    const shown = JSON.stringify(alert?.patches.at(-1));
+    expect(shown).toContain("已读 3/4");
+    expect(shown).toContain("王县长");
+    expect(shown).not.toContain('"tag":"button"');
+    expect(shown.match(/已读/g)).toHaveLength(1);
   }, 60_000);
 });
