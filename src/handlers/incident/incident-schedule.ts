@@ -39,6 +39,11 @@ export function scheduleAlert(
   });
 }
 
+/** What every escalation's job key (and so the keys of the messages it sends) starts with. */
+export function ackCheckKeyPrefix(incidentId: number): string {
+  return `incident-${incidentId}-ack-`;
+}
+
 /** The check that escalates to `level` (1-based beyond the first alert) unless someone acknowledged. */
 export function scheduleAckCheck(
   scheduler: Scheduler,
@@ -46,7 +51,7 @@ export function scheduleAckCheck(
   level: number,
   at: Date,
 ): Promise<void> {
-  return scheduler.schedule(`incident-${incidentId}-ack-${level}`, at, {
+  return scheduler.schedule(`${ackCheckKeyPrefix(incidentId)}${level}`, at, {
     name: INCIDENT_JOBS.ackCheck,
     data: { incidentId, level },
   });

@@ -38,5 +38,84 @@ describe("feishu read receipts", () => {
     expect(failures).toEqual([]);
     expect(polled).toBe(1);
     expect(fake.callsTo(/read_users$/).length).toBeGreaterThanOrEqual(2);
+    // The alert card itself now shows the count, its buttons still there.
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    const shown = JSON.stringify(alert?.patches.at(-1));
+    expect(shown).toContain("已读 2/4");
+    expect(shown).toContain('"tag":"button"');
+    expect(shown).toContain("【较大】事故灾难");
+  }, 60_000);
+
+  it("patches 已读 3/4 onto an acknowledged alert without bringing its buttons back", async () => {
+    const failures = await runTranscriptOnFeishu(
+      join(ROOT, "test/fixtures/feishu/read-receipts-acknowledged.chat"),
+      fake,
+      async (step, app) => {
+        if (step.kind !== "say" || !step.text.includes("查询")) return;
+        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        if (!alert) throw new Error("no alert yet");
+        const acknowledged = JSON.stringify(alert.patches.at(-1));
+        if (!acknowledged.includes("王县长") || acknowledged.includes('"tag":"button"'))
+          throw new Error(`alert not acknowledged yet: ${acknowledged}`);
+        fake.markRead(alert.messageId, [
+          openIdOf("li-shuji"),
+          openIdOf("wang-xianzhang"),
+          openIdOf("wu-zhuren"),
+        ]);
+        await app.adapter.pollReads();
+      },
+    );
+    expect(failures).toEqual([]);
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    const shown = JSON.stringify(alert?.patches.at(-1));
+    expect(shown).toContain("已读 3/4");
+    expect(shown).toContain("王县长");
+    expect(shown).not.toContain('"tag":"button"');
+    expect(shown.match(/已读/g)).toHaveLength(1);
+  }, 60_000);
+
+  it("sends the escalation urgent to those who have not read the alert, and mentions them first", async () => {
+    const failures = await runTranscriptOnFeishu(
+      join(ROOT, "test/fixtures/feishu/read-receipts-escalation.chat"),
+      fake,
+      async (step, app) => {
+        if (step.kind !== "say" || !step.text.includes("查询")) return;
+        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        if (!alert) throw new Error("no alert yet");
+        fake.markRead(alert.messageId, [
+          openIdOf("li-shuji"),
+          openIdOf("wang-xianzhang"),
+          openIdOf("wu-zhuren"),
+        ]);
+        await app.adapter.pollReads();
+      },
+    );
+    expect(failures).toEqual([]);
+    const escalations = (receiveId: string) =>
+      fake
+        .messagesTo(receiveId)
+        .filter((m) => m.msgType === "interactive" && JSON.stringify(m.content).includes("级提醒"));
+    const urgentIn = (receiveId: string) =>
+      escalations(receiveId).map((m) => m.urgent.flatMap((u) => u.userIds));
+    // Level 2 (directors): 吴主任 has read the alert, so his chats get the card without 加急;
+    // 钱镇长 has not, and gets it (in a direct message) as urgent.
+    expect(urgentIn(chatIdOf("leaders"))[0]).toEqual([]);
+    expect(urgentIn(chatIdOf("duty"))).toEqual([[]]);
+    expect(urgentIn(openIdOf("qian-zhenzhang"))).toEqual([[openIdOf("qian-zhenzhang")]]);
+    // Level 3 (leaders) and its repeat: only 赵秘书长, who has not read, gets the 加急 and comes first.
+    const leaders = escalations(chatIdOf("leaders"));
+    expect(leaders).toHaveLength(3);
+    expect(urgentIn(chatIdOf("leaders")).slice(1)).toEqual([
+      [openIdOf("zhao-mishuzhang")],
+      [openIdOf("zhao-mishuzhang")],
+    ]);
+    const mentioned = [...JSON.stringify(leaders.at(-1)?.content).matchAll(/<at id=(\w+)>/g)].map(
+      (m) => m[1],
+    );
+    expect(mentioned).toEqual([
+      openIdOf("zhao-mishuzhang"),
+      openIdOf("li-shuji"),
+      openIdOf("wang-xianzhang"),
+    ]);
   }, 60_000);
 });

@@ -16,6 +16,7 @@ import { renderCard } from "./feishu-card.ts";
 import { textContent } from "./feishu-content.ts";
 import { FeishuApiError } from "./feishu-errors.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
+import { withReadLine } from "./feishu-read-line.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
 import { sendUrgent } from "./feishu-urgent.ts";
 
@@ -67,15 +68,14 @@ export class FeishuSink implements MessageSink {
       const openId = identity.openIdOf(id);
       return openId ? [{ openId, name: directory.person(id)?.name ?? id }] : [];
     });
-    const content = message.card
-      ? JSON.stringify(
-          renderCard(message.card, {
-            secret: this.deps.settings.appSecret,
-            messageKey: message.idempotencyKey,
-            mentionOpenIds: mentions.map((m) => m.openId),
-          }),
-        )
-      : textContent(message.text ?? "", mentions);
+    const card = message.card
+      ? renderCard(message.card, {
+          secret: this.deps.settings.appSecret,
+          messageKey: message.idempotencyKey,
+          mentionOpenIds: mentions.map((m) => m.openId),
+        })
+      : undefined;
+    const content = card ? JSON.stringify(card) : textContent(message.text ?? "", mentions);
     await this.slot(target.rateKey);
     const messageId = await this.call(() =>
       api.send({
@@ -98,6 +98,7 @@ export class FeishuSink implements MessageSink {
           chatId: message.chatId,
           platformMessageId: messageId,
           recipients: watched ? (chat?.members ?? []) : [],
+          card: card ? JSON.parse(content) : undefined,
           sentAt: new Date(),
         },
       ],
@@ -119,13 +120,22 @@ export class FeishuSink implements MessageSink {
     });
     for (const row of rows) {
       if (!message.card) continue;
-      const card = renderCard(message.card, {
+      const rendered = renderCard(message.card, {
         secret: this.deps.settings.appSecret,
         messageKey: row.idempotencyKey,
       });
+      // The read count already shown stays on the new state of the card.
+      const recipients = (row.recipients as string[]) ?? [];
+      const readBy = (row.readBy as string[]) ?? [];
+      const card =
+        recipients.length > 0 && readBy.length > 0
+          ? withReadLine(rendered, readBy.length, recipients.length)
+          : rendered;
       const target = await this.target(row.chatId);
       if (target) await this.slot(target.rateKey);
-      await this.call(() => api.patch(row.platformMessageId, JSON.stringify(card)));
+      const content = JSON.stringify(card);
+      await this.call(() => api.patch(row.platformMessageId, content));
+      await prisma.sentMessage.update({ where: { id: row.id }, data: { card: JSON.parse(content) } });
     }
   }
 

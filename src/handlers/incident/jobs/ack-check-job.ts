@@ -1,6 +1,7 @@
 /**
  * Fires `ack_within` after an alert or escalation: when nobody has acknowledged, the next level is
- * alerted, urgent, mentioning its people; the last level repeats until someone acknowledges.
+ * alerted, urgent, mentioning its people; the last level repeats until someone acknowledges. Those
+ * already seen reading the alert are mentioned after the others and not sent urgent again.
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
@@ -11,6 +12,7 @@ import { alertMessages as M } from "../messages.ts";
 import { levelAt, resolveRecipients } from "../recipients.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { formatDurationZh } from "../understanding/format-duration-zh.ts";
+import { alertReaders, unreadFirst } from "../unread-first.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), level: z.number().int().min(1) });
@@ -51,12 +53,12 @@ export const ackCheckJob: JobHandler<typeof schema> = {
       buttons: incidentActions(incident),
       note: M.escalationNote(since),
     };
+    const readers = await alertReaders(ctx.services.prisma, incident.id);
     for (const chatId of chatsReaching(directory, recipients)) {
       const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
       await ctx.send(chatId, {
         card,
-        mentions: here,
-        urgentTo: here,
+        ...unreadFirst(here, readers),
         urgentChannels: paidUrgentChannels(grade, level),
       });
     }

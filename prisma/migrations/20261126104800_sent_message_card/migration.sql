@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sent_message" ADD COLUMN     "card" JSONB;

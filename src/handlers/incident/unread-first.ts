@@ -1,0 +1,33 @@
+/**
+ * When an alert is repeated, the people who have not read it come first: they get the 加急 and
+ * are mentioned first; those seen to have read the alert (or an escalation of it) are mentioned
+ * after them and not sent urgent again. Without read receipts (console, WeChat) nobody is known
+ * to have read, so everyone is urgent as before.
+ */
+import type { BotServices } from "../../bot/core/services.ts";
+import { ackCheckKeyPrefix, alertJobKey } from "./incident-schedule.ts";
+
+/** Who has been seen reading the incident's alert or one of its escalations. */
+export async function alertReaders(
+  prisma: BotServices["prisma"],
+  incidentId: number,
+): Promise<ReadonlySet<string>> {
+  const rows = await prisma.sentMessage.findMany({
+    where: {
+      OR: [
+        { idempotencyKey: { startsWith: `${alertJobKey({ id: incidentId })}-` } },
+        { idempotencyKey: { startsWith: ackCheckKeyPrefix(incidentId) } },
+      ],
+    },
+    select: { readBy: true },
+  });
+  return new Set(rows.flatMap((row) => (Array.isArray(row.readBy) ? (row.readBy as string[]) : [])));
+}
+
+export function unreadFirst(
+  people: readonly string[],
+  readers: ReadonlySet<string>,
+): { mentions: string[]; urgentTo: string[] } {
+  const unread = people.filter((id) => !readers.has(id));
+  return { mentions: [...unread, ...people.filter((id) => readers.has(id))], urgentTo: unread };
+}
