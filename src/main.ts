@@ -68,13 +68,17 @@ async function main(): Promise<void> {
   });
   say(`快报助手已启动。打开网页控制台：${app.url}`);
 
-  let stopping = false;
+  // npm and tsx pass a signal on to the bot as well as the terminal sending it to the whole
+  // process group, so one Ctrl-C can arrive twice: only a signal a second or more after the
+  // first means "stop now".
+  let stoppingSince: number | undefined;
   const shutdown = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined && Date.now() - stoppingSince < 1000) return;
+    if (stoppingSince !== undefined) {
       log.warn("再次收到停止信号，立即退出");
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     say(`收到 ${signal}，正在停止：不再接收新消息，等待进行中的工作完成……`);
     try {
       await app.close();
