@@ -58,7 +58,7 @@ export async function withBenchApp<
     name: string;
   },
   progress: (message: string) => void,
-  run: (app: App, control: Redis) => Promise<P>,
+  run: (app: App, control: Redis, prefix: string) => Promise<P>,
 ): Promise<PartResult<P>> {
   let database: BenchDatabase | undefined;
   let app: App | undefined;
@@ -78,7 +78,7 @@ export async function withBenchApp<
     }));
     result = {
       database: { kind: database.database.kind, where: database.where },
-      part: await run(app, control),
+      part: await run(app, control, prefix),
     };
   } finally {
     await app?.close().catch((error) => progress(`app close failed: ${String(error)}`));

@@ -6,18 +6,10 @@
  */
 
 import { performance } from "node:perf_hooks";
-import type { Redis } from "ioredis";
-import type { App } from "../src/app/create-app.ts";
 import { BARE_CHAT_ID, BareMinimum } from "./bare-minimum.ts";
-import { startBenchApp } from "./bench-app.ts";
+import { withBenchApp } from "./bench-app.ts";
 import { profiled } from "./cpu-profile.ts";
 import { DialogDriver } from "./dialog-driver.ts";
-import {
-  type BenchDatabase,
-  deletePrefixedKeys,
-  openBenchDatabase,
-  uniqueBenchPrefix,
-} from "./environment.ts";
 import { bareFigures, dialogFigures } from "./figures.ts";
 import { LatencyProbe } from "./latency-probe.ts";
 import { closedLoop, openLoop } from "./load.ts";
@@ -36,146 +28,145 @@ export async function dialogBench(args: {
   progress: (message: string) => void;
 }): Promise<{ part: DialogPart; database: { kind: "pglite" | "postgres"; where: string } }> {
   const { options, office, redisUrl, profileFile, progress } = args;
-  let database: BenchDatabase | undefined;
-  let app: App | undefined;
-  let control: Redis | undefined;
-  const prefix = uniqueBenchPrefix();
-  let result: { part: DialogPart; database: { kind: "pglite" | "postgres"; where: string } } | undefined;
-  let cleanup = { removed: 0, left: -1 };
-  try {
-    database = await openBenchDatabase(options.DATABASE_URL);
-    const { prisma } = database.database;
-    progress(`dialog: database ${database.database.kind} (${database.where}), prefix ${prefix}`);
-    ({ app, control } = await startBenchApp({
+  return withBenchApp(
+    {
+      databaseUrl: options.DATABASE_URL,
       config: office.config,
-      prisma,
       redisUrl,
-      prefix,
       logLevel: options.BENCH_LOG_LEVEL,
-    }));
-    const ctl = control;
-    const theApp = app;
-    const probe = new LatencyProbe(app);
-    const driver = new DialogDriver(app, probe, office.people, args.runId);
-    const concurrency = Math.min(options.BENCH_CONCURRENCY, driver.people);
-    const rssBeforeLoadMiB = Math.round(process.memoryUsage.rss() / 1024 / 1024);
+      name: "dialog",
+    },
+    progress,
+    async (app, control, prefix): Promise<DialogPart> => {
+      const prisma = app.services.prisma;
+      const ctl = control;
+      const theApp = app;
+      const probe = new LatencyProbe(app);
+      const driver = new DialogDriver(app, probe, office.people, args.runId);
+      const concurrency = Math.min(options.BENCH_CONCURRENCY, driver.people);
+      const rssBeforeLoadMiB = Math.round(process.memoryUsage.rss() / 1024 / 1024);
 
-    // Closed loop: each slot takes its people through whole rounds of the dialog, one after another.
-    const slotPeople = Array.from({ length: concurrency }, (_, s) => driver.slotPeople(s, concurrency));
-    const slotAt = new Array<number>(concurrency).fill(0);
-    const dialogOp = async (slot: number) => {
-      const people = slotPeople[slot] as number[];
-      if (await driver.step(people[slotAt[slot] as number] as number))
-        slotAt[slot] = ((slotAt[slot] as number) + 1) % people.length;
-    };
-    const drain = async () => {
-      const counts = await theApp.messenger.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-      const backlog = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      const t0 = performance.now();
+      // Closed loop: each slot takes its people through whole rounds of the dialog, one after another.
+      const slotPeople = Array.from({ length: concurrency }, (_, s) => driver.slotPeople(s, concurrency));
+      const slotAt = new Array<number>(concurrency).fill(0);
+      const dialogOp = async (slot: number) => {
+        const people = slotPeople[slot] as number[];
+        if (await driver.step(people[slotAt[slot] as number] as number))
+          slotAt[slot] = ((slotAt[slot] as number) + 1) % people.length;
+      };
+      const drain = async () => {
+        const counts = await theApp.messenger.queue.getJobCounts(
+          "waiting",
+          "active",
+          "delayed",
+          "prioritized",
+        );
+        const backlog = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const t0 = performance.now();
+        await theApp.idle();
+        return { outboundBacklogAtEnd: backlog, drainMs: round(performance.now() - t0, 0) };
+      };
+
+      progress(`warm-up: ${options.BENCH_WARMUP_SECONDS} s of dialogs, ${concurrency} conversations at once`);
+      await closedLoop(concurrency, options.BENCH_WARMUP_SECONDS * 1000, dialogOp);
+      const warmup = driver.reset();
       await theApp.idle();
-      return { outboundBacklogAtEnd: backlog, drainMs: round(performance.now() - t0, 0) };
-    };
 
-    progress(`warm-up: ${options.BENCH_WARMUP_SECONDS} s of dialogs, ${concurrency} conversations at once`);
-    await closedLoop(concurrency, options.BENCH_WARMUP_SECONDS * 1000, dialogOp);
-    const warmup = driver.reset();
-    await theApp.idle();
-
-    progress(`dialog, closed loop: ${options.BENCH_CLOSED_SECONDS} s, ${concurrency} conversations at once`);
-    // A dialog phase's CPU and memory include delivering what it queued (the drain afterwards).
-    const closed = await withResources(ctl, async () => {
-      const load = await profiled(profileFile, () =>
-        closedLoop(concurrency, options.BENCH_CLOSED_SECONDS * 1000, dialogOp),
+      progress(
+        `dialog, closed loop: ${options.BENCH_CLOSED_SECONDS} s, ${concurrency} conversations at once`,
       );
-      return { load, drain: await drain() };
-    });
-    const closedRec = driver.reset();
-
-    const openPhase = async (rate: number, seconds: number) => {
-      progress(`dialog, open loop: ${rate} messages/s offered for ${seconds} s`);
-      const run = await withResources(ctl, async () => {
-        const load = await openLoop(driver.people, rate, seconds * 1000, async (actor, dueAt) => {
-          await driver.step(actor, dueAt);
-        });
+      // A dialog phase's CPU and memory include delivering what it queued (the drain afterwards).
+      const closed = await withResources(ctl, async () => {
+        const load = await profiled(profileFile, () =>
+          closedLoop(concurrency, options.BENCH_CLOSED_SECONDS * 1000, dialogOp),
+        );
         return { load, drain: await drain() };
       });
-      const rec = driver.reset();
-      const { load } = run.result;
-      const figures = {
-        offeredRatePerSecond: rate,
-        ...dialogFigures(rec, load, run.resources, run.result.drain),
-        waitedForActor: load.waitedForActor ?? 0,
-        offered: load.offered ?? 0,
-        ...(load.gaveUpAfterMs === undefined ? {} : { gaveUpAfterMs: round(load.gaveUpAfterMs, 0) }),
+      const closedRec = driver.reset();
+
+      const openPhase = async (rate: number, seconds: number) => {
+        progress(`dialog, open loop: ${rate} messages/s offered for ${seconds} s`);
+        const run = await withResources(ctl, async () => {
+          const load = await openLoop(driver.people, rate, seconds * 1000, async (actor, dueAt) => {
+            await driver.step(actor, dueAt);
+          });
+          return { load, drain: await drain() };
+        });
+        const rec = driver.reset();
+        const { load } = run.result;
+        const figures = {
+          offeredRatePerSecond: rate,
+          ...dialogFigures(rec, load, run.resources, run.result.drain),
+          waitedForActor: load.waitedForActor ?? 0,
+          offered: load.offered ?? 0,
+          ...(load.gaveUpAfterMs === undefined ? {} : { gaveUpAfterMs: round(load.gaveUpAfterMs, 0) }),
+        };
+        return { rec, figures, resources: run.resources };
       };
-      return { rec, figures, resources: run.resources };
-    };
-    const closedPhase = dialogFigures(closedRec, closed.result.load, closed.resources, closed.result.drain);
-    const open = await openPhase(options.BENCH_RATE, options.BENCH_OPEN_SECONDS);
-    // Below the target, also show the latency at a load the system does carry: half its capacity.
-    const halfRate = Math.max(1, Math.round(closedPhase.stepsPerSecondIncludingDelivery / 2));
-    const half =
-      closedPhase.stepsPerSecondIncludingDelivery < options.BENCH_RATE
-        ? await openPhase(halfRate, Math.min(10, options.BENCH_OPEN_SECONDS))
-        : undefined;
+      const closedPhase = dialogFigures(closedRec, closed.result.load, closed.resources, closed.result.drain);
+      const open = await openPhase(options.BENCH_RATE, options.BENCH_OPEN_SECONDS);
+      // Below the target, also show the latency at a load the system does carry: half its capacity.
+      const halfRate = Math.max(1, Math.round(closedPhase.stepsPerSecondIncludingDelivery / 2));
+      const half =
+        closedPhase.stepsPerSecondIncludingDelivery < options.BENCH_RATE
+          ? await openPhase(halfRate, Math.min(10, options.BENCH_OPEN_SECONDS))
+          : undefined;
 
-    const bare = new BareMinimum(ctl, prisma, prefix);
-    progress(
-      `bare minimum (SET NX + INSERT): warm-up, then ${options.BENCH_BARE_SECONDS} s closed and open loop`,
-    );
-    await closedLoop(concurrency, Math.min(2000, options.BENCH_WARMUP_SECONDS * 1000), (slot) =>
-      bare.op(slot),
-    );
-    bare.reset();
-    const bareClosed = await withResources(ctl, () =>
-      closedLoop(concurrency, options.BENCH_BARE_SECONDS * 1000, (slot) => bare.op(slot)),
-    );
-    const bareClosedFigures = bareFigures(bare, bareClosed.result, bareClosed.resources);
-    bare.reset();
-    const bareOpen = await withResources(ctl, () =>
-      openLoop(driver.people, options.BENCH_RATE, options.BENCH_BARE_SECONDS * 1000, (actor, dueAt) =>
-        bare.op(actor, dueAt),
-      ),
-    );
-    const bareOpenFigures = bareFigures(bare, bareOpen.result, bareOpen.resources);
+      const bare = new BareMinimum(ctl, prisma, prefix);
+      progress(
+        `bare minimum (SET NX + INSERT): warm-up, then ${options.BENCH_BARE_SECONDS} s closed and open loop`,
+      );
+      await closedLoop(concurrency, Math.min(2000, options.BENCH_WARMUP_SECONDS * 1000), (slot) =>
+        bare.op(slot),
+      );
+      bare.reset();
+      const bareClosed = await withResources(ctl, () =>
+        closedLoop(concurrency, options.BENCH_BARE_SECONDS * 1000, (slot) => bare.op(slot)),
+      );
+      const bareClosedFigures = bareFigures(bare, bareClosed.result, bareClosed.resources);
+      bare.reset();
+      const bareOpen = await withResources(ctl, () =>
+        openLoop(driver.people, options.BENCH_RATE, options.BENCH_BARE_SECONDS * 1000, (actor, dueAt) =>
+          bare.op(actor, dueAt),
+        ),
+      );
+      const bareOpenFigures = bareFigures(bare, bareOpen.result, bareOpen.resources);
 
-    // Everything the bot said must have reached the console history, and every round a profile.
-    await theApp.idle();
-    const recorders = [warmup, closedRec, open.rec, ...(half ? [half.rec] : [])];
-    const stepsTotal = recorders.reduce((sum, r) => sum + r.steps, 0);
-    const [personMessages, botMessages, profiles] = await Promise.all([
-      prisma.consoleMessage.count({ where: { senderId: { startsWith: "bench-p-" } } }),
-      prisma.consoleMessage.count({ where: { senderId: null } }),
-      prisma.personProfile.count(),
-    ]);
-    const checks = {
-      personMessagesStored: personMessages,
-      stepsSent: stepsTotal,
-      botMessagesDelivered: botMessages,
-      repliesAccepted: probe.accepted,
-      strayReplies: probe.strayReplies,
-      firstRepliesNotDelivered: probe.undelivered,
-      profilesSaved: profiles,
-      bareRowsWritten: await prisma.consoleMessage.count({ where: { chatId: BARE_CHAT_ID } }),
-      ok:
-        personMessages === stepsTotal &&
-        botMessages === probe.accepted &&
-        probe.strayReplies === 0 &&
-        probe.undelivered === 0 &&
-        recorders.every((r) => r.failed + r.unexpected + r.noReply === 0) &&
-        bare.failed === 0,
-    };
+      // Everything the bot said must have reached the console history, and every round a profile.
+      await theApp.idle();
+      const recorders = [warmup, closedRec, open.rec, ...(half ? [half.rec] : [])];
+      const stepsTotal = recorders.reduce((sum, r) => sum + r.steps, 0);
+      const [personMessages, botMessages, profiles] = await Promise.all([
+        prisma.consoleMessage.count({ where: { senderId: { startsWith: "bench-p-" } } }),
+        prisma.consoleMessage.count({ where: { senderId: null } }),
+        prisma.personProfile.count(),
+      ]);
+      const checks = {
+        personMessagesStored: personMessages,
+        stepsSent: stepsTotal,
+        botMessagesDelivered: botMessages,
+        repliesAccepted: probe.accepted,
+        strayReplies: probe.strayReplies,
+        firstRepliesNotDelivered: probe.undelivered,
+        profilesSaved: profiles,
+        bareRowsWritten: await prisma.consoleMessage.count({ where: { chatId: BARE_CHAT_ID } }),
+        ok:
+          personMessages === stepsTotal &&
+          botMessages === probe.accepted &&
+          probe.strayReplies === 0 &&
+          probe.undelivered === 0 &&
+          recorders.every((r) => r.failed + r.unexpected + r.noReply === 0) &&
+          bare.failed === 0,
+      };
 
-    const peakRssMiB = Math.max(
-      closed.resources.peakRssMiB,
-      open.resources.peakRssMiB,
-      half?.resources.peakRssMiB ?? 0,
-      bareClosed.resources.peakRssMiB,
-      bareOpen.resources.peakRssMiB,
-    );
-    result = {
-      database: { kind: database.database.kind, where: database.where },
-      part: {
+      const peakRssMiB = Math.max(
+        closed.resources.peakRssMiB,
+        open.resources.peakRssMiB,
+        half?.resources.peakRssMiB ?? 0,
+        bareClosed.resources.peakRssMiB,
+        bareOpen.resources.peakRssMiB,
+      );
+      return {
         settings: {
           chats: office.chatCount,
           people: driver.people,
@@ -214,17 +205,7 @@ export async function dialogBench(args: {
           bareOpen: bareOpen.resources.otherProcessesCores,
         },
         checks,
-      },
-    };
-  } finally {
-    await app?.close().catch((error) => progress(`app close failed: ${String(error)}`));
-    control?.disconnect();
-    await database?.close().catch((error) => progress(`database close failed: ${String(error)}`));
-    cleanup = await deletePrefixedKeys(redisUrl, prefix).catch(() => cleanup);
-  }
-  if (!result) throw new Error("no result");
-  result.part.checks.redisKeysRemoved = cleanup.removed;
-  result.part.checks.redisKeysLeft = cleanup.left;
-  result.part.checks.ok = result.part.checks.ok && cleanup.left === 0;
-  return result;
+      };
+    },
+  );
 }

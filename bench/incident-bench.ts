@@ -14,14 +14,8 @@ import type { Redis } from "ioredis";
 import type { App } from "../src/app/create-app.ts";
 import { alertChats } from "../src/handlers/incident/audience.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
-import { startBenchApp } from "./bench-app.ts";
+import { withBenchApp } from "./bench-app.ts";
 import { profiled } from "./cpu-profile.ts";
-import {
-  type BenchDatabase,
-  deletePrefixedKeys,
-  openBenchDatabase,
-  uniqueBenchPrefix,
-} from "./environment.ts";
 import { alertFigures, type FiledReport, ReportDriver, waitForAlerts } from "./incident-alerts.ts";
 import { IncidentProbe } from "./incident-probe.ts";
 import {
@@ -281,62 +275,36 @@ export async function incidentBench(args: {
   progress: (message: string) => void;
 }) {
   const { options, office, redisUrl, progress } = args;
-  let database: BenchDatabase | undefined;
-  let app: App | undefined;
-  let control: Redis | undefined;
-  const prefix = uniqueBenchPrefix();
-  let cleanup = { removed: 0, left: -1 };
-  let result:
-    | {
-        database: { kind: "pglite" | "postgres"; where: string };
-        part: {
-          alerts?: Awaited<ReturnType<typeof alertsPhase>>;
-          timers?: Awaited<ReturnType<typeof timersPhase>>;
-          checks: { ok: boolean; redisKeysRemoved?: number; redisKeysLeft?: number };
-        };
-      }
-    | undefined;
-  try {
-    database = await openBenchDatabase(options.DATABASE_URL);
-    const { prisma } = database.database;
-    progress(`incident: database ${database.database.kind} (${database.where}), prefix ${prefix}`);
-    ({ app, control } = await startBenchApp({
+  return withBenchApp(
+    {
+      databaseUrl: options.DATABASE_URL,
       config: office.config,
-      prisma,
       redisUrl,
-      prefix,
       logLevel: options.BENCH_LOG_LEVEL,
-    }));
-    const ctx: Ctx = {
-      app,
-      prisma,
-      probe: new IncidentProbe(app),
-      ctl: control,
-      options,
-      office,
-      runId: args.runId,
-      ...(args.profileDir ? { profileDir: args.profileDir } : {}),
-      progress,
-    };
-    const alerts = args.alerts ? await alertsPhase(ctx) : undefined;
-    const timers = args.timers ? await timersPhase(ctx) : undefined;
-    result = {
-      database: { kind: database.database.kind, where: database.where },
-      part: {
+      name: "incident",
+    },
+    progress,
+    async (app, control) => {
+      const ctx: Ctx = {
+        app,
+        prisma: app.services.prisma,
+        probe: new IncidentProbe(app),
+        ctl: control,
+        options,
+        office,
+        runId: args.runId,
+        ...(args.profileDir ? { profileDir: args.profileDir } : {}),
+        progress,
+      };
+      const alerts = args.alerts ? await alertsPhase(ctx) : undefined;
+      const timers = args.timers ? await timersPhase(ctx) : undefined;
+      return {
         ...(alerts ? { alerts } : {}),
         ...(timers ? { timers } : {}),
-        checks: { ok: (alerts?.checks.ok ?? true) && (timers?.checks.ok ?? true) },
-      },
-    };
-  } finally {
-    await app?.close().catch((error) => progress(`app close failed: ${String(error)}`));
-    control?.disconnect();
-    await database?.close().catch((error) => progress(`database close failed: ${String(error)}`));
-    cleanup = await deletePrefixedKeys(redisUrl, prefix).catch(() => cleanup);
-  }
-  if (!result) throw new Error("no result");
-  result.part.checks.redisKeysRemoved = cleanup.removed;
-  result.part.checks.redisKeysLeft = cleanup.left;
-  result.part.checks.ok = result.part.checks.ok && cleanup.left === 0;
-  return result;
+        checks: {
+          ok: (alerts?.checks.ok ?? true) && (timers?.checks.ok ?? true),
+        } as { ok: boolean; redisKeysRemoved?: number; redisKeysLeft?: number },
+      };
+    },
+  );
 }
