@@ -7,39 +7,24 @@
  */
 
 import { performance } from "node:perf_hooks";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { createRedis } from "../src/queue/redis-connection.ts";
-import { usePglite } from "../src/store/database.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
-import { startBenchApp } from "./bench-app.ts";
 import { DialogDriver } from "./dialog-driver.ts";
-import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
-import { commandStats, instrumentPglite, netInput, printCosts } from "./instrument.ts";
+import { commandStats, netInput, printCosts } from "./instrument.ts";
+import { startInstrumentedApp } from "./instrumented-app.ts";
 import { LatencyProbe } from "./latency-probe.ts";
 import { closedLoop } from "./load.ts";
-import { syntheticOffice } from "./synthetic-office.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const concurrency = Number(process.env.BREAKDOWN_CONCURRENCY ?? 1);
 const seconds = Number(process.env.BREAKDOWN_SECONDS ?? 8);
 
 async function main(): Promise<void> {
-  const office = await syntheticOffice(ROOT, 64, 4);
-  const redis = await openBenchRedis(ROOT, process.env.REDIS_URL, () => {});
-  const prefix = uniqueBenchPrefix();
-  const pglite = await PGlite.create();
-  const database = await usePglite(pglite);
-
-  const pg = instrumentPglite(pglite);
-
-  const { app, control } = await startBenchApp({
-    config: office.config,
-    prisma: database.prisma,
-    redisUrl: redis.url,
-    prefix,
-  });
+  const setup = await startInstrumentedApp(ROOT);
+  const { office, redis, prefix, pglite, database, pg, app, control } = setup;
   const driver = new DialogDriver(app, new LatencyProbe(app), office.people, `bd-${Date.now().toString(36)}`);
   const slotAt = new Array<number>(concurrency).fill(0);
   const slots = Array.from({ length: concurrency }, (_, s) => driver.slotPeople(s, concurrency));
@@ -79,11 +64,7 @@ async function main(): Promise<void> {
     });
     await operationCosts(out, pglite, database.prisma, control, redis.url, prefix);
   } finally {
-    await app.close();
-    control.disconnect();
-    await database.close();
-    await deletePrefixedKeys(redis.url, prefix);
-    await redis.stop();
+    await setup.close();
   }
 }
 

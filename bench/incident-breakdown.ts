@@ -10,16 +10,12 @@
  */
 
 import { performance } from "node:perf_hooks";
-import { PGlite } from "@electric-sql/pglite";
 import { alertChats } from "../src/handlers/incident/audience.ts";
-import { usePglite } from "../src/store/database.ts";
-import { startBenchApp } from "./bench-app.ts";
-import { deletePrefixedKeys, openBenchRedis, uniqueBenchPrefix } from "./environment.ts";
 import { alertFigures, ReportDriver, waitForAlerts } from "./incident-alerts.ts";
 import { IncidentProbe } from "./incident-probe.ts";
 import { createOpenIncidents, drainSends, runTimers } from "./incident-timers.ts";
-import { commandStats, instrumentPglite, netInput, printCosts } from "./instrument.ts";
-import { syntheticOffice } from "./synthetic-office.ts";
+import { commandStats, netInput, printCosts } from "./instrument.ts";
+import { startInstrumentedApp } from "./instrumented-app.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const reports = Number(process.env.BREAKDOWN_REPORTS ?? 60);
@@ -27,18 +23,8 @@ const timers = Number(process.env.BREAKDOWN_TIMERS ?? 1000);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const office = await syntheticOffice(ROOT, 64, 4);
-  const redis = await openBenchRedis(ROOT, process.env.REDIS_URL, () => {});
-  const prefix = uniqueBenchPrefix();
-  const pglite = await PGlite.create();
-  const database = await usePglite(pglite);
-  const pg = instrumentPglite(pglite);
-  const { app, control } = await startBenchApp({
-    config: office.config,
-    prisma: database.prisma,
-    redisUrl: redis.url,
-    prefix,
-  });
+  const setup = await startInstrumentedApp(ROOT);
+  const { office, database, pg, app, control } = setup;
   const probe = new IncidentProbe(app);
   const chats = alertChats(app.services.directory).length;
   const measure = async (unit: string, units: () => number, work: () => Promise<void>) => {
@@ -112,11 +98,7 @@ async function main(): Promise<void> {
       },
     );
   } finally {
-    await app.close();
-    control.disconnect();
-    await database.close();
-    await deletePrefixedKeys(redis.url, prefix);
-    await redis.stop();
+    await setup.close();
   }
 }
 
