@@ -11,7 +11,7 @@
 import { performance } from "node:perf_hooks";
 import type { Redis } from "ioredis";
 import type { App } from "../src/app/create-app.ts";
-import { renderChartPng } from "../src/bot/core/chart/render-chart.ts";
+import { renderChartPng } from "../src/bot/adapters/wechat/render-chart.ts";
 import type { Card } from "../src/bot/core/message.ts";
 import { addCivilDays } from "../src/bot/core/wall-clock.ts";
 import { buildDigest } from "../src/handlers/digest/digest.ts";

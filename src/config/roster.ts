@@ -4,7 +4,7 @@
  * same day. People are org ids or names, checked against the org file at start.
  */
 import { z } from "zod";
-import { instantToLocal, isRealDate } from "../bot/core/wall-clock.ts";
+import { isRealDate, localDayString } from "../bot/core/wall-clock.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -66,8 +66,6 @@ export class DutyRoster {
 
   /** Who is on duty at an instant, by its local day in `timeZone`. */
   at(instant: Date, timeZone: string): DutyToday | undefined {
-    const t = instantToLocal(instant, timeZone);
-    const two = (n: number) => String(n).padStart(2, "0");
-    return this.on(`${t.year}-${two(t.month)}-${two(t.day)}`);
+    return this.on(localDayString(instant, timeZone));
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Queue } from "bullmq";
 import type { RecurringEntry, RecurringScheduler } from "../bot/core/ports.ts";
-import { JOB_ATTEMPTS, type QueuedJob } from "./bullmq-scheduler.ts";
+import { DEFAULT_JOB_RETRY, type QueuedJob, scheduledJobOptions } from "./bullmq-scheduler.ts";
 import { safeJobId } from "./queue-names.ts";
 
 const SCHEDULER_PREFIX = "daily-";
@@ -28,12 +28,7 @@ export class BullmqRecurring implements RecurringScheduler {
         {
           name: entry.job.name,
           data: { ...entry.job, key: `${SCHEDULER_PREFIX}${entry.id}` },
-          opts: {
-            attempts: JOB_ATTEMPTS,
-            backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
-            removeOnComplete: { age: 86_400 },
-            removeOnFail: { age: 30 * 86_400 },
-          },
+          opts: scheduledJobOptions(DEFAULT_JOB_RETRY),
         },
       );
     }

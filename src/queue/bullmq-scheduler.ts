@@ -17,6 +17,16 @@ export interface JobRetryPolicy {
 
 export const DEFAULT_JOB_RETRY: JobRetryPolicy = { attempts: JOB_ATTEMPTS, backoffMs: 2000 };
 
+/** Options of every scheduled job, one-off or recurring: retries, and how long finished jobs are kept. */
+export function scheduledJobOptions(retry: JobRetryPolicy) {
+  return {
+    attempts: retry.attempts,
+    backoff: { type: "exponential", delay: retry.backoffMs, jitter: 0.3 },
+    removeOnComplete: { age: 86_400 },
+    removeOnFail: { age: 30 * 86_400 },
+  };
+}
+
 /** A scheduled job as stored on the queue: the key it was scheduled under travels with it. */
 export interface QueuedJob extends ScheduledJob {
   key: string;
@@ -42,10 +52,7 @@ export class BullmqScheduler implements Scheduler {
       {
         jobId: safeJobId(key),
         delay,
-        attempts: this.retry.attempts,
-        backoff: { type: "exponential", delay: this.retry.backoffMs, jitter: 0.3 },
-        removeOnComplete: { age: 86_400 },
-        removeOnFail: { age: 30 * 86_400 },
+        ...scheduledJobOptions(this.retry),
       },
     );
   }

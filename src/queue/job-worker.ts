@@ -25,8 +25,7 @@ export function startJobWorker(options: {
     async (job) => {
       try {
         const occurrence = recurringOccurrence(job);
-        const key = job.data.key ?? job.id ?? job.name;
-        await registry.run(services, occurrence ? `${key}-${occurrence.getTime()}` : key, {
+        await registry.run(services, runKey(job), {
           name: job.data.name,
           data: occurrence ? { ...job.data.data, dueAt: occurrence.toISOString() } : job.data.data,
         });
@@ -50,7 +49,8 @@ export function startJobWorker(options: {
     const final =
       error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
     if (!job || !final || !options.dutyChatId) return;
-    const key = job.data.key ?? job.id ?? job.name;
+    // Per run: a daily job failing again tomorrow is reported again.
+    const key = runKey(job);
     await services.messenger
       .send({
         chatId: options.dutyChatId,
@@ -65,6 +65,13 @@ export function startJobWorker(options: {
 
 function jobFailedNotice(label: string, key: string, attempts: number, reason: string): string {
   return `【系统提醒】定时任务「${label}」（${key}）${attempts > 1 ? `重试 ${attempts} 次` : ""}仍失败，相关提醒或升级可能没有发出，请值班员人工跟进。\n原因：${reason.slice(0, 200)}`;
+}
+
+/** The key a run is known by: the scheduled key, plus the occurrence's time for a recurring job. */
+function runKey(job: Job<QueuedJob>): string {
+  const key = job.data.key ?? job.id ?? job.name;
+  const occurrence = recurringOccurrence(job);
+  return occurrence ? `${key}-${occurrence.getTime()}` : key;
 }
 
 /**

@@ -152,3 +152,8 @@ export function directChatId(personId: string): string {
 export function isDirectChat(chatId: string): boolean {
   return chatId.startsWith(DIRECT_CHAT_PREFIX);
 }
+
+/** The person of a one-to-one chat id (`dm:zhangsan` → `zhangsan`). */
+export function personOfDirectChat(chatId: string): string {
+  return chatId.slice(DIRECT_CHAT_PREFIX.length);
+}

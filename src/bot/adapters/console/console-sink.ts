@@ -20,7 +20,6 @@ export class ConsoleSink implements MessageSink {
     if (!this.serves(message.chatId))
       throw new PermanentDeliveryError(`控制台没有这个会话：${message.chatId}`);
     if (message.updateOf) return; // the console keeps every message as it was; the notice says what changed
-    if (message.formOnly) return; // no forms here: the same thing is asked step by step
     await this.history.addBotMessage(message);
   }
 }

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
-import { DIRECT_CHAT_PREFIX, isDirectChat, type OutboundMessage } from "../../core/message.ts";
+import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
 import { type RateLimiter, takeSlots } from "../../core/rate-limiter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
@@ -98,7 +98,7 @@ export class FeishuSink implements MessageSink {
           chatId: message.chatId,
           platformMessageId: messageId,
           recipients: watched ? (chat?.members ?? []) : [],
-          card: card ? JSON.parse(content) : undefined,
+          card: card ? (card as object) : undefined,
           sentAt: new Date(),
         },
       ],
@@ -115,12 +115,13 @@ export class FeishuSink implements MessageSink {
   /** Patches every card sent under `updateOf` with the new state. */
   private async update(message: OutboundMessage): Promise<void> {
     const { prisma, api } = this.deps;
+    const newCard = message.card;
+    if (!newCard) return;
     const rows = await prisma.sentMessage.findMany({
       where: { platform: FEISHU, idempotencyKey: message.updateOf },
     });
     for (const row of rows) {
-      if (!message.card) continue;
-      const rendered = renderCard(message.card, {
+      const rendered = renderCard(newCard, {
         secret: this.deps.settings.appSecret,
         messageKey: row.idempotencyKey,
       });
@@ -133,16 +134,15 @@ export class FeishuSink implements MessageSink {
           : rendered;
       const target = await this.target(row.chatId);
       if (target) await this.slot(target.rateKey);
-      const content = JSON.stringify(card);
-      await this.call(() => api.patch(row.platformMessageId, content));
-      await prisma.sentMessage.update({ where: { id: row.id }, data: { card: JSON.parse(content) } });
+      await this.call(() => api.patch(row.platformMessageId, JSON.stringify(card)));
+      await prisma.sentMessage.update({ where: { id: row.id }, data: { card: card as object } });
     }
   }
 
   private async target(chatId: string): Promise<Target | undefined> {
     const { identity } = this.deps;
     if (isDirectChat(chatId)) {
-      const personId = chatId.slice(DIRECT_CHAT_PREFIX.length);
+      const personId = personOfDirectChat(chatId);
       let openId = identity.openIdOf(personId);
       if (!openId) {
         await identity.refresh();

@@ -55,7 +55,7 @@ async function showReadCount(
 ): Promise<void> {
   const row = await deps.prisma.sentMessage.findUnique({ where: { id: rowId } });
   if (!row?.card) return;
-  const content = JSON.stringify(withReadLine(row.card as unknown as FeishuCard, read, total));
-  await deps.api.patch(row.platformMessageId, content);
-  await deps.prisma.sentMessage.update({ where: { id: rowId }, data: { card: JSON.parse(content) } });
+  const card = withReadLine(row.card as unknown as FeishuCard, read, total);
+  await deps.api.patch(row.platformMessageId, JSON.stringify(card));
+  await deps.prisma.sentMessage.update({ where: { id: rowId }, data: { card: card as object } });
 }

@@ -5,7 +5,7 @@
  */
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
 import type { Directory } from "../../core/directory.ts";
-import { DIRECT_CHAT_PREFIX, isDirectChat } from "../../core/message.ts";
+import { isDirectChat, personOfDirectChat } from "../../core/message.ts";
 import { recordBinding } from "../../core/platform-bindings.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 
@@ -45,7 +45,7 @@ export class WechatIdentity {
   /** Whether the org file gives the chat a WeChat room, or the person a WeChat identity. */
   servesChat(chatId: string): boolean {
     if (isDirectChat(chatId)) {
-      const person = this.directory.person(chatId.slice(DIRECT_CHAT_PREFIX.length));
+      const person = this.directory.person(personOfDirectChat(chatId));
       return Boolean(person && (person.wechat?.name || person.wechat?.alias || this.contactIdOf(person.id)));
     }
     const wechat = this.directory.chat(chatId)?.group?.wechat;

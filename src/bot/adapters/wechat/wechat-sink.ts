@@ -3,18 +3,18 @@
  * buttons, mentions people with real WeChat mentions, splits long texts, paces the posts, and
  * remembers each posted part (sent_message) so a retried send never posts a part twice.
  * A card's chart follows its text as a PNG picture (WeChat shows no charts of its own).
- * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them;
- * so are `formOnly` ones: WeChat has no forms, and the dialog asks the same step by step.
+ * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them.
+ * (`formOnly` messages never come here: the send queue gives them only to sinks that show forms.)
  */
 import { FileBox } from "file-box";
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
-import { renderChartPng } from "../../core/chart/render-chart.ts";
 import type { Directory } from "../../core/directory.ts";
-import { DIRECT_CHAT_PREFIX, isDirectChat, type OutboundMessage } from "../../core/message.ts";
+import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
 import type { ReplyCodeStore } from "../../core/reply-codes.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { Pacer } from "./pacer.ts";
+import { renderChartPng } from "./render-chart.ts";
 import { codeButtons, codeReply, renderMessage } from "./render-text.ts";
 import { splitText } from "./split-text.ts";
 import { repeatKey } from "./urgent-record.ts";
@@ -56,7 +56,7 @@ export class WechatSink implements MessageSink {
   }
 
   async deliver(message: OutboundMessage): Promise<void> {
-    if (message.updateOf || message.formOnly) return;
+    if (message.updateOf) return;
     const runtime = this.require();
     const target = await this.target(runtime, message.chatId);
     const buttons = codeButtons(message.card);
@@ -195,7 +195,7 @@ export class WechatSink implements MessageSink {
   private async target(runtime: WechatSinkRuntime, chatId: string): Promise<Target> {
     if (!runtime.bot.isLoggedIn) throw new Error("微信未登录，稍后重试");
     if (isDirectChat(chatId)) {
-      const personId = chatId.slice(DIRECT_CHAT_PREFIX.length);
+      const personId = personOfDirectChat(chatId);
       const contact = await runtime.identity.contactOf(runtime.bot, personId);
       if (!contact)
         throw new PermanentDeliveryError(
@@ -233,5 +233,6 @@ function partKey(key: string, index: number): string {
 }
 
 function firstLine(text: string): string {
-  return text.replace(/^【加急】/, "").split("\n")[0] ?? "";
+  const body = text.startsWith(T.urgentMark) ? text.slice(T.urgentMark.length) : text;
+  return body.split("\n")[0] ?? "";
 }

@@ -18,12 +18,14 @@ export async function readCountLines(
     // The relay job's key (instruction-schedule.ts relayKey), owned by the instruction capability.
     ...instructionIds.map((id) => ({ label: M.readInstruction, prefix: `instruction-${id}-relay-` })),
   ];
+  // One query for the alert and every instruction; lines keep the sources' order.
+  const all = await services.prisma.sentMessage.findMany({
+    where: { OR: sources.map((s) => ({ idempotencyKey: { startsWith: s.prefix } })) },
+    orderBy: { id: "asc" },
+  });
   const lines: string[] = [];
   for (const source of sources) {
-    const rows = await services.prisma.sentMessage.findMany({
-      where: { idempotencyKey: { startsWith: source.prefix } },
-      orderBy: { id: "asc" },
-    });
+    const rows = all.filter((row) => row.idempotencyKey.startsWith(source.prefix));
     for (const row of rows) {
       const recipients = Array.isArray(row.recipients) ? row.recipients : [];
       const readBy = Array.isArray(row.readBy) ? row.readBy : [];

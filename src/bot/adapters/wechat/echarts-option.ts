@@ -3,8 +3,9 @@
  * value written on its bar or point (a picture in a chat is read, not hovered), fonts that carry
  * Chinese glyphs.
  */
-import type { Chart } from "../message.ts";
-import { showsValueLabels } from "./value-labels.ts";
+
+import { showsValueLabels } from "../../core/chart/value-labels.ts";
+import type { Chart } from "../../core/message.ts";
 
 /** Tried in order by the renderer; the first installed one draws the Chinese labels. */
 export const CHART_FONT_FAMILY =

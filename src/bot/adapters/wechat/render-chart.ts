@@ -6,7 +6,7 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
-import type { Chart } from "../message.ts";
+import type { Chart } from "../../core/message.ts";
 import { echartsOption } from "./echarts-option.ts";
 
 export interface ChartSize {

@@ -4,8 +4,8 @@
  * and resvg turns it into a real PNG of the asked size.
  */
 import { describe, expect, it } from "vitest";
-import { echartsOption } from "../../../../../src/bot/core/chart/echarts-option.ts";
-import { renderChartPng, renderChartSvg } from "../../../../../src/bot/core/chart/render-chart.ts";
+import { echartsOption } from "../../../../../src/bot/adapters/wechat/echarts-option.ts";
+import { renderChartPng, renderChartSvg } from "../../../../../src/bot/adapters/wechat/render-chart.ts";
 import type { Chart } from "../../../../../src/bot/core/message.ts";
 
 const chart: Chart = {
