@@ -177,6 +177,7 @@ describe("a job scheduler's jobs on the worker", () => {
     expect(first?.note).toBe("x");
     expect(first?.key).toBe(`daily-fast-${Date.parse(first?.dueAt ?? "")}`);
     expect(second?.key).not.toBe(first?.key);
-    expect(Date.parse(second?.dueAt ?? "") - Date.parse(first?.dueAt ?? "")).toBeGreaterThanOrEqual(400);
+    // One interval apart; BullMQ's job timestamp and delay can round the derived time by 1 ms.
+    expect(Date.parse(second?.dueAt ?? "") - Date.parse(first?.dueAt ?? "")).toBeGreaterThanOrEqual(399);
   });
 });
