@@ -17,6 +17,9 @@ export interface Chat {
 
 export const DIRECT_CHAT_NAME_PREFIX = "私聊 ";
 
+/** What a group is for: a unit's work group, the leaders' group, the duty office's group. */
+export type GroupPurpose = Group["purpose"];
+
 export class Directory {
   readonly botName: string;
   private readonly peopleById = new Map<string, Person>();
@@ -56,6 +59,14 @@ export class Directory {
 
   groups(): Chat[] {
     return [...this.chats.values()];
+  }
+
+  /**
+   * The groups with any of these purposes, in the org file's order: where the duty office, the
+   * leaders or the units are reached (one place decides what "the duty groups" are).
+   */
+  groupsWithPurpose(...purposes: readonly GroupPurpose[]): Chat[] {
+    return this.groups().filter((c) => c.group !== undefined && purposes.includes(c.group.purpose));
   }
 
   /** A chat by id (`qingshan-work`, `dm:zhangsan`) or by name (`青山镇工作群`, `私聊 张三`). */

@@ -30,7 +30,7 @@ export function targetChats(directory: Directory, names: readonly string[] | und
       continue;
     }
     const purpose = PURPOSES.find((p) => p === name);
-    const groups = purpose ? directory.groups().filter((c) => c.group?.purpose === purpose) : [];
+    const groups = purpose ? directory.groupsWithPurpose(purpose) : [];
     if (groups.length === 0) unknown.push(name);
     for (const group of groups) add(group.id);
   }
