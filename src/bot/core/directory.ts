@@ -105,9 +105,11 @@ export class Directory {
     return person.roles.includes(role);
   }
 
-  withRole(role: Role, unitId?: string): Person[] {
+  /** The people with the role (or any of the roles), optionally of one unit, in the org file's order. */
+  withRole(role: Role | readonly Role[], unitId?: string): Person[] {
+    const roles: readonly Role[] = typeof role === "string" ? [role] : role;
     return this.org.people.filter(
-      (p) => p.roles.includes(role) && (unitId === undefined || p.unit === unitId),
+      (p) => roles.some((r) => p.roles.includes(r)) && (unitId === undefined || p.unit === unitId),
     );
   }
 }

@@ -26,3 +26,25 @@ describe("Directory.groupsWithPurpose", () => {
     expect(directory.groupsWithPurpose()).toEqual([]);
   });
 });
+
+describe("Directory.withRole", () => {
+  it("finds the people with a role, optionally of one unit", () => {
+    expect(ids(directory.withRole("duty"))).toEqual(["sun-zhiban", "zhou-zhiban", "wu-zhuren"]);
+    expect(ids(directory.withRole("director", "qingshan"))).toEqual(["qian-zhenzhang"]);
+  });
+
+  it("finds the people with any of several roles once each, in the org file's order", () => {
+    expect(ids(directory.withRole(["duty", "leader"]))).toEqual([
+      "li-shuji",
+      "wang-xianzhang",
+      "zhao-mishuzhang",
+      "sun-zhiban",
+      "zhou-zhiban",
+      "wu-zhuren",
+    ]);
+  });
+
+  it("finds nobody for no role", () => {
+    expect(directory.withRole([])).toEqual([]);
+  });
+});
