@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordZeroReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
+import { dayStanding } from "../../../src/handlers/daily-report/day-standing.ts";
 import { evaluateCutoff } from "../../../src/handlers/daily-report/evaluate-cutoff.ts";
 import { instantOnDay } from "../../../src/handlers/reminders/rules/local-day.ts";
 import type { Database } from "../../../src/store/database.ts";
@@ -125,5 +126,34 @@ describe("evaluateCutoff", () => {
     expect(again).toMatchObject({ created: false, row: { status: "late", reporterId: "wangwu" } });
     expect((await statuses(day)).liulin).toBe("late/zero");
     expect((await statuses(day)).baishui).toBe("missed/null");
+  });
+});
+
+describe("dayStanding", () => {
+  it("reads reports and the incidents before `until`, and keeps recorded 漏报 apart from reports", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-12-04");
+    await evaluateCutoff(prisma, { ...input, units: ["emergency"] });
+    await recordZeroReport(prisma, {
+      unitId: "qingshan",
+      day,
+      reporterId: "zhangsan",
+      at: at(9),
+      late: false,
+    });
+    await incident("baishui", at(10));
+    await incident("liulin", at(12));
+
+    const standing = await dayStanding(prisma, {
+      units: UNITS,
+      day,
+      dayStart: input.dayStart,
+      until: at(11),
+    });
+
+    expect([...standing.reported]).toEqual(["qingshan"]);
+    expect([...standing.recordedMissed]).toEqual(["emergency"]);
+    expect([...standing.incidents.keys()]).toEqual(["baishui"]);
+    expect(standing.missing).toEqual(["liulin", "emergency"]);
   });
 });
