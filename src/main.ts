@@ -8,6 +8,7 @@ import { createApp } from "./app/create-app.ts";
 import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
+import { Directory } from "./bot/core/directory.ts";
 import { parseEnv } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
@@ -47,8 +48,10 @@ async function main(): Promise<void> {
     say(`已执行数据库迁移：${database.appliedMigrations.join(", ")}`);
 
   const queuePrefix = env.QUEUE_PREFIX ?? defaultQueuePrefix({ databaseUrl: env.DATABASE_URL, pgliteDir });
+  const directory = new Directory(config.org);
   const app = await createApp({
     config,
+    directory,
     prisma: database.prisma,
     redisUrl: redis.url,
     log,
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
       redisUrl: redis.url,
       log,
       queuePrefix,
-      config,
+      directory,
       prisma: database.prisma,
     }),
   }).catch(async (error) => {

@@ -60,6 +60,8 @@ export interface AppOptions {
   capabilities?: Capability[];
   /** Chat platforms besides the built-in console (Feishu, WeChat). */
   platforms?: PlatformAdapter[];
+  /** The org file's directory, when the platforms were given the same one (built from `config.org` if not). */
+  directory?: Directory;
 }
 
 export interface App {
@@ -85,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, prisma, log } = options;
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? systemClock;
-  const directory = new Directory(config.org);
+  const directory = options.directory ?? new Directory(config.org);
   const capabilities = options.capabilities ?? allCapabilities();
   // A schedule naming a job nobody registers is a config error, found before any connection opens.
   const schedules = config.schedules?.entries ?? [];

@@ -1,19 +1,19 @@
 /**
  * The chat platforms to start besides the console, chosen by the environment (Feishu when its app
- * credentials are set, WeChat when a puppet is chosen). Only `main.ts` calls this.
+ * credentials are set, WeChat when a puppet is chosen). Only `main.ts` calls this, with the
+ * directory it also gives the app, so the org file is read into one Directory.
  */
 import type { Logger } from "pino";
-import { Directory } from "../bot/core/directory.ts";
+import type { Directory } from "../bot/core/directory.ts";
 import type { PlatformAdapter } from "../bot/core/platform-adapter.ts";
 import type { Env } from "../config/env.ts";
-import type { OfficeConfig } from "../config/load.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
 import { createFeishuPlatform, feishuSettingsFromEnv } from "./feishu-platform.ts";
 import { wechatFromEnv } from "./wechat-platform.ts";
 
 export async function platformsFromEnv(
   env: Env,
-  options: { redisUrl: string; log: Logger; queuePrefix: string; config: OfficeConfig; prisma: PrismaClient },
+  options: { redisUrl: string; log: Logger; queuePrefix: string; directory: Directory; prisma: PrismaClient },
 ): Promise<PlatformAdapter[]> {
   const platforms: PlatformAdapter[] = [];
   const feishu = feishuSettingsFromEnv(env);
@@ -22,7 +22,7 @@ export async function platformsFromEnv(
       createFeishuPlatform({
         settings: feishu,
         redisUrl: options.redisUrl,
-        directory: new Directory(options.config.org),
+        directory: options.directory,
         prisma: options.prisma,
         log: options.log,
       }),

@@ -8,11 +8,12 @@ import { dirname, resolve } from "node:path";
 import type { Logger } from "pino";
 import { createApp } from "../app/create-app.ts";
 import type { ConsoleMessageDto } from "../bot/adapters/console/console-message.ts";
+import { parseDuration } from "../config/duration.ts";
 import { loadOfficeConfig } from "../config/load.ts";
 import type { Database } from "../store/database.ts";
 import { matchesFragment, matchingText } from "./matching.ts";
 import { parseTranscript, type TranscriptStep, TranscriptSyntaxError } from "./transcript-lines.ts";
-import { nextWallClock, parseDateTime, parseDuration } from "./transcript-time.ts";
+import { nextWallClock, parseDateTime } from "./transcript-time.ts";
 import { VirtualClock } from "./virtual-clock.ts";
 import { VirtualScheduler } from "./virtual-scheduler.ts";
 

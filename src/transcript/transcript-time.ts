@@ -1,6 +1,6 @@
 /** Times as transcripts write them: `2026-03-02 09:00` in the policy's zone, ISO with offset, `until 17:00`. */
-import { localToInstant, zoneOffsetMinutes } from "../bot/core/wall-clock.ts";
-import { parseDuration } from "../config/duration.ts";
+import { instantToLocal, isRealDate, localToInstant } from "../bot/core/wall-clock.ts";
+import { parseTimeOfDay, type TimeOfDay } from "../config/time-of-day.ts";
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -14,46 +14,32 @@ export function parseDateTime(text: string, timeZone: string): Date | null {
   }
   const m = LOCAL.exec(trimmed);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
-  if (
-    !isValidWallClock(
-      year as number,
-      month as number,
-      day as number,
-      hour as number,
-      minute as number,
-      second as number,
-    )
-  )
-    return null;
-  return localToInstant(
-    {
-      year: year as number,
-      month: month as number,
-      day: day as number,
-      hour: hour as number,
-      minute: minute as number,
-      second,
-    },
-    timeZone,
-  );
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m
+    .slice(1)
+    .map((v) => (v === undefined ? 0 : Number(v)));
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  return localToInstant({ year, month, day, hour, minute, second }, timeZone);
 }
 
 /** The next instant after `from` whose wall clock reads `HH:MM` (or a full date-time). */
 export function nextWallClock(target: string, from: Date, timeZone: string): Date | null {
   const full = parseDateTime(target, timeZone);
   if (full) return full;
-  const m = /^(\d{1,2}):(\d{2})$/.exec(target.trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
-  const local = new Date(from.getTime() + zoneOffsetMinutes(from, timeZone) * 60_000);
+  const time = parseTimeOfDay(target);
+  return time ? nextTimeOfDay(time, from, timeZone) : null;
+}
+
+/** The next instant after `from` at which a wall clock in `timeZone` reads `time`. */
+export function nextTimeOfDay(time: TimeOfDay, from: Date, timeZone: string): Date | null {
+  const today = instantToLocal(from, timeZone);
   for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
     const candidate = localToInstant(
       {
-        year: local.getUTCFullYear(),
-        month: local.getUTCMonth() + 1,
-        day: local.getUTCDate() + dayOffset,
-        hour: Number(m[1]),
-        minute: Number(m[2]),
+        year: today.year,
+        month: today.month,
+        day: today.day + dayOffset,
+        hour: time.hour,
+        minute: time.minute,
       },
       timeZone,
     );
@@ -61,20 +47,3 @@ export function nextWallClock(target: string, from: Date, timeZone: string): Dat
   }
   return null;
 }
-
-/** Whether the fields name a real wall-clock time (no 2月30日, no 25:00). */
-function isValidWallClock(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-) {
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59
-  );
-}
-
-export { localToInstant, parseDuration, zoneOffsetMinutes };

@@ -12,7 +12,7 @@ import type {
   ScheduledJob,
   Scheduler,
 } from "../bot/core/ports.ts";
-import { nextWallClock } from "./transcript-time.ts";
+import { nextTimeOfDay } from "./transcript-time.ts";
 import type { VirtualClock } from "./virtual-clock.ts";
 
 interface Recurring {
@@ -108,8 +108,7 @@ export class VirtualScheduler implements Scheduler, RecurringScheduler {
 
   /** The first instant after `from` at which the entry's local time comes round. */
   private nextOccurrence(entry: RecurringEntry, from: number): number | undefined {
-    const hhmm = `${String(entry.hour).padStart(2, "0")}:${String(entry.minute).padStart(2, "0")}`;
-    return nextWallClock(hhmm, new Date(from), this.timeZone)?.getTime();
+    return nextTimeOfDay(entry, new Date(from), this.timeZone)?.getTime();
   }
 
   private sorted(): Pending[] {

@@ -17,6 +17,9 @@ export interface Chat {
 
 export const DIRECT_CHAT_NAME_PREFIX = "私聊 ";
 
+/** What a group is for: a unit's work group, the leaders' group, the duty office's group. */
+export type GroupPurpose = Group["purpose"];
+
 export class Directory {
   readonly botName: string;
   private readonly peopleById = new Map<string, Person>();
@@ -58,6 +61,14 @@ export class Directory {
     return [...this.chats.values()];
   }
 
+  /**
+   * The groups with any of these purposes, in the org file's order: where the duty office, the
+   * leaders or the units are reached (one place decides what "the duty groups" are).
+   */
+  groupsWithPurpose(...purposes: readonly GroupPurpose[]): Chat[] {
+    return this.groups().filter((c) => c.group !== undefined && purposes.includes(c.group.purpose));
+  }
+
   /** A chat by id (`qingshan-work`, `dm:zhangsan`) or by name (`青山镇工作群`, `私聊 张三`). */
   chat(idOrName: string): Chat | undefined {
     const group = this.chats.get(idOrName) ?? this.groups().find((c) => c.name === idOrName);
@@ -94,9 +105,11 @@ export class Directory {
     return person.roles.includes(role);
   }
 
-  withRole(role: Role, unitId?: string): Person[] {
+  /** The people with the role (or any of the roles), optionally of one unit, in the org file's order. */
+  withRole(role: Role | readonly Role[], unitId?: string): Person[] {
+    const roles: readonly Role[] = typeof role === "string" ? [role] : role;
     return this.org.people.filter(
-      (p) => p.roles.includes(role) && (unitId === undefined || p.unit === unitId),
+      (p) => roles.some((r) => p.roles.includes(r)) && (unitId === undefined || p.unit === unitId),
     );
   }
 }

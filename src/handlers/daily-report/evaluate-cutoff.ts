@@ -5,7 +5,7 @@
  * units and writes nothing new.
  */
 import type { PrismaClient } from "../../store/generated/client.ts";
-import { incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
+import { dayStanding } from "./day-standing.ts";
 
 export interface CutoffOutcome {
   owed: number;
@@ -13,29 +13,15 @@ export interface CutoffOutcome {
   missing: string[];
 }
 
-/** Pure: the owing units without a report and without an incident that day. */
-export function unitsMissing(
-  owing: readonly string[],
-  reported: ReadonlySet<string>,
-  withIncident: ReadonlyMap<string, unknown>,
-): string[] {
-  return owing.filter((unit) => !reported.has(unit) && !withIncident.has(unit));
-}
-
 export async function evaluateCutoff(
   prisma: PrismaClient,
   input: { units: readonly string[]; day: string; dayStart: Date; cutoff: Date; now: Date },
 ): Promise<CutoffOutcome> {
   const { units, day, now } = input;
-  const [reports, incidents] = await Promise.all([
-    reportsOfDay(prisma, day),
-    incidentsReportedBetween(prisma, input.dayStart, input.cutoff),
-  ]);
   // A unit already recorded as missed (a retried job) is still missing.
-  const reported = new Set(reports.filter((r) => r.status !== "missed").map((r) => r.unitId));
+  const { reported, incidents, missing } = await dayStanding(prisma, { ...input, until: input.cutoff });
   const owing = new Set(units);
   const byIncident = [...incidents].filter(([unit]) => owing.has(unit) && !reported.has(unit));
-  const missing = unitsMissing(units, reported, incidents);
   await prisma.dailyReport.createMany({
     data: [
       ...byIncident.map(([unitId, incident]) => ({

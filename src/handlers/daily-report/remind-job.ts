@@ -1,8 +1,7 @@
 /** Before the cut-off (job `zero-report-remind`): units that have not reported yet are reminded, their reporters mentioned. */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
-import { incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
-import { unitsMissing } from "./evaluate-cutoff.ts";
+import { dayStanding } from "./day-standing.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
 import { unitContacts } from "./unit-contacts.ts";
@@ -18,13 +17,15 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
     const today = zeroReportDay(ctx.services, new Date(data.dueAt));
     if (!today) return;
     const now = clock.now();
-    const [reports, incidents] = await Promise.all([
-      reportsOfDay(prisma, today.day),
-      incidentsReportedBetween(prisma, today.dayStart, now),
-    ]);
-    const missing = unitsMissing(today.rule.units, new Set(reports.map((r) => r.unitId)), incidents);
+    const { missing, recordedMissed } = await dayStanding(prisma, {
+      units: today.rule.units,
+      day: today.day,
+      dayStart: today.dayStart,
+      until: now,
+    });
+    // A unit already recorded as 漏报 (the reminder ran after the cut-off) is past reminding.
     const contactOf = unitContacts(directory);
-    const contacts = missing.map(contactOf);
+    const contacts = missing.filter((unit) => !recordedMissed.has(unit)).map(contactOf);
     const text = M.remind(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
   },

@@ -10,9 +10,8 @@ export interface UnitContact {
 /** Contacts of every unit, built once per job (a cut-off may cover thousands of units). */
 export function unitContacts(directory: Directory): (unitId: string) => UnitContact {
   const groupOf = new Map<string, string>();
-  for (const chat of directory.groups())
-    if (chat.group?.purpose === "unit" && chat.group.unit && !groupOf.has(chat.group.unit))
-      groupOf.set(chat.group.unit, chat.id);
+  for (const chat of directory.groupsWithPurpose("unit"))
+    if (chat.group?.unit && !groupOf.has(chat.group.unit)) groupOf.set(chat.group.unit, chat.id);
   const reportersOf = new Map<string, string[]>();
   for (const person of directory.people())
     if (person.roles.includes("reporter"))

@@ -41,15 +41,9 @@ export const digestJob: JobHandler<typeof scheduledSendSchema> = {
   name: DIGEST_JOB,
   schema: scheduledSendSchema,
   async run(ctx, data) {
-    const { prisma, clock, log, directory } = ctx.services;
+    const { prisma, clock, log } = ctx.services;
     // Every unit's incidents are in a digest: a unit's work group (its clerks) does not get one.
-    const named = jobTargetChats(ctx, data.chats);
-    const chatIds = named.filter((id) => directory.chat(id)?.group?.purpose !== "unit");
-    if (chatIds.length < named.length)
-      log.warn(
-        { key: ctx.key, skipped: named.filter((id) => !chatIds.includes(id)) },
-        "digest: not sent to unit groups",
-      );
+    const chatIds = jobTargetChats(ctx, data.chats, { withoutUnitGroups: true });
     const earlier = await digestRunOf(prisma, ctx.key);
     const window = earlier
       ? { from: earlier.windowFrom, to: earlier.sentAt }

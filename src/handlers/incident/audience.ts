@@ -1,15 +1,10 @@
 /** Where incident messages go: the duty and leaders' groups (the alert's audience) and the reporting unit's group. */
-import type { Directory } from "../../bot/core/directory.ts";
+import type { Directory, GroupPurpose } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";
 import type { Incident } from "./incident-store.ts";
 
-type Purpose = "unit" | "leaders" | "duty";
-
-function chatsWithPurpose(directory: Directory, ...purposes: Purpose[]): string[] {
-  return directory
-    .groups()
-    .filter((c) => c.group !== undefined && purposes.includes(c.group.purpose))
-    .map((c) => c.id);
+function chatsWithPurpose(directory: Directory, ...purposes: GroupPurpose[]): string[] {
+  return directory.groupsWithPurpose(...purposes).map((c) => c.id);
 }
 
 /** The duty groups and the leaders' groups: every alert, escalation, instruction and report goes there. */
@@ -28,8 +23,7 @@ export function leaderChats(directory: Directory): string[] {
 /** The reporting unit's work group, or the chat the incident was reported in. */
 export function unitChat(directory: Directory, incident: Pick<Incident, "unitId" | "chatId">): string {
   return (
-    directory.groups().find((c) => c.group?.purpose === "unit" && c.group.unit === incident.unitId)?.id ??
-    incident.chatId
+    directory.groupsWithPurpose("unit").find((c) => c.group?.unit === incident.unitId)?.id ?? incident.chatId
   );
 }
 

@@ -17,13 +17,7 @@ export async function scheduleTargets(
   const chats =
     target.chats === undefined && target.roles === undefined
       ? directory.groups().map((c) => c.id)
-      : [
-          ...(target.chats ?? []),
-          ...directory
-            .people()
-            .filter((p) => target.roles?.some((r) => p.roles.includes(r)))
-            .map((p) => directChatId(p.id)),
-        ];
+      : [...(target.chats ?? []), ...directory.withRole(target.roles ?? []).map((p) => directChatId(p.id))];
   const paused = await pausedChats(services.prisma, chats, now);
   return [...new Set(chats)].filter((c) => !paused.has(c));
 }

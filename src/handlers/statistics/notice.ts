@@ -9,7 +9,7 @@ import type { BotServices } from "../../bot/core/services.ts";
 import { localDay } from "./days.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { monthlyNoticeCard } from "./monthly-notice.ts";
-import { monthPeriod, type Period, parsePeriod, previousMonth } from "./period.ts";
+import { monthBefore, monthPeriod, type Period, parsePeriod } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";
 import { loadStatisticsFacts } from "./statistics-facts.ts";
 import { jobTargetChats, scheduledSendSchema } from "./target-chats.ts";
@@ -36,10 +36,7 @@ export const noticeCommand: Command = {
     const { clock, policy } = ctx.services;
     const now = clock.now();
     const words = args.trim();
-    const last = previousMonth(now, policy.timezone);
-    const parsed = words
-      ? parsePeriod(words, now, policy.timezone)
-      : monthPeriod(last.year, last.month, localDay(now, policy.timezone), policy.timezone);
+    const parsed = words ? parsePeriod(words, now, policy.timezone) : monthBefore(now, now, policy.timezone);
     // A notice is about one month: 本周 or 今年 are statistics, not a 通报.
     if (parsed.ok && parsed.period.kind !== "month") return ctx.reply(M.badMonth);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futureMonth : M.badMonth);
@@ -60,12 +57,17 @@ export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
   schema: noticeJobSchema,
   async run(ctx, data) {
     const { clock, policy, log } = ctx.services;
-    const due = data.dueAt ? new Date(data.dueAt) : clock.now();
-    const at = Number.isNaN(due.getTime()) ? clock.now() : due;
-    const { year, month } = data.month
-      ? { year: Number(data.month.slice(0, 4)), month: Number(data.month.slice(5)) }
-      : previousMonth(at, policy.timezone);
-    const parsed = monthPeriod(year, month, localDay(clock.now(), policy.timezone), policy.timezone);
+    const now = clock.now();
+    const due = data.dueAt ? new Date(data.dueAt) : now;
+    const at = Number.isNaN(due.getTime()) ? now : due;
+    const parsed = data.month
+      ? monthPeriod(
+          Number(data.month.slice(0, 4)),
+          Number(data.month.slice(5)),
+          localDay(now, policy.timezone),
+          policy.timezone,
+        )
+      : monthBefore(at, now, policy.timezone);
     if (!parsed.ok) {
       log.warn({ job: MONTHLY_NOTICE_JOB, month: data.month }, "monthly notice: month not valid or not over");
       return;

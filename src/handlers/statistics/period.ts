@@ -72,14 +72,17 @@ export function previousMonth(now: Date, timeZone: string): { year: number; mont
     : { year: today.year, month: today.month - 1 };
 }
 
+/** The month before the one `at` falls in (a 通报's month when none is named), as of `now`. */
+export function monthBefore(at: Date, now: Date, timeZone: string): PeriodResult {
+  const { year, month } = previousMonth(at, timeZone);
+  return monthPeriod(year, month, localDay(now, timeZone), timeZone);
+}
+
 export function parsePeriod(text: string, now: Date, timeZone: string): PeriodResult {
   const words = text.replace(/\s+/g, "");
   const today = localDay(now, timeZone);
   if (words === "" || words === "本月") return monthPeriod(today.year, today.month, today, timeZone);
-  if (words === "上月" || words === "上个月") {
-    const { year, month } = previousMonth(now, timeZone);
-    return monthPeriod(year, month, today, timeZone);
-  }
+  if (words === "上月" || words === "上个月") return monthBefore(now, now, timeZone);
   if (words === "今年" || words === "本年") return yearPeriod(today.year, today, timeZone);
   const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
   const monday = addCivilDays(today, -((weekday + 6) % 7));

@@ -2,11 +2,6 @@
 import type { Directory } from "../../bot/core/directory.ts";
 
 export function reportingUnits(directory: Directory): string[] {
-  const withGroup = new Set(
-    directory
-      .groups()
-      .filter((chat) => chat.group?.purpose === "unit" && chat.group.unit)
-      .map((chat) => chat.group?.unit),
-  );
+  const withGroup = new Set(directory.groupsWithPurpose("unit").map((chat) => chat.group?.unit));
   return directory.org.units.filter((unit) => withGroup.has(unit.id)).map((unit) => unit.id);
 }

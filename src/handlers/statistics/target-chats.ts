@@ -30,7 +30,7 @@ export function targetChats(directory: Directory, names: readonly string[] | und
       continue;
     }
     const purpose = PURPOSES.find((p) => p === name);
-    const groups = purpose ? directory.groups().filter((c) => c.group?.purpose === purpose) : [];
+    const groups = purpose ? directory.groupsWithPurpose(purpose) : [];
     if (groups.length === 0) unknown.push(name);
     for (const group of groups) add(group.id);
   }
@@ -45,9 +45,23 @@ export const scheduledSendSchema = z.object({
   dueAt: z.string().optional(),
 });
 
+export interface JobTargetOptions {
+  /** Leave units' work groups out (logged when named): a digest covers every unit's incidents, not for their clerks. */
+  withoutUnitGroups?: boolean;
+}
+
 /** The chats a fired job sends to; names that match nothing are logged, not fatal. */
-export function jobTargetChats(ctx: JobContext, names: readonly string[] | undefined): string[] {
-  const { chatIds, unknown } = targetChats(ctx.services.directory, names);
-  if (unknown.length > 0) ctx.services.log.warn({ key: ctx.key, unknown }, "scheduled send: unknown chats");
-  return chatIds;
+export function jobTargetChats(
+  ctx: JobContext,
+  names: readonly string[] | undefined,
+  options: JobTargetOptions = {},
+): string[] {
+  const { directory, log } = ctx.services;
+  const { chatIds, unknown } = targetChats(directory, names);
+  if (unknown.length > 0) log.warn({ key: ctx.key, unknown }, "scheduled send: unknown chats");
+  if (!options.withoutUnitGroups) return chatIds;
+  const isUnitGroup = (id: string) => directory.chat(id)?.group?.purpose === "unit";
+  const skipped = chatIds.filter(isUnitGroup);
+  if (skipped.length > 0) log.warn({ key: ctx.key, skipped }, "scheduled send: not sent to unit groups");
+  return chatIds.filter((id) => !isUnitGroup(id));
 }

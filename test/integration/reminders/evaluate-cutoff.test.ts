@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordZeroReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
+import { dayStanding } from "../../../src/handlers/daily-report/day-standing.ts";
 import { evaluateCutoff } from "../../../src/handlers/daily-report/evaluate-cutoff.ts";
 import { instantOnDay } from "../../../src/handlers/reminders/rules/local-day.ts";
 import type { Database } from "../../../src/store/database.ts";
@@ -52,6 +53,17 @@ async function incident(unitId: string, reportedAt: Date): Promise<void> {
   });
 }
 
+/** 青山镇's zero report, on time, by 张三. */
+async function qingshanOnTime(day: string, at: Date): Promise<void> {
+  await recordZeroReport(database.prisma, {
+    unitId: "qingshan",
+    day,
+    reporterId: "zhangsan",
+    at,
+    late: false,
+  });
+}
+
 async function statuses(day: string): Promise<Record<string, string>> {
   const rows = await database.prisma.dailyReport.findMany({ where: { day }, orderBy: { unitId: "asc" } });
   return Object.fromEntries(rows.map((r) => [r.unitId, `${r.status}/${r.kind}`]));
@@ -61,13 +73,7 @@ describe("evaluateCutoff", () => {
   it("counts zero reports and the day's incidents before the cut-off, records the rest as missed", async () => {
     const { prisma } = database;
     const { day, input, at } = testDay("2026-12-01");
-    await recordZeroReport(prisma, {
-      unitId: "qingshan",
-      day,
-      reporterId: "zhangsan",
-      at: at(9),
-      late: false,
-    });
+    await qingshanOnTime(day, at(9));
     await incident("baishui", at(11));
     await incident("liulin", at(18)); // after the cut-off: does not count for today
     await incident("liulin", at(-2)); // the day before
@@ -86,13 +92,7 @@ describe("evaluateCutoff", () => {
   it("finds the same missing units when evaluated again, and writes nothing new", async () => {
     const { prisma } = database;
     const { day, input, at } = testDay("2026-12-02");
-    await recordZeroReport(prisma, {
-      unitId: "qingshan",
-      day,
-      reporterId: "zhangsan",
-      at: at(9),
-      late: false,
-    });
+    await qingshanOnTime(day, at(9));
     const first = await evaluateCutoff(prisma, input);
     const second = await evaluateCutoff(prisma, input);
     expect(first.missing).toEqual(["baishui", "liulin", "emergency"]);
@@ -125,5 +125,28 @@ describe("evaluateCutoff", () => {
     expect(again).toMatchObject({ created: false, row: { status: "late", reporterId: "wangwu" } });
     expect((await statuses(day)).liulin).toBe("late/zero");
     expect((await statuses(day)).baishui).toBe("missed/null");
+  });
+});
+
+describe("dayStanding", () => {
+  it("reads reports and the incidents before `until`, and keeps recorded 漏报 apart from reports", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-12-04");
+    await evaluateCutoff(prisma, { ...input, units: ["emergency"] });
+    await qingshanOnTime(day, at(9));
+    await incident("baishui", at(10));
+    await incident("liulin", at(12));
+
+    const standing = await dayStanding(prisma, {
+      units: UNITS,
+      day,
+      dayStart: input.dayStart,
+      until: at(11),
+    });
+
+    expect([...standing.reported]).toEqual(["qingshan"]);
+    expect([...standing.recordedMissed]).toEqual(["emergency"]);
+    expect([...standing.incidents.keys()]).toEqual(["baishui"]);
+    expect(standing.missing).toEqual(["liulin", "emergency"]);
   });
 });

@@ -87,6 +87,27 @@ describe("WeChat delivery", { timeout: 60_000 }, () => {
     expect(world.posted.map((p) => p.text)).toEqual(["只发一次"]);
   });
 
+  it("posts only the parts a retried delivery has not posted yet", async () => {
+    world = await startWechatWorld({ settings: { ...FAST_SETTINGS, maxMessageChars: 200 } });
+    const lines = Array.from({ length: 60 }, (_, i) => `第 ${i + 1} 条：白水乡河堤巡查情况`);
+    const message = { chatId: "qingshan-work", text: lines.join("\n"), idempotencyKey: "half-sent" };
+    // The first delivery posted part 2, then failed.
+    await world.test.app.services.prisma.sentMessage.create({
+      data: {
+        platform: "wechat",
+        idempotencyKey: "half-sent#2",
+        chatId: "qingshan-work",
+        platformMessageId: "",
+        sentAt: new Date(),
+      },
+    });
+    await world.adapter.sink.deliver(message);
+    const continued = world.posted.map((p) => /^（续 (\d+)\/\d+）/.exec(p.text)?.[1] ?? "1");
+    expect(continued.length).toBeGreaterThan(2);
+    expect(continued).not.toContain("2");
+    expect(continued.slice(0, 2)).toEqual(["1", "3"]);
+  });
+
   it("follows a card with its chart as a PNG picture, once even when the delivery is retried", async () => {
     world = await startWechatWorld();
     const chart = {

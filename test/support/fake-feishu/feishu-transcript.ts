@@ -6,9 +6,10 @@
  * console runner, so the same file must give the same outcomes on both.
  */
 import { readFile } from "node:fs/promises";
+import { parseDuration } from "../../../src/config/duration.ts";
 import { matchesFragment } from "../../../src/transcript/matching.ts";
 import { parseTranscript, type TranscriptStep } from "../../../src/transcript/transcript-lines.ts";
-import { nextWallClock, parseDateTime, parseDuration } from "../../../src/transcript/transcript-time.ts";
+import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
 import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
 import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
 import { sampleConfig } from "../app.ts";

@@ -1,6 +1,11 @@
 /** 统计 periods: weeks from Monday, months and years up to today, future ones refused, in Asia/Shanghai. */
 import { describe, expect, it } from "vitest";
-import { type Period, parsePeriod, previousMonth } from "../../../src/handlers/statistics/period.ts";
+import {
+  monthBefore,
+  type Period,
+  parsePeriod,
+  previousMonth,
+} from "../../../src/handlers/statistics/period.ts";
 
 const TZ = "Asia/Shanghai";
 /** Wednesday 2026-03-04 09:00 in Shanghai (01:00 UTC). */
@@ -72,5 +77,26 @@ describe("previousMonth", () => {
   it("wraps January back to December of the year before", () => {
     expect(previousMonth(new Date("2026-01-01T01:00:00Z"), TZ)).toEqual({ year: 2025, month: 12 });
     expect(previousMonth(NOW, TZ)).toEqual({ year: 2026, month: 2 });
+  });
+});
+
+describe("monthBefore", () => {
+  it("is the whole month before the one `at` falls in", () => {
+    const result = monthBefore(NOW, NOW, TZ);
+    expect(result.ok && [result.period.label, result.period.fromDay, result.period.toDay]).toEqual([
+      "2026年2月",
+      "2026-02-01",
+      "2026-02-28",
+    ]);
+  });
+
+  it("takes the month from `at` (a job's due time) and judges it against `now`", () => {
+    const dueInJanuary = new Date("2026-01-01T01:00:00Z");
+    const result = monthBefore(dueInJanuary, NOW, TZ);
+    expect(result.ok && result.period.label).toBe("2025年12月");
+  });
+
+  it("refuses a month not begun yet as of `now`", () => {
+    expect(monthBefore(new Date("2026-05-02T01:00:00Z"), NOW, TZ)).toEqual({ ok: false, reason: "future" });
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  localToInstant,
-  nextWallClock,
-  parseDateTime,
-  zoneOffsetMinutes,
-} from "../../../src/transcript/transcript-time.ts";
+import { localToInstant, zoneOffsetMinutes } from "../../../src/bot/core/wall-clock.ts";
+import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
 
 const SHANGHAI = "Asia/Shanghai";
 const at = (iso: string) => new Date(iso);

@@ -14,6 +14,8 @@ export const PLATFORM = "wechat";
 export class WechatIdentity {
   /** WeChat contact id → person id, from confirmed bindings. */
   private readonly bound = new Map<string, string>();
+  /** Person id → the WeChat contact id first bound to them: the reverse of `bound`, for every outbound message. */
+  private readonly contactOfPerson = new Map<string, string>();
 
   constructor(
     private readonly directory: Directory,
@@ -24,7 +26,7 @@ export class WechatIdentity {
     const rows = await this.prisma.platformBinding.findMany({
       where: { platform: PLATFORM, kind: "person" },
     });
-    for (const row of rows) this.bound.set(row.externalId, row.orgId);
+    for (const row of rows) this.remember(row.externalId, row.orgId);
   }
 
   /** Records a binding the duty officer confirmed; false when the person is bound to another contact. */
@@ -38,7 +40,7 @@ export class WechatIdentity {
       boundBy,
       boundAt: at,
     });
-    this.bound.set(contactId, personId);
+    this.remember(contactId, personId);
     return true;
   }
 
@@ -93,7 +95,21 @@ export class WechatIdentity {
   }
 
   private contactIdOf(personId: string): string | undefined {
-    for (const [contactId, orgId] of this.bound) if (orgId === personId) return contactId;
-    return undefined;
+    return this.contactOfPerson.get(personId);
+  }
+
+  /**
+   * Keeps both directions. A contact bound anew leaves the person it stood for before, who keeps
+   * another contact of theirs if they have one (rare: only a re-binding scans).
+   */
+  private remember(contactId: string, personId: string): void {
+    const before = this.bound.get(contactId);
+    this.bound.set(contactId, personId);
+    if (before !== undefined && before !== personId && this.contactOfPerson.get(before) === contactId) {
+      this.contactOfPerson.delete(before);
+      const other = [...this.bound].find(([, orgId]) => orgId === before)?.[0];
+      if (other !== undefined) this.contactOfPerson.set(before, other);
+    }
+    if (!this.contactOfPerson.has(personId)) this.contactOfPerson.set(personId, contactId);
   }
 }

@@ -38,6 +38,16 @@ export interface WechatSinkRuntime {
 
 type Target = RoomInterface | ContactInterface;
 
+/** One post of a message (a text part or the chart picture), keyed in sent_message. */
+interface Part {
+  key: string;
+  chatId: string;
+  /** The people an urgent message waits for (first part only). */
+  recipients?: string[];
+  /** Posts it; resolves to the posted message's id where the puppet gives one. */
+  send: () => Promise<unknown>;
+}
+
 /** Room left in each part for the `（续 2/3）` line. */
 const CONTINUED_ROOM = 16;
 
@@ -67,8 +77,11 @@ export class WechatSink implements MessageSink {
         : undefined;
     const people = [...new Set([...(message.mentions ?? []), ...(message.urgentTo ?? [])])];
     const text = renderMessage(message, code);
-    await this.post(runtime, target, message, text, people);
-    if (message.card?.chart) await this.postChart(runtime, target, message);
+    const parts = await this.textParts(runtime, target, message, text, people);
+    const chart = this.chartPart(runtime, target, message);
+    const posted = await this.postedKeys(runtime, [...parts, ...(chart ? [chart] : [])]);
+    for (const part of parts) await this.postOnce(runtime, target, part, posted);
+    if (chart) await this.postOnce(runtime, target, chart, posted);
     if ((message.urgentTo?.length ?? 0) > 0)
       runtime.repeater.track({
         key: message.idempotencyKey,
@@ -97,22 +110,19 @@ export class WechatSink implements MessageSink {
       chatId: repetition.chatId,
       idempotencyKey: repeatKey(repetition.key, repetition.round),
     };
-    await this.post(runtime, target, message, text, repetition.waiting);
+    const parts = await this.textParts(runtime, target, message, text, repetition.waiting);
+    const posted = await this.postedKeys(runtime, parts);
+    for (const part of parts) await this.postOnce(runtime, target, part, posted);
   }
 
-  /** The card's chart as a picture, once per message (a retry finds it in sent_message). */
-  private async postChart(
-    runtime: WechatSinkRuntime,
-    target: Target,
-    message: OutboundMessage,
-  ): Promise<void> {
+  /** The card's chart as a picture, posted after the text (a retry finds it in sent_message). */
+  private chartPart(runtime: WechatSinkRuntime, target: Target, message: OutboundMessage): Part | undefined {
     const chart = message.card?.chart;
-    if (!chart) return;
-    await this.postOnce(
-      runtime,
-      target,
-      { key: `${message.idempotencyKey}-chart`, chatId: message.chatId },
-      () => {
+    if (!chart) return undefined;
+    return {
+      key: `${message.idempotencyKey}-chart`,
+      chatId: message.chatId,
+      send: () => {
         // Twice the pixels: phones show pictures on dense screens. Base64, not a buffer: puppets that
         // pass files on (puppet-service, the mock) can only serialise a FileBox of that kind.
         const { png } = renderChartPng(chart, { scale: 2 });
@@ -121,26 +131,31 @@ export class WechatSink implements MessageSink {
           FileBox.fromBase64(png.toString("base64"), "chart.png"),
         );
       },
-    );
+    };
+  }
+
+  /** Which of a message's parts sent_message says were posted already: one query for them all. */
+  private async postedKeys(runtime: WechatSinkRuntime, parts: readonly Part[]): Promise<Set<string>> {
+    const rows = await runtime.prisma.sentMessage.findMany({
+      where: { platform: PLATFORM, idempotencyKey: { in: parts.map((part) => part.key) } },
+      select: { idempotencyKey: true },
+    });
+    return new Set(rows.map((row) => row.idempotencyKey));
   }
 
   /**
-   * Posts one part unless sent_message says it was posted already, waiting for the pace first, and
-   * records it: a retried delivery never posts a part twice.
+   * Posts one part unless it was posted already, waiting for the pace first, and records it at once:
+   * a retried delivery never posts a part twice.
    */
   private async postOnce(
     runtime: WechatSinkRuntime,
     target: Target,
-    part: { key: string; chatId: string; recipients?: string[] },
-    /** Resolves to the posted message's id where the puppet gives one. */
-    send: () => Promise<unknown>,
+    part: Part,
+    posted: ReadonlySet<string>,
   ): Promise<void> {
-    const sent = await runtime.prisma.sentMessage.findUnique({
-      where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: part.key } },
-    });
-    if (sent) return;
+    if (posted.has(part.key)) return;
     await runtime.pacer.wait(target.id);
-    const postedId = await send();
+    const postedId = await part.send();
     await runtime.prisma.sentMessage.createMany({
       data: [
         {
@@ -156,31 +171,31 @@ export class WechatSink implements MessageSink {
     });
   }
 
-  private async post(
+  /** The text's parts as WeChat gets them: split to its length limit, mentions on the first. */
+  private async textParts(
     runtime: WechatSinkRuntime,
     target: Target,
     message: Pick<OutboundMessage, "chatId" | "idempotencyKey" | "urgentTo">,
     text: string,
     people: string[],
-  ): Promise<void> {
+  ): Promise<Part[]> {
     // Mentions are written the way WeChat writes them (`@群昵称` + U+2005) before waiting for the
     // slot, so the post goes out the moment the slot comes (wechaty's own say() looks them up after).
     const contacts = isRoom(target) ? await this.mentionContacts(runtime, people) : [];
     const mentionText = isRoom(target) ? await mentionLine(target, contacts) : "";
-    const parts = splitText(text, runtime.maxMessageChars - CONTINUED_ROOM - [...mentionText].length);
-    for (const [index, part] of parts.entries()) {
-      const continued = parts.length > 1 && index > 0 ? `${T.continued(index + 1, parts.length)}\n` : "";
+    const texts = splitText(text, runtime.maxMessageChars - CONTINUED_ROOM - [...mentionText].length);
+    return texts.map((part, index) => {
+      const continued = texts.length > 1 && index > 0 ? `${T.continued(index + 1, texts.length)}\n` : "";
       const first = index === 0 && contacts.length > 0;
       const body = first ? `${mentionText}${part}` : `${continued}${part}`;
-      const recipients = index === 0 ? (message.urgentTo ?? []) : [];
-      await this.postOnce(
-        runtime,
-        target,
-        { key: partKey(message.idempotencyKey, index), chatId: message.chatId, recipients },
-        () =>
+      return {
+        key: partKey(message.idempotencyKey, index),
+        chatId: message.chatId,
+        recipients: index === 0 ? (message.urgentTo ?? []) : [],
+        send: () =>
           runtime.bot.puppet.messageSendText(target.id, body, first ? contacts.map((c) => c.id) : undefined),
-      );
-    }
+      };
+    });
   }
 
   private async mentionContacts(runtime: WechatSinkRuntime, people: string[]): Promise<ContactInterface[]> {
