@@ -124,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));
 
   const inbox = new ConsoleInbox(directory, history, pipeline, clock);
-  const dutyChatId = directory.groups().find((c) => c.group?.purpose === "duty")?.id;
+  const dutyChatId = directory.dutyChatId();
   const sendWorker = startSendWorker({
     connection: workerRedis,
     prefix,

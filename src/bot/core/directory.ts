@@ -69,6 +69,11 @@ export class Directory {
     return this.groups().filter((c) => c.group !== undefined && purposes.includes(c.group.purpose));
   }
 
+  /** The duty group (总值班室), where the bot reports what staff must follow up by hand. */
+  dutyChatId(): string | undefined {
+    return this.groupsWithPurpose("duty")[0]?.id;
+  }
+
   /** A chat by id (`qingshan-work`, `dm:zhangsan`) or by name (`青山镇工作群`, `私聊 张三`). */
   chat(idOrName: string): Chat | undefined {
     const group = this.chats.get(idOrName) ?? this.groups().find((c) => c.name === idOrName);

@@ -107,7 +107,7 @@ export class WechatAdapter implements PlatformAdapter {
       maxMessageChars: settings.maxMessageChars,
       now: () => clock.now(),
     });
-    const dutyChatId = directory.groupsWithPurpose("duty")[0]?.id;
+    const dutyChatId = directory.dutyChatId();
     const notifyDuty = async (text: string, key: string) => {
       if (dutyChatId) await messenger.send({ chatId: dutyChatId, text, idempotencyKey: key });
     };

@@ -27,6 +27,15 @@ describe("Directory.groupsWithPurpose", () => {
   });
 });
 
+describe("Directory.dutyChatId", () => {
+  it("is the duty group, and nothing in an org without one", async () => {
+    expect(directory.dutyChatId()).toBe("duty");
+    const org = (await sampleConfig()).org;
+    const withoutDuty = new Directory({ ...org, groups: org.groups.filter((g) => g.purpose !== "duty") });
+    expect(withoutDuty.dutyChatId()).toBeUndefined();
+  });
+});
+
 describe("Directory.withRole", () => {
   it("finds the people with a role, optionally of one unit", () => {
     expect(ids(directory.withRole("duty"))).toEqual(["sun-zhiban", "zhou-zhiban", "wu-zhuren"]);
