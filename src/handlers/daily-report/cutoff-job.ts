@@ -5,6 +5,7 @@
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../incident/audience.ts";
+import { onDutyAt } from "../reminders/on-duty.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
@@ -18,7 +19,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
   name: ZERO_REPORT_CUTOFF_JOB,
   schema: scheduledDataSchema,
   async run(ctx, data) {
-    const { prisma, policy, directory, clock } = ctx.services;
+    const { prisma, directory, clock } = ctx.services;
     const dueAt = new Date(data.dueAt);
     const today = zeroReportDay(ctx.services, dueAt);
     if (!today) return;
@@ -30,8 +31,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
       outcome.owed,
       outcome.missing.map((u) => directory.unitName(u)),
     );
-    const duty =
-      ctx.services.roster.at(dueAt, policy.timezone)?.duty ?? directory.withRole("duty").map((p) => p.id);
+    const duty = onDutyAt(ctx.services, dueAt).duty.people;
     for (const chatId of dutyChats(directory))
       await ctx.send(chatId, {
         text: summary,

@@ -1,23 +1,24 @@
 /**
- * Who an escalation level names: `duty` (today's 值班员 when the roster names them, else everyone
- * with the role), `director@duty-office` (the role
- * in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the org is an input.
+ * Who an escalation level names: `duty` (today's 值班员, see on-duty.ts), `director@duty-office`
+ * (the role in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the
+ * org and today's people on duty are inputs.
  */
 
 import { REPORTING_UNIT } from "../../config/cross-check.ts";
 import type { Person, Role } from "../../config/org.ts";
+import type { OnDuty } from "../reminders/on-duty.ts";
 
 export function resolveRecipients(
   level: readonly string[],
   people: readonly Person[],
   reportingUnit: string,
-  /** Today's 值班员 from the roster: when given, a plain `duty` entry means them. */
-  dutyToday?: readonly string[],
+  /** Today's people on duty: a plain `duty` entry means today's 值班员. */
+  onDuty: OnDuty,
 ): string[] {
   const ids = new Set<string>();
   for (const entry of level) {
-    if (entry === "duty" && dutyToday && dutyToday.length > 0) {
-      for (const id of dutyToday) ids.add(id);
+    if (entry === "duty") {
+      for (const id of onDuty.duty.people) ids.add(id);
       continue;
     }
     const [who = "", unit] = entry.split("@");

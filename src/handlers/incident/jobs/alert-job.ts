@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import { onDutyAt } from "../../reminders/on-duty.ts";
 import { alertCard } from "../alert-card.ts";
 import { alertChats } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
@@ -29,7 +30,7 @@ export const alertJob: JobHandler<typeof schema> = {
       levelAt(policy.escalation, 0),
       directory.people(),
       incident.unitId,
-      ctx.services.roster.at(now, policy.timezone)?.duty,
+      onDutyAt(ctx.services, now),
     );
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
