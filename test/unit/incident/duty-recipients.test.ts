@@ -41,3 +41,25 @@ describe("resolveRecipients with a roster", () => {
     ).toEqual(["qian", "sun", "zhou", "wu", "li"]);
   });
 });
+
+describe("the duty_leader level", () => {
+  it("names today's 带班领导 from the roster", () => {
+    expect(resolveRecipients(["duty_leader"], PEOPLE, "qingshan", today(["zhou"], ["li"]))).toEqual(["li"]);
+  });
+
+  it("falls back to every leader when the roster names none today", () => {
+    const people = [...PEOPLE, person("wang", "county-office", "leader")];
+    const none = onDutyFrom({ duty: ["zhou"], leaders: [] }, people);
+    expect(resolveRecipients(["duty_leader"], people, "qingshan", none)).toEqual(["li", "wang"]);
+    expect(resolveRecipients(["duty_leader"], people, "qingshan", onDutyFrom(undefined, people))).toEqual([
+      "li",
+      "wang",
+    ]);
+  });
+
+  it("leaves `leader` meaning every leader, whoever is on duty", () => {
+    const people = [...PEOPLE, person("wang", "county-office", "leader")];
+    const rostered = onDutyFrom({ duty: ["zhou"], leaders: ["wang"] }, people);
+    expect(resolveRecipients(["leader"], people, "qingshan", rostered)).toEqual(["li", "wang"]);
+  });
+});
