@@ -1,7 +1,8 @@
 /**
  * At the cut-off (job `zero-report-cutoff`): the day is evaluated and recorded (漏报 for the
- * missing), the duty office and the leaders get the list (today's duty people mentioned), and each
- * missing unit is reminded once more unless its group paused reminders.
+ * missing), the duty office and the leaders get the list (today's duty people mentioned, or named
+ * when they are not in the duty group), and each missing unit is reminded once more unless its
+ * group paused reminders.
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../incident/audience.ts";
@@ -32,11 +33,14 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
       outcome.missing.map((u) => directory.unitName(u)),
     );
     const duty = onDutyAt(ctx.services, dueAt).duty.people;
-    for (const chatId of dutyChats(directory))
+    for (const chatId of dutyChats(directory)) {
+      const here = directory.membersAmong(chatId, duty);
+      const away = duty.filter((p) => !here.includes(p)).map((p) => directory.person(p)?.name ?? p);
       await ctx.send(chatId, {
-        text: summary,
-        mentions: duty.filter((p) => directory.chat(chatId)?.members.includes(p)),
+        text: away.length > 0 ? `${summary}\n${M.dutyNotHere(away)}` : summary,
+        mentions: here,
       });
+    }
     for (const chatId of leaderChats(directory)) await ctx.send(chatId, summary);
 
     const contactOf = unitContacts(directory);

@@ -1,6 +1,7 @@
 /**
  * The morning reminder (job `morning-reminder`): today's 值班员 and 带班领导 from the roster,
  * @-mentioned, and the zero-report deadline when today is a reporting day; paused groups are skipped.
+ * Only members of a chat are mentioned there; the others are still named in the text.
  * A role the roster leaves empty reads 未安排 (or, with neither, 值班表未登记) and the duty officers
  * who stand in for it (see on-duty.ts) are mentioned, so someone fills the roster in.
  */
@@ -37,6 +38,6 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
     // Unrostered 带班领导 are not all summoned each morning to hear that nobody was scheduled.
     const mentions = [...duty.people, ...(leaders.rostered ? leaders.people : [])];
     for (const chatId of await scheduleTargets(ctx.services, data, clock.now()))
-      await ctx.send(chatId, { text, mentions });
+      await ctx.send(chatId, { text, mentions: directory.membersAmong(chatId, mentions) });
   },
 };

@@ -56,7 +56,7 @@ export const ackCheckJob: JobHandler<typeof schema> = {
     };
     const readers = await alertReaders(ctx.services.prisma, incident.id);
     for (const chatId of chatsReaching(directory, recipients)) {
-      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {
         card,
         ...unreadFirst(here, readers),

@@ -35,7 +35,7 @@ export const alertJob: JobHandler<typeof schema> = {
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
     for (const chatId of alertChats(directory)) {
-      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {
         card,
         mentions: here,
