@@ -166,7 +166,7 @@ describe("readDialogForm", () => {
     expect(reading).toEqual({
       ok: false,
       problems: [
-        "「类型」：请回复 1 到 2 之间的数字，或点按钮。",
+        "「类型」：请回复 1 到 2 之间的序号。",
         "「人数」：请写整数。",
         "「地点」：地点太短。",
       ],
