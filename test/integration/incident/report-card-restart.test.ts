@@ -50,7 +50,9 @@ const followUpCards = async (client: ConsoleClient, chat: string, number: string
   );
 
 describe("a 续报 card across a restart", () => {
-  it("is sent by the next app when the crash came between filing and scheduling, and only once", { timeout: 120_000 }, async () => {
+  it("is sent by the next app when the crash came between filing and scheduling, and only once", {
+    timeout: 120_000,
+  }, async () => {
     const first = await startApp();
     const summary = await driveToSummary(first.client);
     await first.client.press(UNIT_CHAT, REPORTER, summary.id, confirmAction(summary));
