@@ -36,7 +36,7 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
         : undefined,
     );
     // Unrostered 带班领导 are not all summoned each morning to hear that nobody was scheduled.
-    const mentions = [...duty.people, ...(leaders.rostered ? leaders.people : [])];
+    const mentions = [...new Set([...duty.people, ...(leaders.rostered ? leaders.people : [])])];
     for (const chatId of await scheduleTargets(ctx.services, data, clock.now()))
       await ctx.send(chatId, { text, mentions: directory.membersAmong(chatId, mentions) });
   },
