@@ -18,6 +18,7 @@ import type { IncidentPolicy } from "../src/config/policy.ts";
 import { chatsReaching } from "../src/handlers/incident/audience.ts";
 import { INCIDENT_JOBS, scheduleAckCheck } from "../src/handlers/incident/incident-schedule.ts";
 import { levelAt, resolveRecipients } from "../src/handlers/incident/recipients.ts";
+import { onDutyAt } from "../src/handlers/reminders/on-duty.ts";
 import type { BullmqScheduler } from "../src/queue/bullmq-scheduler.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 import { profiled } from "./cpu-profile.ts";
@@ -211,8 +212,15 @@ export async function timerFigures(
   const sample = await prisma.incident.findUnique({ where: { id: timers[0]?.id ?? 0 } });
   const escalation = (app.services.policy as IncidentPolicy).escalation;
   const expectedSends = sample
-    ? chatsReaching(directory, resolveRecipients(levelAt(escalation, 1), directory.people(), sample.unitId))
-        .length
+    ? chatsReaching(
+        directory,
+        resolveRecipients(
+          levelAt(escalation, 1),
+          directory.people(),
+          sample.unitId,
+          onDutyAt(app.services, new Date()),
+        ),
+      ).length
     : 0;
   for (const timer of timers) {
     const job = probe.jobs.get(timer.key);

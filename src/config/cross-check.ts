@@ -8,6 +8,9 @@ type Problem = { path: string; message: string };
 
 export const REPORTING_UNIT = "reporting";
 
+/** Escalation entry for today's 带班领导 (the roster's, else every leader). */
+export const DUTY_LEADER = "duty_leader";
+
 export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const roles = new Set<string>(ROLES);
@@ -22,8 +25,11 @@ export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string;
           problems.push({ path, message: `「${who}」不是角色（可用：${ROLES.join("、")}）` });
         if (unit !== REPORTING_UNIT && !units.has(unit))
           problems.push({ path, message: `没有这个单位：${unit}（或写 ${REPORTING_UNIT} 表示报告单位）` });
-      } else if (!roles.has(who) && !people.has(who)) {
-        problems.push({ path, message: `「${who}」既不是角色，也不是通讯录里的人员 id` });
+      } else if (who !== DUTY_LEADER && !roles.has(who) && !people.has(who)) {
+        problems.push({
+          path,
+          message: `「${who}」既不是角色（或 ${DUTY_LEADER} 当天带班领导），也不是通讯录里的人员 id`,
+        });
       }
     });
   });

@@ -41,7 +41,10 @@ export const gradeSchema = z
   })
   .strict();
 
-/** `duty`, `leader`, `director@duty-office` (a role in one unit), `director@reporting` (the reporting unit's), or a person id. */
+/**
+ * `duty`, `leader`, `duty_leader` (today's 带班领导), `director@duty-office` (a role in one unit),
+ * `director@reporting` (the reporting unit's), or a person id.
+ */
 export const recipientSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*(@[a-z0-9][a-z0-9_-]*)?$/, "应为角色、角色@单位或人员 id");

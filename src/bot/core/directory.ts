@@ -106,6 +106,16 @@ export class Directory {
     return this.chats.get(chatId)?.members.includes(personId) ?? false;
   }
 
+  /**
+   * Of `people`, those in the chat (a group's members, or a one-to-one chat's owner), in the given
+   * order: a mention reaches only them (WeChat refuses to mention a non-member, Feishu does not
+   * notify one), so whoever is left out must be named in the text instead.
+   */
+  membersAmong(chatId: string, people: readonly string[]): string[] {
+    const members = this.chat(chatId)?.members ?? [];
+    return people.filter((p) => members.includes(p));
+  }
+
   hasRole(person: Person, role: Role): boolean {
     return person.roles.includes(role);
   }

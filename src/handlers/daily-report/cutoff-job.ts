@@ -1,10 +1,12 @@
 /**
  * At the cut-off (job `zero-report-cutoff`): the day is evaluated and recorded (漏报 for the
- * missing), the duty office and the leaders get the list (today's duty people mentioned), and each
- * missing unit is reminded once more unless its group paused reminders.
+ * missing), the duty office and the leaders get the list (today's duty people mentioned, or named
+ * when they are not in the duty group), and each missing unit is reminded once more unless its
+ * group paused reminders.
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../incident/audience.ts";
+import { onDutyAt } from "../reminders/on-duty.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
@@ -18,7 +20,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
   name: ZERO_REPORT_CUTOFF_JOB,
   schema: scheduledDataSchema,
   async run(ctx, data) {
-    const { prisma, policy, directory, clock } = ctx.services;
+    const { prisma, directory, clock } = ctx.services;
     const dueAt = new Date(data.dueAt);
     const today = zeroReportDay(ctx.services, dueAt);
     if (!today) return;
@@ -30,13 +32,15 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
       outcome.owed,
       outcome.missing.map((u) => directory.unitName(u)),
     );
-    const duty =
-      ctx.services.roster.at(dueAt, policy.timezone)?.duty ?? directory.withRole("duty").map((p) => p.id);
-    for (const chatId of dutyChats(directory))
+    const duty = onDutyAt(ctx.services, dueAt).duty.people;
+    for (const chatId of dutyChats(directory)) {
+      const here = directory.membersAmong(chatId, duty);
+      const away = duty.filter((p) => !here.includes(p)).map((p) => directory.person(p)?.name ?? p);
       await ctx.send(chatId, {
-        text: summary,
-        mentions: duty.filter((p) => directory.chat(chatId)?.members.includes(p)),
+        text: away.length > 0 ? `${summary}\n${M.dutyNotHere(away)}` : summary,
+        mentions: here,
       });
+    }
     for (const chatId of leaderChats(directory)) await ctx.send(chatId, summary);
 
     const contactOf = unitContacts(directory);

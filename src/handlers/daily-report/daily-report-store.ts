@@ -42,21 +42,31 @@ export async function incidentsReportedBetween(
 }
 
 /**
- * Records a zero report. A unit already `missed` that day becomes `late`; a unit already on time or
- * late is left as it is (returns the existing row and `created: false`).
+ * Records a unit's daily report: a zero report, or an incident reported after the cut-off. A unit
+ * already `missed` that day becomes `late`; a unit already on time or late is left as it is
+ * (returns the existing row and `created: false`).
  */
-export async function recordZeroReport(
+export async function recordDailyReport(
   prisma: PrismaClient,
-  input: { unitId: string; day: string; reporterId: string; at: Date; late: boolean },
+  input: {
+    unitId: string;
+    day: string;
+    kind: "zero" | "incident";
+    /** Who sent the zero report; null for an incident (shown as 事件上报). */
+    reporterId: string | null;
+    incidentId?: number;
+    at: Date;
+    late: boolean;
+  },
 ): Promise<{ row: DailyReportRow; created: boolean }> {
-  const { unitId, day, reporterId, at } = input;
-  const data = { kind: "zero", reporterId, reportedAt: at, recordedAt: at };
+  const { unitId, day, kind, reporterId, at } = input;
+  const data = { kind, reporterId, incidentId: input.incidentId ?? null, reportedAt: at, recordedAt: at };
   const missed = await prisma.dailyReport.updateMany({
     where: { unitId, day, status: "missed" },
     data: { ...data, status: "late" },
   });
   if (missed.count > 0)
-    return { row: { unitId, status: "late", kind: "zero", reporterId, reportedAt: at }, created: true };
+    return { row: { unitId, status: "late", kind, reporterId, reportedAt: at }, created: true };
   const created = await prisma.dailyReport.createMany({
     data: [{ unitId, day, status: input.late ? "late" : "on_time", ...data }],
     skipDuplicates: true,

@@ -26,6 +26,8 @@ export const dailyReportMessages = {
     `【零报告提醒】本单位${formatDayZh(day)}的零报告还未报送，请在 ${cutoff} 前发送「@${bot} 零报告」；有突发事件请直接上报。`,
   missedToUnit: (day: string, cutoff: string, bot: string) =>
     `【漏报】本单位${formatDayZh(day)}的零报告在 ${cutoff} 截止时仍未报送，已记为漏报。请尽快发送「@${bot} 零报告」补报。`,
+  /** Today's 值班员 who are not in the duty group (a mention would not reach them). */
+  dutyNotHere: (names: string[]) => `今日值班员${names.join("、")}不在本群，请转告。`,
   cutoffSummary(day: string, cutoff: string, owed: number, missing: string[]) {
     const head = `【零报告汇总】${formatDayZh(day)} ${cutoff} 截止：应报 ${owed} 个单位，已报 ${owed - missing.length} 个。`;
     return missing.length === 0

@@ -23,7 +23,10 @@ export async function remindUnits(
   const sends = contacts.flatMap((contact) =>
     contact.chatIds
       .filter((chatId) => !paused.has(chatId))
-      .map((chatId) => ({ chatId, mentions: contact.reporters })),
+      .map((chatId) => ({
+        chatId,
+        mentions: ctx.services.directory.membersAmong(chatId, contact.reporters),
+      })),
   );
   for (let i = 0; i < sends.length; i += BATCH)
     await Promise.all(

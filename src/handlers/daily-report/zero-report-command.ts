@@ -6,7 +6,7 @@
 import type { Command } from "../../bot/core/capability.ts";
 import { dutyChats } from "../incident/audience.ts";
 import { formatClock } from "../reminders/rules/local-day.ts";
-import { recordZeroReport } from "./daily-report-store.ts";
+import { recordDailyReport } from "./daily-report-store.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
 import { owesZeroReport } from "./zero-report-rule.ts";
@@ -25,9 +25,10 @@ export const zeroReportCommand: Command = {
     if (!owesZeroReport(today.rule, today.day)) return ctx.reply(M.notToday);
     const unit = directory.unitName(person.unit);
     const late = now.getTime() >= today.cutoff.getTime();
-    const { row, created } = await recordZeroReport(prisma, {
+    const { row, created } = await recordDailyReport(prisma, {
       unitId: person.unit,
       day: today.day,
+      kind: "zero",
       reporterId: person.id,
       at: now,
       late,

@@ -1,23 +1,26 @@
 /**
- * Who an escalation level names: `duty` (today's 值班员 when the roster names them, else everyone
- * with the role), `director@duty-office` (the role
- * in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the org is an input.
+ * Who an escalation level names: `duty` (today's 值班员, see on-duty.ts), `duty_leader` (today's
+ * 带班领导: the roster's, else every leader), `leader` (every leader), `director@duty-office`
+ * (the role in one unit), `director@reporting` (the reporting unit's), or a person id. Pure: the
+ * org and today's people on duty are inputs.
  */
 
-import { REPORTING_UNIT } from "../../config/cross-check.ts";
+import { DUTY_LEADER, REPORTING_UNIT } from "../../config/cross-check.ts";
 import type { Person, Role } from "../../config/org.ts";
+import type { OnDuty } from "../reminders/on-duty.ts";
 
 export function resolveRecipients(
   level: readonly string[],
   people: readonly Person[],
   reportingUnit: string,
-  /** Today's 值班员 from the roster: when given, a plain `duty` entry means them. */
-  dutyToday?: readonly string[],
+  /** Today's people on duty: a plain `duty` entry means today's 值班员, `duty_leader` today's 带班领导. */
+  onDuty: OnDuty,
 ): string[] {
   const ids = new Set<string>();
   for (const entry of level) {
-    if (entry === "duty" && dutyToday && dutyToday.length > 0) {
-      for (const id of dutyToday) ids.add(id);
+    const today = entry === "duty" ? onDuty.duty : entry === DUTY_LEADER ? onDuty.leaders : undefined;
+    if (today) {
+      for (const id of today.people) ids.add(id);
       continue;
     }
     const [who = "", unit] = entry.split("@");

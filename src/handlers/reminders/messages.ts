@@ -2,6 +2,7 @@
 import { formatDayZh } from "./rules/local-day.ts";
 
 export const reminderMessages = {
+  /** `duty`, `leaders`: the names the roster gives today; undefined when it names nobody. */
   morning(
     day: string,
     duty: string[] | undefined,
@@ -9,10 +10,10 @@ export const reminderMessages = {
     zeroReport?: { by: string; bot: string },
   ) {
     const lines = [`【今日提醒】${formatDayZh(day)}`];
-    if (duty === undefined) lines.push("今日值班表未登记，请值班室及时补充。");
+    if (duty === undefined && leaders === undefined) lines.push("今日值班表未登记，请值班室及时补充。");
     else {
-      lines.push(`值班员：${duty.length > 0 ? duty.join("、") : "未安排"}`);
-      lines.push(`带班领导：${leaders && leaders.length > 0 ? leaders.join("、") : "未安排"}`);
+      lines.push(`值班员：${duty ? duty.join("、") : "未安排，请值班室及时补充"}`);
+      lines.push(`带班领导：${leaders ? leaders.join("、") : "未安排"}`);
     }
     if (zeroReport)
       lines.push(

@@ -1,11 +1,15 @@
 /**
  * The morning reminder (job `morning-reminder`): today's 值班员 and 带班领导 from the roster,
  * @-mentioned, and the zero-report deadline when today is a reporting day; paused groups are skipped.
+ * Only members of a chat are mentioned there; the others are still named in the text.
+ * A role the roster leaves empty reads 未安排 (or, with neither, 值班表未登记) and the duty officers
+ * who stand in for it (see on-duty.ts) are mentioned, so someone fills the roster in.
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { formatTimeOfDay } from "../../config/time-of-day.ts";
 import { owesZeroReport } from "../daily-report/zero-report-rule.ts";
 import { reminderMessages as M } from "./messages.ts";
+import { type OnDutyRole, onDutyAt } from "./on-duty.ts";
 import { localDay } from "./rules/local-day.ts";
 import { scheduleTargets } from "./schedule-targets.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
@@ -19,19 +23,21 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
     const { directory, policy, clock } = ctx.services;
     const dueAt = new Date(data.dueAt);
     const day = localDay(dueAt, policy.timezone);
-    const today = ctx.services.roster.at(dueAt, policy.timezone);
-    const names = (ids: string[]) => ids.map((id) => directory.person(id)?.name ?? id);
+    const { duty, leaders } = onDutyAt(ctx.services, dueAt);
+    const names = (role: OnDutyRole) =>
+      role.rostered ? role.people.map((id) => directory.person(id)?.name ?? id) : undefined;
     const rule = ctx.services.zeroReport;
     const text = M.morning(
       day,
-      today && names(today.duty),
-      today && names(today.leaders),
+      names(duty),
+      names(leaders),
       rule && owesZeroReport(rule, day)
         ? { by: formatTimeOfDay(rule.cutoff), bot: directory.botName }
         : undefined,
     );
-    const mentions = today ? [...today.duty, ...today.leaders] : [];
+    // Unrostered 带班领导 are not all summoned each morning to hear that nobody was scheduled.
+    const mentions = [...new Set([...duty.people, ...(leaders.rostered ? leaders.people : [])])];
     for (const chatId of await scheduleTargets(ctx.services, data, clock.now()))
-      await ctx.send(chatId, { text, mentions });
+      await ctx.send(chatId, { text, mentions: directory.membersAmong(chatId, mentions) });
   },
 };

@@ -1,14 +1,19 @@
 /**
  * The zero-report cut-off on a real database: zero reports and that day's incidents count, the rest
  * are recorded as 漏报; evaluating again (a retried job) finds the same units and writes nothing new;
- * a late zero report turns 漏报 into 迟报.
+ * a late zero report, or an incident reported after the cut-off, turns 漏报 into 迟报, and the
+ * statistics count that day as late.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordZeroReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
+import type { ZeroReportPolicy } from "../../../src/config/zero-report-policy.ts";
+import { recordDailyReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
 import { dayStanding } from "../../../src/handlers/daily-report/day-standing.ts";
 import { evaluateCutoff } from "../../../src/handlers/daily-report/evaluate-cutoff.ts";
+import { recordLateIncidentReport } from "../../../src/handlers/daily-report/late-incident-report.ts";
 import { instantOnDay } from "../../../src/handlers/reminders/rules/local-day.ts";
+import { loadStatisticsFacts } from "../../../src/handlers/statistics/statistics-facts.ts";
 import type { Database } from "../../../src/store/database.ts";
+import { sampleConfig } from "../../support/app.ts";
 import { openTestDatabase } from "../../support/database.ts";
 
 const UNITS = ["qingshan", "baishui", "liulin", "emergency"];
@@ -36,9 +41,9 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function incident(unitId: string, reportedAt: Date): Promise<void> {
+async function incident(unitId: string, reportedAt: Date) {
   incidents += 1;
-  await database.prisma.incident.create({
+  return database.prisma.incident.create({
     data: {
       number: `2026-T${incidents}`,
       sourceKey: `test-${incidents}`,
@@ -55,7 +60,8 @@ async function incident(unitId: string, reportedAt: Date): Promise<void> {
 
 /** 青山镇's zero report, on time, by 张三. */
 async function qingshanOnTime(day: string, at: Date): Promise<void> {
-  await recordZeroReport(database.prisma, {
+  await recordDailyReport(database.prisma, {
+    kind: "zero",
     unitId: "qingshan",
     day,
     reporterId: "zhangsan",
@@ -104,7 +110,8 @@ describe("evaluateCutoff", () => {
     const { prisma } = database;
     const { day, input, at } = testDay("2026-12-03");
     await evaluateCutoff(prisma, input);
-    const late = await recordZeroReport(prisma, {
+    const late = await recordDailyReport(prisma, {
+      kind: "zero",
       unitId: "liulin",
       day,
       reporterId: "wangwu",
@@ -115,7 +122,8 @@ describe("evaluateCutoff", () => {
       created: true,
       row: { status: "late", kind: "zero", reporterId: "wangwu" },
     });
-    const again = await recordZeroReport(prisma, {
+    const again = await recordDailyReport(prisma, {
+      kind: "zero",
       unitId: "liulin",
       day,
       reporterId: "lv",
@@ -125,6 +133,68 @@ describe("evaluateCutoff", () => {
     expect(again).toMatchObject({ created: false, row: { status: "late", reporterId: "wangwu" } });
     expect((await statuses(day)).liulin).toBe("late/zero");
     expect((await statuses(day)).baishui).toBe("missed/null");
+  });
+
+  describe("an incident reported after the cut-off", () => {
+    /** Workdays only: 2026-12-05 is a Saturday. */
+    const rule: ZeroReportPolicy = {
+      units: UNITS,
+      days: { kinds: ["workdays"], ranges: [], source: ["workdays"] },
+      cutoff: { hour: 17, minute: 0 },
+    };
+    const services = async () => ({
+      prisma: database.prisma,
+      policy: (await sampleConfig()).policy,
+      zeroReport: rule,
+    });
+
+    it("turns the day's 漏报 into 迟报, and the statistics count it late", async () => {
+      const { prisma } = database;
+      const { day, input, at } = testDay("2026-12-07");
+      await evaluateCutoff(prisma, input);
+      const late = await incident("liulin", at(17.5));
+      await recordLateIncidentReport(await services(), late);
+      await recordLateIncidentReport(await services(), late);
+      const row = await prisma.dailyReport.findUniqueOrThrow({
+        where: { unitId_day: { unitId: "liulin", day } },
+      });
+      expect(row).toMatchObject({
+        status: "late",
+        kind: "incident",
+        incidentId: late.id,
+        reportedAt: at(17.5),
+      });
+      expect((await statuses(day)).baishui).toBe("missed/null");
+      const facts = await loadStatisticsFacts(
+        prisma,
+        { from: at(0), to: at(24), fromDay: day, toDay: day },
+        "liulin",
+      );
+      expect(facts.dailyCounts).toEqual([{ unitId: "liulin", status: "late", count: 1 }]);
+      expect(facts.dailyExceptions).toEqual([{ unitId: "liulin", day, status: "late" }]);
+    });
+
+    it("is recorded late before a delayed cut-off job runs, which then finds the unit reported", async () => {
+      const { prisma } = database;
+      const { day, input, at } = testDay("2026-12-08");
+      const late = await incident("liulin", at(17.01));
+      await recordLateIncidentReport(await services(), late);
+      const outcome = await evaluateCutoff(prisma, { ...input, now: at(17.02) });
+      expect(outcome.missing).toEqual(["qingshan", "baishui", "emergency"]);
+      expect((await statuses(day)).liulin).toBe("late/incident");
+    });
+
+    it("writes nothing before the cut-off, on a day owing nothing, or for a unit owing nothing", async () => {
+      const { prisma } = database;
+      const before = testDay("2026-12-09");
+      await recordLateIncidentReport(await services(), await incident("liulin", before.at(16.9)));
+      const saturday = testDay("2026-12-05");
+      await recordLateIncidentReport(await services(), await incident("liulin", saturday.at(18)));
+      const other = testDay("2026-12-10");
+      await recordLateIncidentReport(await services(), await incident("health", other.at(18)));
+      for (const day of ["2026-12-09", "2026-12-05", "2026-12-10"])
+        expect(await prisma.dailyReport.count({ where: { day } })).toBe(0);
+    });
   });
 });
 

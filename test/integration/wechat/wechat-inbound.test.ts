@@ -15,12 +15,19 @@ afterEach(async () => {
 
 // Each test starts a whole app and a WeChat login; a busy 2-core machine needs the room.
 describe("WeChat inbound", { timeout: 60_000 }, () => {
-  it("answers a group message that mentions the bot, with a numbered dialog card as text", async () => {
+  it("answers a group message that mentions the bot, with a numbered dialog card as text, no buttons named", async () => {
     world = await startWechatWorld();
     world.say(UNIT, "张三", "@快报助手 上报");
     const post = await world.expectPost(UNIT, ["事件类型", "回复 1 "]);
     expect(post.text).toMatch(/回复 1 自然灾害 \/ 2 事故灾难/);
     expect(post.text).not.toContain("dlg:");
+    // WeChat has no buttons: neither the card nor a refused choice may ask to press one.
+    expect(post.text).not.toContain("按钮");
+    await world.settle();
+    const from = world.posted.length;
+    world.say(UNIT, "张三", "9");
+    const refusal = await world.expectPost(UNIT, ["请回复 1 到 6 之间的序号"], from);
+    expect(refusal.text).not.toContain("按钮");
   });
 
   it("stays out of group chatter that does not mention it, and ignores its own messages", async () => {

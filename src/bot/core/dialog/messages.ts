@@ -17,12 +17,13 @@ export function isDialogKeyword(word: string): boolean {
 
 export const dialogMessages = {
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
-  choiceHint: "请回复数字，或直接点按钮。",
+  /** Said on every platform, so it names no buttons (WeChat has none; where they exist they show themselves). */
+  choiceHint: "请回复序号选择。",
   skipHint: "不清楚或没有变化可回复「跳过」，之后再补。",
   cancelled: (title: string) => `已取消「${title}」。需要时可重新开始。`,
   alreadyFirst: "已经是第一步了。",
   replaced: (title: string) => `之前未完成的「${title}」已结束，现在开始新的对话。`,
-  invalidChoice: (count: number) => `请回复 1 到 ${count} 之间的数字，或点按钮。`,
+  invalidChoice: (count: number) => `请回复 1 到 ${count} 之间的序号。`,
   invalidAnswer: (reason: string) => `${reason}\n请重新输入，或回复「取消」结束。`,
   cannotSkip: (label: string) => `「${label}」必须填写，不能跳过。`,
   summaryTitle: (title: string) => `请核对：${title}`,

@@ -5,6 +5,7 @@ import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { recordLateIncidentReport } from "../../daily-report/late-incident-report.ts";
 import {
   gradeOf,
   scheduleAlert,
@@ -118,6 +119,8 @@ export async function submitFirstReport(
     await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }
+  // Also when confirmed again after a crash: the daily report may not have been written yet.
+  await recordLateIncidentReport(ctx.services, incident);
   const lines = [M.receipt(incident.number)];
   if (incident.lateByMs > 0) lines.push(M.receiptLate(formatDurationZh(incident.lateByMs)));
   if (result.missing.length > 0)

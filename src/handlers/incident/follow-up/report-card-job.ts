@@ -1,6 +1,8 @@
 /**
  * Delivers the card of a filed 续报 or 终报 to the duty and leaders' groups. It is a job keyed by
- * the report, so a submission confirmed again after a crash posts its card exactly once.
+ * the report, so a submission confirmed again after a crash posts its card exactly once; once sent,
+ * the report's `cardSentAt` says so, and the start-up reconcile re-arms the job of any report
+ * still without it (filed just before a crash, its job never scheduled).
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
@@ -48,6 +50,10 @@ export const reportCardJob: JobHandler<typeof schema> = {
       card = followUpCard(input, await recordedFacts(prisma, incident.id, report));
     }
     for (const chatId of alertChats(directory)) await ctx.send(chatId, { card });
+    await prisma.incidentReport.updateMany({
+      where: { id: reportId, cardSentAt: null },
+      data: { cardSentAt: ctx.services.clock.now() },
+    });
   },
 };
 

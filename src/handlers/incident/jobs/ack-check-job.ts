@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import { onDutyAt } from "../../reminders/on-duty.ts";
 import { incidentActions } from "../alert-card.ts";
 import { chatsReaching } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
@@ -32,7 +33,7 @@ export const ackCheckJob: JobHandler<typeof schema> = {
       levelAt(policy.escalation, level),
       directory.people(),
       incident.unitId,
-      ctx.services.roster.at(now, policy.timezone)?.duty,
+      onDutyAt(ctx.services, now),
     );
     await scheduleAckCheck(scheduler, incident.id, level + 1, new Date(now.getTime() + grade.ack_within));
     const since = formatDurationZh(now.getTime() - (incident.alertedAt ?? incident.reportedAt).getTime());
@@ -55,7 +56,7 @@ export const ackCheckJob: JobHandler<typeof schema> = {
     };
     const readers = await alertReaders(ctx.services.prisma, incident.id);
     for (const chatId of chatsReaching(directory, recipients)) {
-      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {
         card,
         ...unreadFirst(here, readers),

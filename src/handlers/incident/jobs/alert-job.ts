@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import { onDutyAt } from "../../reminders/on-duty.ts";
 import { alertCard } from "../alert-card.ts";
 import { alertChats } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
@@ -29,12 +30,12 @@ export const alertJob: JobHandler<typeof schema> = {
       levelAt(policy.escalation, 0),
       directory.people(),
       incident.unitId,
-      ctx.services.roster.at(now, policy.timezone)?.duty,
+      onDutyAt(ctx.services, now),
     );
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
     for (const chatId of alertChats(directory)) {
-      const here = recipients.filter((p) => directory.chat(chatId)?.members.includes(p));
+      const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {
         card,
         mentions: here,

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { onDutyAt } from "../../reminders/on-duty.ts";
 import { incidentMissing } from "../alert-card.ts";
 import { dutyChats, unitChat } from "../audience.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
@@ -46,11 +47,11 @@ export const writtenCheckJob: JobHandler<typeof schema> = {
     }
     if (!(await store.updateIf(incident.id, { status: "open" }, { writtenOverdueAt: now }))) return;
     await store.record(incident.id, "flagged_incomplete", now, null, { stage: "due", missing });
-    const duty = directory.withRole("duty").map((p) => p.id);
+    const duty = onDutyAt(ctx.services, now).duty.people;
     for (const chatId of dutyChats(directory)) {
       await ctx.send(chatId, {
         text: M.writtenOverdue(incident.number, directory.unitName(incident.unitId), list),
-        mentions: duty.filter((p) => directory.chat(chatId)?.members.includes(p)),
+        mentions: directory.membersAmong(chatId, duty),
       });
     }
   },

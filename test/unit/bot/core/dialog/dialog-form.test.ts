@@ -165,11 +165,7 @@ describe("readDialogForm", () => {
     const reading = readDialogForm(dialog, {}, { kind: "5", count: "很多", place: "镇" }, ctx);
     expect(reading).toEqual({
       ok: false,
-      problems: [
-        "「类型」：请回复 1 到 2 之间的数字，或点按钮。",
-        "「人数」：请写整数。",
-        "「地点」：地点太短。",
-      ],
+      problems: ["「类型」：请回复 1 到 2 之间的序号。", "「人数」：请写整数。", "「地点」：地点太短。"],
     });
     const required = readDialogForm(dialog, {}, { kind: "跳过", place: "青山镇" }, ctx);
     expect(required).toEqual({ ok: false, problems: ["「类型」必须填写，不能跳过。"] });
