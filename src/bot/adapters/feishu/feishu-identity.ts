@@ -36,11 +36,13 @@ export class FeishuIdentity {
       if (chat.group?.feishu?.chat_id) this.rememberGroup(chat.id, chat.group.feishu.chat_id);
   }
 
-  /** Loads bindings, then looks up by phone the people still without an open id, once. */
+  /** Loads bindings, then looks up by phone the people still without an open id, once each. */
   async load(contacts?: PhoneLookup): Promise<void> {
     await this.refresh(true);
     if (!contacts) return;
-    const missing = this.directory.people().filter((p) => p.phone && !this.openIdByPerson.has(p.id));
+    const missing = this.directory
+      .people()
+      .filter((p) => p.phone && !this.openIdByPerson.has(p.id) && !this.phoneNotFound.has(p.id));
     if (missing.length === 0) return;
     let found: Map<string, string>;
     try {
