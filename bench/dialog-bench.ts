@@ -55,13 +55,7 @@ export async function dialogBench(args: {
           slotAt[slot] = ((slotAt[slot] as number) + 1) % people.length;
       };
       const drain = async () => {
-        const counts = await theApp.messenger.queue.getJobCounts(
-          "waiting",
-          "active",
-          "delayed",
-          "prioritized",
-        );
-        const backlog = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const backlog = await theApp.messenger.pendingCount();
         const t0 = performance.now();
         await theApp.idle();
         return { outboundBacklogAtEnd: backlog, drainMs: round(performance.now() - t0, 0) };

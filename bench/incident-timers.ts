@@ -141,8 +141,7 @@ export async function drainSends(app: App, timeoutMs: number): Promise<{ ms: num
   const t0 = performance.now();
   for (;;) {
     await app.pipeline.idle();
-    const counts = await app.messenger.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-    const pending = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const pending = await app.messenger.pendingCount();
     const ms = performance.now() - t0;
     if (pending === 0) return { ms, drained: true };
     if (ms > timeoutMs) return { ms, drained: false };

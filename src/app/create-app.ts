@@ -173,7 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     messenger,
     http,
     url,
-    idle: () => waitForQueueDrain(pipeline, messenger.queue),
+    idle: () => waitForQueueDrain(pipeline, messenger),
     async close() {
       for (const platform of platforms) await platform.close();
       await http?.close();

@@ -1,10 +1,9 @@
-/** Waits until inbound handling is done and the send queue is empty, twice in a row (sends cause no inbound here, but jobs may). */
-import type { Queue } from "bullmq";
+/** Waits until inbound handling is done and no send is pending, twice in a row (sends cause no inbound here, but jobs may). */
 import type { InboundPipeline } from "../bot/core/pipeline.ts";
 
 export async function waitForQueueDrain(
   pipeline: Pick<InboundPipeline, "idle">,
-  queue: Queue,
+  sends: { pendingCount(): Promise<number> },
   timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -12,14 +11,7 @@ export async function waitForQueueDrain(
   while (quietRounds < 2) {
     if (Date.now() > deadline) throw new Error("queue did not drain in time");
     await pipeline.idle();
-    const counts = await queue.getJobCounts(
-      "waiting",
-      "active",
-      "delayed",
-      "prioritized",
-      "waiting-children",
-    );
-    const pending = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const pending = await sends.pendingCount();
     quietRounds = pending === 0 ? quietRounds + 1 : 0;
     if (pending > 0) await new Promise((resolve) => setTimeout(resolve, 2));
   }

@@ -1,6 +1,10 @@
 /** Queue names. BullMQ's `prefix` separates deployments and tests on one Redis. */
 export const JOBS_QUEUE = "jobs";
-export const OUTBOUND_QUEUE = "outbound";
+/**
+ * The one send queue of earlier versions, before each platform got its own: only drained now, so
+ * sends still waiting there when an older version stopped are delivered after the upgrade.
+ */
+export const LEGACY_OUTBOUND_QUEUE = "outbound";
 export const DEFAULT_PREFIX = "kuaibao";
 
 /**
@@ -14,4 +18,13 @@ export function safeJobId(key: string): string {
 /** Inbound events of one platform waiting to be handled, e.g. `inbound-feishu`. */
 export function inboundQueueName(platform: string): string {
   return `inbound-${platform}`;
+}
+
+/**
+ * Sends to one platform, e.g. `outbound-feishu`. Each platform has its own queue and workers, so a
+ * platform that paces its posts (WeChat waits seconds between them) or waits for rate-limit slots
+ * never holds up the sends of another.
+ */
+export function outboundQueueName(sink: string): string {
+  return `outbound-${sink}`;
 }

@@ -1,6 +1,6 @@
 /**
- * Outbound sends on a queue: one job per message and sink, keyed by the message's idempotency key,
- * retried with exponential backoff. A send that fails for good is kept in the database and the
+ * Outbound sends on queues, one per platform: one job per message and sink, keyed by the message's
+ * idempotency key, retried with exponential backoff. A send that fails for good is kept in the database and the
  * duty group is told; nothing is dropped silently.
  */
 import { Queue, UnrecoverableError, Worker } from "bullmq";
@@ -10,7 +10,7 @@ import type { OutboundMessage } from "../bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../bot/core/message-sink.ts";
 import type { Messenger } from "../bot/core/ports.ts";
 import type { BotServices } from "../bot/core/services.ts";
-import { OUTBOUND_QUEUE, safeJobId } from "./queue-names.ts";
+import { LEGACY_OUTBOUND_QUEUE, outboundQueueName, safeJobId } from "./queue-names.ts";
 import { WORKER_RECOVERY } from "./worker-options.ts";
 
 export interface SendJob {
@@ -26,9 +26,9 @@ export interface SendRetryPolicy {
 
 export const DEFAULT_SEND_RETRY: SendRetryPolicy = { attempts: 8, backoffMs: 1000 };
 
-/** The Messenger handlers use: accepting a message means it is on the queue. */
+/** The Messenger handlers use: accepting a message means it is on the queue of every platform serving it. */
 export class QueuedMessenger implements Messenger {
-  readonly queue: Queue<SendJob>;
+  private readonly queues = new Map<string, Queue<SendJob>>();
 
   constructor(
     connection: Redis,
@@ -36,7 +36,8 @@ export class QueuedMessenger implements Messenger {
     private readonly sinks: MessageSink[],
     private readonly retry: SendRetryPolicy = DEFAULT_SEND_RETRY,
   ) {
-    this.queue = new Queue<SendJob>(OUTBOUND_QUEUE, { connection, prefix });
+    for (const sink of sinks)
+      this.queues.set(sink.name, new Queue<SendJob>(outboundQueueName(sink.name), { connection, prefix }));
   }
 
   async send(message: OutboundMessage): Promise<void> {
@@ -44,33 +45,48 @@ export class QueuedMessenger implements Messenger {
     if (serving.length === 0) throw new Error(`no platform serves chat ${message.chatId}`);
     // A form offered besides the text way is not queued where nobody could see it.
     const targets = message.formOnly ? serving.filter((sink) => sink.showsForms) : serving;
-    if (targets.length === 0) return;
-    await this.queue.addBulk(
-      targets.map((sink) => ({
-        name: "send",
-        data: { sink: sink.name, message },
-        opts: {
-          jobId: safeJobId(`${message.idempotencyKey}-${sink.name}`),
-          attempts: this.retry.attempts,
-          backoff: { type: "exponential", delay: this.retry.backoffMs, jitter: 0.2 },
-          removeOnComplete: { age: 86_400, count: 100_000 },
-          removeOnFail: { age: 7 * 86_400 },
-        },
-      })),
+    // Each platform's queue takes its job on its own; a failure rejects, and the caller's retry
+    // re-adds under the same job ids, which BullMQ takes once.
+    await Promise.all(
+      targets.map((sink) =>
+        this.queueOf(sink.name).add(
+          "send",
+          { sink: sink.name, message },
+          {
+            jobId: safeJobId(`${message.idempotencyKey}-${sink.name}`),
+            attempts: this.retry.attempts,
+            backoff: { type: "exponential", delay: this.retry.backoffMs, jitter: 0.2 },
+            removeOnComplete: { age: 86_400, count: 100_000 },
+            removeOnFail: { age: 7 * 86_400 },
+          },
+        ),
+      ),
     );
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  /** The queue of one platform's sends (by sink name). */
+  queueOf(sink: string): Queue<SendJob> {
+    const queue = this.queues.get(sink);
+    if (!queue) throw new Error(`no send queue for ${sink}`);
+    return queue;
+  }
+
+  /** Sends not yet done on every platform: waiting, running, or waiting to be retried. */
+  async pendingCount(): Promise<number> {
+    const counts = await Promise.all(
+      [...this.queues.values()].map((queue) =>
+        queue.getJobCountByTypes("waiting", "active", "delayed", "prioritized", "waiting-children"),
+      ),
+    );
+    return counts.reduce((sum, n) => sum + n, 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 }
 
-/**
- * Delivers queued sends, in order within a chat and in parallel across chats. Sends mostly wait
- * (on the platform, or for a rate-limit slot), so many run at once: an alert to 100 Feishu groups
- * has all of the next second's sends waiting for their slots together.
- */
-export function startSendWorker(options: {
+export interface SendWorkerOptions {
   connection: Redis;
   prefix: string;
   sinks: MessageSink[];
@@ -78,13 +94,43 @@ export function startSendWorker(options: {
   /** Where to report a send that failed for good (the duty group), through this messenger. */
   messenger: Messenger;
   dutyChatId?: string;
+  /** Sends each platform runs at once. */
   concurrency?: number;
-}): Worker<SendJob> {
+}
+
+/** The workers of every platform's send queue, closed together. */
+export interface SendWorkers {
+  close(): Promise<void>;
+}
+
+/**
+ * Delivers queued sends: one worker per platform, in order within a chat and in parallel across
+ * chats. Sends mostly wait (on the platform, or for a rate-limit slot), so many run at once: an
+ * alert to 100 Feishu groups has all of the next second's sends waiting for their slots together,
+ * while the console's copies are written by the console's own worker.
+ */
+export function startSendWorker(options: SendWorkerOptions): SendWorkers {
+  const workers = options.sinks.map((sink) =>
+    startWorker(options, outboundQueueName(sink.name), new Map([[sink.name, sink]])),
+  );
+  const legacy = drainLegacyQueue(options);
+  return {
+    async close() {
+      await Promise.all([...workers.map((worker) => worker.close()), legacy.close()]);
+    },
+  };
+}
+
+/** A worker on one send queue, handing each job to its sink (looked up by the job's sink name). */
+function startWorker(
+  options: SendWorkerOptions,
+  queueName: string,
+  sinks: ReadonlyMap<string, MessageSink>,
+): Worker<SendJob> {
   const { services } = options;
-  const sinks = new Map(options.sinks.map((sink) => [sink.name, sink]));
   const perChat = new KeyedSerial();
   const worker = new Worker<SendJob>(
-    OUTBOUND_QUEUE,
+    queueName,
     async (job) => {
       const sink = sinks.get(job.data.sink);
       if (!sink) throw new UnrecoverableError(`no sink ${job.data.sink}`);
@@ -123,8 +169,37 @@ export function startSendWorker(options: {
   return worker;
 }
 
+/**
+ * Sends an older version left on the one shared queue (waiting, delayed for a retry, or held by a
+ * process that died) are delivered by a worker on that queue, which stops once it is empty; where
+ * it is empty already, no worker starts.
+ */
+function drainLegacyQueue(options: SendWorkerOptions): SendWorkers {
+  const { connection, prefix, services } = options;
+  const queue = new Queue<SendJob>(LEGACY_OUTBOUND_QUEUE, { connection, prefix });
+  let worker: Worker<SendJob> | undefined;
+  let stopped = false;
+  const pending = () => queue.getJobCountByTypes("waiting", "active", "delayed", "prioritized");
+  const drained = (async () => {
+    if ((await pending()) === 0 || stopped) return;
+    services.log.info("delivering sends left on the old shared send queue");
+    worker = startWorker(options, LEGACY_OUTBOUND_QUEUE, new Map(options.sinks.map((s) => [s.name, s])));
+    while (!stopped && (await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (!stopped) services.log.info("the old shared send queue is empty");
+    await worker.close();
+  })().catch((error) => services.log.error({ err: error }, "could not drain the old send queue"));
+  return {
+    async close() {
+      stopped = true;
+      await drained;
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}
+
 async function recordFailedSend(
-  options: Parameters<typeof startSendWorker>[0],
+  options: SendWorkerOptions,
   job: SendJob,
   attempts: number,
   error: Error,

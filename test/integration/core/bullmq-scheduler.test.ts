@@ -202,7 +202,7 @@ describe("BullmqScheduler", () => {
     await scheduler.schedule("unknown-1", new Date(), { name: "no.such.job", data: {} });
 
     await waitFor("both jobs to fail", async () => (await scheduler.queue.getFailedCount()) === 2);
-    const sends = await messenger.queue.getJobs(["waiting", "delayed", "prioritized"]);
+    const sends = await messenger.queueOf("console").getJobs(["waiting", "delayed", "prioritized"]);
     const notices = sends
       .map((j) => j.data.message)
       .filter((m) => m.idempotencyKey.startsWith("job-failed-"));

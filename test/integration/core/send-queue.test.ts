@@ -3,7 +3,7 @@
  * at the outer edge (MessageSink): retries with backoff deliver once, a send that fails for good is
  * kept in the database and reported to the duty chat, and an idempotency key never posts twice.
  */
-import type { Worker } from "bullmq";
+import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConsoleHistory } from "../../../src/bot/adapters/console/console-history.ts";
@@ -12,9 +12,14 @@ import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../src/bot/core/message-sink.ts";
 import { systemClock } from "../../../src/bot/core/ports.ts";
-import { safeJobId } from "../../../src/queue/queue-names.ts";
+import { LEGACY_OUTBOUND_QUEUE, safeJobId } from "../../../src/queue/queue-names.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
-import { QueuedMessenger, type SendRetryPolicy, startSendWorker } from "../../../src/queue/send-queue.ts";
+import {
+  QueuedMessenger,
+  type SendRetryPolicy,
+  type SendWorkers,
+  startSendWorker,
+} from "../../../src/queue/send-queue.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { sampleConfig, silentLog } from "../../support/app.ts";
 import { openTestDatabase } from "../../support/database.ts";
@@ -72,7 +77,7 @@ let workerRedis: Redis;
 let database: Database;
 let directory: Directory;
 let messenger: QueuedMessenger | undefined;
-let worker: Worker | undefined;
+let worker: SendWorkers | undefined;
 
 beforeEach(async () => {
   prefix = uniquePrefix("send-queue");
@@ -92,7 +97,11 @@ afterEach(async () => {
   await deletePrefixedKeys(prefix);
 });
 
-function start(sinks: MessageSink[], retry: SendRetryPolicy = FAST_RETRY): QueuedMessenger {
+function start(
+  sinks: MessageSink[],
+  retry: SendRetryPolicy = FAST_RETRY,
+  concurrency?: number,
+): QueuedMessenger {
   const queued = new QueuedMessenger(redis, prefix, sinks, retry);
   messenger = queued;
   worker = startSendWorker({
@@ -102,15 +111,34 @@ function start(sinks: MessageSink[], retry: SendRetryPolicy = FAST_RETRY): Queue
     services: { prisma: database.prisma, log: silentLog, clock: systemClock, directory },
     messenger: queued,
     dutyChatId: "duty",
+    ...(concurrency ? { concurrency } : {}),
   });
   return queued;
+}
+
+/** A platform whose every delivery waits until the test opens the gate (WeChat pacing its posts, say). */
+class GatedSink extends FakeSink {
+  private open!: () => void;
+  readonly gate = new Promise<void>((resolve) => {
+    this.open = resolve;
+  });
+  waiting = 0;
+
+  override async deliver(message: OutboundMessage): Promise<void> {
+    this.waiting += 1;
+    await this.gate;
+    await super.deliver(message);
+  }
+
+  release(): void {
+    this.open();
+  }
 }
 
 /** Waits until nothing is waiting, delayed or running on the send queue. */
 async function drained(queued: QueuedMessenger): Promise<void> {
   await waitFor("the send queue to drain", async () => {
-    const counts = await queued.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-    return Object.values(counts).every((n) => n === 0);
+    return (await queued.pendingCount()) === 0;
   });
 }
 
@@ -132,12 +160,12 @@ describe("the send queue", () => {
     await drained(queued);
     expect(withForms.delivered.map((m) => m.idempotencyKey).sort()).toEqual(["form-1", "text-1"]);
     expect(plain.delivered.map((m) => m.idempotencyKey)).toEqual(["text-1"]);
-    expect(await queued.queue.getJob(safeJobId("form-1-plain"))).toBeUndefined();
+    expect(await queued.queueOf("plain").getJob(safeJobId("form-1-plain"))).toBeUndefined();
 
     const textOnly = new QueuedMessenger(redis, prefix, [plain]);
     await textOnly.send({ ...message("form-2"), formOnly: true });
     await textOnly.close();
-    expect(await queued.queue.getJob(safeJobId("form-2-plain"))).toBeUndefined();
+    expect(await queued.queueOf("plain").getJob(safeJobId("form-2-plain"))).toBeUndefined();
   });
 
   it("delivers exactly once after two failures, backing off in between", async () => {
@@ -155,7 +183,7 @@ describe("the send queue", () => {
     expect(second - first).toBeGreaterThanOrEqual(16);
     expect(third - second).toBeGreaterThanOrEqual(32);
     expect(await database.prisma.failedSend.count()).toBe(0);
-    const job = await queued.queue.getJob(safeJobId("flaky-1-flaky"));
+    const job = await queued.queueOf("flaky").getJob(safeJobId("flaky-1-flaky"));
     expect(await job?.getState()).toBe("completed");
   });
 
@@ -226,6 +254,51 @@ describe("the send queue", () => {
     const keys = (await database.prisma.failedSend.findMany()).map((r) => r.idempotencyKey).sort();
     expect(keys).toEqual(["loop-1-broken", "send-failed-loop-1-broken-broken"]);
     expect(broken.calls).toBe(4);
+  });
+
+  it("keeps each platform's sends apart: a platform that waits does not hold up another", async () => {
+    const slow = new GatedSink("slow", "all", 0);
+    const fast = new FakeSink("fast", "all", 0);
+    // Two sends at once per platform: with one shared worker the slow platform's waiting sends
+    // would take both places and the fast one's would wait behind them.
+    const queued = start([slow, fast], FAST_RETRY, 2);
+
+    for (let i = 0; i < 6; i++) await queued.send(message(`both-${i}`, i % 2 ? "qingshan-work" : "duty"));
+    await waitFor("the fast platform's six deliveries", () => fast.delivered.length === 6);
+    expect(slow.waiting).toBe(2);
+    expect(slow.delivered).toHaveLength(0);
+
+    slow.release();
+    await waitFor("the slow platform's six deliveries", () => slow.delivered.length === 6);
+    await drained(queued);
+    expect(slow.delivered.map((m) => m.idempotencyKey).sort()).toEqual(
+      fast.delivered.map((m) => m.idempotencyKey).sort(),
+    );
+  });
+
+  it("delivers the sends an older version left on the one shared queue, retries included", async () => {
+    const legacy = new Queue(LEGACY_OUTBOUND_QUEUE, { connection: redis, prefix });
+    await legacy.add(
+      "send",
+      { sink: "plain", message: message("old-1") },
+      { jobId: safeJobId("old-1-plain") },
+    );
+    await legacy.add(
+      "send",
+      { sink: "plain", message: message("old-2") },
+      { jobId: safeJobId("old-2-plain"), delay: 300, attempts: 3 },
+    );
+    const plain = new FakeSink("plain", "all", 0);
+    const queued = start([plain]);
+
+    await queued.send(message("new-1"));
+    await waitFor("all three deliveries", () => plain.delivered.length === 3);
+    expect(plain.delivered.map((m) => m.idempotencyKey).sort()).toEqual(["new-1", "old-1", "old-2"]);
+    await waitFor("the old queue to be empty", async () =>
+      (await legacy.getJobCountByTypes("waiting", "active", "delayed")) === 0 ? true : undefined,
+    );
+    expect(await legacy.getJobCountByTypes("completed")).toBe(2);
+    await legacy.close();
   });
 
   it("refuses a message for a chat no platform serves", async () => {

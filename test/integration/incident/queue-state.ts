@@ -1,10 +1,10 @@
 /**
  * Reads the bot's BullMQ queues on the test Redis from outside the bot: the state of a scheduled
- * job (by its scheduler key) and of the sends a job queued, to tell how far the bot got.
+ * job (by its scheduler key) and of the console sends a job queued, to tell how far the bot got.
  */
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { JOBS_QUEUE, OUTBOUND_QUEUE, safeJobId } from "../../../src/queue/queue-names.ts";
+import { JOBS_QUEUE, outboundQueueName, safeJobId } from "../../../src/queue/queue-names.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { testRedisUrl } from "../../support/redis.ts";
 
@@ -18,7 +18,7 @@ export class QueueState {
   constructor(prefix: string) {
     this.redis = createRedis(testRedisUrl());
     this.jobs = new Queue(JOBS_QUEUE, { connection: this.redis, prefix });
-    this.outbound = new Queue(OUTBOUND_QUEUE, { connection: this.redis, prefix });
+    this.outbound = new Queue(outboundQueueName("console"), { connection: this.redis, prefix });
   }
 
   /** `completed`, `active`, `delayed`, `waiting` … or `unknown` when no such job exists. */
