@@ -36,6 +36,8 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
   ) {
     this.name = inboundQueueName(options.platform);
     this.queue = new Queue(this.name, { connection: options.connection, prefix: options.prefix });
+    // Without a listener BullMQ prints connection errors (Redis away) to stderr; they go to our log.
+    this.queue.on("error", (error) => options.log.warn({ err: error }, "inbound queue cannot reach redis"));
   }
 
   async enqueue(id: string, payload: T): Promise<void> {

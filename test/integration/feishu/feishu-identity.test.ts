@@ -1,7 +1,7 @@
 /**
  * Identity on Feishu: a person with only a phone number is found once through the contact API and
  * remembered in PlatformBinding; a group without a chat id is bound by an admin's command in it,
- * and from then on the bot works there.
+ * and from then on the bot works there. The Feishu sink serves only the chats it can reach.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sampleConfig } from "../../support/app.ts";
@@ -25,10 +25,14 @@ describe("feishu identity", () => {
   let app: FeishuTestApp;
 
   beforeEach(async () => {
-    // 张三 is in the org file with a phone number only; 青山镇工作群 has no Feishu chat yet.
+    // 张三 is in the org file with a phone number only; 李四 too, but Feishu has no account for it;
+    // 王五 has neither. 青山镇工作群 has no Feishu chat yet.
     fake = new FakeFeishuServer({ phones: { "13800000041": "ou_found_by_phone" } });
     await fake.start();
-    const config = withFeishuIds(await sampleConfig(), { person: (id) => id !== "zhangsan" });
+    const config = withFeishuIds(await sampleConfig(), {
+      person: (id) => !["zhangsan", "lisi", "wangwu"].includes(id),
+    });
+    config.org.people = config.org.people.map((p) => (p.id === "wangwu" ? { ...p, phone: undefined } : p));
     config.org.groups = config.org.groups.map((g) =>
       g.id === "qingshan-work" ? { ...g, feishu: undefined } : g,
     );
@@ -54,7 +58,19 @@ describe("feishu identity", () => {
     expect(fake.callsTo("/contact/v3/users/batch_get_id")).toHaveLength(1);
   });
 
+  it("serves only the chats a message can reach on Feishu", async () => {
+    const { sink } = app.adapter;
+    expect(sink.serves("leaders")).toBe(true);
+    expect(sink.serves("dm:li-shuji")).toBe(true); // open id in the org file
+    expect(sink.serves("dm:zhangsan")).toBe(true); // found by phone
+    expect(sink.serves("dm:lisi")).toBe(false); // phone looked up in vain
+    expect(sink.serves("dm:wangwu")).toBe(false); // nothing to find them by
+    expect(sink.serves("qingshan-work")).toBe(false); // no chat id, not bound
+    expect(sink.serves("no-such-chat")).toBe(false);
+  });
+
   it("binds an unknown group by an admin's command, then serves it", async () => {
+    expect(app.adapter.sink.serves("qingshan-work")).toBe(false);
     await app.post(
       messageEvent({
         chatId: NEW_CHAT,
@@ -84,6 +100,7 @@ describe("feishu identity", () => {
       where: { kind: "chat", externalId: NEW_CHAT },
     });
     expect(row).toMatchObject({ orgId: "qingshan-work", boundBy: "zhao-mishuzhang" });
+    expect(app.adapter.sink.serves("qingshan-work")).toBe(true);
 
     // 张三 (known by phone) now reports in the bound group and the bot answers there.
     await app.post(

@@ -2,7 +2,8 @@
  * A fake Feishu OpenAPI server on 127.0.0.1 for tests and the bench: tenant token, message
  * create/reply/patch (with `uuid` dedupe as Feishu does), urgent app/sms/phone, read users,
  * contact lookup by phone, chat membership and app scopes. It records every call and answers
- * 429/500/timeouts on demand, so the adapter runs its real SDK client against it.
+ * 429/500/timeouts on demand, and can hold a call until the test lets it go (to drive a race
+ * deterministically), so the adapter runs its real SDK client against it.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -53,6 +54,19 @@ export interface Fault {
   afterEffect?: boolean;
 }
 
+/** A call held before it takes effect: `reached` resolves when it arrives, `release` lets it go on. */
+export interface HeldCall {
+  reached: Promise<RecordedCall>;
+  release(): void;
+}
+
+interface Hold {
+  method?: string;
+  path: RegExp;
+  arrived: (call: RecordedCall) => void;
+  released: Promise<void>;
+}
+
 export interface FakeFeishuOptions {
   appId?: string;
   appSecret?: string;
@@ -70,6 +84,7 @@ export class FakeFeishuServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: StoredMessage[] = [];
   private readonly faults: Fault[] = [];
+  private readonly holds: Hold[] = [];
   private readonly waiters: { count: number; resolve: () => void }[] = [];
   private readonly byUuid = new Map<string, StoredMessage>();
   private server?: Server;
@@ -97,6 +112,20 @@ export class FakeFeishuServer {
   /** Plans a fault for the next matching calls. */
   fail(fault: Fault): void {
     this.faults.push({ ...fault });
+  }
+
+  /** Holds the next call matching `path` (and `method`) before it takes effect, until released. */
+  hold(path: RegExp, method?: string): HeldCall {
+    let arrived!: (call: RecordedCall) => void;
+    let release!: () => void;
+    const reached = new Promise<RecordedCall>((resolve) => {
+      arrived = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, path, arrived, released });
+    return { reached, release };
   }
 
   /** Invalidates every token handed out so far (the next call answers "token expired"). */
@@ -172,6 +201,14 @@ export class FakeFeishuServer {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(this.messages));
       return;
+    }
+    const held = this.holds.findIndex(
+      (h) => h.path.test(url.pathname) && (h.method === undefined || h.method === method),
+    );
+    if (held >= 0) {
+      const [hold] = this.holds.splice(held, 1) as [Hold];
+      hold.arrived(call);
+      await hold.released;
     }
     const fault = this.takeFault(method, url.pathname);
     if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);

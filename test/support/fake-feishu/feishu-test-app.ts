@@ -83,6 +83,8 @@ export async function startFeishuTestApp(
     keyPrefix?: string;
     /** Given to restart an app on the same database; the caller then closes it. */
     database?: Database;
+    /** The Redis of the Feishu platform (its inbound queue, limits, lease); the test Redis unless given. */
+    redisUrl?: string;
   } = {},
 ): Promise<FeishuTestApp> {
   const config = options.config ?? withFeishuIds(await sampleConfig());
@@ -91,13 +93,19 @@ export async function startFeishuTestApp(
   const settings = testSettings(fake, options.settings);
   const adapter = createFeishuPlatform({
     settings,
-    redisUrl: testRedisUrl(),
+    redisUrl: options.redisUrl ?? testRedisUrl(),
     directory: new Directory(config.org),
     prisma: database.prisma,
     log: silentLog,
     keyPrefix,
   });
-  const { settings: _settings, keyPrefix: _keyPrefix, database: _database, ...appOptions } = options;
+  const {
+    settings: _settings,
+    keyPrefix: _keyPrefix,
+    database: _database,
+    redisUrl: _redisUrl,
+    ...appOptions
+  } = options;
   const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter] });
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);

@@ -15,6 +15,7 @@ import { FeishuApi } from "./feishu-api.ts";
 import { FeishuLongConnection } from "./feishu-connection.ts";
 import { FEISHU, FeishuIdentity } from "./feishu-identity.ts";
 import { FeishuInbound, type FeishuInboundJob } from "./feishu-inbound.ts";
+import { FeishuRate } from "./feishu-rate.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
 import { FeishuSink } from "./feishu-sink.ts";
 import { webhookHandler } from "./feishu-webhook.ts";
@@ -41,6 +42,8 @@ export class FeishuAdapter implements PlatformAdapter {
   readonly api: FeishuApi;
   readonly identity: FeishuIdentity;
   readonly inbound: FeishuInbound;
+  /** Slots under Feishu's limits, shared by sends, card patches and read polls. */
+  private readonly rate: FeishuRate;
   connection?: FeishuLongConnection;
   private pollTimer?: NodeJS.Timeout;
   private readonly log: Logger;
@@ -52,10 +55,11 @@ export class FeishuAdapter implements PlatformAdapter {
       throw new Error("飞书 webhook 模式需要 FEISHU_ENCRYPT_KEY 和 FEISHU_VERIFICATION_TOKEN");
     this.api = new FeishuApi(settings, this.log);
     this.identity = new FeishuIdentity(directory, prisma, this.log);
+    this.rate = new FeishuRate(options.limiter, settings);
     this.sink = new FeishuSink({
       api: this.api,
       identity: this.identity,
-      limiter: options.limiter,
+      rate: this.rate,
       directory,
       prisma,
       settings,
@@ -124,6 +128,7 @@ export class FeishuAdapter implements PlatformAdapter {
       api: this.api,
       identity: this.identity,
       prisma,
+      rate: this.rate,
       log: this.log,
       now: new Date(),
     });

@@ -6,6 +6,7 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import { FeishuApiError, failureOfCode, failureOfThrown } from "./feishu-errors.ts";
+import { timedHttpInstance } from "./feishu-http.ts";
 import type { FeishuSettings, UrgentChannel } from "./feishu-settings.ts";
 import { TokenCache } from "./token-cache.ts";
 
@@ -36,9 +37,9 @@ export class FeishuApi {
     >,
     private readonly log: Logger,
   ) {
-    // The SDK's shared HTTP client has no timeout; a half-open connection must not hang a send.
-    lark.defaultHttpInstance.defaults.timeout = settings.requestTimeoutMs;
     this.client = new lark.Client({
+      // The SDK's shared HTTP client has no timeout; a half-open connection must not hang a send.
+      httpInstance: timedHttpInstance(settings.requestTimeoutMs),
       appId: settings.appId,
       appSecret: settings.appSecret,
       domain: settings.domain,
@@ -83,11 +84,15 @@ export class FeishuApi {
     return data?.invalid_user_id_list ?? [];
   }
 
-  /** Open ids of the people who have read a message (bot's own messages of the last 7 days). */
-  async readUsers(messageId: string): Promise<string[]> {
+  /**
+   * Open ids of the people who have read a message (bot's own messages of the last 7 days);
+   * `beforePage` waits for a rate slot before each page is asked for.
+   */
+  async readUsers(messageId: string, beforePage?: () => Promise<void>): Promise<string[]> {
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
+      await beforePage?.();
       const data = await this.call("message.readUsers", () =>
         this.client.im.message.readUsers({
           path: { message_id: messageId },

@@ -2,6 +2,7 @@
  * Who is who on Feishu: people by `feishu.open_id` from the org file, else by phone through the
  * contact API (once, remembered in `PlatformBinding`); groups by `feishu.chat_id`, else by a
  * binding an admin made in the group. Bindings made by another process are picked up on a miss.
+ * {@link FeishuIdentity.canReach} tells from this which chats a message can reach on Feishu at all.
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
@@ -20,6 +21,8 @@ export class FeishuIdentity {
   private readonly openIdByPerson = new Map<string, string>();
   private readonly groupByChat = new Map<string, string>();
   private readonly chatByGroup = new Map<string, string>();
+  /** People whose phone Feishu's contact lookup answered with no account. */
+  private readonly phoneNotFound = new Set<string>();
   private refreshedAt = 0;
 
   constructor(
@@ -33,11 +36,13 @@ export class FeishuIdentity {
       if (chat.group?.feishu?.chat_id) this.rememberGroup(chat.id, chat.group.feishu.chat_id);
   }
 
-  /** Loads bindings, then looks up by phone the people still without an open id, once. */
+  /** Loads bindings, then looks up by phone the people still without an open id, once each. */
   async load(contacts?: PhoneLookup): Promise<void> {
     await this.refresh(true);
     if (!contacts) return;
-    const missing = this.directory.people().filter((p) => p.phone && !this.openIdByPerson.has(p.id));
+    const missing = this.directory
+      .people()
+      .filter((p) => p.phone && !this.openIdByPerson.has(p.id) && !this.phoneNotFound.has(p.id));
     if (missing.length === 0) return;
     let found: Map<string, string>;
     try {
@@ -66,9 +71,10 @@ export class FeishuIdentity {
       );
       this.rememberPerson(person.id, openId);
     }
-    const unresolved = missing.filter((p) => !this.openIdByPerson.has(p.id)).map((p) => p.name);
+    const unresolved = missing.filter((p) => !this.openIdByPerson.has(p.id));
+    for (const person of unresolved) this.phoneNotFound.add(person.id);
     if (unresolved.length > 0)
-      this.log.warn({ people: unresolved }, "no feishu account found for these phones");
+      this.log.warn({ people: unresolved.map((p) => p.name) }, "no feishu account found for these phones");
   }
 
   /** Re-reads bindings from the database (at most every 30 s unless forced). */
@@ -82,6 +88,28 @@ export class FeishuIdentity {
       if (row.kind === "chat" && this.directory.chat(row.orgId))
         this.rememberGroup(row.orgId, row.externalId);
     }
+  }
+
+  /**
+   * Whether a message to this chat can reach Feishu, from what is known now: a group with a Feishu
+   * chat id (from the org file or bound), a person with an open id or with a phone not yet looked
+   * up in vain. A miss re-reads the bindings in the background (at most every 30 s), so a group
+   * bound by another process starts being reached soon after without a restart.
+   */
+  canReach(chatId: string): boolean {
+    const chat = this.directory.chat(chatId);
+    if (!chat) return false;
+    const reachable =
+      chat.kind === "direct"
+        ? chat.members.some(
+            (personId) =>
+              this.openIdByPerson.has(personId) ||
+              (Boolean(this.directory.person(personId)?.phone) && !this.phoneNotFound.has(personId)),
+          )
+        : this.chatByGroup.has(chat.id);
+    if (!reachable)
+      this.refresh().catch((error) => this.log.warn({ err: error }, "feishu bindings could not be re-read"));
+    return reachable;
   }
 
   personOf(openId: string | undefined): string | undefined {

@@ -6,12 +6,10 @@ import type { FeishuCard, FeishuElement } from "./feishu-card.ts";
 
 const READ_LINE_ID = "read_count";
 
+const readText = (read: number, total: number) => `**已读 ${read}/${total}**`;
+
 export function withReadLine(card: FeishuCard, read: number, total: number): FeishuCard {
-  const line: FeishuElement = {
-    tag: "markdown",
-    element_id: READ_LINE_ID,
-    content: `**已读 ${read}/${total}**`,
-  };
+  const line: FeishuElement = { tag: "markdown", element_id: READ_LINE_ID, content: readText(read, total) };
   const elements = card.body.elements.filter((element) => element.element_id !== READ_LINE_ID);
   const below = elements.findIndex(
     (element) =>
@@ -22,4 +20,10 @@ export function withReadLine(card: FeishuCard, read: number, total: number): Fei
   );
   elements.splice(below < 0 ? elements.length : below, 0, line);
   return { ...card, body: { ...card.body, elements } };
+}
+
+/** Whether the card already shows this count (a patch that failed left the older one). */
+export function showsReadCount(card: FeishuCard, read: number, total: number): boolean {
+  const line = card.body.elements.find((element) => element.element_id === READ_LINE_ID);
+  return line?.content === readText(read, total);
 }

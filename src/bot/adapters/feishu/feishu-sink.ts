@@ -2,37 +2,26 @@
  * Feishu's delivery end: renders a neutral message (text with real mentions, or a Card 2.0), waits
  * for a slot under the per-chat/per-person and app limits, sends it with a `uuid` derived from the
  * idempotency key (a retry never posts twice), remembers the Feishu message id in `SentMessage`,
- * then sends 加急 to the people concerned. `updateOf` messages patch the earlier card in place.
+ * then sends 加急 to the people concerned. `updateOf` messages patch the earlier card in place
+ * (see `stored-card.ts`). It serves only the chats a message can reach on Feishu.
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
-import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
+import type { OutboundMessage } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
-import { type RateLimiter, takeSlots } from "../../core/rate-limiter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import { renderCard } from "./feishu-card.ts";
 import { textContent } from "./feishu-content.ts";
 import { FeishuApiError } from "./feishu-errors.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
+import type { FeishuRate } from "./feishu-rate.ts";
 import { withReadLine } from "./feishu-read-line.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
+import { feishuTarget } from "./feishu-target.ts";
 import { sendUrgent } from "./feishu-urgent.ts";
-
-/**
- * Feishu counts a second where requests arrive; slots are taken a little earlier than that, so the
- * window carries a 5 % margin for the jitter between taking a slot and the request landing (a
- * request that still lands early is answered 429 and retried after the wait Feishu names).
- */
-const WINDOW_MS = 1050;
-
-/** Where a message goes on Feishu, and which limit it counts against. */
-interface Target {
-  receiveIdType: "chat_id" | "open_id";
-  receiveId: string;
-  rateKey: string;
-}
+import { patchStoredCard } from "./stored-card.ts";
 
 export class FeishuSink implements MessageSink {
   readonly name = FEISHU;
@@ -44,22 +33,23 @@ export class FeishuSink implements MessageSink {
     private readonly deps: {
       api: FeishuApi;
       identity: FeishuIdentity;
-      limiter: RateLimiter;
+      rate: FeishuRate;
       directory: Directory;
       prisma: DatabaseClient;
-      settings: Pick<FeishuSettings, "appSecret" | "perChatPerSecond" | "appPerSecond">;
+      settings: Pick<FeishuSettings, "appSecret">;
       log: Logger;
     },
   ) {}
 
+  /** A chat no message can reach on Feishu gets no Feishu job at all (see `FeishuIdentity.canReach`). */
   serves(chatId: string): boolean {
-    return this.deps.directory.chat(chatId) !== undefined;
+    return this.deps.identity.canReach(chatId);
   }
 
   async deliver(message: OutboundMessage): Promise<void> {
     if (message.updateOf) return this.update(message);
     const { prisma, api, identity, directory } = this.deps;
-    const target = await this.target(message.chatId);
+    const target = await feishuTarget(identity, message.chatId);
     if (!target) {
       this.deps.log.debug({ chat: message.chatId }, "chat not on feishu, message skipped");
       return;
@@ -76,7 +66,7 @@ export class FeishuSink implements MessageSink {
         })
       : undefined;
     const content = card ? JSON.stringify(card) : textContent(message.text ?? "", mentions);
-    await this.slot(target.rateKey);
+    await this.deps.rate.forTarget(target.rateKey);
     const messageId = await this.call(() =>
       api.send({
         receiveIdType: target.receiveIdType,
@@ -114,64 +104,29 @@ export class FeishuSink implements MessageSink {
 
   /** Patches every card sent under `updateOf` with the new state. */
   private async update(message: OutboundMessage): Promise<void> {
-    const { prisma, api } = this.deps;
+    const { prisma } = this.deps;
     const newCard = message.card;
     if (!newCard) return;
     const rows = await prisma.sentMessage.findMany({
       where: { platform: FEISHU, idempotencyKey: message.updateOf },
+      select: { id: true, idempotencyKey: true },
     });
-    for (const row of rows) {
+    for (const { id, idempotencyKey } of rows) {
       const rendered = renderCard(newCard, {
         secret: this.deps.settings.appSecret,
-        messageKey: row.idempotencyKey,
+        messageKey: idempotencyKey,
       });
-      // The read count already shown stays on the new state of the card.
-      const recipients = (row.recipients as string[]) ?? [];
-      const readBy = (row.readBy as string[]) ?? [];
-      const card =
-        recipients.length > 0 && readBy.length > 0
-          ? withReadLine(rendered, readBy.length, recipients.length)
-          : rendered;
-      const target = await this.target(row.chatId);
-      if (target) await this.slot(target.rateKey);
-      await this.call(() => api.patch(row.platformMessageId, JSON.stringify(card)));
-      await prisma.sentMessage.update({ where: { id: row.id }, data: { card: card as object } });
+      await this.call(() =>
+        patchStoredCard(this.deps, id, (row) => {
+          // The read count already shown stays on the new state of the card.
+          const recipients = (row.recipients as string[]) ?? [];
+          const readBy = (row.readBy as string[]) ?? [];
+          return recipients.length > 0 && readBy.length > 0
+            ? withReadLine(rendered, readBy.length, recipients.length)
+            : rendered;
+        }),
+      );
     }
-  }
-
-  private async target(chatId: string): Promise<Target | undefined> {
-    const { identity } = this.deps;
-    if (isDirectChat(chatId)) {
-      const personId = personOfDirectChat(chatId);
-      let openId = identity.openIdOf(personId);
-      if (!openId) {
-        await identity.refresh();
-        openId = identity.openIdOf(personId);
-      }
-      return openId
-        ? { receiveIdType: "open_id", receiveId: openId, rateKey: `feishu:user:${openId}` }
-        : undefined;
-    }
-    let feishuChat = identity.feishuChatOf(chatId);
-    if (!feishuChat) {
-      await identity.refresh();
-      feishuChat = identity.feishuChatOf(chatId);
-    }
-    return feishuChat
-      ? { receiveIdType: "chat_id", receiveId: feishuChat, rateKey: `feishu:chat:${feishuChat}` }
-      : undefined;
-  }
-
-  private async slot(rateKey: string): Promise<void> {
-    const { limiter, settings } = this.deps;
-    await takeSlots(
-      limiter,
-      [
-        { key: rateKey, limit: settings.perChatPerSecond },
-        { key: "feishu:app", limit: settings.appPerSecond },
-      ],
-      WINDOW_MS,
-    );
   }
 
   /** A call that failed for good becomes a permanent delivery error; a retryable one goes back to the queue. */

@@ -3,7 +3,9 @@
  * (sha256(timestamp + nonce + encryptKey + raw body) = X-Lark-Signature) within five minutes, and
  * carry the verification token. The URL challenge is answered; everything else goes to the
  * dispatcher, whose handlers queue the event and answer at once. If an event cannot be queued
- * (Redis down) the answer is 500, so Feishu resends it. The SDK checks signatures only over re-serialised
+ * (Redis down: the queue then waits for Redis rather than failing) within {@link QUEUE_DEADLINE_MS},
+ * the answer is 500, so Feishu resends it; the resend is the same job (ids come from the event),
+ * so the event is handled once even if the first try reaches Redis after all. The SDK checks signatures only over re-serialised
  * JSON and only with a key, so the check is done here, over the raw body.
  */
 import { createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
@@ -12,6 +14,8 @@ import type { Logger } from "pino";
 import type { HttpRequest, HttpResponse } from "../../core/platform-adapter.ts";
 
 export const MAX_SIGNATURE_AGE_MS = 5 * 60_000;
+/** Feishu waits 3 s for the answer before it counts the request failed; we answer before that. */
+export const QUEUE_DEADLINE_MS = 2_000;
 
 export interface WebhookSecrets {
   encryptKey: string;
@@ -44,6 +48,8 @@ export function webhookHandler(options: {
   dispatcher: Pick<lark.EventDispatcher, "invoke">;
   log: Logger;
   now: () => number;
+  /** How long queueing may take before the answer is 500 ({@link QUEUE_DEADLINE_MS} unless a test says). */
+  queueDeadlineMs?: number;
 }): (request: HttpRequest) => Promise<HttpResponse> {
   const { secrets, log } = options;
   return async (request) => {
@@ -80,11 +86,27 @@ export function webhookHandler(options: {
       return refuse(401, "bad signature");
     }
     try {
-      const answer = await options.dispatcher.invoke(inner, { needCheck: false });
+      const answer = await withDeadline(
+        options.dispatcher.invoke(inner, { needCheck: false }),
+        options.queueDeadlineMs ?? QUEUE_DEADLINE_MS,
+      );
       return { status: 200, body: typeof answer === "object" && answer !== null ? answer : {} };
     } catch (error) {
       log.error({ err: error, type: header?.event_type }, "feishu webhook event not queued");
       return { status: 500, body: { error: "not queued" } };
     }
   };
+}
+
+/** The promise's outcome, or a rejection once `ms` have passed (the promise itself goes on). */
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not done within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -2,14 +2,18 @@
  * Read receipts for alerts and instructions: Feishu pushes reads only for one-to-one chats, so the
  * messages the bot watches (cards and urgent messages of the last 7 days, not yet read by all) are
  * polled through `readUsers`, and who has read is kept in `SentMessage.readBy` (shown as 已读 3/5 in
- * 查询). A card with new readers is patched in place to show the count, as it was last shown otherwise.
+ * 查询). A card whose stored state does not show the current count is patched in place, as it was
+ * last shown otherwise: with new readers, and again on every poll after a patch that failed, even
+ * when nobody else reads it. Polls and patches take their slots under Feishu's limits like sends.
  */
 import type { Logger } from "pino";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import type { FeishuCard } from "./feishu-card.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
-import { withReadLine } from "./feishu-read-line.ts";
+import type { FeishuRate } from "./feishu-rate.ts";
+import { showsReadCount, withReadLine } from "./feishu-read-line.ts";
+import { patchStoredCard, type SentRow } from "./stored-card.ts";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -17,10 +21,11 @@ export async function pollReadReceipts(deps: {
   api: Pick<FeishuApi, "readUsers" | "patch">;
   identity: FeishuIdentity;
   prisma: DatabaseClient;
+  rate: FeishuRate;
   log: Logger;
   now: Date;
 }): Promise<number> {
-  const { prisma, api, identity, log, now } = deps;
+  const { prisma, api, identity, rate, log, now } = deps;
   const rows = await prisma.sentMessage.findMany({
     where: { platform: FEISHU, sentAt: { gte: new Date(now.getTime() - WEEK_MS) } },
     orderBy: { readCheckedAt: { sort: "asc", nulls: "first" } },
@@ -28,17 +33,24 @@ export async function pollReadReceipts(deps: {
   });
   let updated = 0;
   for (const row of rows) {
-    const recipients = (row.recipients as string[]) ?? [];
-    const readBy = (row.readBy as string[]) ?? [];
-    if (recipients.length === 0 || recipients.every((id) => readBy.includes(id))) continue;
+    const recipients = listOf(row.recipients);
+    const readBy = listOf(row.readBy);
+    if (recipients.length === 0) continue;
     try {
-      const openIds = await api.readUsers(row.platformMessageId);
-      const people = openIds.flatMap((openId) => identity.personOf(openId) ?? []);
-      const next = recipients.filter((id) => readBy.includes(id) || people.includes(id));
-      await prisma.sentMessage.update({ where: { id: row.id }, data: { readBy: next, readCheckedAt: now } });
-      if (next.length === readBy.length) continue;
-      updated += 1;
-      await showReadCount(deps, row.id, next.length, recipients.length);
+      let read = readBy.length;
+      if (!recipients.every((id) => readBy.includes(id))) {
+        const openIds = await api.readUsers(row.platformMessageId, () => rate.forApp());
+        const people = openIds.flatMap((openId) => identity.personOf(openId) ?? []);
+        const next = recipients.filter((id) => readBy.includes(id) || people.includes(id));
+        await prisma.sentMessage.update({
+          where: { id: row.id },
+          data: { readBy: next, readCheckedAt: now },
+        });
+        if (next.length !== readBy.length) updated += 1;
+        read = next.length;
+      }
+      if (read > 0 && row.card && !showsReadCount(row.card as unknown as FeishuCard, read, recipients.length))
+        await patchStoredCard(deps, row.id, withCurrentReadCount);
     } catch (error) {
       log.warn({ err: error, message: row.platformMessageId }, "feishu read receipts poll failed");
     }
@@ -46,16 +58,13 @@ export async function pollReadReceipts(deps: {
   return updated;
 }
 
-/** Patches 已读 n/m into a card, read again just before so a newer state (an acknowledged alert) is kept. */
-async function showReadCount(
-  deps: { api: Pick<FeishuApi, "patch">; prisma: DatabaseClient },
-  rowId: number,
-  read: number,
-  total: number,
-): Promise<void> {
-  const row = await deps.prisma.sentMessage.findUnique({ where: { id: rowId } });
-  if (!row?.card) return;
-  const card = withReadLine(row.card as unknown as FeishuCard, read, total);
-  await deps.api.patch(row.platformMessageId, JSON.stringify(card));
-  await deps.prisma.sentMessage.update({ where: { id: rowId }, data: { card: card as object } });
+/** The stored card with the count as the row has it now (a newer state, an acknowledged alert, is kept). */
+function withCurrentReadCount(row: SentRow): FeishuCard | undefined {
+  if (!row.card) return undefined;
+  const card = row.card as unknown as FeishuCard;
+  const read = listOf(row.readBy).length;
+  const total = listOf(row.recipients).length;
+  return showsReadCount(card, read, total) ? undefined : withReadLine(card, read, total);
 }
+
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sent_message" ADD COLUMN     "card_version" INTEGER NOT NULL DEFAULT 0;
