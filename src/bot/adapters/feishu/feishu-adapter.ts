@@ -97,7 +97,7 @@ export class FeishuAdapter implements PlatformAdapter {
   async start(context: PlatformContext): Promise<void> {
     const { settings } = this.options;
     const { services } = context;
-    const dutyChatId = services.directory.groups().find((c) => c.group?.purpose === "duty")?.id;
+    const dutyChatId = services.directory.dutyChatId();
     this.sink.reportProblem = async (text, key) => {
       if (dutyChatId)
         await services.messenger.send({ chatId: dutyChatId, text, idempotencyKey: `feishu-problem-${key}` });

@@ -238,9 +238,7 @@ export class FeishuInbound {
     if (!rest) return this.notice(feishuChatId, T.bindUsage, `bind-${messageId}`);
     const target =
       directory.groups().find((g) => g.id === rest || g.name === rest) ??
-      directory
-        .groups()
-        .find((g) => g.group?.purpose === "unit" && directory.unitName(g.group.unit ?? "") === rest);
+      directory.groupsWithPurpose("unit").find((g) => directory.unitName(g.group?.unit ?? "") === rest);
     if (!target) return this.notice(feishuChatId, T.bindUnknownTarget(rest), `bind-${messageId}`);
     const outcome = await identity.bindGroup(feishuChatId, target.id, person.id);
     await this.notice(
