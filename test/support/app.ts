@@ -41,6 +41,7 @@ export async function startTestApp(
     log: silentLog,
     queuePrefix: prefix,
     http: options.http ?? { host: "127.0.0.1", port: 0 },
+    sharedDatabase: database.kind === "postgres",
     ...options,
   });
   return {
