@@ -41,8 +41,9 @@ export async function startTestApp(
     log: silentLog,
     queuePrefix: prefix,
     http: options.http ?? { host: "127.0.0.1", port: 0 },
-    sharedDatabase: database.kind === "postgres",
     ...options,
+    // Apps on one PostgreSQL run as processes sharing it; give true for several apps on one PGlite.
+    sharedDatabase: options.sharedDatabase ?? database.kind === "postgres",
   });
   return {
     app,

@@ -47,7 +47,7 @@ async function botReplies(): Promise<ConsoleMessageDto[]> {
   return (await a.app.history.list(DM, 0, 1000)).filter((m) => m.sender === null);
 }
 
-describe("a dialog handled by two processes", () => {
+describe("a dialog handled by two processes", { timeout: 60_000 }, () => {
   it("moves on by every answer, whichever process takes it", async () => {
     await say(a, "/登记");
     await say(b, "13912345678");

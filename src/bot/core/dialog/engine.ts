@@ -24,6 +24,7 @@ import {
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
 export const DIALOG_ACTION_PREFIX = "dlg";
 export const DIALOG_IDLE_JOB = "dialog.idle";
+const MAX_IDLE_CHECK_CONFLICTS = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
 type AnyDialog = DialogDefinition<any>;
@@ -305,7 +306,10 @@ export class DialogEngine {
     };
   }
 
-  private async checkIdle(ctx: JobContext, sessionId: string): Promise<void> {
+  /** `conflicts`: how often the person answered while this check ran (it looks again each time). */
+  private async checkIdle(ctx: JobContext, sessionId: string, conflicts = 0): Promise<void> {
+    // A person answers a few times a minute at most: this many conflicts mean something else is wrong.
+    if (conflicts > MAX_IDLE_CHECK_CONFLICTS) throw new Error(`session ${sessionId} keeps changing`);
     const store = this.sessions;
     const session = await store.findById(sessionId);
     if (!session) return;
@@ -318,11 +322,11 @@ export class DialogEngine {
           text: M.expired(dialog?.title ?? "对话"),
           mentions: [session.personId],
         });
-      return this.checkIdle(ctx, sessionId);
+      return this.checkIdle(ctx, sessionId, conflicts + 1);
     }
     if (idle >= remind_after && !session.remindedAt) {
       const now = ctx.services.clock.now();
-      if (!(await store.markReminded(session, now))) return this.checkIdle(ctx, sessionId);
+      if (!(await store.markReminded(session, now))) return this.checkIdle(ctx, sessionId, conflicts + 1);
       session.remindedAt = now;
       const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
       await ctx.send(session.chatId, {
