@@ -19,6 +19,8 @@ import {
 export async function startBenchApp(options: {
   config: OfficeConfig;
   prisma: PrismaClient;
+  /** PostgreSQL: measured as a process among several (conversation lock, no session cache). */
+  sharedDatabase: boolean;
   redisUrl: string;
   prefix: string;
   logLevel?: string;
@@ -31,6 +33,7 @@ export async function startBenchApp(options: {
     log: pino({ level: options.logLevel ?? "silent" }),
     queuePrefix: options.prefix,
     platforms: options.platforms,
+    sharedDatabase: options.sharedDatabase,
   });
   return { app, control: createRedis(options.redisUrl) };
 }
@@ -72,6 +75,7 @@ export async function withBenchApp<
     ({ app, control } = await startBenchApp({
       config: args.config,
       prisma: database.database.prisma,
+      sharedDatabase: database.database.kind === "postgres",
       redisUrl: args.redisUrl,
       prefix,
       logLevel: args.logLevel,

@@ -57,7 +57,13 @@ export async function cutoffBench(args: {
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prisma = db.database.prisma;
   const prefix = uniqueBenchPrefix();
-  const { app, control } = await startBenchApp({ config, prisma, redisUrl: args.redisUrl, prefix });
+  const { app, control } = await startBenchApp({
+    config,
+    prisma,
+    sharedDatabase: db.database.kind === "postgres",
+    redisUrl: args.redisUrl,
+    prefix,
+  });
   try {
     const dayStart = instantOnDay(DAY, { hour: 0, minute: 0 }, TZ);
     const cutoff = instantOnDay(DAY, { hour: 17, minute: 0 }, TZ);

@@ -142,6 +142,7 @@ export async function feishuBench(input: {
   const { app, control } = await startBenchApp({
     config,
     prisma: db.database.prisma,
+    sharedDatabase: db.database.kind === "postgres",
     redisUrl: input.redisUrl,
     prefix,
     logLevel: options.BENCH_LOG_LEVEL,

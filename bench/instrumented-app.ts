@@ -20,6 +20,7 @@ export async function startInstrumentedApp(root: string) {
   const { app, control } = await startBenchApp({
     config: office.config,
     prisma: database.prisma,
+    sharedDatabase: false,
     redisUrl: redis.url,
     prefix,
   });

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     redisUrl: redis.url,
     log,
     queuePrefix,
+    sharedDatabase: database.kind === "postgres",
     http: { host: env.HOST, port: env.PORT },
     platforms: await platformsFromEnv(env, {
       redisUrl: redis.url,

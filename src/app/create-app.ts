@@ -12,6 +12,7 @@ import { ConsoleInbox } from "../bot/adapters/console/console-inbox.ts";
 import { registerConsoleRoutes } from "../bot/adapters/console/console-routes.ts";
 import { ConsoleSink } from "../bot/adapters/console/console-sink.ts";
 import type { Capability } from "../bot/core/capability.ts";
+import { LeaseConversationLock } from "../bot/core/conversation-lock.ts";
 import { DialogEngine } from "../bot/core/dialog/engine.ts";
 import { Directory } from "../bot/core/directory.ts";
 import { JobRegistry } from "../bot/core/job-registry.ts";
@@ -31,6 +32,7 @@ import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisEventDedupe } from "../queue/redis-dedupe.ts";
+import { RedisLease } from "../queue/redis-lease.ts";
 import {
   DEFAULT_SEND_RETRY,
   QueuedMessenger,
@@ -62,6 +64,13 @@ export interface AppOptions {
   platforms?: PlatformAdapter[];
   /** The org file's directory, when the platforms were given the same one (built from `config.org` if not). */
   directory?: Directory;
+  /**
+   * Other bot processes may use this database at the same time (PostgreSQL; default true). Each
+   * conversation is then locked across processes through Redis and dialog sessions are read from
+   * the database on every message. False only when this app is alone on it (PGlite, which one
+   * process opens): the in-process queue per conversation and the session cache suffice.
+   */
+  sharedDatabase?: boolean;
 }
 
 export interface App {
@@ -115,13 +124,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   };
 
+  const shared = options.sharedDatabase ?? true;
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,
+    { cacheSessions: !shared },
   );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
-  const pipeline = new InboundPipeline(services, router, new RedisEventDedupe(redis, prefix));
+  const conversationLock = shared ? new LeaseConversationLock(new RedisLease(redis, prefix), log) : undefined;
+  const pipeline = new InboundPipeline(
+    services,
+    router,
+    new RedisEventDedupe(redis, prefix),
+    conversationLock,
+  );
 
   const inbox = new ConsoleInbox(directory, history, pipeline, clock);
   const dutyChatId = directory.dutyChatId();

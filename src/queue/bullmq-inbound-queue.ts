@@ -5,9 +5,9 @@
  *
  * Order: within one process the worker takes jobs in FIFO order and calls the handler in that
  * order; the pipeline then serialises per chat|person, so a conversation's events keep their order.
- * Across processes each job goes to one worker, and two events of one conversation taken by two
- * processes at the same moment may be handled in either order (the pipeline's dedupe still
- * handles each once).
+ * Across processes each job goes to one worker; the pipeline's conversation lock (on a shared
+ * database) handles two events of one conversation taken by two processes at the same moment one
+ * after the other, in the order they reach the lock, and its dedupe handles each once.
  */
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";

@@ -86,6 +86,7 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
     clock,
     scheduler,
     recurring: scheduler,
+    sharedDatabase: false,
   });
   const cursors = new Map<string, number>();
   let actionWatermark = 0;

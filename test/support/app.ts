@@ -42,6 +42,8 @@ export async function startTestApp(
     queuePrefix: prefix,
     http: options.http ?? { host: "127.0.0.1", port: 0 },
     ...options,
+    // Apps on one PostgreSQL run as processes sharing it; give true for several apps on one PGlite.
+    sharedDatabase: options.sharedDatabase ?? database.kind === "postgres",
   });
   return {
     app,

@@ -1,8 +1,11 @@
 /**
  * The inbound path every adapter feeds: dedupe on the platform's event id → one conversation at a
- * time (chat + person), others in parallel → identify the person and chat → router.
+ * time (chat + person), others in parallel → identify the person and chat → router. "One at a
+ * time" holds within the process (in arrival order) and, given a {@link ConversationLock}, across
+ * every process sharing the database.
  */
 import { ConversationContext } from "./context.ts";
+import type { ConversationLock } from "./conversation-lock.ts";
 import type { EventDedupe } from "./dedupe.ts";
 import { KeyedSerial } from "./keyed-serial.ts";
 import { type InboundEvent, isDirectChat } from "./message.ts";
@@ -21,6 +24,8 @@ export class InboundPipeline {
     private readonly services: BotServices,
     private readonly router: Router,
     private readonly dedupe: EventDedupe,
+    /** Across processes; absent when this process is the only one using the database. */
+    private readonly lock?: ConversationLock,
   ) {}
 
   async handle(event: InboundEvent): Promise<InboundOutcome> {
@@ -50,7 +55,8 @@ export class InboundPipeline {
       await this.dedupe.done(event.platform, event.eventId);
       return "unknown-chat";
     }
-    return this.serial.run(`${chat.id}|${person.id}`, async () => {
+    const conversation = `${chat.id}|${person.id}`;
+    return this.serial.run(conversation, async () => {
       const text = stripBotMention(normalizeText(event.text), directory.botName);
       const ctx = new ConversationContext(
         { ...this.services, log },
@@ -61,7 +67,8 @@ export class InboundPipeline {
         this.router.dialogs,
       );
       try {
-        await this.router.route(ctx);
+        if (this.lock) await this.lock.run(conversation, () => this.router.route(ctx));
+        else await this.router.route(ctx);
         await this.dedupe.done(event.platform, event.eventId);
         return "handled" as const;
       } catch (error) {

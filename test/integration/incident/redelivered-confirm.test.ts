@@ -31,8 +31,8 @@ async function openDatabase(): Promise<Database> {
   return database;
 }
 
-async function startApp(database: Database, prefix: string): Promise<TestApp> {
-  const app = await startTestApp({ database, prefix });
+async function startApp(database: Database, prefix: string, sharedDatabase?: boolean): Promise<TestApp> {
+  const app = await startTestApp({ database, prefix, sharedDatabase });
   cleanups.push(() => app.close());
   return app;
 }
@@ -97,8 +97,9 @@ describe("a confirm delivered twice", () => {
   it("two app instances on one database and Redis each taking a press file one incident and alert once", async () => {
     const database = await openDatabase();
     const prefix = newPrefix("confirm-two-instances");
-    const first = await startApp(database, prefix);
-    const second = await startApp(database, prefix);
+    // Two apps on one database: as two processes sharing PostgreSQL would run.
+    const first = await startApp(database, prefix, true);
+    const second = await startApp(database, prefix, true);
     const client = new ConsoleClient(first.baseUrl);
     const summary = await driveToSummary(client);
     await Promise.all([

@@ -24,6 +24,7 @@ import {
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
 export const DIALOG_ACTION_PREFIX = "dlg";
 export const DIALOG_IDLE_JOB = "dialog.idle";
+const MAX_IDLE_CHECK_CONFLICTS = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
 type AnyDialog = DialogDefinition<any>;
@@ -32,9 +33,13 @@ export class DialogEngine {
   private readonly dialogs = new Map<string, AnyDialog>();
   private readonly sessions: DialogSessionStore;
 
-  constructor(dialogs: AnyDialog[], prisma: PrismaClient) {
+  /**
+   * `cacheSessions`: remember sessions in memory, for a process that is alone on its database
+   * (see {@link DialogSessionStore}); off when other processes share it.
+   */
+  constructor(dialogs: AnyDialog[], prisma: PrismaClient, options: { cacheSessions: boolean }) {
     for (const dialog of dialogs) this.dialogs.set(dialog.id, dialog);
-    this.sessions = new DialogSessionStore(prisma);
+    this.sessions = new DialogSessionStore(prisma, options.cacheSessions);
   }
 
   /** The person's open dialog in this chat, if any. */
@@ -287,40 +292,49 @@ export class DialogEngine {
     });
   }
 
-  /** The job that reminds an idle person once and then ends the dialog. */
+  /**
+   * The job that reminds an idle person once and then ends the dialog. It runs beside the
+   * conversation (in any process), so it changes the session only if nobody answered since it read
+   * it, and otherwise looks again.
+   */
   idleJob(): JobHandler<z.ZodObject<{ sessionId: z.ZodString }>> {
     return {
       name: DIALOG_IDLE_JOB,
       label: "对话超时提醒",
       schema: z.object({ sessionId: z.string() }),
-      run: async (ctx, { sessionId }) => {
-        const store = this.sessions;
-        const session = await store.findById(sessionId);
-        if (!session) return;
-        const dialog = this.dialogs.get(session.dialogId);
-        const { remind_after, expire_after } = ctx.services.policy.dialog;
-        const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
-        if (!dialog || idle >= expire_after) {
-          if (await store.end(session))
-            await ctx.send(session.chatId, {
-              text: M.expired(dialog?.title ?? "对话"),
-              mentions: [session.personId],
-            });
-          return;
-        }
-        if (idle >= remind_after && !session.remindedAt) {
-          const now = ctx.services.clock.now();
-          await store.markReminded(session, now);
-          session.remindedAt = now;
-          const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
-          await ctx.send(session.chatId, {
-            text: M.idleReminder(dialog.title, minutesLeft),
-            mentions: [session.personId],
-          });
-        }
-        await this.scheduleIdleCheck(ctx, session);
-      },
+      run: (ctx, { sessionId }) => this.checkIdle(ctx, sessionId),
     };
+  }
+
+  /** `conflicts`: how often the person answered while this check ran (it looks again each time). */
+  private async checkIdle(ctx: JobContext, sessionId: string, conflicts = 0): Promise<void> {
+    // A person answers a few times a minute at most: this many conflicts mean something else is wrong.
+    if (conflicts > MAX_IDLE_CHECK_CONFLICTS) throw new Error(`session ${sessionId} keeps changing`);
+    const store = this.sessions;
+    const session = await store.findById(sessionId);
+    if (!session) return;
+    const dialog = this.dialogs.get(session.dialogId);
+    const { remind_after, expire_after } = ctx.services.policy.dialog;
+    const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
+    if (!dialog || idle >= expire_after) {
+      if (await store.expire(session))
+        return ctx.send(session.chatId, {
+          text: M.expired(dialog?.title ?? "对话"),
+          mentions: [session.personId],
+        });
+      return this.checkIdle(ctx, sessionId, conflicts + 1);
+    }
+    if (idle >= remind_after && !session.remindedAt) {
+      const now = ctx.services.clock.now();
+      if (!(await store.markReminded(session, now))) return this.checkIdle(ctx, sessionId, conflicts + 1);
+      session.remindedAt = now;
+      const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
+      await ctx.send(session.chatId, {
+        text: M.idleReminder(dialog.title, minutesLeft),
+        mentions: [session.personId],
+      });
+    }
+    await this.scheduleIdleCheck(ctx, session);
   }
 
   private definition(id: string): AnyDialog {

@@ -31,15 +31,21 @@ export function newSessionId(): string {
 const MAX_REMEMBERED_ABSENT = 10_000;
 
 /**
- * Sessions in the database, remembered in memory and written through on every change: every
- * message asks for the person's session, and only this store changes it (conversations are handled
- * one at a time per chat and person), so the answer in memory is the one in the database.
+ * Sessions in the database, written through on every change. Every message asks for the person's
+ * session; with `cache` on, the answer is remembered in memory, which is right only while this
+ * store is the one changing the database's sessions: one process on its own database (PGlite), its
+ * conversations handled one at a time and its idle job going through this same store. When other
+ * processes share the database (PostgreSQL), any of them may have moved a session on, so every
+ * question goes to the database.
  */
 export class DialogSessionStore {
   private readonly byConversation = new Map<string, DialogSession | null>();
   private absent = 0;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: boolean,
+  ) {}
 
   async find(chatId: string, personId: string): Promise<DialogSession | null> {
     const key = conversationKey(chatId, personId);
@@ -83,11 +89,19 @@ export class DialogSessionStore {
     return count > 0;
   }
 
-  async markReminded(session: DialogSession, at: Date): Promise<void> {
-    await this.prisma.dialogSession.updateMany({ where: { id: session.id }, data: { remindedAt: at } });
+  /**
+   * Marks the idle reminder sent, unless the person answered since `session` was read (the idle
+   * job runs beside the conversation, in any process); false then.
+   */
+  async markReminded(session: DialogSession, at: Date): Promise<boolean> {
+    const { count } = await this.prisma.dialogSession.updateMany({
+      where: { id: session.id, lastActiveAt: session.lastActiveAt },
+      data: { remindedAt: at },
+    });
     const key = conversationKey(session.chatId, session.personId);
     const known = this.byConversation.get(key);
-    if (known?.id === session.id) known.remindedAt = at;
+    if (count > 0 && known?.id === session.id) known.remindedAt = at;
+    return count > 0;
   }
 
   /** Ends a session; false when it was already gone (a double confirm, say). */
@@ -98,7 +112,23 @@ export class DialogSessionStore {
     return count > 0;
   }
 
+  /**
+   * Ends an idle session, unless the person answered since `session` was read; false then, or when
+   * it was already gone.
+   */
+  async expire(session: DialogSession): Promise<boolean> {
+    const { count } = await this.prisma.dialogSession.deleteMany({
+      where: { id: session.id, lastActiveAt: session.lastActiveAt },
+    });
+    const key = conversationKey(session.chatId, session.personId);
+    // Not "none" unless it surely is: a session answered meanwhile is read again next time.
+    if (count > 0) this.remember(key, null);
+    else if (this.byConversation.get(key)?.id === session.id) this.byConversation.delete(key);
+    return count > 0;
+  }
+
   private remember(key: string, session: DialogSession | null): void {
+    if (!this.cache) return;
     if (session === null) {
       if (this.absent >= MAX_REMEMBERED_ABSENT) {
         for (const [k, v] of this.byConversation) if (v === null) this.byConversation.delete(k);
