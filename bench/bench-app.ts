@@ -5,6 +5,7 @@
 import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../src/app/create-app.ts";
+import type { Directory } from "../src/bot/core/directory.ts";
 import type { PlatformAdapter } from "../src/bot/core/platform-adapter.ts";
 import type { OfficeConfig } from "../src/config/load.ts";
 import { createRedis } from "../src/queue/redis-connection.ts";
@@ -25,6 +26,8 @@ export async function startBenchApp(options: {
   prefix: string;
   logLevel?: string;
   platforms?: PlatformAdapter[];
+  /** The directory the platforms were given, so the app uses the same one. */
+  directory?: Directory;
 }): Promise<{ app: App; control: Redis }> {
   const app = await createApp({
     config: options.config,
@@ -33,6 +36,7 @@ export async function startBenchApp(options: {
     log: pino({ level: options.logLevel ?? "silent" }),
     queuePrefix: options.prefix,
     platforms: options.platforms,
+    directory: options.directory,
     sharedDatabase: options.sharedDatabase,
   });
   return { app, control: createRedis(options.redisUrl) };

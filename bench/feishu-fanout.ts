@@ -131,10 +131,11 @@ export async function feishuBench(input: {
     verificationToken: "bench",
     readPollMs: 0,
   };
+  const directory = new Directory(config.org);
   const adapter = createFeishuPlatform({
     settings,
     redisUrl: input.redisUrl,
-    directory: new Directory(config.org),
+    directory,
     prisma: db.database.prisma,
     log: pino({ level: options.BENCH_LOG_LEVEL }),
     keyPrefix,
@@ -147,6 +148,7 @@ export async function feishuBench(input: {
     prefix,
     logLevel: options.BENCH_LOG_LEVEL,
     platforms: [adapter],
+    directory,
   });
   const waitForMessages = (count: number) => fake.waitForMessages(count);
   try {

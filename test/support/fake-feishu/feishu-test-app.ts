@@ -91,10 +91,11 @@ export async function startFeishuTestApp(
   const database = options.database ?? (await openTestDatabase());
   const keyPrefix = options.keyPrefix ?? uniquePrefix("feishu");
   const settings = testSettings(fake, options.settings);
+  const directory = new Directory(config.org);
   const adapter = createFeishuPlatform({
     settings,
     redisUrl: options.redisUrl ?? testRedisUrl(),
-    directory: new Directory(config.org),
+    directory,
     prisma: database.prisma,
     log: silentLog,
     keyPrefix,
@@ -106,7 +107,7 @@ export async function startFeishuTestApp(
     redisUrl: _redisUrl,
     ...appOptions
   } = options;
-  const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter] });
+  const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter], directory });
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);
     const response = await fetch(`${test.baseUrl}${settings.webhookPath}`, {
