@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
 import type { OutboundMessage } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
+import { recordSentMessage } from "../../core/sent-message-record.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import { renderCard } from "./feishu-card.ts";
@@ -80,21 +81,16 @@ export class FeishuSink implements MessageSink {
     const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
     // A retry after a lost answer or a crash posts again with the same uuid, which Feishu answers
     // with the message already there; the row then exists and 加急 is not sent twice.
-    const recorded = await prisma.sentMessage.createMany({
-      data: [
-        {
-          platform: FEISHU,
-          idempotencyKey: message.idempotencyKey,
-          chatId: message.chatId,
-          platformMessageId: messageId,
-          recipients: watched ? (chat?.members ?? []) : [],
-          card: card ? (card as object) : undefined,
-          sentAt: new Date(),
-        },
-      ],
-      skipDuplicates: true,
+    const recorded = await recordSentMessage(prisma, {
+      platform: FEISHU,
+      idempotencyKey: message.idempotencyKey,
+      chatId: message.chatId,
+      platformMessageId: messageId,
+      recipients: watched ? (chat?.members ?? []) : [],
+      card,
+      sentAt: new Date(),
     });
-    if (recorded.count === 1 && message.urgentTo?.length)
+    if (recorded && message.urgentTo?.length)
       await sendUrgent(
         { api, identity, directory, log: this.deps.log, report: this.reportProblem },
         message,

@@ -12,6 +12,7 @@ import type { Directory } from "../../core/directory.ts";
 import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
 import type { ReplyCodeStore } from "../../core/reply-codes.ts";
+import { recordSentMessage } from "../../core/sent-message-record.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { Pacer } from "./pacer.ts";
 import { renderChartPng } from "./render-chart.ts";
@@ -156,18 +157,13 @@ export class WechatSink implements MessageSink {
     if (posted.has(part.key)) return;
     await runtime.pacer.wait(target.id);
     const postedId = await part.send();
-    await runtime.prisma.sentMessage.createMany({
-      data: [
-        {
-          platform: PLATFORM,
-          idempotencyKey: part.key,
-          chatId: part.chatId,
-          platformMessageId: typeof postedId === "string" ? postedId : "",
-          recipients: part.recipients ?? [],
-          sentAt: runtime.now(),
-        },
-      ],
-      skipDuplicates: true,
+    await recordSentMessage(runtime.prisma, {
+      platform: PLATFORM,
+      idempotencyKey: part.key,
+      chatId: part.chatId,
+      platformMessageId: typeof postedId === "string" ? postedId : "",
+      recipients: part.recipients ?? [],
+      sentAt: runtime.now(),
     });
   }
 
