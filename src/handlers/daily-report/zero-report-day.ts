@@ -1,8 +1,9 @@
 /** The day a zero-report job is for, and its times, from the instant the schedule was due. */
 import type { BotServices } from "../../bot/core/services.ts";
+import { localDayString } from "../../bot/core/wall-clock.ts";
 import { formatTimeOfDay } from "../../config/time-of-day.ts";
 import type { ZeroReportPolicy } from "../../config/zero-report-policy.ts";
-import { instantOnDay, localDay } from "../reminders/rules/local-day.ts";
+import { instantOnDay } from "../reminders/rules/local-day.ts";
 
 export interface ZeroReportDay {
   rule: ZeroReportPolicy;
@@ -18,7 +19,7 @@ export function zeroReportDay(
   at: Date,
 ): ZeroReportDay | undefined {
   if (!rule) return undefined;
-  const day = localDay(at, policy.timezone);
+  const day = localDayString(at, policy.timezone);
   return {
     rule,
     day,

@@ -1,8 +1,8 @@
 /** Reads what a digest shows, for one window, from the incident, instruction, daily-report and pause tables. */
 
 import type { BotServices } from "../../bot/core/services.ts";
-import { addCivilDays } from "../../bot/core/wall-clock.ts";
-import { dayString, daysBetween, localDay, localDayString, startOfDay } from "../statistics/days.ts";
+import { addCivilDays, dayString, localDayString } from "../../bot/core/wall-clock.ts";
+import { daysBetween, localDay, startOfDay } from "../statistics/days.ts";
 import type { DigestFacts } from "./digest-card.ts";
 import type { DigestWindow } from "./digest-window.ts";
 

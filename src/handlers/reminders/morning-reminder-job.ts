@@ -6,11 +6,11 @@
  * who stand in for it (see on-duty.ts) are mentioned, so someone fills the roster in.
  */
 import type { JobHandler } from "../../bot/core/capability.ts";
+import { localDayString } from "../../bot/core/wall-clock.ts";
 import { formatTimeOfDay } from "../../config/time-of-day.ts";
 import { owesZeroReport } from "../daily-report/zero-report-rule.ts";
 import { reminderMessages as M } from "./messages.ts";
 import { type OnDutyRole, onDutyAt } from "./on-duty.ts";
-import { localDay } from "./rules/local-day.ts";
 import { scheduleTargets } from "./schedule-targets.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
 
@@ -22,7 +22,7 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
   async run(ctx, data) {
     const { directory, policy, clock } = ctx.services;
     const dueAt = new Date(data.dueAt);
-    const day = localDay(dueAt, policy.timezone);
+    const day = localDayString(dueAt, policy.timezone);
     const { duty, leaders } = onDutyAt(ctx.services, dueAt);
     const names = (role: OnDutyRole) =>
       role.rostered ? role.people.map((id) => directory.person(id)?.name ?? id) : undefined;

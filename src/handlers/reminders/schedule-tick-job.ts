@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../bot/core/capability.ts";
+import { localDayString } from "../../bot/core/wall-clock.ts";
 import { parseDayRule } from "../../config/day-rule.ts";
 import { ROLES } from "../../config/org.ts";
 import { dayRuleMatches } from "./rules/day-rule-match.ts";
-import { localDay } from "./rules/local-day.ts";
 
 export const SCHEDULE_TICK_JOB = "schedule-tick";
 
@@ -35,7 +35,7 @@ export const scheduleTickJob: JobHandler<typeof schema> = {
       log.error({ scheduleId: tick.scheduleId, problem: rule }, "schedule has an invalid day rule");
       return;
     }
-    const day = localDay(new Date(tick.dueAt), policy.timezone);
+    const day = localDayString(new Date(tick.dueAt), policy.timezone);
     if (!dayRuleMatches(rule, day)) return;
     await scheduler.schedule(`${ctx.key}-run`, clock.now(), {
       name: tick.job,

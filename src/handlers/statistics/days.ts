@@ -7,8 +7,6 @@ import {
   localToInstant,
 } from "../../bot/core/wall-clock.ts";
 
-export { dayString, localDayString } from "../../bot/core/wall-clock.ts";
-
 /** The local day, in `timeZone`, that contains the instant. */
 export function localDay(at: Date, timeZone: string): CivilDate {
   const t = instantToLocal(at, timeZone);

@@ -3,8 +3,8 @@
  * or a year (`2026`, `2026年`). Weeks start on Monday; a period that has not ended yet runs to today.
  * Pure: the time and zone are inputs.
  */
-import { addCivilDays, type CivilDate, isRealDate } from "../../bot/core/wall-clock.ts";
-import { dayString, localDay, startOfDay } from "./days.ts";
+import { addCivilDays, type CivilDate, dayString, isRealDate } from "../../bot/core/wall-clock.ts";
+import { localDay, startOfDay } from "./days.ts";
 
 export interface Period {
   kind: "week" | "month" | "year";

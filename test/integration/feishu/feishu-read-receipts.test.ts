@@ -21,6 +21,11 @@ describe("feishu read receipts", () => {
     await fake.close();
   });
 
+  /** The alert card posted into the leaders' group. */
+  const leadersAlert = () => fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+  /** The card as Feishu last showed it (its latest patch), as JSON text. */
+  const lastShown = (alert: { patches: unknown[] } | undefined) => JSON.stringify(alert?.patches.at(-1));
+
   it("polls who read the alert and shows 已读 2/4 in 查询", async () => {
     let polled = -1;
     const failures = await runTranscriptOnFeishu(
@@ -28,7 +33,7 @@ describe("feishu read receipts", () => {
       fake,
       async (step, app) => {
         if (step.kind !== "say" || !step.text.includes("查询")) return;
-        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        const alert = leadersAlert();
         if (!alert) throw new Error("no alert yet");
         // Two leaders read it; someone outside the org file did too (not counted).
         fake.markRead(alert.messageId, [openIdOf("li-shuji"), openIdOf("wang-xianzhang"), "ou_outsider"]);
@@ -39,8 +44,8 @@ describe("feishu read receipts", () => {
     expect(polled).toBe(1);
     expect(fake.callsTo(/read_users$/).length).toBeGreaterThanOrEqual(2);
     // The alert card itself now shows the count, its buttons still there.
-    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
-    const shown = JSON.stringify(alert?.patches.at(-1));
+    const alert = leadersAlert();
+    const shown = lastShown(alert);
     expect(shown).toContain("已读 2/4");
     expect(shown).toContain('"tag":"button"');
     expect(shown).toContain("【较大】事故灾难");
@@ -52,9 +57,9 @@ describe("feishu read receipts", () => {
       fake,
       async (step, app) => {
         if (step.kind !== "say" || !step.text.includes("查询")) return;
-        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        const alert = leadersAlert();
         if (!alert) throw new Error("no alert yet");
-        const acknowledged = JSON.stringify(alert.patches.at(-1));
+        const acknowledged = lastShown(alert);
         if (!acknowledged.includes("王县长") || acknowledged.includes('"tag":"button"'))
           throw new Error(`alert not acknowledged yet: ${acknowledged}`);
         fake.markRead(alert.messageId, [
@@ -66,8 +71,8 @@ describe("feishu read receipts", () => {
       },
     );
     expect(failures).toEqual([]);
-    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
-    const shown = JSON.stringify(alert?.patches.at(-1));
+    const alert = leadersAlert();
+    const shown = lastShown(alert);
     expect(shown).toContain("已读 3/4");
     expect(shown).toContain("王县长");
     expect(shown).not.toContain('"tag":"button"');
@@ -80,7 +85,7 @@ describe("feishu read receipts", () => {
       fake,
       async (step, app) => {
         if (step.kind !== "say" || !step.text.includes("查询")) return;
-        const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+        const alert = leadersAlert();
         if (!alert) throw new Error("no alert yet");
         fake.markRead(alert.messageId, [
           openIdOf("li-shuji"),

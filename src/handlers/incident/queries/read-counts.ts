@@ -3,7 +3,9 @@
  * instructions, from `SentMessage` (filled on platforms with read receipts — Feishu; empty on
  * the others, and then 查询 shows nothing about reads).
  */
+
 import type { BotServices } from "../../../bot/core/services.ts";
+import { relayKey } from "../../instruction/instruction-schedule.ts";
 import { alertJobKey } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { queryMessages as M } from "./messages.ts";
@@ -15,8 +17,7 @@ export async function readCountLines(
 ): Promise<string[]> {
   const sources = [
     { label: M.readAlert, prefix: `${alertJobKey(incident)}-` },
-    // The relay job's key (instruction-schedule.ts relayKey), owned by the instruction capability.
-    ...instructionIds.map((id) => ({ label: M.readInstruction, prefix: `instruction-${id}-relay-` })),
+    ...instructionIds.map((id) => ({ label: M.readInstruction, prefix: `${relayKey(id)}-` })),
   ];
   // One query for the alert and every instruction; lines keep the sources' order.
   const all = await services.prisma.sentMessage.findMany({

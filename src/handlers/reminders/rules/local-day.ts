@@ -1,12 +1,9 @@
 /** Local days (`2026-12-01`) in the policy's time zone: how reports and rosters name a day. */
-import { instantToLocal, localDayString, localToInstant } from "../../../bot/core/wall-clock.ts";
+import { instantToLocal, localToInstant } from "../../../bot/core/wall-clock.ts";
 import type { TimeOfDay } from "../../../config/time-of-day.ts";
 
 const two = (n: number) => String(n).padStart(2, "0");
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
-
-/** The local day `YYYY-MM-DD` at the instant `at`. */
-export const localDay = localDayString;
 
 /** The instant a local day's clock reads `time`. */
 export function instantOnDay(day: string, time: TimeOfDay, timeZone: string): Date {
