@@ -25,7 +25,7 @@ export function startJobWorker(options: {
     async (job) => {
       try {
         const occurrence = recurringOccurrence(job);
-        await registry.run(services, runKey(job), {
+        await registry.run(services, runKey(job, occurrence), {
           name: job.data.name,
           data: occurrence ? { ...job.data.data, dueAt: occurrence.toISOString() } : job.data.data,
         });
@@ -68,9 +68,8 @@ function jobFailedNotice(label: string, key: string, attempts: number, reason: s
 }
 
 /** The key a run is known by: the scheduled key, plus the occurrence's time for a recurring job. */
-function runKey(job: Job<QueuedJob>): string {
+function runKey(job: Job<QueuedJob>, occurrence = recurringOccurrence(job)): string {
   const key = job.data.key ?? job.id ?? job.name;
-  const occurrence = recurringOccurrence(job);
   return occurrence ? `${key}-${occurrence.getTime()}` : key;
 }
 
