@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
+import { recordSentMessage } from "../../../src/bot/core/sent-message-record.ts";
 import { FakeFeishuServer, type StoredMessage } from "../../support/fake-feishu/fake-feishu-server.ts";
 import {
   chatIdOf,
@@ -69,6 +70,26 @@ describe("feishu read count patches", () => {
     const at = patches.map((c) => c.at);
     for (let i = 2; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 2] ?? 0)).toBeGreaterThanOrEqual(800);
     expect((at[4] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(1800);
+  }, 60_000);
+
+  it("keeps reaching a card however many plain texts are sent after it", async () => {
+    app = await startFeishuTestApp(fake);
+    const message = await sendAlert("before-texts");
+    await app.adapter.pollReads(); // checked once, nobody has read it yet
+    // More plain texts (nobody expected to read them) than one poll takes.
+    for (let i = 0; i < 210; i++)
+      await recordSentMessage(app.test.database.prisma, {
+        platform: "feishu",
+        idempotencyKey: `text-${i}`,
+        chatId: "leaders",
+        platformMessageId: `om_text_${i}`,
+        recipients: [],
+        sentAt: new Date(),
+      });
+    fake.markRead(message.messageId, [openIdOf("li-shuji")]);
+
+    await app.adapter.pollReads();
+    expect(shownOf(message)).toContain("已读 1/4");
   }, 60_000);
 
   it("tries a failed read patch again on the next poll, with no new reader", async () => {

@@ -27,7 +27,13 @@ export async function pollReadReceipts(deps: {
 }): Promise<number> {
   const { prisma, api, identity, rate, log, now } = deps;
   const rows = await prisma.sentMessage.findMany({
-    where: { platform: FEISHU, sentAt: { gte: new Date(now.getTime() - WEEK_MS) } },
+    // Messages nobody is expected to read (plain texts) are never checked, so they are not fetched:
+    // left unchecked, they would stay first in this order and crowd out the cards.
+    where: {
+      platform: FEISHU,
+      sentAt: { gte: new Date(now.getTime() - WEEK_MS) },
+      NOT: { recipients: { equals: [] } },
+    },
     orderBy: { readCheckedAt: { sort: "asc", nulls: "first" } },
     take: 200,
   });
