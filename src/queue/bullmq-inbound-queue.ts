@@ -14,7 +14,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { InboundQueue } from "../bot/core/inbound-queue.ts";
 import { inboundQueueName, safeJobId } from "./queue-names.ts";
-import { WORKER_RECOVERY } from "./worker-options.ts";
+import { deliveryJobOptions, pendingJobs, WORKER_RECOVERY } from "./worker-options.ts";
 
 const IDLE_POLL_MS = 20;
 
@@ -43,10 +43,7 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
   async enqueue(id: string, payload: T): Promise<void> {
     await this.queue.add("inbound", payload, {
       jobId: safeJobId(id),
-      attempts: this.options.attempts ?? 5,
-      backoff: { type: "exponential", delay: this.options.backoffMs ?? 1000, jitter: 0.2 },
-      removeOnComplete: { age: 86_400, count: 100_000 },
-      removeOnFail: { age: 7 * 86_400 },
+      ...deliveryJobOptions(this.options.attempts ?? 5, this.options.backoffMs ?? 1000),
     });
   }
 
@@ -67,8 +64,7 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
 
   async idle(): Promise<void> {
     for (;;) {
-      const counts = await this.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-      if (Object.values(counts).every((n) => n === 0)) return;
+      if ((await pendingJobs(this.queue)) === 0) return;
       await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
     }
   }

@@ -11,7 +11,7 @@ import { type MessageSink, PermanentDeliveryError } from "../bot/core/message-si
 import type { Messenger } from "../bot/core/ports.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import { LEGACY_OUTBOUND_QUEUE, outboundQueueName, safeJobId } from "./queue-names.ts";
-import { WORKER_RECOVERY } from "./worker-options.ts";
+import { deliveryJobOptions, pendingJobs, WORKER_RECOVERY } from "./worker-options.ts";
 
 export interface SendJob {
   sink: string;
@@ -54,10 +54,7 @@ export class QueuedMessenger implements Messenger {
           { sink: sink.name, message },
           {
             jobId: safeJobId(`${message.idempotencyKey}-${sink.name}`),
-            attempts: this.retry.attempts,
-            backoff: { type: "exponential", delay: this.retry.backoffMs, jitter: 0.2 },
-            removeOnComplete: { age: 86_400, count: 100_000 },
-            removeOnFail: { age: 7 * 86_400 },
+            ...deliveryJobOptions(this.retry.attempts, this.retry.backoffMs),
           },
         ),
       ),
@@ -73,11 +70,7 @@ export class QueuedMessenger implements Messenger {
 
   /** Sends not yet done on every platform: waiting, running, or waiting to be retried. */
   async pendingCount(): Promise<number> {
-    const counts = await Promise.all(
-      [...this.queues.values()].map((queue) =>
-        queue.getJobCountByTypes("waiting", "active", "delayed", "prioritized", "waiting-children"),
-      ),
-    );
+    const counts = await Promise.all([...this.queues.values()].map(pendingJobs));
     return counts.reduce((sum, n) => sum + n, 0);
   }
 
@@ -179,7 +172,7 @@ function drainLegacyQueue(options: SendWorkerOptions): SendWorkers {
   const queue = new Queue<SendJob>(LEGACY_OUTBOUND_QUEUE, { connection, prefix });
   let worker: Worker<SendJob> | undefined;
   let stopped = false;
-  const pending = () => queue.getJobCountByTypes("waiting", "active", "delayed", "prioritized");
+  const pending = () => pendingJobs(queue);
   const drained = (async () => {
     if ((await pending()) === 0 || stopped) return;
     services.log.info("delivering sends left on the old shared send queue");
