@@ -1,6 +1,9 @@
 /** The bench's settings, from the environment; the defaults finish in about two and a half minutes on 2 cores. */
 import { z } from "zod";
 
+/** The parts a run can pick (`incident` means alerts and timers). */
+const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu"] as const;
+
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
 
@@ -39,17 +42,9 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : ["dialog", "incident", "digest", "cutoff", "feishu"]) {
+      for (const w of words.length > 0 ? words : PARTS) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if (
-          w === "dialog" ||
-          w === "alerts" ||
-          w === "timers" ||
-          w === "digest" ||
-          w === "cutoff" ||
-          w === "feishu"
-        )
-          parts.add(w);
+        else if ((PARTS as readonly string[]).includes(w)) parts.add(w);
         else
           ctx.addIssue({
             code: "custom",

@@ -105,8 +105,8 @@ export class WechatInbound {
       });
 
     const codeReplyText = parseCodeReply(text);
+    const entry = codeReplyText ? await this.deps.replyCodes.resolve(chat, codeReplyText.code) : undefined;
     if (codeReplyText) {
-      const entry = await this.deps.replyCodes.resolve(chat, codeReplyText.code);
       const button = entry?.buttons.find((b) => b.label === codeReplyText.label);
       if (entry && button) {
         await this.deps.handle({
@@ -127,7 +127,6 @@ export class WechatInbound {
       // Only words that are button labels make a reply code: `3 个人去了` in a group is chatter.
       const { code, label } = codeReplyText;
       const labelKnown = this.deps.codeLabels.has(label) || this.deps.groupWords.includes(label);
-      const entry = await this.deps.replyCodes.resolve(chat, code);
       if (entry && (labelKnown || meant))
         return reply(
           T.wrongLabel(
