@@ -33,12 +33,12 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
       incident.id,
       { acknowledgedAt: null },
       { acknowledgedAt: now, acknowledgedBy: ctx.person.id },
+      { kind: "acknowledged", at: now, actorId: ctx.person.id },
     ))
   ) {
     const fresh = (await store.byId(incident.id)) as Incident;
     return acknowledge(ctx, fresh);
   }
-  await store.record(incident.id, "acknowledged", now, ctx.person.id);
   await scheduleRenotify(scheduler, policy, incident.id, now);
   const text = M.acknowledged(incident.number, ctx.person.name, formatLocalTime(now, tz));
   const chats = new Set([ctx.chat.id, ...alertChats(directory)]);

@@ -136,15 +136,34 @@ export class IncidentStore {
     await this.prisma.timelineEntry.create({ data: { incidentId, kind, at, actorId, detail } });
   }
 
-  /** Applies a change only while the incident still matches `where` (another worker may have moved it on). */
+  /**
+   * Applies a change only while the incident still matches `where` (another worker may have moved
+   * it on). With `entry`, the timeline entry is written in the same transaction, so a process killed
+   * in between leaves neither or both.
+   */
   async updateIf(
     id: number,
     where: Partial<Pick<Incident, "status" | "escalationLevel" | "alertedAt" | "acknowledgedAt">>,
     data: Partial<Incident>,
+    entry?: TimelineEntryInput,
   ): Promise<boolean> {
-    const { count } = await this.prisma.incident.updateMany({ where: { id, ...where }, data });
-    return count > 0;
+    if (!entry) return (await this.prisma.incident.updateMany({ where: { id, ...where }, data })).count > 0;
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.incident.updateMany({ where: { id, ...where }, data });
+      if (count === 0) return false;
+      const { kind, at, actorId, detail = {} } = entry;
+      await tx.timelineEntry.create({ data: { incidentId: id, kind, at, actorId, detail } });
+      return true;
+    });
   }
+}
+
+/** A timeline entry written together with a change (see `IncidentStore.updateIf`). */
+export interface TimelineEntryInput {
+  kind: TimelineKind;
+  at: Date;
+  actorId: string | null;
+  detail?: object;
 }
 
 async function nextSequence(tx: Tx, year: number): Promise<number> {

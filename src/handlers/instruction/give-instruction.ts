@@ -66,18 +66,18 @@ export async function submitInstruction(
   if (!instruction.completedAt) await scheduleChase(scheduler, policy, instruction, 1);
   // A leader who instructs has read the alert: the escalation stops as it would on 已阅.
   // Conditional on nobody having acknowledged yet, so doing it again is harmless.
-  if (
-    ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)) &&
-    (await incidents.updateIf(
+  if (ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)))
+    await incidents.updateIf(
       incident.id,
       { acknowledgedAt: null },
       { acknowledgedAt: now, acknowledgedBy: ctx.person.id },
-    ))
-  )
-    await incidents.record(incident.id, "acknowledged", now, ctx.person.id, {
-      via: "instruction",
-      instructionId: instruction.id,
-    });
+      {
+        kind: "acknowledged",
+        at: now,
+        actorId: ctx.person.id,
+        detail: { via: "instruction", instructionId: instruction.id },
+      },
+    );
   if (!created) return ctx.reply(M.relayedAlready(incident.number));
   const chats = relayTargets(directory, incident)
     .map((t) => directory.chatName(t.chatId))

@@ -63,7 +63,11 @@ export const ackCheckJob: JobHandler<typeof schema> = {
         urgentChannels: paidUrgentChannels(grade, level),
       });
     }
-    if (await store.updateIf(incident.id, { acknowledgedAt: null }, { escalationLevel: level }))
-      await store.record(incident.id, "escalated", now, null, { level, recipients });
+    await store.updateIf(
+      incident.id,
+      { acknowledgedAt: null },
+      { escalationLevel: level },
+      { kind: "escalated", at: now, actorId: null, detail: { level, recipients } },
+    );
   },
 };

@@ -43,7 +43,11 @@ export const alertJob: JobHandler<typeof schema> = {
         urgentChannels: grade.urgent ? paidUrgentChannels(grade, 0) : [],
       });
     }
-    if (await store.updateIf(incident.id, { alertedAt: null }, { alertedAt: now, escalationLevel: 0 }))
-      await store.record(incident.id, "alerted", now, null, { recipients, urgent: grade.urgent });
+    await store.updateIf(
+      incident.id,
+      { alertedAt: null },
+      { alertedAt: now, escalationLevel: 0 },
+      { kind: "alerted", at: now, actorId: null, detail: { recipients, urgent: grade.urgent } },
+    );
   },
 };

@@ -45,8 +45,13 @@ export const writtenCheckJob: JobHandler<typeof schema> = {
       await store.record(incident.id, "reminded", now, null, { stage, to: directors });
       return;
     }
-    if (!(await store.updateIf(incident.id, { status: "open" }, { writtenOverdueAt: now }))) return;
-    await store.record(incident.id, "flagged_incomplete", now, null, { stage: "due", missing });
+    const entry = {
+      kind: "flagged_incomplete",
+      at: now,
+      actorId: null,
+      detail: { stage: "due", missing },
+    } as const;
+    if (!(await store.updateIf(incident.id, { status: "open" }, { writtenOverdueAt: now }, entry))) return;
     const duty = onDutyAt(ctx.services, now).duty.people;
     for (const chatId of dutyChats(directory)) {
       await ctx.send(chatId, {
