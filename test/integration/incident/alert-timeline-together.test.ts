@@ -61,10 +61,10 @@ describe("the alert's mark and timeline entry", () => {
     );
     await test.app.idle();
 
-    const [{ tries }] = await prisma.$queryRawUnsafe<{ tries: bigint }[]>(
+    const [row] = await prisma.$queryRawUnsafe<{ tries: bigint }[]>(
       "SELECT last_value AS tries FROM alerted_entry_tries",
     );
-    expect(Number(tries), "the first entry was refused and written again").toBe(2);
+    expect(Number(row?.tries), "the first entry was refused and written again").toBe(2);
     const entries = await prisma.timelineEntry.count({ where: { incidentId: incident.id, kind: "alerted" } });
     expect(entries).toBe(1);
     expect(incident.alertedAt).not.toBeNull();
