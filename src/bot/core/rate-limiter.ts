@@ -1,6 +1,6 @@
 /**
  * Port for send rate limits shared by every bot process (Feishu allows 5 sends per second per
- * chat and per person, and 50 per second per app, whoever sends). An adapter asks for its slots
+ * chat and per person, and 50 per second per app, whoever sends). An adapter reserves its slots
  * before each call; the Redis implementation lives in `src/queue/redis-rate-limiter.ts`.
  */
 
@@ -12,21 +12,19 @@ export interface RateSlot {
 
 export interface RateLimiter {
   /**
-   * Takes a slot under every key if each had fewer than its limit in the last `windowMs`, and
-   * returns 0; otherwise takes none and returns how many ms to wait before asking again.
+   * Reserves the earliest time at which every key has room (fewer than its limit in the window
+   * before it), under all keys at once, after every reservation already made; returns how many ms
+   * from now that is (0: at once). Callers reserve in turn, so they go in the order they asked.
    */
-  tryTake(slots: readonly RateSlot[], windowMs: number): Promise<number>;
+  reserve(slots: readonly RateSlot[], windowMs: number): Promise<number>;
 }
 
-/** Waits until a slot under every key is free, then takes them all at once. */
+/** Reserves a slot under every key and waits until its time. */
 export async function takeSlots(
   limiter: RateLimiter,
   slots: readonly RateSlot[],
   windowMs: number,
 ): Promise<void> {
-  for (;;) {
-    const waitMs = await limiter.tryTake(slots, windowMs);
-    if (waitMs <= 0) return;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
-  }
+  const waitMs = await limiter.reserve(slots, windowMs);
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
 }

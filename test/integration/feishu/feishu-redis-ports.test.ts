@@ -27,45 +27,66 @@ describe("feishu redis ports", () => {
   it("limits a key across two clients and tells how long to wait", async () => {
     const [a, b] = redis.map((r) => new RedisRateLimiter(r, prefix)) as [RedisRateLimiter, RedisRateLimiter];
     const slot = [{ key: "chat:1", limit: 3 }];
-    expect(await a.tryTake(slot, 1000)).toBe(0);
-    expect(await b.tryTake(slot, 1000)).toBe(0);
-    expect(await a.tryTake(slot, 1000)).toBe(0);
-    const wait = await b.tryTake(slot, 1000);
-    expect(wait).toBeGreaterThan(900);
-    expect(wait).toBeLessThanOrEqual(1000);
-    expect(await a.tryTake([{ key: "chat:2", limit: 3 }], 1000)).toBe(0);
+    expect(await a.reserve(slot, 1000)).toBe(0);
+    expect(await b.reserve(slot, 1000)).toBe(0);
+    expect(await a.reserve(slot, 1000)).toBe(0);
+    const fourth = await b.reserve(slot, 1000);
+    expect(fourth).toBeGreaterThan(900);
+    expect(fourth).toBeLessThanOrEqual(1000);
+    // The next three go after the fourth, one window after the second and third.
+    const later = [await a.reserve(slot, 1000), await b.reserve(slot, 1000), await a.reserve(slot, 1000)];
+    expect(later[0]).toBeGreaterThanOrEqual(fourth);
+    expect(later[1]).toBeGreaterThanOrEqual(later[0] as number);
+    expect(later[2]).toBeGreaterThan(1900);
+    expect(later[2]).toBeLessThanOrEqual(2000);
+    expect(await a.reserve([{ key: "chat:2", limit: 3 }], 1000)).toBe(0);
   });
 
-  it("takes every key of a call or none", async () => {
+  it("reserves every key of a call at one time, so a full key holds back the others with it", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
-    expect(await limiter.tryTake([{ key: "app", limit: 1 }], 1000)).toBe(0);
-    // The app key is full: the chat key must not lose a slot meanwhile.
-    expect(
-      await limiter.tryTake(
-        [
-          { key: "chat:9", limit: 1 },
-          { key: "app", limit: 1 },
-        ],
-        1000,
-      ),
-    ).toBeGreaterThan(0);
-    expect(await limiter.tryTake([{ key: "chat:9", limit: 1 }], 1000)).toBe(0);
+    expect(await limiter.reserve([{ key: "app", limit: 1 }], 1000)).toBe(0);
+    // The app key is full: the chat key's slot is reserved when the app's is, a window on.
+    const both = await limiter.reserve(
+      [
+        { key: "chat:9", limit: 1 },
+        { key: "app", limit: 1 },
+      ],
+      1000,
+    );
+    expect(both).toBeGreaterThan(900);
+    expect(both).toBeLessThanOrEqual(1000);
+    // So the chat's next call comes a window after that, and another chat's goes at once.
+    expect(await limiter.reserve([{ key: "chat:9", limit: 1 }], 1000)).toBeGreaterThan(1900);
+    expect(await limiter.reserve([{ key: "chat:8", limit: 1 }], 1000)).toBe(0);
   });
 
-  it("spaces a burst into windows", async () => {
+  it("spaces a burst into windows, in the order asked", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
     const started = Date.now();
     const times: number[] = [];
     await Promise.all(
-      Array.from({ length: 7 }, async () => {
+      Array.from({ length: 7 }, async (_, i) => {
         await takeSlots(limiter, [{ key: "burst", limit: 3 }], 300);
-        times.push(Date.now() - started);
+        times[i] = Date.now() - started;
       }),
     );
-    times.sort((x, y) => x - y);
     expect(times[2]).toBeLessThan(200);
     expect(times[3]).toBeGreaterThanOrEqual(290);
     expect(times[6]).toBeGreaterThanOrEqual(590);
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+  });
+
+  it("asks Redis once per call however long the wait", async () => {
+    const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
+    await limiter.reserve([{ key: "warm", limit: 1 }], 200); // the script is loaded: each call is one EVALSHA
+    const monitor = await (redis[1] as Redis).monitor();
+    let calls = 0;
+    monitor.on("monitor", (_time: string, args: string[]) => {
+      if (/^evalsha$/i.test(args[0] ?? "") && args.some((a) => a.endsWith(":rate:herd"))) calls++;
+    });
+    await Promise.all(Array.from({ length: 20 }, () => takeSlots(limiter, [{ key: "herd", limit: 5 }], 200)));
+    monitor.disconnect();
+    expect(calls).toBe(20);
   });
 
   it("gives the lease to one holder, renews only its own, and frees it on release or expiry", async () => {
