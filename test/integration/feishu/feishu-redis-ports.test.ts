@@ -33,10 +33,12 @@ describe("feishu redis ports", () => {
     const fourth = await b.reserve(slot, 1000);
     expect(fourth).toBeGreaterThan(900);
     expect(fourth).toBeLessThanOrEqual(1000);
-    // The next three go after the fourth, one window after the second and third.
+    // The next two share the fourth's window; the one after them waits a window more.
     const later = [await a.reserve(slot, 1000), await b.reserve(slot, 1000), await a.reserve(slot, 1000)];
-    expect(later[0]).toBeGreaterThanOrEqual(fourth);
-    expect(later[1]).toBeGreaterThanOrEqual(later[0] as number);
+    for (const wait of later.slice(0, 2)) {
+      expect(wait).toBeGreaterThan(900);
+      expect(wait).toBeLessThanOrEqual(1000);
+    }
     expect(later[2]).toBeGreaterThan(1900);
     expect(later[2]).toBeLessThanOrEqual(2000);
     expect(await a.reserve([{ key: "chat:2", limit: 3 }], 1000)).toBe(0);
@@ -70,10 +72,13 @@ describe("feishu redis ports", () => {
         times[i] = Date.now() - started;
       }),
     );
-    expect(times[2]).toBeLessThan(200);
-    expect(times[3]).toBeGreaterThanOrEqual(290);
+    // By the order asked: the first three in the first window, the next three in the second.
+    for (const i of [0, 1, 2]) expect(times[i]).toBeLessThan(200);
+    for (const i of [3, 4, 5]) {
+      expect(times[i]).toBeGreaterThanOrEqual(290);
+      expect(times[i]).toBeLessThan(500);
+    }
     expect(times[6]).toBeGreaterThanOrEqual(590);
-    expect(times).toEqual([...times].sort((x, y) => x - y));
   });
 
   it("asks Redis once per call however long the wait", async () => {
