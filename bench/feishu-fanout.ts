@@ -20,6 +20,7 @@ import {
   type StoredMessage,
 } from "../test/support/fake-feishu/fake-feishu-server.ts";
 import { startBenchApp } from "./bench-app.ts";
+import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
@@ -38,7 +39,9 @@ export interface FeishuPart {
   singleSendMs: number;
   fanOut: FeishuRun;
   burst: FeishuRun;
-  checks: { ok: boolean; duplicates: number; lost: number };
+  /** The most calls the fake server received within one second, over all and into one chat. */
+  busiestSecond: BusiestSecond;
+  checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
 }
 
 const ALERT: Card = {
@@ -199,6 +202,8 @@ export async function feishuBench(input: {
     const uuids = stored.map((m) => m.uuid);
     const duplicates = uuids.length - new Set(uuids).size;
     const expected = 5 + chats + burst;
+    const busiest = busiestSecond(stored);
+    const limitsHeld = busiest.app <= settings.appPerSecond && busiest.chat <= settings.perChatPerSecond;
     const run = (messages: number, chatCount: number, measuredMs: number, windows: number): FeishuRun => {
       const minimumMs = windows * 1000 + singleSendMs;
       return {
@@ -219,10 +224,12 @@ export async function feishuBench(input: {
       singleSendMs: round(singleSendMs, 1),
       fanOut: run(chats, chats, fanOutMs, Math.ceil(chats / settings.appPerSecond) - 1),
       burst: run(burst, 1, burstMs, Math.ceil(burst / settings.perChatPerSecond) - 1),
+      busiestSecond: busiest,
       checks: {
-        ok: duplicates === 0 && stored.length === expected,
+        ok: duplicates === 0 && stored.length === expected && limitsHeld,
         duplicates,
         lost: expected - stored.length,
+        limitsHeld,
       },
     };
   } finally {

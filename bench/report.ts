@@ -198,7 +198,7 @@ function feishuLines(r: BenchResult): string[] {
     `  feishu    limits ${f.settings.perChatPerSecond}/s per chat, ${f.settings.appPerSecond}/s per app; one send alone ${f.singleSendMs} ms`,
     `    fan-out ${f.fanOut.messages} chats: ${f.fanOut.measuredMs} ms (minimum ${f.fanOut.minimumMs} ms, ${f.fanOut.ratio}×)`,
     `    burst ${f.burst.messages} into one chat: ${f.burst.measuredMs} ms (minimum ${f.burst.minimumMs} ms, ${f.burst.ratio}×)`,
-    `    duplicates ${f.checks.duplicates}, lost ${f.checks.lost}`,
+    `    duplicates ${f.checks.duplicates}, lost ${f.checks.lost}; most received within one second: ${f.busiestSecond.app} in all, ${f.busiestSecond.chat} into one chat`,
   ];
 }
 
