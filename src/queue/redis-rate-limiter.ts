@@ -1,19 +1,34 @@
 /**
- * {@link RateLimiter} on Redis: a sliding window per key (a sorted set of reserved slot times on
- * Redis's own clock), every key reserved together in one Lua script, so all processes share the
- * count. A caller is given the earliest time that keeps every key within its limit, at or after the
- * last time reserved under it, and waits until then: one script call per send, no polling, and
- * callers go in the order they asked.
+ * {@link RateLimiter} on Redis: a sliding window per key, a sorted set of call times on Redis's own
+ * clock, shared by every process. A call's entry is its planned time until it is taken, the time
+ * it was taken while it runs, and the time its answer came back once settled. Each step is one Lua
+ * script over every key of the call, so a call never holds a slot under one key while it waits for
+ * another. A key lives a window past its latest entry.
  */
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { RateLimiter, RateSlot } from "../bot/core/rate-limiter.ts";
 
-const RESERVE_SLOTS = `
-local window = tonumber(ARGV[1])
-local member = ARGV[2]
+const NOW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+/** Sets `member`'s time in every key, keeping each key at least a window past that time. */
+const PLACE = `
+local function place(at, now, window, member)
+  for _, key in ipairs(KEYS) do
+    redis.call('ZADD', key, at, member)
+    local ttl = at - now + window
+    if redis.call('PTTL', key) < ttl then redis.call('PEXPIRE', key, ttl) end
+  end
+end
+`;
+
+/** The earliest time after every entry at which each key has room (entries in the window before it < limit). */
+const RESERVE = `${NOW}${PLACE}
+local window = tonumber(ARGV[1])
+local member = ARGV[2]
 local at = now
 for i, key in ipairs(KEYS) do
   local limit = tonumber(ARGV[2 + i])
@@ -27,40 +42,80 @@ for i, key in ipairs(KEYS) do
     at = math.max(at, tonumber(bound[2]) + window)
   end
 end
-for i, key in ipairs(KEYS) do
-  redis.call('ZADD', key, at, member)
-  redis.call('PEXPIRE', key, at - now + window)
-end
+place(at, now, window, member)
 return at - now
 `;
 
-type ReserveCommand = (keyCount: number, ...args: (string | number)[]) => Promise<number>;
+/** Takes the slot now if the window before now holds fewer than the limit besides this call; else plans it when it will. */
+const TAKE = `${NOW}${PLACE}
+local window = tonumber(ARGV[1])
+local member = ARGV[2]
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local limit = tonumber(ARGV[2 + i])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local times = {}
+  local entries = redis.call('ZRANGEBYSCORE', key, '(' .. (now - window), now, 'WITHSCORES')
+  for j = 1, #entries, 2 do
+    if entries[j] ~= member then times[#times + 1] = tonumber(entries[j + 1]) end
+  end
+  if #times >= limit then
+    wait = math.max(wait, times[#times - limit + 1] + window - now, 1)
+  end
+end
+place(now + wait, now, window, member)
+return wait
+`;
+
+/** The call is answered: its entry counts from now. */
+const SETTLE = `${NOW}${PLACE}
+local window = tonumber(ARGV[1])
+local member = ARGV[2]
+place(now, now, window, member)
+return 0
+`;
+
+type Script = (keyCount: number, ...args: (string | number)[]) => Promise<number>;
+
+const SCRIPTS = { kuaibaoRateReserve: RESERVE, kuaibaoRateTake: TAKE, kuaibaoRateSettle: SETTLE };
 
 export class RedisRateLimiter implements RateLimiter {
   private counter = 0;
   private readonly id = randomBytes(4).toString("hex");
-  private readonly reserveSlots: ReserveCommand;
+  private readonly scripts: Record<keyof typeof SCRIPTS, Script>;
 
   constructor(
     redis: Redis,
     private readonly prefix: string,
   ) {
-    // A defined command is sent as EVALSHA: the script's text travels once, not with every call.
-    if (!("kuaibaoReserveSlots" in redis)) redis.defineCommand("kuaibaoReserveSlots", { lua: RESERVE_SLOTS });
-    const command = (redis as unknown as { kuaibaoReserveSlots: ReserveCommand }).kuaibaoReserveSlots;
-    this.reserveSlots = command.bind(redis);
+    // Defined commands are sent as EVALSHA: a script's text travels once, not with every call.
+    const commands = redis as unknown as Record<keyof typeof SCRIPTS, Script>;
+    for (const [name, lua] of Object.entries(SCRIPTS))
+      if (!(name in redis)) redis.defineCommand(name, { lua });
+    this.scripts = {
+      kuaibaoRateReserve: commands.kuaibaoRateReserve.bind(redis),
+      kuaibaoRateTake: commands.kuaibaoRateTake.bind(redis),
+      kuaibaoRateSettle: commands.kuaibaoRateSettle.bind(redis),
+    };
   }
 
-  async reserve(slots: readonly RateSlot[], windowMs: number): Promise<number> {
+  async reserve(slots: readonly RateSlot[], windowMs: number): Promise<{ ticket: string; waitMs: number }> {
     this.counter += 1;
+    const ticket = `${this.id}-${this.counter}`;
+    const waitMs = Number(await this.run("kuaibaoRateReserve", ticket, slots, windowMs));
+    return { ticket, waitMs };
+  }
+
+  async take(ticket: string, slots: readonly RateSlot[], windowMs: number): Promise<number> {
+    return Number(await this.run("kuaibaoRateTake", ticket, slots, windowMs));
+  }
+
+  async settle(ticket: string, slots: readonly RateSlot[], windowMs: number): Promise<void> {
+    await this.run("kuaibaoRateSettle", ticket, slots, windowMs);
+  }
+
+  private run(script: keyof typeof SCRIPTS, ticket: string, slots: readonly RateSlot[], windowMs: number) {
     const keys = slots.map((s) => `${this.prefix}:rate:${s.key}`);
-    const result = await this.reserveSlots(
-      keys.length,
-      ...keys,
-      windowMs,
-      `${this.id}-${this.counter}`,
-      ...slots.map((s) => s.limit),
-    );
-    return Number(result);
+    return this.scripts[script](keys.length, ...keys, windowMs, ticket, ...slots.map((s) => s.limit));
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The Redis parts the Feishu adapter coordinates through: the shared sliding-window rate limit
- * (several keys taken together or not at all, shared by two clients) and the holder lease.
+ * (several keys taken together or not at all, shared by two clients, a slot counting until its
+ * call is answered) and the holder lease.
  */
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { takeSlots } from "../../../src/bot/core/rate-limiter.ts";
+import { withSlots } from "../../../src/bot/core/rate-limiter.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { RedisLease } from "../../../src/queue/redis-lease.ts";
 import { RedisRateLimiter } from "../../../src/queue/redis-rate-limiter.ts";
@@ -27,71 +28,98 @@ describe("feishu redis ports", () => {
   it("limits a key across two clients and tells how long to wait", async () => {
     const [a, b] = redis.map((r) => new RedisRateLimiter(r, prefix)) as [RedisRateLimiter, RedisRateLimiter];
     const slot = [{ key: "chat:1", limit: 3 }];
-    expect(await a.reserve(slot, 1000)).toBe(0);
-    expect(await b.reserve(slot, 1000)).toBe(0);
-    expect(await a.reserve(slot, 1000)).toBe(0);
-    const fourth = await b.reserve(slot, 1000);
+    const wait = async (limiter: RedisRateLimiter, slots = slot) =>
+      (await limiter.reserve(slots, 1000)).waitMs;
+    expect([await wait(a), await wait(b), await wait(a)]).toEqual([0, 0, 0]);
+    const fourth = await wait(b);
     expect(fourth).toBeGreaterThan(900);
     expect(fourth).toBeLessThanOrEqual(1000);
     // The next two share the fourth's window; the one after them waits a window more.
-    const later = [await a.reserve(slot, 1000), await b.reserve(slot, 1000), await a.reserve(slot, 1000)];
-    for (const wait of later.slice(0, 2)) {
-      expect(wait).toBeGreaterThan(900);
-      expect(wait).toBeLessThanOrEqual(1000);
+    const later = [await wait(a), await wait(b), await wait(a)];
+    for (const ms of later.slice(0, 2)) {
+      expect(ms).toBeGreaterThan(900);
+      expect(ms).toBeLessThanOrEqual(1000);
     }
     expect(later[2]).toBeGreaterThan(1900);
     expect(later[2]).toBeLessThanOrEqual(2000);
-    expect(await a.reserve([{ key: "chat:2", limit: 3 }], 1000)).toBe(0);
+    expect(await wait(a, [{ key: "chat:2", limit: 3 }])).toBe(0);
   });
 
   it("reserves every key of a call at one time, so a full key holds back the others with it", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
-    expect(await limiter.reserve([{ key: "app", limit: 1 }], 1000)).toBe(0);
-    // The app key is full: the chat key's slot is reserved when the app's is, a window on.
-    const both = await limiter.reserve(
-      [
-        { key: "chat:9", limit: 1 },
-        { key: "app", limit: 1 },
-      ],
-      1000,
-    );
+    const wait = async (slots: { key: string; limit: number }[]) =>
+      (await limiter.reserve(slots, 1000)).waitMs;
+    expect(await wait([{ key: "app", limit: 1 }])).toBe(0);
+    // The app key is full: the chat key's slot is planned when the app's is, a window on.
+    const both = await wait([
+      { key: "chat:9", limit: 1 },
+      { key: "app", limit: 1 },
+    ]);
     expect(both).toBeGreaterThan(900);
     expect(both).toBeLessThanOrEqual(1000);
     // So the chat's next call comes a window after that, and another chat's goes at once.
-    expect(await limiter.reserve([{ key: "chat:9", limit: 1 }], 1000)).toBeGreaterThan(1900);
-    expect(await limiter.reserve([{ key: "chat:8", limit: 1 }], 1000)).toBe(0);
+    expect(await wait([{ key: "chat:9", limit: 1 }])).toBeGreaterThan(1900);
+    expect(await wait([{ key: "chat:8", limit: 1 }])).toBe(0);
   });
 
-  it("spaces a burst into windows, in the order asked", async () => {
+  it("counts a slot from when its call was answered: a late answer holds back the call planned after it", async () => {
+    const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
+    const slot = [{ key: "slow", limit: 1 }];
+    const first = await limiter.reserve(slot, 300);
+    expect(first.waitMs).toBe(0);
+    const second = await limiter.reserve(slot, 300);
+    expect(second.waitMs).toBeGreaterThan(250);
+    // The first call is answered 200 ms after it was sent, so the second may go 300 ms after that.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await limiter.settle(first.ticket, slot, 300);
+    await new Promise((resolve) => setTimeout(resolve, second.waitMs - 200));
+    const more = await limiter.take(second.ticket, slot, 300);
+    expect(more).toBeGreaterThan(150);
+    expect(more).toBeLessThanOrEqual(200);
+    await new Promise((resolve) => setTimeout(resolve, more));
+    expect(await limiter.take(second.ticket, slot, 300)).toBe(0);
+  });
+
+  it("runs a burst in windows, in the order asked, each a window after the answer it waits for", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
     const started = Date.now();
-    const times: number[] = [];
+    const calls: { start: number; end: number }[] = [];
     await Promise.all(
-      Array.from({ length: 7 }, async (_, i) => {
-        await takeSlots(limiter, [{ key: "burst", limit: 3 }], 300);
-        times[i] = Date.now() - started;
-      }),
+      Array.from({ length: 7 }, (_, i) =>
+        withSlots(limiter, [{ key: "burst", limit: 3 }], 300, async () => {
+          const start = Date.now() - started;
+          await new Promise((resolve) => setTimeout(resolve, 50)); // the platform's answer takes 50 ms
+          calls[i] = { start, end: Date.now() - started };
+        }),
+      ),
     );
-    // By the order asked: the first three in the first window, the next three in the second.
-    for (const i of [0, 1, 2]) expect(times[i]).toBeLessThan(200);
-    for (const i of [3, 4, 5]) {
-      expect(times[i]).toBeGreaterThanOrEqual(290);
-      expect(times[i]).toBeLessThan(500);
-    }
-    expect(times[6]).toBeGreaterThanOrEqual(590);
+    const at = (i: number) => calls[i] as { start: number; end: number };
+    for (const i of [0, 1, 2]) expect(at(i).start).toBeLessThan(100);
+    // Each of the second three goes a window after one of the first three was answered.
+    const firstAnswers = [0, 1, 2].map((i) => at(i).end).sort((x, y) => x - y);
+    const secondStarts = [3, 4, 5].map((i) => at(i).start).sort((x, y) => x - y);
+    for (const [n, start] of secondStarts.entries())
+      expect(start).toBeGreaterThanOrEqual((firstAnswers[n] as number) + 295);
+    expect(at(6).start).toBeGreaterThanOrEqual(Math.min(...[3, 4, 5].map((i) => at(i).end)) + 295);
   });
 
-  it("asks Redis once per call however long the wait", async () => {
+  it("asks Redis a few times per call however long the wait, not over and over", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
-    await limiter.reserve([{ key: "warm", limit: 1 }], 200); // the script is loaded: each call is one EVALSHA
+    await limiter.reserve([{ key: "warm", limit: 1 }], 200); // the scripts are loaded: each call is one EVALSHA
     const monitor = await (redis[1] as Redis).monitor();
     let calls = 0;
     monitor.on("monitor", (_time: string, args: string[]) => {
       if (/^evalsha$/i.test(args[0] ?? "") && args.some((a) => a.endsWith(":rate:herd"))) calls++;
     });
-    await Promise.all(Array.from({ length: 20 }, () => takeSlots(limiter, [{ key: "herd", limit: 5 }], 200)));
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        withSlots(limiter, [{ key: "herd", limit: 5 }], 200, async () => undefined),
+      ),
+    );
     monitor.disconnect();
-    expect(calls).toBe(20);
+    // Per call: plan, settle, and for the 15 that wait, a take or two at their time.
+    expect(calls).toBeGreaterThanOrEqual(20 + 20 + 15);
+    expect(calls).toBeLessThanOrEqual(20 + 20 + 15 * 3);
   });
 
   it("gives the lease to one holder, renews only its own, and frees it on release or expiry", async () => {

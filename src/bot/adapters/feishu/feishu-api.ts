@@ -86,18 +86,22 @@ export class FeishuApi {
 
   /**
    * Open ids of the people who have read a message (bot's own messages of the last 7 days);
-   * `beforePage` waits for a rate slot before each page is asked for.
+   * `eachPage` runs the call for each page (in a rate slot).
    */
-  async readUsers(messageId: string, beforePage?: () => Promise<void>): Promise<string[]> {
+  async readUsers(
+    messageId: string,
+    eachPage: <T>(page: () => Promise<T>) => Promise<T> = (page) => page(),
+  ): Promise<string[]> {
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
-      await beforePage?.();
-      const data = await this.call("message.readUsers", () =>
-        this.client.im.message.readUsers({
-          path: { message_id: messageId },
-          params: { user_id_type: "open_id", page_size: 100, page_token: pageToken },
-        }),
+      const data = await eachPage(() =>
+        this.call("message.readUsers", () =>
+          this.client.im.message.readUsers({
+            path: { message_id: messageId },
+            params: { user_id_type: "open_id", page_size: 100, page_token: pageToken },
+          }),
+        ),
       );
       for (const item of data?.items ?? []) if (item.user_id) ids.push(item.user_id);
       pageToken = data?.has_more ? data.page_token : undefined;

@@ -67,15 +67,16 @@ export class FeishuSink implements MessageSink {
         })
       : undefined;
     const content = card ? JSON.stringify(card) : textContent(message.text ?? "", mentions);
-    await this.deps.rate.forTarget(target.rateKey);
     const messageId = await this.call(() =>
-      api.send({
-        receiveIdType: target.receiveIdType,
-        receiveId: target.receiveId,
-        msgType: message.card ? "interactive" : "text",
-        content,
-        uuid: feishuUuid(message.idempotencyKey),
-      }),
+      this.deps.rate.forTarget(target.rateKey, () =>
+        api.send({
+          receiveIdType: target.receiveIdType,
+          receiveId: target.receiveId,
+          msgType: message.card ? "interactive" : "text",
+          content,
+          uuid: feishuUuid(message.idempotencyKey),
+        }),
+      ),
     );
     const chat = directory.chat(message.chatId);
     const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);

@@ -44,8 +44,8 @@ export async function patchStoredCard(
       next(row) ?? (overwritten ? ((row.card as unknown as FeishuCard | null) ?? undefined) : undefined);
     if (!card) return false;
     const target = await feishuTarget(identity, row.chatId);
-    await (target ? rate.forTarget(target.rateKey) : rate.forApp());
-    await api.patch(row.platformMessageId, JSON.stringify(card));
+    const patch = () => api.patch(row.platformMessageId, JSON.stringify(card));
+    await (target ? rate.forTarget(target.rateKey, patch) : rate.forApp(patch));
     const stored = await prisma.sentMessage.updateMany({
       where: { id: rowId, cardVersion: row.cardVersion },
       data: { card: card as object, cardVersion: { increment: 1 } },
