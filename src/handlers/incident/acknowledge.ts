@@ -7,8 +7,9 @@ import type { ConversationContext } from "../../bot/core/context.ts";
 import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { alertCard } from "./alert-card.ts";
+import { alertPrefixes, sentUnder } from "./alert-sends.ts";
 import { alertChats, unitChat } from "./audience.ts";
-import { alertJobKey, scheduleRenotify } from "./incident-schedule.ts";
+import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { alertMessages as M } from "./messages.ts";
 
@@ -51,16 +52,14 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
 }
 
 /**
- * Platforms that edit sent messages (Feishu) show the acknowledged alert in place: who acknowledged
- * and when, no buttons. Others skip these updates; the notices above say the same.
+ * Platforms that edit sent messages (Feishu) show the acknowledged alert in place of the alert and
+ * of every escalation of it: who acknowledged and when, no buttons. Others skip these updates; the
+ * notices above say the same.
  */
 async function updateAlertCards(ctx: ConversationContext, incident: Incident): Promise<void> {
   const policy = ctx.services.policy as IncidentPolicy;
   const { directory, prisma } = ctx.services;
-  const sent = await prisma.sentMessage.findMany({
-    where: { idempotencyKey: { startsWith: `${alertJobKey(incident)}-` } },
-    select: { idempotencyKey: true, chatId: true },
-  });
+  const sent = await sentUnder(prisma, alertPrefixes(incident.id));
   const base = alertCard(incident, policy, directory);
   const at = formatLocalTime(incident.acknowledgedAt as Date, policy.timezone);
   const card = {

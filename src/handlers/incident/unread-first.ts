@@ -5,23 +5,15 @@
  * to have read, so everyone is urgent as before.
  */
 import type { BotServices } from "../../bot/core/services.ts";
-import { ackCheckKeyPrefix, alertJobKey } from "./incident-schedule.ts";
+import { alertPrefixes, sentUnder } from "./alert-sends.ts";
 
 /** Who has been seen reading the incident's alert or one of its escalations. */
 export async function alertReaders(
   prisma: BotServices["prisma"],
   incidentId: number,
 ): Promise<ReadonlySet<string>> {
-  const rows = await prisma.sentMessage.findMany({
-    where: {
-      OR: [
-        { idempotencyKey: { startsWith: `${alertJobKey({ id: incidentId })}-` } },
-        { idempotencyKey: { startsWith: ackCheckKeyPrefix(incidentId) } },
-      ],
-    },
-    select: { readBy: true },
-  });
-  return new Set(rows.flatMap((row) => (Array.isArray(row.readBy) ? (row.readBy as string[]) : [])));
+  const sent = await sentUnder(prisma, alertPrefixes(incidentId));
+  return new Set(sent.flatMap((row) => row.readBy));
 }
 
 export function unreadFirst(

@@ -123,4 +123,21 @@ describe("feishu read receipts", () => {
       openIdOf("wang-xianzhang"),
     ]);
   }, 60_000);
+
+  it("takes the buttons off the escalation cards too once someone acknowledges", async () => {
+    const failures = await runTranscriptOnFeishu(
+      join(ROOT, "test/fixtures/feishu/escalation-acknowledged.chat"),
+      fake,
+    );
+    expect(failures).toEqual([]);
+    const cards = fake.messagesTo(chatIdOf("leaders")).filter((m) => m.msgType === "interactive");
+    const escalations = cards.filter((m) => JSON.stringify(m.content).includes("级提醒"));
+    expect(escalations.length).toBeGreaterThanOrEqual(1);
+    for (const card of [leadersAlert(), ...escalations]) {
+      expect(card?.patches.length, `card ${card?.messageId} updated in place`).toBeGreaterThan(0);
+      const shown = lastShown(card);
+      expect(shown).toContain("王县长");
+      expect(shown).not.toContain('"tag":"button"');
+    }
+  }, 60_000);
 });

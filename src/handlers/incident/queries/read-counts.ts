@@ -6,6 +6,7 @@
 
 import type { BotServices } from "../../../bot/core/services.ts";
 import { relayKey } from "../../instruction/instruction-schedule.ts";
+import { sentUnder } from "../alert-sends.ts";
 import { alertJobKey } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { queryMessages as M } from "./messages.ts";
@@ -20,19 +21,17 @@ export async function readCountLines(
     ...instructionIds.map((id) => ({ label: M.readInstruction, prefix: `${relayKey(id)}-` })),
   ];
   // One query for the alert and every instruction; lines keep the sources' order.
-  const all = await services.prisma.sentMessage.findMany({
-    where: { OR: sources.map((s) => ({ idempotencyKey: { startsWith: s.prefix } })) },
-    orderBy: { id: "asc" },
-  });
+  const all = await sentUnder(
+    services.prisma,
+    sources.map((s) => s.prefix),
+  );
   const lines: string[] = [];
   for (const source of sources) {
     const rows = all.filter((row) => row.idempotencyKey.startsWith(source.prefix));
-    for (const row of rows) {
-      const recipients = Array.isArray(row.recipients) ? row.recipients : [];
-      const readBy = Array.isArray(row.readBy) ? row.readBy : [];
+    for (const { chatId, readBy, recipients } of rows) {
       if (recipients.length === 0) continue;
       lines.push(
-        M.readLine(source.label, services.directory.chatName(row.chatId), readBy.length, recipients.length),
+        M.readLine(source.label, services.directory.chatName(chatId), readBy.length, recipients.length),
       );
     }
   }
