@@ -57,6 +57,26 @@ describe("feishu outbound", () => {
     expect(fake.messagesTo(QINGSHAN)).toHaveLength(1);
   });
 
+  it("takes a rate slot for each try of a send: a retry waits for the chat's next slot", async () => {
+    const oneASecond = await startFeishuTestApp(fake, { settings: { perChatPerSecond: 1, backoffMs: 50 } });
+    try {
+      fake.fail({ method: "POST", path: CREATE, kind: "status", status: 500, times: 1 });
+      await oneASecond.test.app.messenger.send({
+        chatId: "qingshan-work",
+        text: "消息",
+        idempotencyKey: "k-slot",
+      });
+      await oneASecond.settle();
+      const calls = fake.callsTo(CREATE, "POST");
+      expect(calls).toHaveLength(2);
+      // Feishu saw the first try: the second (50 ms backoff) still waits out the chat's second.
+      expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+      expect(fake.messagesTo(QINGSHAN)).toHaveLength(1);
+    } finally {
+      await oneASecond.close();
+    }
+  });
+
   it("retries a lost answer with the same uuid: the message is not posted twice", async () => {
     fake.fail({ method: "POST", path: CREATE, kind: "timeout", afterEffect: true, times: 1 });
     fake.fail({ method: "POST", path: CREATE, kind: "status", status: 500, times: 1 });

@@ -1,7 +1,8 @@
 /**
  * The OpenAPI calls the adapter makes, through the SDK's `lark.Client`: each call is retried on
  * 429/5xx/timeouts with backoff that honours Feishu's hint, refreshes the token when Feishu calls
- * it invalid, and throws {@link FeishuApiError} when retrying cannot help.
+ * it invalid, and throws {@link FeishuApiError} when retrying cannot help. Calls under Feishu's
+ * rate limits take `inSlot`, which runs every request of the call, each try, in a rate slot of its own.
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
@@ -26,6 +27,11 @@ export interface OutgoingMessage {
 
 const URGENT = { app: "urgentApp", sms: "urgentSms", phone: "urgentPhone" } as const;
 
+/** Runs one request to Feishu (in a rate slot, where the caller has limits to keep). */
+export type InSlot = <T>(request: () => Promise<T>) => Promise<T>;
+
+const direct: InSlot = (request) => request();
+
 export class FeishuApi {
   readonly client: lark.Client;
   private readonly tokens = new TokenCache();
@@ -49,8 +55,8 @@ export class FeishuApi {
     });
   }
 
-  async send(message: OutgoingMessage): Promise<string> {
-    const data = await this.call("message.create", () =>
+  async send(message: OutgoingMessage, inSlot: InSlot = direct): Promise<string> {
+    const data = await this.call("message.create", inSlot, () =>
       this.client.im.message.create({
         params: { receive_id_type: message.receiveIdType },
         data: {
@@ -65,8 +71,8 @@ export class FeishuApi {
     return data.message_id;
   }
 
-  async patch(messageId: string, content: string): Promise<void> {
-    await this.call("message.patch", () =>
+  async patch(messageId: string, content: string, inSlot: InSlot = direct): Promise<void> {
+    await this.call("message.patch", inSlot, () =>
       this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }),
     );
   }
@@ -74,7 +80,7 @@ export class FeishuApi {
   /** Urgent delivery of a sent message; returns the open ids Feishu refused. */
   async urgent(channel: UrgentChannel, messageId: string, openIds: string[]): Promise<string[]> {
     const method = this.client.im.message[URGENT[channel]];
-    const data = await this.call(`message.${URGENT[channel]}`, () =>
+    const data = await this.call(`message.${URGENT[channel]}`, direct, () =>
       method({
         path: { message_id: messageId },
         params: { user_id_type: "open_id" },
@@ -86,22 +92,16 @@ export class FeishuApi {
 
   /**
    * Open ids of the people who have read a message (bot's own messages of the last 7 days);
-   * `eachPage` runs the call for each page (in a rate slot).
    */
-  async readUsers(
-    messageId: string,
-    eachPage: <T>(page: () => Promise<T>) => Promise<T> = (page) => page(),
-  ): Promise<string[]> {
+  async readUsers(messageId: string, inSlot: InSlot = direct): Promise<string[]> {
     const ids: string[] = [];
     let pageToken: string | undefined;
     do {
-      const data = await eachPage(() =>
-        this.call("message.readUsers", () =>
-          this.client.im.message.readUsers({
-            path: { message_id: messageId },
-            params: { user_id_type: "open_id", page_size: 100, page_token: pageToken },
-          }),
-        ),
+      const data = await this.call("message.readUsers", inSlot, () =>
+        this.client.im.message.readUsers({
+          path: { message_id: messageId },
+          params: { user_id_type: "open_id", page_size: 100, page_token: pageToken },
+        }),
       );
       for (const item of data?.items ?? []) if (item.user_id) ids.push(item.user_id);
       pageToken = data?.has_more ? data.page_token : undefined;
@@ -113,7 +113,7 @@ export class FeishuApi {
   async openIdsByPhone(phones: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (let i = 0; i < phones.length; i += 50) {
-      const data = await this.call("contact.batchGetId", () =>
+      const data = await this.call("contact.batchGetId", direct, () =>
         this.client.contact.user.batchGetId({
           params: { user_id_type: "open_id" },
           data: { mobiles: phones.slice(i, i + 50) },
@@ -127,7 +127,7 @@ export class FeishuApi {
 
   /** The bot's own open id and name, to recognise its mention. */
   async botInfo(): Promise<{ openId?: string; name?: string }> {
-    const answer = (await this.call("bot.info", () =>
+    const answer = (await this.call("bot.info", direct, () =>
       this.client.request({ url: "/open-apis/bot/v3/info", method: "GET" }),
     )) as unknown;
     const bot = (answer as { bot?: { open_id?: string; app_name?: string } } | undefined)?.bot;
@@ -135,14 +135,16 @@ export class FeishuApi {
   }
 
   async isInChat(chatId: string): Promise<boolean> {
-    const data = await this.call("chatMembers.isInChat", () =>
+    const data = await this.call("chatMembers.isInChat", direct, () =>
       this.client.im.chatMembers.isInChat({ path: { chat_id: chatId } }),
     );
     return Boolean(data?.is_in_chat);
   }
 
   async grantedScopes(): Promise<string[]> {
-    const data = await this.call("application.scope.list", () => this.client.application.scope.list());
+    const data = await this.call("application.scope.list", direct, () =>
+      this.client.application.scope.list(),
+    );
     return (data?.scopes ?? []).filter((s) => s.grant_status === 1).map((s) => s.scope_name);
   }
 
@@ -152,12 +154,16 @@ export class FeishuApi {
     await this.botInfo();
   }
 
-  private async call<T>(label: string, fn: () => Promise<Answer<T> | undefined>): Promise<T | undefined> {
+  private async call<T>(
+    label: string,
+    inSlot: InSlot,
+    fn: () => Promise<Answer<T> | undefined>,
+  ): Promise<T | undefined> {
     let lastReason = "";
     for (let attempt = 1; attempt <= this.settings.callAttempts; attempt++) {
       let failure: ReturnType<typeof failureOfThrown>;
       try {
-        const answer = (await fn()) as (Answer<T> & Record<string, unknown>) | undefined;
+        const answer = (await inSlot(fn)) as (Answer<T> & Record<string, unknown>) | undefined;
         if (!answer || answer.code === undefined || answer.code === 0)
           return (answer?.data ?? answer) as T | undefined;
         failure = failureOfCode(answer.code, answer.msg ?? "");

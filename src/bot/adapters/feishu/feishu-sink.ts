@@ -68,14 +68,15 @@ export class FeishuSink implements MessageSink {
       : undefined;
     const content = card ? JSON.stringify(card) : textContent(message.text ?? "", mentions);
     const messageId = await this.call(() =>
-      this.deps.rate.forTarget(target.rateKey, () =>
-        api.send({
+      api.send(
+        {
           receiveIdType: target.receiveIdType,
           receiveId: target.receiveId,
           msgType: message.card ? "interactive" : "text",
           content,
           uuid: feishuUuid(message.idempotencyKey),
-        }),
+        },
+        (request) => this.deps.rate.forTarget(target.rateKey, request),
       ),
     );
     const chat = directory.chat(message.chatId);

@@ -45,7 +45,7 @@ export async function pollReadReceipts(deps: {
     try {
       let read = readBy.length;
       if (!recipients.every((id) => readBy.includes(id))) {
-        const openIds = await api.readUsers(row.platformMessageId, (page) => rate.forApp(page));
+        const openIds = await api.readUsers(row.platformMessageId, (request) => rate.forApp(request));
         const people = openIds.flatMap((openId) => identity.personOf(openId) ?? []);
         const next = recipients.filter((id) => readBy.includes(id) || people.includes(id));
         await prisma.sentMessage.update({

@@ -44,8 +44,9 @@ export async function patchStoredCard(
       next(row) ?? (overwritten ? ((row.card as unknown as FeishuCard | null) ?? undefined) : undefined);
     if (!card) return false;
     const target = await feishuTarget(identity, row.chatId);
-    const patch = () => api.patch(row.platformMessageId, JSON.stringify(card));
-    await (target ? rate.forTarget(target.rateKey, patch) : rate.forApp(patch));
+    await api.patch(row.platformMessageId, JSON.stringify(card), (request) =>
+      target ? rate.forTarget(target.rateKey, request) : rate.forApp(request),
+    );
     const stored = await prisma.sentMessage.updateMany({
       where: { id: rowId, cardVersion: row.cardVersion },
       data: { card: card as object, cardVersion: { increment: 1 } },
