@@ -226,6 +226,32 @@ describe("feishu inbound", () => {
     expect(String(fake.messagesTo(unknown).at(-1)?.content.text)).toContain("已经绑定");
   });
 
+  it("keeps the adapter's own notices under the chat's limit", async () => {
+    const oneASecond = await startFeishuTestApp(fake, { settings: { perChatPerSecond: 1 } });
+    try {
+      const unknown = "oc_limited_group";
+      const operatorOpenId = openIdOf("zhao-mishuzhang");
+      await oneASecond.post(botAddedEvent({ chatId: unknown, operatorOpenId, token: VERIFICATION_TOKEN }));
+      await oneASecond.post(
+        messageEvent({
+          chatId: unknown,
+          senderOpenId: openIdOf("zhangsan"),
+          text: "@{0} 绑定 青山镇工作群",
+          mentions: [BOT],
+          token: VERIFICATION_TOKEN,
+        }),
+      );
+      await oneASecond.settle();
+      // The greeting and the refusal, in whichever order they were handled: a second apart.
+      const notices = fake.messagesTo(unknown);
+      expect(notices.map((m) => String(m.content.text)).join("\n")).toContain("只有管理员");
+      expect(notices).toHaveLength(2);
+      expect(Math.abs((notices[1]?.at ?? 0) - (notices[0]?.at ?? 0))).toBeGreaterThanOrEqual(950);
+    } finally {
+      await oneASecond.close();
+    }
+  });
+
   it("acknowledges malformed and unknown events without crashing, and refuses an oversize message politely", async () => {
     const malformed = {
       schema: "2.0",

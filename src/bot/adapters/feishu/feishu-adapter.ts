@@ -67,6 +67,7 @@ export class FeishuAdapter implements PlatformAdapter {
     });
     this.inbound = new FeishuInbound({
       api: this.api,
+      rate: this.rate,
       identity: this.identity,
       directory,
       prisma,

@@ -30,8 +30,10 @@ import {
   toast,
 } from "./feishu-events.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
+import type { FeishuRate } from "./feishu-rate.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
 import { feishuUuid } from "./feishu-sink.ts";
+import { chatRateKey } from "./feishu-target.ts";
 import { feishuTexts as T } from "./feishu-texts.ts";
 
 /** What waits on the inbound queue: raw events still to map, or a checked neutral event. */
@@ -42,6 +44,7 @@ export type FeishuInboundJob =
 
 export interface InboundDeps {
   api: FeishuApi;
+  rate: FeishuRate;
   identity: FeishuIdentity;
   directory: Directory;
   prisma: DatabaseClient;
@@ -254,15 +257,22 @@ export class FeishuInbound {
     await this.handle(event);
   }
 
-  /** A short answer from the adapter itself, straight into the Feishu chat. */
+  /**
+   * A short answer from the adapter itself, straight into a Feishu chat the org file may not know
+   * (so not through the send queue, which serves the org's chats): under the chat's and the app's
+   * limits, and retried with the event if it fails.
+   */
   private async notice(feishuChatId: string, text: string, key: string): Promise<void> {
-    await this.deps.api.send({
-      receiveIdType: "chat_id",
-      receiveId: feishuChatId,
-      msgType: "text",
-      content: textContent(text, []),
-      uuid: feishuUuid(`feishu-notice-${key}`),
-    });
+    await this.deps.api.send(
+      {
+        receiveIdType: "chat_id",
+        receiveId: feishuChatId,
+        msgType: "text",
+        content: textContent(text, []),
+        uuid: feishuUuid(`feishu-notice-${key}`),
+      },
+      (request) => this.deps.rate.forTarget(chatRateKey(feishuChatId), request),
+    );
   }
 
   private isBot(mention: FeishuMention): boolean {

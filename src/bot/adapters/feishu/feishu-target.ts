@@ -32,6 +32,11 @@ function knownTarget(identity: FeishuIdentity, chatId: string): FeishuTarget | u
   }
   const feishuChat = identity.feishuChatOf(chatId);
   return feishuChat
-    ? { receiveIdType: "chat_id", receiveId: feishuChat, rateKey: `feishu:chat:${feishuChat}` }
+    ? { receiveIdType: "chat_id", receiveId: feishuChat, rateKey: chatRateKey(feishuChat) }
     : undefined;
+}
+
+/** The rate-limit key of a Feishu group (by its chat id). */
+export function chatRateKey(feishuChatId: string): string {
+  return `feishu:chat:${feishuChatId}`;
 }
