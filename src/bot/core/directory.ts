@@ -45,6 +45,11 @@ export class Directory {
     return this.peopleById.get(idOrName) ?? this.peopleByName.get(idOrName);
   }
 
+  /** A person's name, or the id itself for someone the org file does not (or no longer) know. */
+  personName(id: string): string {
+    return this.person(id)?.name ?? id;
+  }
+
   unit(id: string): Unit | undefined {
     return this.unitsById.get(id);
   }

@@ -35,7 +35,7 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
     const duty = onDutyAt(ctx.services, dueAt).duty.people;
     for (const chatId of dutyChats(directory)) {
       const here = directory.membersAmong(chatId, duty);
-      const away = duty.filter((p) => !here.includes(p)).map((p) => directory.person(p)?.name ?? p);
+      const away = duty.filter((p) => !here.includes(p)).map((p) => directory.personName(p));
       await ctx.send(chatId, {
         text: away.length > 0 ? `${summary}\n${M.dutyNotHere(away)}` : summary,
         mentions: here,

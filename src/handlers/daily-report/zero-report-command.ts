@@ -34,7 +34,7 @@ export const zeroReportCommand: Command = {
       late,
     });
     if (!created) {
-      const who = row.reporterId ? (directory.person(row.reporterId)?.name ?? row.reporterId) : "事件上报";
+      const who = row.reporterId ? directory.personName(row.reporterId) : "事件上报";
       return ctx.reply(
         M.alreadyReported(unit, row.reportedAt ? formatClock(row.reportedAt, policy.timezone) : "", who),
       );

@@ -94,7 +94,7 @@ function openIncidentsField(facts: DigestFacts, view: DigestView): CardField {
   const unconfirmed = new Map<number, Set<string>>();
   for (const instruction of facts.instructions) {
     const names = unconfirmed.get(instruction.incidentId) ?? new Set<string>();
-    for (const id of instruction.unconfirmed) names.add(view.directory.person(id)?.name ?? id);
+    for (const id of instruction.unconfirmed) names.add(view.directory.personName(id));
     unconfirmed.set(instruction.incidentId, names);
   }
   const lines = [...facts.openIncidents].sort(severityOrder(view.policy)).map((incident) => {
@@ -119,7 +119,7 @@ function lateAndMissedField(facts: DigestFacts, view: DigestView): CardField {
 }
 
 function instructionsField(facts: DigestFacts, view: DigestView): CardField {
-  const name = (id: string) => view.directory.person(id)?.name ?? id;
+  const name = (id: string) => view.directory.personName(id);
   const lines = facts.instructions.map((i) =>
     M.instructionLine(
       i.number,
@@ -154,7 +154,7 @@ function pausesField(facts: DigestFacts, view: DigestView): CardField {
   const lines = facts.pauses.map((p) =>
     M.pauseLine(
       view.directory.chatName(p.chatId),
-      view.directory.person(p.pausedBy)?.name ?? p.pausedBy,
+      view.directory.personName(p.pausedBy),
       shortLocalTime(p.until, view.now, view.policy.timezone),
     ),
   );

@@ -22,7 +22,7 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
     return ctx.reply(M.cannotAcknowledge);
   if (ctx.person.unit === incident.unitId) return ctx.reply(M.ownUnit);
   if (incident.acknowledgedAt && incident.acknowledgedBy) {
-    const name = directory.person(incident.acknowledgedBy)?.name ?? incident.acknowledgedBy;
+    const name = directory.personName(incident.acknowledgedBy);
     return ctx.reply(
       M.alreadyAcknowledged(incident.number, name, formatLocalTime(incident.acknowledgedAt, tz)),
     );

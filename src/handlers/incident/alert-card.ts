@@ -79,7 +79,7 @@ export function alertCard(incident: Incident, policy: IncidentPolicy, directory:
       { label: "基本情况", value: incident.summary ?? "待补" },
       { label: "已采取措施", value: incident.measures ?? "待补" },
       { label: "现场负责人", value: contact || "待补" },
-      { label: "报告人", value: directory.person(incident.reporterId)?.name ?? incident.reporterId },
+      { label: "报告人", value: directory.personName(incident.reporterId) },
       { label: "报告时间", value: formatLocalTime(incident.reportedAt, tz) },
       ...(flags.length > 0 ? [{ label: "标记", value: flags.join("；") }] : []),
     ],

@@ -43,5 +43,5 @@ export function leaderReplyChat(directory: Directory, leaderId: string, givenIn:
 
 /** The names of people ids, joined the Chinese way: 钱镇长、张三. */
 export function namesOf(directory: Directory, ids: readonly string[]): string {
-  return ids.map((id) => directory.person(id)?.name ?? id).join("、");
+  return ids.map((id) => directory.personName(id)).join("、");
 }

@@ -41,7 +41,7 @@ export function instructionCard(
   options: { ask: string[]; copyOf: string[]; policy: IncidentPolicy; directory: Directory },
 ): Card {
   const { ask, copyOf, policy, directory } = options;
-  const names = (ids: readonly string[]) => ids.map((id) => directory.person(id)?.name ?? id).join("、");
+  const names = (ids: readonly string[]) => ids.map((id) => directory.personName(id)).join("、");
   return {
     title: M.cardTitle(incident.number),
     tone: "red",
@@ -68,13 +68,13 @@ export function chaseCard(
   options: { waiting: string[]; since: string; directory: Directory },
 ): Card {
   const { waiting, since, directory } = options;
-  const leader = directory.person(instruction.leaderId)?.name ?? instruction.leaderId;
+  const leader = directory.personName(instruction.leaderId);
   return {
     title: M.chaseTitle(incident.number),
     tone: "red",
     fields: [
       { label: M.cardText, value: `${leader}：${instruction.text}` },
-      { label: M.chaseWaiting, value: waiting.map((id) => directory.person(id)?.name ?? id).join("、") },
+      { label: M.chaseWaiting, value: waiting.map((id) => directory.personName(id)).join("、") },
     ],
     buttons: [receiptButton(instruction)],
     note: M.chaseNote(since),

@@ -25,7 +25,7 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
     const day = localDayString(dueAt, policy.timezone);
     const { duty, leaders } = onDutyAt(ctx.services, dueAt);
     const names = (role: OnDutyRole) =>
-      role.rostered ? role.people.map((id) => directory.person(id)?.name ?? id) : undefined;
+      role.rostered ? role.people.map((id) => directory.personName(id)) : undefined;
     const rule = ctx.services.zeroReport;
     const text = M.morning(
       day,

@@ -34,15 +34,14 @@ export interface ConsoleMessageRow {
 }
 
 export function toDto(row: ConsoleMessageRow, directory: Directory): ConsoleMessageDto {
-  const names = (ids: unknown) =>
-    ((ids as string[] | null) ?? []).map((id) => directory.person(id)?.name ?? id);
+  const names = (ids: unknown) => ((ids as string[] | null) ?? []).map((id) => directory.personName(id));
   const urgentTo = names(row.urgentTo);
   return {
     id: row.id,
     chat: row.chatId,
     chatName: directory.chatName(row.chatId),
     sender: row.senderId,
-    senderName: row.senderId ? (directory.person(row.senderId)?.name ?? row.senderId) : directory.botName,
+    senderName: row.senderId ? directory.personName(row.senderId) : directory.botName,
     kind: row.kind === "card" ? "card" : "text",
     text: row.text,
     card: (row.card as Card | null) ?? null,

@@ -57,7 +57,7 @@ export class FeishuSink implements MessageSink {
     }
     const mentions = (message.mentions ?? []).flatMap((id) => {
       const openId = identity.openIdOf(id);
-      return openId ? [{ openId, name: directory.person(id)?.name ?? id }] : [];
+      return openId ? [{ openId, name: directory.personName(id) }] : [];
     });
     const card = message.card
       ? renderCard(message.card, {

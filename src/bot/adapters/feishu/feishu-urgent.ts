@@ -50,7 +50,7 @@ export async function sendUrgent(
       }
     }
   for (const [index, problem] of problems.entries()) {
-    const names = problem.names.map((id) => directory.person(id)?.name ?? id).join("、");
+    const names = problem.names.map((id) => directory.personName(id)).join("、");
     log.warn({ chat: message.chatId, people: problem.names, reason: problem.reason }, "urgent not delivered");
     await deps
       .report(

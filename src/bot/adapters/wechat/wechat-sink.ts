@@ -209,9 +209,7 @@ export class WechatSink implements MessageSink {
       const personId = personOfDirectChat(chatId);
       const contact = await runtime.identity.contactOf(runtime.bot, personId);
       if (!contact)
-        throw new PermanentDeliveryError(
-          `微信里找不到 ${runtime.directory.person(personId)?.name ?? personId}`,
-        );
+        throw new PermanentDeliveryError(`微信里找不到 ${runtime.directory.personName(personId)}`);
       return contact;
     }
     const room = await runtime.identity.roomOf(runtime.bot, chatId);

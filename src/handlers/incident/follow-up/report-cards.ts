@@ -60,7 +60,7 @@ function supplementText(element: Element, data: Partial<FollowUpData>, timeZone:
 function reporterFields(input: ReportCardInput): CardField[] {
   const { report, directory, policy } = input;
   return [
-    { label: M.reporterField, value: directory.person(report.reporterId)?.name ?? report.reporterId },
+    { label: M.reporterField, value: directory.personName(report.reporterId) },
     { label: M.reportedAtField, value: formatLocalTime(report.receivedAt, policy.timezone) },
   ];
 }

@@ -32,7 +32,7 @@ export function incidentStatusCard(input: StatusCardInput): Card {
   const grade = gradeOf(policy, incident.gradeId);
   const unit = directory.unitName(incident.unitId);
   const open = incident.status === "open";
-  const nameOf = (id: string) => directory.person(id)?.name ?? id;
+  const nameOf = (id: string) => directory.personName(id);
   const flags = incidentFlags(incident, policy);
   const missing = open ? incidentMissing(incident, policy) : [];
   const casualties =

@@ -57,3 +57,10 @@ describe("Directory.withRole", () => {
     expect(directory.withRole([])).toEqual([]);
   });
 });
+
+describe("Directory.personName", () => {
+  it("names a known person, and falls back to the id for someone the org file does not know", () => {
+    expect(directory.personName("zhangsan")).toBe("张三");
+    expect(directory.personName("left-last-year")).toBe("left-last-year");
+  });
+});
