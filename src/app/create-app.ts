@@ -192,7 +192,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     messenger,
     http,
     url,
-    idle: () => waitForQueueDrain(pipeline, messenger),
+    idle: () => waitForQueueDrain(pipeline, messenger, platforms),
     async close() {
       for (const platform of platforms) await platform.close();
       await http?.close();

@@ -44,5 +44,7 @@ export interface PlatformAdapter {
   /** Routes are registered before the HTTP server listens; connections open in `start`. */
   registerRoutes?(http: HttpRoutes, context: Omit<PlatformContext, "http">): void;
   start(context: PlatformContext): Promise<void>;
+  /** Resolves when every event the platform has received (and queued) has been handed on and handled. */
+  idle?(): Promise<void>;
   close(): Promise<void>;
 }

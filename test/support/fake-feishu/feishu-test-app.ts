@@ -118,12 +118,7 @@ export async function startFeishuTestApp(
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      await adapter.inbound.idle();
-      await test.app.idle();
-    }
-  };
+  const settle = () => test.app.idle();
   return {
     test,
     adapter,

@@ -135,6 +135,11 @@ export class FeishuAdapter implements PlatformAdapter {
     });
   }
 
+  /** Resolves when every event received (webhook or long connection) has been handled. */
+  idle(): Promise<void> {
+    return this.inbound.idle();
+  }
+
   async close(): Promise<void> {
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
