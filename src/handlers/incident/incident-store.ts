@@ -138,24 +138,60 @@ export class IncidentStore {
 
   /**
    * Applies a change only while the incident still matches `where` (another worker may have moved
-   * it on). With `entry`, the timeline entry is written in the same transaction, so a process killed
-   * in between leaves neither or both.
+   * it on). With `entry`, the timeline entry is written by the same SQL statement, so a process
+   * killed in between leaves neither or both (one statement: a transaction here held PGlite's one
+   * connection over four round trips and halved the escalations fired per second).
    */
   async updateIf(
     id: number,
-    where: Partial<Pick<Incident, "status" | "escalationLevel" | "alertedAt" | "acknowledgedAt">>,
-    data: Partial<Incident>,
+    where: Partial<Pick<Incident, ConditionField>>,
+    data: Partial<Pick<Incident, ChangedField>>,
     entry?: TimelineEntryInput,
   ): Promise<boolean> {
     if (!entry) return (await this.prisma.incident.updateMany({ where: { id, ...where }, data })).count > 0;
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.incident.updateMany({ where: { id, ...where }, data });
-      if (count === 0) return false;
-      const { kind, at, actorId, detail = {} } = entry;
-      await tx.timelineEntry.create({ data: { incidentId: id, kind, at, actorId, detail } });
-      return true;
-    });
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const sets = Object.entries(data).map(([field, value]) => `${column(field)} = ${param(value)}`);
+    const conditions = Object.entries(where).map(([field, value]) =>
+      value === null ? `${column(field)} IS NULL` : `${column(field)} = ${param(value)}`,
+    );
+    const { kind, at, actorId, detail = {} } = entry;
+    const inserted = await this.prisma.$executeRawUnsafe(
+      `WITH changed AS (
+         UPDATE incident SET ${sets.join(", ")}
+         WHERE ${[`id = ${param(id)}`, ...conditions].join(" AND ")}
+         RETURNING id)
+       INSERT INTO timeline_entry (incident_id, kind, at, actor_id, detail)
+       SELECT id, ${param(kind)}, ${param(at)}, ${param(actorId)}, ${param(JSON.stringify(detail))}::jsonb
+       FROM changed`,
+      ...params,
+    );
+    return inserted > 0;
   }
+}
+
+/** What `updateIf` may test, and what it may change, with their columns. */
+const COLUMNS = {
+  status: "status",
+  escalationLevel: "escalation_level",
+  alertedAt: "alerted_at",
+  acknowledgedAt: "acknowledged_at",
+  acknowledgedBy: "acknowledged_by",
+  renotifiedAt: "renotified_at",
+  writtenOverdueAt: "written_overdue_at",
+  missedFollowUps: "missed_follow_ups",
+} as const;
+
+type ConditionField = "status" | "escalationLevel" | "alertedAt" | "acknowledgedAt";
+type ChangedField = keyof typeof COLUMNS;
+
+function column(field: string): string {
+  const name = COLUMNS[field as ChangedField];
+  if (!name) throw new Error(`IncidentStore.updateIf cannot use ${field}`);
+  return name;
 }
 
 /** A timeline entry written together with a change (see `IncidentStore.updateIf`). */
