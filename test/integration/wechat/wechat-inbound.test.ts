@@ -81,7 +81,8 @@ describe("WeChat inbound", { timeout: 60_000 }, () => {
     const talkerId = world.contacts.get("张三")?.id as string;
     const roomId = world.rooms.get(UNIT)?.id as string;
     const now = Date.now();
-    const answers = ["2", "今天14时20分", "青山镇李家村村道"];
+    // Real clock: a time that is always in the past (「今天14时20分」 is in the future before 14:20).
+    const answers = ["2", "10分钟前", "青山镇李家村村道"];
     const ids = answers.map((text, i) => {
       const message = mocker.MessageMock.create({
         id: `ooo-${now}-${i}`,
