@@ -40,6 +40,16 @@ describe("feishu inbound", () => {
     await fake.close();
   });
 
+  /** `@快报助手 绑定 青山镇工作群` from `person` in the Feishu chat `chatId`. */
+  const bindCommand = (chatId: string, person: string) =>
+    messageEvent({
+      chatId,
+      senderOpenId: openIdOf(person),
+      text: "@{0} 绑定 青山镇工作群",
+      mentions: [BOT],
+      token: VERIFICATION_TOKEN,
+    });
+
   const nameOf = (openId: string) =>
     app.test.app.services.directory.people().find((p) => openIdOf(p.id) === openId)?.name ?? openId;
 
@@ -200,27 +210,11 @@ describe("feishu inbound", () => {
     await app.settle();
     expect(String(fake.messagesTo(unknown)[0]?.content.text)).toContain("绑定");
 
-    await app.post(
-      messageEvent({
-        chatId: unknown,
-        senderOpenId: openIdOf("zhangsan"),
-        text: "@{0} 绑定 青山镇工作群",
-        mentions: [BOT],
-        token: VERIFICATION_TOKEN,
-      }),
-    );
+    await app.post(bindCommand(unknown, "zhangsan"));
     await app.settle();
     expect(String(fake.messagesTo(unknown).at(-1)?.content.text)).toContain("只有管理员");
 
-    await app.post(
-      messageEvent({
-        chatId: unknown,
-        senderOpenId: openIdOf("zhao-mishuzhang"),
-        text: "@{0} 绑定 青山镇工作群",
-        mentions: [BOT],
-        token: VERIFICATION_TOKEN,
-      }),
-    );
+    await app.post(bindCommand(unknown, "zhao-mishuzhang"));
     await app.settle();
     // The sample org gives 青山镇工作群 a chat id already: the binding is refused.
     expect(String(fake.messagesTo(unknown).at(-1)?.content.text)).toContain("已经绑定");
@@ -232,15 +226,7 @@ describe("feishu inbound", () => {
       const unknown = "oc_limited_group";
       const operatorOpenId = openIdOf("zhao-mishuzhang");
       await oneASecond.post(botAddedEvent({ chatId: unknown, operatorOpenId, token: VERIFICATION_TOKEN }));
-      await oneASecond.post(
-        messageEvent({
-          chatId: unknown,
-          senderOpenId: openIdOf("zhangsan"),
-          text: "@{0} 绑定 青山镇工作群",
-          mentions: [BOT],
-          token: VERIFICATION_TOKEN,
-        }),
-      );
+      await oneASecond.post(bindCommand(unknown, "zhangsan"));
       await oneASecond.settle();
       // The greeting and the refusal, in whichever order they were handled: a second apart.
       const notices = fake.messagesTo(unknown);
