@@ -65,19 +65,22 @@ describe("feishu redis ports", () => {
   it("counts a slot from when its call was answered: a late answer holds back the call planned after it", async () => {
     const limiter = new RedisRateLimiter(redis[0] as Redis, prefix);
     const slot = [{ key: "slow", limit: 1 }];
-    const first = await limiter.reserve(slot, 300);
+    const first = await limiter.reserve(slot, 1000);
     expect(first.waitMs).toBe(0);
-    const second = await limiter.reserve(slot, 300);
-    expect(second.waitMs).toBeGreaterThan(250);
-    // The first call is answered 200 ms after it was sent, so the second may go 300 ms after that.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await limiter.settle(first.ticket, slot, 300);
-    await new Promise((resolve) => setTimeout(resolve, second.waitMs - 200));
-    const more = await limiter.take(second.ticket, slot, 300);
-    expect(more).toBeGreaterThan(150);
-    expect(more).toBeLessThanOrEqual(200);
-    await new Promise((resolve) => setTimeout(resolve, more));
-    expect(await limiter.take(second.ticket, slot, 300)).toBe(0);
+    const second = await limiter.reserve(slot, 1000);
+    expect(second.waitMs).toBeGreaterThan(900);
+    // The first call is answered 500 ms after it was sent, so the second may go a second after that.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const answeredBefore = Date.now();
+    await limiter.settle(first.ticket, slot, 1000);
+    await new Promise((resolve) => setTimeout(resolve, second.waitMs - 500));
+    let wait = await limiter.take(second.ticket, slot, 1000);
+    expect(wait, "planned a window after the sending, so told to wait for the answer's").toBeGreaterThan(0);
+    while (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = await limiter.take(second.ticket, slot, 1000);
+    }
+    expect(Date.now()).toBeGreaterThanOrEqual(answeredBefore + 1000);
   });
 
   it("runs a burst in windows, in the order asked, each a window after the answer it waits for", async () => {
@@ -94,7 +97,7 @@ describe("feishu redis ports", () => {
       ),
     );
     const at = (i: number) => calls[i] as { start: number; end: number };
-    for (const i of [0, 1, 2]) expect(at(i).start).toBeLessThan(100);
+    for (const i of [0, 1, 2]) expect(at(i).start).toBeLessThan(250);
     // Each of the second three goes a window after one of the first three was answered.
     const firstAnswers = [0, 1, 2].map((i) => at(i).end).sort((x, y) => x - y);
     const secondStarts = [3, 4, 5].map((i) => at(i).start).sort((x, y) => x - y);
@@ -117,9 +120,9 @@ describe("feishu redis ports", () => {
       ),
     );
     monitor.disconnect();
-    // Per call: plan, settle, and for the 15 that wait, a take or two at their time.
+    // Per call: plan, settle, and for the 15 that wait, a take or two at their time (polling: hundreds).
     expect(calls).toBeGreaterThanOrEqual(20 + 20 + 15);
-    expect(calls).toBeLessThanOrEqual(20 + 20 + 15 * 3);
+    expect(calls).toBeLessThanOrEqual(100);
   });
 
   it("gives the lease to one holder, renews only its own, and frees it on release or expiry", async () => {
