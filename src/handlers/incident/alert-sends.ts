@@ -4,6 +4,7 @@
  * who has been seen reading it. Console sends are not recorded, so there it is empty.
  */
 import type { BotServices } from "../../bot/core/services.ts";
+import { stringList } from "../../bot/core/string-list.ts";
 import { ackCheckKeyPrefix, alertJobKey } from "./incident-schedule.ts";
 
 export interface SentRecord {
@@ -31,11 +32,7 @@ export async function sentUnder(
   return rows.map((row) => ({
     idempotencyKey: row.idempotencyKey,
     chatId: row.chatId,
-    recipients: listOf(row.recipients),
-    readBy: listOf(row.readBy),
+    recipients: stringList(row.recipients),
+    readBy: stringList(row.readBy),
   }));
-}
-
-function listOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

@@ -2,6 +2,7 @@
 
 import type { Directory } from "../../core/directory.ts";
 import type { Card } from "../../core/message.ts";
+import { stringList } from "../../core/string-list.ts";
 
 export interface ConsoleMessageDto {
   id: number;
@@ -34,7 +35,7 @@ export interface ConsoleMessageRow {
 }
 
 export function toDto(row: ConsoleMessageRow, directory: Directory): ConsoleMessageDto {
-  const names = (ids: unknown) => ((ids as string[] | null) ?? []).map((id) => directory.personName(id));
+  const names = (ids: unknown) => stringList(ids).map((id) => directory.personName(id));
   const urgentTo = names(row.urgentTo);
   return {
     id: row.id,

@@ -12,6 +12,7 @@ import type { OutboundMessage } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
 import { recordSentMessage } from "../../core/sent-message-record.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { stringList } from "../../core/string-list.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import { renderCard } from "./feishu-card.ts";
 import { textContent } from "./feishu-content.ts";
@@ -117,8 +118,8 @@ export class FeishuSink implements MessageSink {
       await this.call(() =>
         patchStoredCard(this.deps, id, (row) => {
           // The read count already shown stays on the new state of the card.
-          const recipients = (row.recipients as string[]) ?? [];
-          const readBy = (row.readBy as string[]) ?? [];
+          const recipients = stringList(row.recipients);
+          const readBy = stringList(row.readBy);
           return recipients.length > 0 && readBy.length > 0
             ? withReadLine(rendered, readBy.length, recipients.length)
             : rendered;

@@ -8,6 +8,7 @@
  */
 import type { Logger } from "pino";
 import type { DatabaseClient } from "../../core/services.ts";
+import { stringList } from "../../core/string-list.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import type { FeishuCard } from "./feishu-card.ts";
 import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
@@ -39,8 +40,8 @@ export async function pollReadReceipts(deps: {
   });
   let updated = 0;
   for (const row of rows) {
-    const recipients = listOf(row.recipients);
-    const readBy = listOf(row.readBy);
+    const recipients = stringList(row.recipients);
+    const readBy = stringList(row.readBy);
     if (recipients.length === 0) continue;
     try {
       let read = readBy.length;
@@ -68,9 +69,7 @@ export async function pollReadReceipts(deps: {
 function withCurrentReadCount(row: SentRow): FeishuCard | undefined {
   if (!row.card) return undefined;
   const card = row.card as unknown as FeishuCard;
-  const read = listOf(row.readBy).length;
-  const total = listOf(row.recipients).length;
+  const read = stringList(row.readBy).length;
+  const total = stringList(row.recipients).length;
   return showsReadCount(card, read, total) ? undefined : withReadLine(card, read, total);
 }
-
-const listOf = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);

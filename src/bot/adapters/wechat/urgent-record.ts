@@ -4,6 +4,7 @@
  * after a restart the repetitions go on for those still silent.
  */
 import type { DatabaseClient } from "../../core/services.ts";
+import { stringList } from "../../core/string-list.ts";
 import type { UrgentSettings, UrgentTrack } from "./urgent-repeater.ts";
 import { PLATFORM } from "./wechat-identity.ts";
 
@@ -18,7 +19,7 @@ export async function recordReply(prisma: DatabaseClient, key: string, personId:
     where: { platform_idempotencyKey: { platform: PLATFORM, idempotencyKey: key } },
   });
   if (!row) return;
-  const readBy = asIds(row.readBy);
+  const readBy = stringList(row.readBy);
   if (readBy.includes(personId)) return;
   await prisma.sentMessage.update({ where: { id: row.id }, data: { readBy: [...readBy, personId] } });
 }
@@ -39,8 +40,8 @@ export async function openUrgentTracks(
   const tracks: UrgentTrack[] = [];
   for (const row of rows) {
     if (row.idempotencyKey.includes(REPEAT_MARK)) continue;
-    const readBy = asIds(row.readBy);
-    const waiting = asIds(row.recipients).filter((id) => !readBy.includes(id));
+    const readBy = stringList(row.readBy);
+    const waiting = stringList(row.recipients).filter((id) => !readBy.includes(id));
     if (waiting.length === 0) continue;
     let round = 0;
     while (keys.has(repeatKey(row.idempotencyKey, round + 1))) round += 1;
@@ -54,8 +55,4 @@ export async function openUrgentTracks(
     });
   }
   return tracks;
-}
-
-function asIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

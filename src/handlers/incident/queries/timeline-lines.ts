@@ -3,6 +3,7 @@
  * times and names instead of ids. Pure: the rows, the names and the time are inputs, so every
  * kind of step can be tested without a database.
  */
+import { stringList } from "../../../bot/core/string-list.ts";
 import type { Element } from "../../../config/incident-policy.ts";
 import { followUpTitle } from "../follow-up/ordinal.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
@@ -44,7 +45,7 @@ function detailOf(row: TimelineRow): Detail {
 
 function ids(value: unknown): string[] {
   if (typeof value === "string") return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  return stringList(value);
 }
 
 function names(value: unknown, view: TimelineView): string {
