@@ -3,8 +3,8 @@
  * with mentions both ways, dedupe of a resent event, card actions (genuine, forged), the bot added
  * to a group and binding an unknown group.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
 import {
   botAddedEvent,
   cardActionEvent,
@@ -17,7 +17,7 @@ import {
   FAKE_BOT_OPEN_ID,
   type FeishuTestApp,
   openIdOf,
-  startFeishuTestApp,
+  useFakeFeishu,
   VERIFICATION_TOKEN,
 } from "../../support/fake-feishu/feishu-test-app.ts";
 import { buttonsOf, viewText } from "../../support/fake-feishu/feishu-view.ts";
@@ -26,18 +26,13 @@ const BOT = { openId: FAKE_BOT_OPEN_ID, name: "快报助手" };
 const QINGSHAN = chatIdOf("qingshan-work");
 
 describe("feishu inbound", () => {
+  const feishu = useFakeFeishu();
   let fake: FakeFeishuServer;
   let app: FeishuTestApp;
 
   beforeEach(async () => {
-    fake = new FakeFeishuServer();
-    await fake.start();
-    app = await startFeishuTestApp(fake);
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await fake.close();
+    fake = feishu.fake;
+    app = await feishu.start();
   });
 
   /** `@快报助手 绑定 青山镇工作群` from `person` in the Feishu chat `chatId`. */
@@ -221,21 +216,17 @@ describe("feishu inbound", () => {
   });
 
   it("keeps the adapter's own notices under the chat's limit", async () => {
-    const oneASecond = await startFeishuTestApp(fake, { settings: { perChatPerSecond: 1 } });
-    try {
-      const unknown = "oc_limited_group";
-      const operatorOpenId = openIdOf("zhao-mishuzhang");
-      await oneASecond.post(botAddedEvent({ chatId: unknown, operatorOpenId, token: VERIFICATION_TOKEN }));
-      await oneASecond.post(bindCommand(unknown, "zhangsan"));
-      await oneASecond.settle();
-      // The greeting and the refusal, in whichever order they were handled: a second apart.
-      const notices = fake.messagesTo(unknown);
-      expect(notices.map((m) => String(m.content.text)).join("\n")).toContain("只有管理员");
-      expect(notices).toHaveLength(2);
-      expect(Math.abs((notices[1]?.at ?? 0) - (notices[0]?.at ?? 0))).toBeGreaterThanOrEqual(950);
-    } finally {
-      await oneASecond.close();
-    }
+    const oneASecond = await feishu.start({ settings: { perChatPerSecond: 1 } });
+    const unknown = "oc_limited_group";
+    const operatorOpenId = openIdOf("zhao-mishuzhang");
+    await oneASecond.post(botAddedEvent({ chatId: unknown, operatorOpenId, token: VERIFICATION_TOKEN }));
+    await oneASecond.post(bindCommand(unknown, "zhangsan"));
+    await oneASecond.settle();
+    // The greeting and the refusal, in whichever order they were handled: a second apart.
+    const notices = fake.messagesTo(unknown);
+    expect(notices.map((m) => String(m.content.text)).join("\n")).toContain("只有管理员");
+    expect(notices).toHaveLength(2);
+    expect(Math.abs((notices[1]?.at ?? 0) - (notices[0]?.at ?? 0))).toBeGreaterThanOrEqual(950);
   });
 
   it("acknowledges malformed and unknown events without crashing, and refuses an oversize message politely", async () => {

@@ -3,13 +3,13 @@
  * answer (the message was stored), 500s, an expired token, the per-chat limit under a burst,
  * 加急 and its failures reported to duty, and a card patched in place by an `updateOf` message.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
 import {
   chatIdOf,
   type FeishuTestApp,
   openIdOf,
-  startFeishuTestApp,
+  useFakeFeishu,
 } from "../../support/fake-feishu/feishu-test-app.ts";
 import { buttonsOf, viewText } from "../../support/fake-feishu/feishu-view.ts";
 
@@ -17,18 +17,13 @@ const QINGSHAN = chatIdOf("qingshan-work");
 const CREATE = /^\/open-apis\/im\/v1\/messages$/;
 
 describe("feishu outbound", () => {
+  const feishu = useFakeFeishu();
   let fake: FakeFeishuServer;
   let app: FeishuTestApp;
 
   beforeEach(async () => {
-    fake = new FakeFeishuServer();
-    await fake.start();
-    app = await startFeishuTestApp(fake);
-  });
-
-  afterEach(async () => {
-    await app.close();
-    await fake.close();
+    fake = feishu.fake;
+    app = await feishu.start();
   });
 
   const send = async (key: string, extra: Record<string, unknown> = {}) => {
@@ -58,23 +53,19 @@ describe("feishu outbound", () => {
   });
 
   it("takes a rate slot for each try of a send: a retry waits for the chat's next slot", async () => {
-    const oneASecond = await startFeishuTestApp(fake, { settings: { perChatPerSecond: 1, backoffMs: 50 } });
-    try {
-      fake.fail({ method: "POST", path: CREATE, kind: "status", status: 500, times: 1 });
-      await oneASecond.test.app.messenger.send({
-        chatId: "qingshan-work",
-        text: "消息",
-        idempotencyKey: "k-slot",
-      });
-      await oneASecond.settle();
-      const calls = fake.callsTo(CREATE, "POST");
-      expect(calls).toHaveLength(2);
-      // Feishu saw the first try: the second (50 ms backoff) still waits out the chat's second.
-      expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
-      expect(fake.messagesTo(QINGSHAN)).toHaveLength(1);
-    } finally {
-      await oneASecond.close();
-    }
+    const oneASecond = await feishu.start({ settings: { perChatPerSecond: 1, backoffMs: 50 } });
+    fake.fail({ method: "POST", path: CREATE, kind: "status", status: 500, times: 1 });
+    await oneASecond.test.app.messenger.send({
+      chatId: "qingshan-work",
+      text: "消息",
+      idempotencyKey: "k-slot",
+    });
+    await oneASecond.settle();
+    const calls = fake.callsTo(CREATE, "POST");
+    expect(calls).toHaveLength(2);
+    // Feishu saw the first try: the second (50 ms backoff) still waits out the chat's second.
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(fake.messagesTo(QINGSHAN)).toHaveLength(1);
   });
 
   it("retries a lost answer with the same uuid: the message is not posted twice", async () => {

@@ -4,15 +4,15 @@
  * else reads the card, and an acknowledgement that lands while a read patch is on its way is never
  * undone by it (the race is driven by holding the read patch at the fake server).
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
 import { recordSentMessage } from "../../../src/bot/core/sent-message-record.ts";
-import { FakeFeishuServer, type StoredMessage } from "../../support/fake-feishu/fake-feishu-server.ts";
+import type { FakeFeishuServer, StoredMessage } from "../../support/fake-feishu/fake-feishu-server.ts";
 import {
   chatIdOf,
   type FeishuTestApp,
   openIdOf,
-  startFeishuTestApp,
+  useFakeFeishu,
 } from "../../support/fake-feishu/feishu-test-app.ts";
 
 const LEADERS = chatIdOf("leaders");
@@ -34,17 +34,12 @@ const shownOf = (message: StoredMessage | undefined) =>
   JSON.stringify(message?.patches.at(-1) ?? message?.content);
 
 describe("feishu read count patches", () => {
+  const feishu = useFakeFeishu();
   let fake: FakeFeishuServer;
   let app: FeishuTestApp;
 
-  beforeEach(async () => {
-    fake = new FakeFeishuServer();
-    await fake.start();
-  });
-
-  afterEach(async () => {
-    await app?.close();
-    await fake.close();
+  beforeEach(() => {
+    fake = feishu.fake;
   });
 
   const sendAlert = async (key: string): Promise<StoredMessage> => {
@@ -55,7 +50,7 @@ describe("feishu read count patches", () => {
   };
 
   it("keeps a burst of read patches into one chat within the per-chat limit", async () => {
-    app = await startFeishuTestApp(fake, { settings: { perChatPerSecond: 2 } });
+    app = await feishu.start({ settings: { perChatPerSecond: 2 } });
     const sent: StoredMessage[] = [];
     for (let i = 0; i < 5; i++) sent.push(await sendAlert(`burst-${i}`));
     for (const message of sent) fake.markRead(message.messageId, [openIdOf("li-shuji")]);
@@ -73,7 +68,7 @@ describe("feishu read count patches", () => {
   }, 60_000);
 
   it("keeps reaching a card however many plain texts are sent after it", async () => {
-    app = await startFeishuTestApp(fake);
+    app = await feishu.start();
     const message = await sendAlert("before-texts");
     await app.adapter.pollReads(); // checked once, nobody has read it yet
     // More plain texts (nobody expected to read them) than one poll takes.
@@ -93,7 +88,7 @@ describe("feishu read count patches", () => {
   }, 60_000);
 
   it("tries a failed read patch again on the next poll, with no new reader", async () => {
-    app = await startFeishuTestApp(fake);
+    app = await feishu.start();
     const message = await sendAlert("retry-alert");
     // Everyone has read it, so readUsers is not asked again; Feishu fails every try of the patch.
     fake.markRead(
@@ -117,7 +112,7 @@ describe("feishu read count patches", () => {
   }, 60_000);
 
   it("never brings back the buttons when an acknowledgement lands during a read patch", async () => {
-    app = await startFeishuTestApp(fake);
+    app = await feishu.start();
     const message = await sendAlert("race-alert");
     fake.markRead(message.messageId, [openIdOf("li-shuji")]);
 

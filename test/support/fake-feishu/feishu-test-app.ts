@@ -4,6 +4,7 @@
  * app's webhook encrypted and signed as Feishu does.
  */
 
+import { afterEach, beforeEach } from "vitest";
 import type { AppOptions } from "../../../src/app/create-app.ts";
 import { createFeishuPlatform } from "../../../src/app/feishu-platform.ts";
 import type { FeishuAdapter } from "../../../src/bot/adapters/feishu/feishu-adapter.ts";
@@ -14,12 +15,7 @@ import type { Database } from "../../../src/store/database.ts";
 import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
 import { openTestDatabase } from "../database.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
-import {
-  FAKE_APP_ID,
-  FAKE_APP_SECRET,
-  FAKE_BOT_OPEN_ID,
-  type FakeFeishuServer,
-} from "./fake-feishu-server.ts";
+import { FAKE_APP_ID, FAKE_APP_SECRET, FAKE_BOT_OPEN_ID, FakeFeishuServer } from "./fake-feishu-server.ts";
 import { signedRequest } from "./feishu-payloads.ts";
 
 export const ENCRYPT_KEY = "test-encrypt-key";
@@ -129,6 +125,40 @@ export async function startFeishuTestApp(
       await test.close();
       if (!options.database) await database.close();
       if (!options.keyPrefix) await deletePrefixedKeys(keyPrefix);
+    },
+  };
+}
+
+/**
+ * For every test of the calling `describe`: a fresh fake Feishu server, and the apps the test starts
+ * on it with `start`, all closed after the test (the apps first).
+ */
+export function useFakeFeishu(): {
+  readonly fake: FakeFeishuServer;
+  start(options?: Parameters<typeof startFeishuTestApp>[1]): Promise<FeishuTestApp>;
+} {
+  let fake: FakeFeishuServer | undefined;
+  const apps: FeishuTestApp[] = [];
+  beforeEach(async () => {
+    fake = new FakeFeishuServer();
+    await fake.start();
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    await fake?.close();
+  });
+  const current = () => {
+    if (!fake) throw new Error("useFakeFeishu: no test is running");
+    return fake;
+  };
+  return {
+    get fake() {
+      return current();
+    },
+    async start(options) {
+      const app = await startFeishuTestApp(current(), options);
+      apps.push(app);
+      return app;
     },
   };
 }
