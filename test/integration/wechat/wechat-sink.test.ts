@@ -37,8 +37,9 @@ describe("WeChat delivery", { timeout: 60_000 }, () => {
     const posts = w.posted;
     expect(posts).toHaveLength(12);
     const times = posts.map((p) => p.at);
+    // Date.now() may read a timer's wait a millisecond short, as for the room gaps below.
     for (let i = 1; i < times.length; i++)
-      expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(pace.overallGapMs);
+      expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(pace.overallGapMs - 3);
     for (const room of [UNIT, DUTY]) {
       const inRoom = posts.filter((p) => p.to === room);
       expect(inRoom).toHaveLength(6);
