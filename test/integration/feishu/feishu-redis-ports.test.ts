@@ -120,8 +120,9 @@ describe("feishu redis ports", () => {
       ),
     );
     monitor.disconnect();
-    // Per call: plan, settle, and for the 15 that wait, a take or two at their time (polling: hundreds).
-    expect(calls).toBeGreaterThanOrEqual(20 + 20 + 15);
+    // Per call: plan, settle, and for those that wait, a take or two at their time (polling: hundreds).
+    // How many wait depends on the machine: on a slow one a late plan finds its window already over.
+    expect(calls).toBeGreaterThanOrEqual(20 + 20);
     expect(calls).toBeLessThanOrEqual(100);
   });
 

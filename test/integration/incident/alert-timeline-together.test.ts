@@ -51,7 +51,7 @@ describe("the alert's mark and timeline entry", () => {
     const { prisma } = test.database;
     const summary = await driveToSummary(client);
     await client.press(UNIT_CHAT, REPORTER, summary.id, confirmAction(summary));
-    const incident = await waitFor(
+    const alerted = await waitFor(
       "the incident to be alerted with its timeline entry",
       async () => {
         const found = await prisma.incident.findFirst({ include: { timeline: true } });
@@ -60,6 +60,9 @@ describe("the alert's mark and timeline entry", () => {
       { timeoutMs: 30_000 },
     );
     await test.app.idle();
+    // Read again: Prisma reads the incident and its timeline in two queries, and the alert's one
+    // statement may have committed between them.
+    const incident = await prisma.incident.findUniqueOrThrow({ where: { id: alerted.id } });
 
     const [row] = await prisma.$queryRawUnsafe<{ tries: bigint }[]>(
       "SELECT last_value AS tries FROM alerted_entry_tries",
