@@ -134,6 +134,22 @@ describe("feishu outbound", () => {
     expect(duty.join("\n")).toMatch(/加急失败.*青山镇工作群.*张三/);
   });
 
+  it("sends 加急 under the app's limit: each urgent call waits for the app's next slot", async () => {
+    const oneASecond = await feishu.start({ settings: { appPerSecond: 1 } });
+    await oneASecond.test.app.messenger.send({
+      chatId: "qingshan-work",
+      text: "消息",
+      idempotencyKey: "k-urgent-slots",
+      urgentTo: ["zhangsan"],
+      urgentChannels: ["sms"],
+    });
+    await oneASecond.settle();
+    const at = [CREATE, /urgent_app$/, /urgent_sms$/].map((path) => fake.callsTo(path)[0]?.at ?? 0);
+    expect(at.every((t) => t > 0)).toBe(true);
+    for (let i = 1; i < at.length; i++)
+      expect((at[i] as number) - (at[i - 1] as number)).toBeGreaterThanOrEqual(950);
+  });
+
   it("patches a sent card in place for an updateOf message", async () => {
     await app.test.app.messenger.send({
       chatId: "qingshan-work",

@@ -78,9 +78,14 @@ export class FeishuApi {
   }
 
   /** Urgent delivery of a sent message; returns the open ids Feishu refused. */
-  async urgent(channel: UrgentChannel, messageId: string, openIds: string[]): Promise<string[]> {
+  async urgent(
+    channel: UrgentChannel,
+    messageId: string,
+    openIds: string[],
+    inSlot: InSlot = direct,
+  ): Promise<string[]> {
     const method = this.client.im.message[URGENT[channel]];
-    const data = await this.call(`message.${URGENT[channel]}`, direct, () =>
+    const data = await this.call(`message.${URGENT[channel]}`, inSlot, () =>
       method({
         path: { message_id: messageId },
         params: { user_id_type: "open_id" },

@@ -1,7 +1,8 @@
 /**
  * Feishu's limits as slots of the shared {@link RateLimiter}: every call that posts into a chat or
  * to a person, or changes a message there (send, patch), runs in a slot under that chat's key and
- * one under the app's; a call that reaches nobody (who has read a message) takes only the app's.
+ * one under the app's; a call that posts into no chat (who has read a message, 加急 for several
+ * people at once) takes only the app's.
  * The sink and the read poller both go through here, so together they never exceed either limit.
  *
  * The window is Feishu's second, with no margin: a slot counts until the call's answer is back,

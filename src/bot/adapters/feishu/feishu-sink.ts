@@ -2,7 +2,7 @@
  * Feishu's delivery end: renders a neutral message (text with real mentions, or a Card 2.0), waits
  * for a slot under the per-chat/per-person and app limits, sends it with a `uuid` derived from the
  * idempotency key (a retry never posts twice), remembers the Feishu message id in `SentMessage`,
- * then sends 加急 to the people concerned. `updateOf` messages patch the earlier card in place
+ * then sends 加急 to the people concerned (under the app's limit). `updateOf` messages patch the earlier card in place
  * (see `stored-card.ts`). It serves only the chats a message can reach on Feishu.
  */
 import { createHash } from "node:crypto";
@@ -95,7 +95,14 @@ export class FeishuSink implements MessageSink {
     });
     if (recorded && message.urgentTo?.length)
       await sendUrgent(
-        { api, identity, directory, log: this.deps.log, report: this.reportProblem },
+        {
+          api,
+          identity,
+          directory,
+          log: this.deps.log,
+          report: this.reportProblem,
+          inSlot: (request) => this.deps.rate.forApp(request),
+        },
         message,
         messageId,
       );

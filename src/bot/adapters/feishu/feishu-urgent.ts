@@ -6,13 +6,15 @@
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
 import type { OutboundMessage } from "../../core/message.ts";
-import type { FeishuApi } from "./feishu-api.ts";
+import type { FeishuApi, InSlot } from "./feishu-api.ts";
 import type { FeishuIdentity } from "./feishu-identity.ts";
 import type { UrgentChannel } from "./feishu-settings.ts";
 import { feishuTexts as T } from "./feishu-texts.ts";
 
 export interface UrgentDeps {
   api: Pick<FeishuApi, "urgent">;
+  /** Where each urgent call runs: a slot under the app's limit (it reaches people, not a chat). */
+  inSlot: InSlot;
   identity: FeishuIdentity;
   directory: Directory;
   log: Logger;
@@ -35,7 +37,7 @@ export async function sendUrgent(
     for (const channel of channels) {
       const openIds = withAccount.map((id) => identity.openIdOf(id) as string);
       try {
-        const refused = await deps.api.urgent(channel, messageId, openIds);
+        const refused = await deps.api.urgent(channel, messageId, openIds, deps.inSlot);
         if (refused.length > 0)
           problems.push({
             names: withAccount.filter((id) => refused.includes(identity.openIdOf(id) as string)),
