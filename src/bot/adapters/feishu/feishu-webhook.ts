@@ -8,8 +8,8 @@
  * so the event is handled once even if the first try reaches Redis after all. The SDK checks signatures only over re-serialised
  * JSON and only with a key, so the check is done here, over the raw body.
  */
-import { createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
-import type * as lark from "@larksuiteoapi/node-sdk";
+import { createHash, timingSafeEqual } from "node:crypto";
+import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import type { HttpRequest, HttpResponse } from "../../core/platform-adapter.ts";
 
@@ -20,13 +20,6 @@ export const QUEUE_DEADLINE_MS = 2_000;
 export interface WebhookSecrets {
   encryptKey: string;
   verificationToken: string;
-}
-
-export function decryptBody(encryptKey: string, encrypted: string): string {
-  const key = createHash("sha256").update(encryptKey).digest();
-  const data = Buffer.from(encrypted, "base64");
-  const decipher = createDecipheriv("aes-256-cbc", key, data.subarray(0, 16));
-  return Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]).toString("utf8");
 }
 
 export function signBody(encryptKey: string, timestamp: string, nonce: string, rawBody: string): string {
@@ -52,6 +45,7 @@ export function webhookHandler(options: {
   queueDeadlineMs?: number;
 }): (request: HttpRequest) => Promise<HttpResponse> {
   const { secrets, log } = options;
+  const cipher = new lark.AESCipher(secrets.encryptKey);
   return async (request) => {
     let outer: { encrypt?: unknown };
     try {
@@ -62,7 +56,7 @@ export function webhookHandler(options: {
     if (typeof outer.encrypt !== "string") return refuse(400, "body is not encrypted");
     let inner: Record<string, unknown>;
     try {
-      inner = JSON.parse(decryptBody(secrets.encryptKey, outer.encrypt)) as Record<string, unknown>;
+      inner = JSON.parse(cipher.decrypt(outer.encrypt)) as Record<string, unknown>;
     } catch {
       log.warn("feishu webhook body could not be decrypted");
       return refuse(400, "cannot decrypt");
