@@ -1,6 +1,13 @@
-/** Binding requests on Redis: one key per platform account, expiring with the code. */
+/**
+ * Binding requests on Redis: one key per platform account, expiring with the code. A value that
+ * does not read as a request counts as none (the person asks again).
+ */
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { BindingRequest, BindingRequestStore } from "../bot/core/binding-requests.ts";
+import { parsedJson } from "./parsed-json.ts";
+
+const bindingRequest: z.ZodType<BindingRequest> = z.object({ personId: z.string(), code: z.string() });
 
 export class RedisBindingRequestStore implements BindingRequestStore {
   constructor(
@@ -14,7 +21,7 @@ export class RedisBindingRequestStore implements BindingRequestStore {
 
   async get(platform: string, accountId: string): Promise<BindingRequest | null> {
     const raw = await this.redis.get(this.key(platform, accountId));
-    return raw ? (JSON.parse(raw) as BindingRequest) : null;
+    return parsedJson(raw, bindingRequest);
   }
 
   async remove(platform: string, accountId: string): Promise<void> {

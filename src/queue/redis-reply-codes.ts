@@ -1,12 +1,22 @@
 /**
  * Reply codes on Redis: a counter per chat gives short numbers (1, 2, 3 …); each code's entry and
- * the message key → code link expire after `ttlSeconds`, so old cards stop answering.
+ * the message key → code link expire after `ttlSeconds`, so old cards stop answering. An entry that
+ * does not read as one (written by another version, say) answers like an unknown code.
  */
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { CardButton } from "../bot/core/message.ts";
 import type { ReplyCodeEntry, ReplyCodeStore } from "../bot/core/reply-codes.ts";
+import { parsedJson } from "./parsed-json.ts";
 
 const DEFAULT_TTL_SECONDS = 30 * 86_400;
+
+const replyCodeEntry: z.ZodType<ReplyCodeEntry> = z.object({
+  code: z.string(),
+  chatId: z.string(),
+  messageKey: z.string(),
+  buttons: z.array(z.object({ label: z.string(), action: z.string() })),
+});
 
 export class RedisReplyCodeStore implements ReplyCodeStore {
   constructor(
@@ -30,7 +40,7 @@ export class RedisReplyCodeStore implements ReplyCodeStore {
 
   async resolve(chatId: string, code: string): Promise<ReplyCodeEntry | null> {
     const raw = await this.redis.get(this.key("code", chatId, code));
-    return raw ? (JSON.parse(raw) as ReplyCodeEntry) : null;
+    return parsedJson(raw, replyCodeEntry);
   }
 
   async ofMessage(chatId: string, messageKey: string): Promise<ReplyCodeEntry | null> {

@@ -57,6 +57,16 @@ describe("RedisReplyCodeStore", () => {
     const codes = await Promise.all([1, 2, 3, 4].map(() => store.issue("race", "alert-1", ACK)));
     expect(new Set(codes).size).toBe(1);
   });
+
+  it("answers a code whose entry does not read as one like an unknown code", async () => {
+    const store = new RedisReplyCodeStore(redis, prefix);
+    const code = await store.issue("garbled", "alert-1", ACK);
+    const entryKey = `${prefix}:reply-code:code:garbled:${code}`;
+    await redis.set(entryKey, JSON.stringify({ code, chatId: "garbled", buttons: "已阅" }));
+    expect(await store.resolve("garbled", code)).toBeNull();
+    await redis.set(entryKey, "{not json");
+    expect(await store.ofMessage("garbled", "alert-1")).toBeNull();
+  });
 });
 
 describe("RedisBindingRequestStore", () => {
@@ -73,5 +83,11 @@ describe("RedisBindingRequestStore", () => {
     expect(await store.get("wechat", "contact-1")).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await store.get("wechat", "contact-2")).toBeNull();
+  });
+
+  it("counts a stored value that does not read as a request as none", async () => {
+    const store = new RedisBindingRequestStore(redis, prefix);
+    await redis.set(`${prefix}:binding-request:wechat:contact-3`, JSON.stringify({ personId: "lisi" }));
+    expect(await store.get("wechat", "contact-3")).toBeNull();
   });
 });
