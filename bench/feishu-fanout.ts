@@ -58,7 +58,7 @@ const ALERT: Card = {
     { label: "批示", action: "instr:start:1" },
     { label: "要求续报", action: "inc:followup:1" },
   ],
-  note: "无按钮时可回复「已阅 2026-0001」。",
+  typedReplies: "可回复「已阅 2026-0001」。",
 };
 
 /** The fake Feishu server in a child process, as Feishu is elsewhere: its work is not the bot's. */

@@ -81,8 +81,13 @@ export interface Card {
   tone?: "red" | "orange" | "yellow" | "blue" | "grey";
   fields: CardField[];
   buttons: CardButton[];
-  /** A line under the fields, e.g. how to answer by text. */
+  /** A line under the fields. */
   note?: string;
+  /**
+   * What to type instead of pressing the buttons (`可回复「已阅 2026-0001」…`), for a platform that can
+   * show the buttons neither as buttons nor as reply codes; the others leave it out.
+   */
+  typedReplies?: string;
   /** A chart drawn under the fields. */
   chart?: Chart;
   /** Inputs filled in on the card and submitted together (see {@link CardForm}). */

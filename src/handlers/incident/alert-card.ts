@@ -84,6 +84,6 @@ export function alertCard(incident: Incident, policy: IncidentPolicy, directory:
       ...(flags.length > 0 ? [{ label: "标记", value: flags.join("；") }] : []),
     ],
     buttons: incidentActions(incident),
-    note: `无按钮时可回复「已阅 ${incident.number}」「批示 ${incident.number} 内容」。`,
+    typedReplies: `可回复「已阅 ${incident.number}」「批示 ${incident.number} 内容」。`,
   };
 }

@@ -55,9 +55,8 @@ export function instructionCard(
     ],
     buttons: ask.length > 0 ? [receiptButton(instruction)] : [],
     note:
-      ask.length > 0
-        ? M.cardAskNote(incident.number)
-        : M.cardCopyNote(copyOf.map((id) => directory.chatName(id)).join("、")),
+      ask.length > 0 ? M.cardAskNote : M.cardCopyNote(copyOf.map((id) => directory.chatName(id)).join("、")),
+    ...(ask.length > 0 ? { typedReplies: M.cardAskTyped(incident.number) } : {}),
   };
 }
 
@@ -78,5 +77,6 @@ export function chaseCard(
     ],
     buttons: [receiptButton(instruction)],
     note: M.chaseNote(since),
+    typedReplies: M.cardAskTyped(incident.number),
   };
 }

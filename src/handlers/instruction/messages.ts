@@ -32,14 +32,14 @@ export const instructionMessages = {
   cardText: "批示",
   cardAt: "批示时间",
   cardAsk: "请确认收到",
-  cardAskNote: (number: string) =>
-    `请以上同志点「收到」确认；无按钮时回复「收到」（有多条待确认时回复「收到 ${number}」）。`,
+  cardAskNote: "请以上同志确认收到。",
+  cardAskTyped: (number: string) => `可回复「收到」（有多条待确认时回复「收到 ${number}」）。`,
   cardCopyNote: (chats: string) => `已转达${chats}，等待有关同志确认收到。`,
   receivedButton: "收到",
 
   chaseTitle: (number: string) => `【催办】请确认收到 ${number} 的批示`,
   chaseWaiting: "待确认",
-  chaseNote: (since: string) => `批示发出已 ${since}，请点「收到」或回复「收到」。`,
+  chaseNote: (since: string) => `批示发出已 ${since}，请确认收到。`,
 
   thanks: (name: string, number: string) => `${name}已确认收到 ${number} 的批示，谢谢。`,
   stillWaiting: (names: string) => `尚待确认：${names}。`,

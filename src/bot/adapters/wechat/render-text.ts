@@ -1,7 +1,8 @@
 /**
  * Neutral messages as WeChat text: a card becomes its title, one field per line, its note, and a
  * last line saying what to reply — numbers for dialog choices (`回复 1 确认上报 / 2 修改`), a reply
- * code for other buttons (`回复「7 已阅」「7 批示」`). Personal WeChat has no buttons.
+ * code for other buttons (`回复「7 已阅」「7 批示」`), or the card's typed replies where no code could
+ * be had. Personal WeChat has no buttons.
  */
 import { DIALOG_ACTION_PREFIX } from "../../core/dialog/engine.ts";
 import type { Card, CardButton, OutboundMessage } from "../../core/message.ts";
@@ -33,6 +34,7 @@ export function renderCard(card: Card, code: string | undefined): string {
   const coded = codeButtons(card);
   if (coded.length > 0 && code !== undefined)
     lines.push(T.codeChoices(coded.map((b) => codeReply(code, b.label))));
+  else if (coded.length > 0 && card.typedReplies) lines.push(card.typedReplies);
   return lines.join("\n");
 }
 

@@ -104,7 +104,7 @@ export function followUpCard(input: ReportCardInput, facts: FollowUpFacts): Card
     tone: gradeOf(policy, incident.gradeId).color,
     fields,
     buttons,
-    note: `无按钮时可回复「批示 ${incident.number} 内容」「要求续报 ${incident.number}」。`,
+    typedReplies: `可回复「批示 ${incident.number} 内容」「要求续报 ${incident.number}」。`,
   };
 }
 

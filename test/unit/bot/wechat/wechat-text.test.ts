@@ -49,6 +49,18 @@ describe("renderCard", () => {
     };
     expect(renderCard(card, "7")).toBe("【较大】事故灾难\n编号：2026-0042\n回复「7 已阅」「7 批示」");
   });
+
+  it("says what to type only where no reply code could be had, and never beside one", () => {
+    const card: Card = {
+      title: "【较大】事故灾难",
+      fields: [{ label: "编号", value: "2026-0042" }],
+      buttons: [{ label: "已阅", action: "inc:ack:42" }],
+      typedReplies: "可回复「已阅 2026-0042」。",
+    };
+    expect(renderCard(card, "7")).toBe("【较大】事故灾难\n编号：2026-0042\n回复「7 已阅」");
+    expect(renderCard(card, undefined)).toBe("【较大】事故灾难\n编号：2026-0042\n可回复「已阅 2026-0042」。");
+    expect(renderCard({ ...card, buttons: [] }, undefined)).toBe("【较大】事故灾难\n编号：2026-0042");
+  });
 });
 
 describe("renderMessage", () => {

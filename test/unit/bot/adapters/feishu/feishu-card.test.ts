@@ -15,7 +15,7 @@ async function directory() {
 }
 
 describe("renderCard", () => {
-  it("renders an alert: coloured header, one markdown line per field, note, signed buttons, mentions", async () => {
+  it("renders an alert: coloured header, one markdown line per field, signed buttons, mentions", async () => {
     const card = alertCard(incident(), samplePolicy(), await directory());
     const json = renderCard(card, {
       secret: SECRET,
@@ -40,7 +40,9 @@ describe("renderCard", () => {
     ]);
     expect(markdown).toContain("**伤亡**：死亡 3 人，受伤 5 人");
     expect(markdown).toContain("**报告人**：张三");
-    expect(rest.find((e) => e.text_size === "notation")?.content).toContain("已阅 2026-0007");
+    // The buttons can be pressed: the card's typed-reply hint (可回复「已阅 2026-0007」…) stays out.
+    expect(card.typedReplies).toContain("已阅 2026-0007");
+    expect(JSON.stringify(json)).not.toContain("可回复");
 
     const buttons = rest.filter((e) => e.tag === "button");
     expect(buttons.map((b) => (b.text as { content: string }).content)).toEqual(["已阅", "批示", "要求续报"]);
