@@ -2,8 +2,9 @@
  * Feishu's delivery end: renders a neutral message (text with real mentions, or a Card 2.0), waits
  * for a slot under the per-chat/per-person and app limits, sends it with a `uuid` derived from the
  * idempotency key (a retry never posts twice), remembers the Feishu message id in `SentMessage`,
- * then sends 加急 to the people concerned (under the app's limit). `updateOf` messages patch the earlier card in place
- * (see `stored-card.ts`). It serves only the chats a message can reach on Feishu.
+ * then sends 加急 to the people concerned (under the app's limit). `updateOf` messages patch the
+ * earlier card in place (see `stored-card.ts`). It serves only the chats a message can reach on
+ * Feishu.
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
