@@ -115,6 +115,7 @@ describe("feishu redis ports", () => {
   it("asks Redis a few times per call however long the wait, not over and over", async () => {
     const connection = redis[0] as Redis;
     const limiter = new RedisRateLimiter(connection, prefix);
+    await limiter.reserve([{ key: "warm", limit: 1 }], 200); // the scripts are loaded: each call is one EVALSHA
     // Count the script calls this connection sends (MONITOR would see every test's traffic, and
     // ioredis fails to parse some of it).
     let calls = 0;
@@ -129,10 +130,12 @@ describe("feishu redis ports", () => {
         withSlots(limiter, [{ key: "herd", limit: 5 }], 200, async () => undefined),
       ),
     );
-    // Per call: plan, settle, and for those that wait, a take or two at their time (polling: hundreds).
-    // How many wait depends on the machine: on a slow one a late plan finds its window already over.
+    // Per call: plan, settle, and for those that wait, a take or a few at their time: an answer that
+    // comes later than planned moves the slot, and the waiters behind it take again (seen: 49–69 in
+    // all; polling every few ms would be hundreds). How many wait depends on the machine: on a slow
+    // one a late plan finds its window already over.
     expect(calls).toBeGreaterThanOrEqual(20 + 20);
-    expect(calls).toBeLessThanOrEqual(100);
+    expect(calls).toBeLessThanOrEqual(150);
   });
 
   it("gives the lease to one holder, renews only its own, and frees it on release or expiry", async () => {
