@@ -7,12 +7,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { parseDocument } from "yaml";
 import { type App, type AppOptions, createApp } from "../../../src/app/create-app.ts";
 import type { Clock } from "../../../src/bot/core/ports.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../../../src/config/load.ts";
+import { JOBS_QUEUE, safeJobId } from "../../../src/queue/queue-names.ts";
 import { locateRedisServer } from "../../../src/queue/redis-binary.ts";
+import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { findFreePort } from "../../../src/queue/redis-port.ts";
 import { type RedisServerProcess, startRedisServer } from "../../../src/queue/redis-server-process.ts";
 import type { Incident, Prisma, PrismaClient } from "../../../src/store/generated/client.ts";
@@ -165,3 +168,29 @@ export async function escalationsByLevel(
 }
 
 export type { App };
+
+/** Reads the state of scheduled jobs (by scheduler key) on a Redis, from outside the app. */
+export class JobStates {
+  private readonly redis: Redis;
+  private readonly queue: Queue;
+
+  constructor(url: string, prefix: string) {
+    this.redis = createRedis(url);
+    this.queue = new Queue(JOBS_QUEUE, { connection: this.redis, prefix });
+  }
+
+  /** `delayed`, `completed`, `waiting` … or `unknown` when no job has the key. */
+  of(key: string): Promise<string> {
+    return this.queue.getJobState(safeJobId(key));
+  }
+
+  /** Whether a plain key exists (the app's marker). */
+  async exists(key: string): Promise<boolean> {
+    return (await this.redis.exists(key)) === 1;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.redis.quit();
+  }
+}
