@@ -61,6 +61,22 @@ export async function writtenReminderSent(
   incidentId: number,
   stage: string,
 ): Promise<boolean> {
-  const state = await incidentTimerState(prisma, [incidentId]);
-  return state.remindedStages.get(incidentId)?.has(stage) ?? false;
+  const found = await prisma.timelineEntry.findFirst({
+    where: { incidentId, kind: "reminded", detail: { path: ["stage"], equals: stage } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/** Whether the 续报 deadline `dueAt` (ISO) was already flagged as missed for the incident. */
+export async function missedFollowUpFlagged(
+  prisma: PrismaClient,
+  incidentId: number,
+  dueAt: string,
+): Promise<boolean> {
+  const found = await prisma.timelineEntry.findFirst({
+    where: { incidentId, kind: "flagged_missed", detail: { path: ["dueAt"], equals: dueAt } },
+    select: { id: true },
+  });
+  return found !== null;
 }

@@ -8,7 +8,7 @@ import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import { dutyChats, unitChat } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleFollowUpCheckAt } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
-import { incidentTimerState } from "../timer-state.ts";
+import { missedFollowUpFlagged } from "../timer-state.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({
@@ -29,8 +29,7 @@ export const followUpCheckJob: JobHandler<typeof schema> = {
     const grade = gradeOf(policy, incident.gradeId);
     if (grade.follow_up_every === undefined) return;
     // Flagged already (the job ran before and was scheduled again by a timer rebuild).
-    const flagged = (await incidentTimerState(ctx.services.prisma, [incident.id])).lastMissedDue;
-    if ((flagged.get(`${incident.id}-${followUpCount}`) ?? 0) >= new Date(dueAt).getTime()) return;
+    if (await missedFollowUpFlagged(ctx.services.prisma, incident.id, dueAt)) return;
     const now = clock.now();
     const due = formatLocalTime(new Date(dueAt), policy.timezone);
     await store.updateIf(incident.id, { status: "open" }, { missedFollowUps: incident.missedFollowUps + 1 });
