@@ -22,6 +22,7 @@ import {
   flushAll,
   OffsetClock,
   ownRedis,
+  rebuildLog,
   tempDir,
   timerApp,
   timerConfig,
@@ -92,7 +93,8 @@ describe("timers after Redis lost its data", () => {
 
     await flushAll(redis.url);
     clock.offsetMs = DOWNTIME;
-    const second = await timerApp({ config, prisma, redisUrl: redis.url, queuePrefix: prefix, clock });
+    const { log, rebuilds } = rebuildLog();
+    const second = await timerApp({ config, prisma, redisUrl: redis.url, queuePrefix: prefix, clock, log });
     apps.push(second);
     const restartedAt = clock.now().getTime() - t0;
 
@@ -139,8 +141,12 @@ describe("timers after Redis lost its data", () => {
     expect(await escalationsByLevel(prisma, i4.id)).toEqual(new Map());
     expect(await prisma.timelineEntry.count({ where: { incidentId: i5.id, kind: "chased" } })).toBe(0);
     expect((await prisma.instruction.findUniqueOrThrow({ where: { id: done.id } })).chaseCount).toBe(0);
+    // Rebuilt at the restart: the three checks at their levels and the chase; no relay (it ran).
+    expect(rebuilds[0]?.reason).toBe("start");
+    expect(rebuilds[0]?.timers).toMatchObject({ "incident.ack-check": 3, "instruction.chase": 1 });
+    expect(rebuilds[0]?.timers["instruction.relay"]).toBeUndefined();
     console.log(
-      `[timers] first app closed at ${firstClosedAt} ms, restarted at ${restartedAt} ms (clock); ${figures.join("; ")}; chase 1 due ${chaseDue} fired ${chaseFired}`,
+      `[timers] rebuilt ${JSON.stringify(rebuilds[0]?.timers)}; first app closed at ${firstClosedAt} ms, restarted at ${restartedAt} ms (clock); ${figures.join("; ")}; chase 1 due ${chaseDue} fired ${chaseFired}`,
     );
   }, 90_000);
 });

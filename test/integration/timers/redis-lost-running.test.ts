@@ -19,6 +19,7 @@ import {
   JobStates,
   OffsetClock,
   ownRedis,
+  rebuildLog,
   tempDir,
   timerApp,
   timerConfig,
@@ -56,6 +57,7 @@ describe("Redis losing its data while the app runs", () => {
     // Alerted 2 s ago: the level-1 check is due in 8 s.
     const incident = await fileIncident(prisma, new Date(t0 - 60_000), { alertedAt: new Date(t0 - 2_000) });
     const key = `incident-${incident.id}-ack-1`;
+    const { log, rebuilds } = rebuildLog();
     app = await timerApp({
       config,
       prisma,
@@ -63,6 +65,7 @@ describe("Redis losing its data while the app runs", () => {
       queuePrefix: prefix,
       clock: new OffsetClock(),
       redisDataCheckMs: 100,
+      log,
     });
     states = new JobStates(redis.url, prefix);
     expect(await states.of(key)).toBe("delayed");
@@ -87,8 +90,10 @@ describe("Redis losing its data while the app runs", () => {
     const due = -2_000 + ACK_WITHIN;
     expect(fired).toBeGreaterThanOrEqual(due - 50);
     expect(fired - due).toBeLessThan(4_000);
+    expect(rebuilds.map((r) => r.reason)).toEqual(["start", "redis-data-lost"]);
+    expect(rebuilds[1]?.timers["incident.ack-check"]).toBe(1);
     console.log(
-      `[timers] flushed at ${flushedAt} ms, check back on the queue by ${rebuiltAt} ms, due ${due} fired ${fired}`,
+      `[timers] rebuilt after the flush ${JSON.stringify(rebuilds[1]?.timers)}; flushed at ${flushedAt} ms, check back on the queue by ${rebuiltAt} ms, due ${due} fired ${fired}`,
     );
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { type Logger, pino } from "pino";
 import { parseDocument } from "yaml";
 import { type App, type AppOptions, createApp } from "../../../src/app/create-app.ts";
 import type { Clock } from "../../../src/bot/core/ports.ts";
@@ -193,4 +194,23 @@ export class JobStates {
     await this.queue.close();
     await this.redis.quit();
   }
+}
+
+/** A logger that keeps the counts of every timer rebuild it logs (`reason`, timers by job name). */
+export function rebuildLog(): {
+  log: Logger;
+  rebuilds: { reason: string; timers: Record<string, number> }[];
+} {
+  const rebuilds: { reason: string; timers: Record<string, number> }[] = [];
+  const log = pino(
+    { level: "info" },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { msg?: string; reason?: string; timers?: Record<string, number> };
+        if (entry.msg === "rebuilt the pending timers from the database")
+          rebuilds.push({ reason: entry.reason ?? "", timers: entry.timers ?? {} });
+      },
+    },
+  );
+  return { log, rebuilds };
 }
