@@ -31,6 +31,7 @@ import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
 import { createRedis } from "../queue/redis-connection.ts";
+import { RedisDataWatch } from "../queue/redis-data-watch.ts";
 import { RedisEventDedupe } from "../queue/redis-dedupe.ts";
 import { RedisLease } from "../queue/redis-lease.ts";
 import {
@@ -43,6 +44,7 @@ import type { PrismaClient } from "../store/generated/client.ts";
 import { registerHealthRoute } from "./health.ts";
 import { fastifyHttpRoutes } from "./http-routes.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
+import { AppTimerRebuild } from "./timer-rebuild.ts";
 
 export interface AppOptions {
   config: OfficeConfig;
@@ -59,6 +61,8 @@ export interface AppOptions {
   /** Listen on this address; omit for no HTTP server. */
   http?: { host: string; port: number };
   sendRetry?: SendRetryPolicy;
+  /** How often to check that Redis still has its data (the marker key); default 30 s. */
+  redisDataCheckMs?: number;
   capabilities?: Capability[];
   /** Chat platforms besides the built-in console (Feishu, WeChat). */
   platforms?: PlatformAdapter[];
@@ -157,10 +161,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const capability of capabilities) await capability.onStart?.(services);
   const recurring =
     options.recurring ?? (bullScheduler ? new BullmqRecurring(bullScheduler.queue) : undefined);
-  await recurring?.reconcile(
-    recurringEntries(schedules, config.schedules?.zeroReport),
-    config.policy.timezone,
-  );
+  const entries = recurringEntries(schedules, config.schedules?.zeroReport);
+  const timers = new AppTimerRebuild({ capabilities, services, log, recurring, recurringEntries: entries });
+  const dataWatch = bullScheduler
+    ? new RedisDataWatch({ redis, prefix, rebuild: timers, log, intervalMs: options.redisDataCheckMs })
+    : undefined;
+  await dataWatch?.start();
+  await timers.rebuild("start");
 
   const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
   let http: FastifyInstance | undefined;
@@ -194,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     url,
     idle: () => waitForQueueDrain(pipeline, messenger, platforms),
     async close() {
+      dataWatch?.stop();
       for (const platform of platforms) await platform.close();
       await http?.close();
       await pipeline.idle();

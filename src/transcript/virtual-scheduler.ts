@@ -5,12 +5,13 @@
  * Daily recurring entries fire at their local time too, counted from the first time the clock
  * moves after they were reconciled (the transcript sets its start time after the app is built).
  */
-import type {
-  JobRunner,
-  RecurringEntry,
-  RecurringScheduler,
-  ScheduledJob,
-  Scheduler,
+import {
+  type JobRunner,
+  type RecurringEntry,
+  type RecurringScheduler,
+  recurringRunKey,
+  type ScheduledJob,
+  type Scheduler,
 } from "../bot/core/ports.ts";
 import { nextTimeOfDay } from "./transcript-time.ts";
 import type { VirtualClock } from "./virtual-clock.ts";
@@ -82,7 +83,7 @@ export class VirtualScheduler implements Scheduler, RecurringScheduler {
         daily.next = this.nextOccurrence(daily.entry, at);
         this.clock.set(new Date(at));
         const { job } = daily.entry;
-        await run(`daily-${daily.entry.id}-${at}`, {
+        await run(recurringRunKey(daily.entry.id, new Date(at)), {
           name: job.name,
           data: { ...job.data, dueAt: new Date(at).toISOString() },
         });

@@ -45,4 +45,12 @@ export interface Capability {
    * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).
    */
   onStart?(services: BotServices): Promise<void>;
+  /**
+   * Schedules again every timer the database says is still pending (at start, after `onStart`, and
+   * whenever Redis is found to have lost its data), under the same keys as when it was first
+   * scheduled, so a timer still on the queue is not added twice; one already due runs at once.
+   * Only what the database shows as still to happen may be scheduled: a key whose job ran and was
+   * removed from the queue would otherwise run again.
+   */
+  rebuildTimers?(services: BotServices): Promise<void>;
 }

@@ -44,10 +44,31 @@ export interface RecurringEntry {
 }
 
 /**
+ * The key one occurrence of a recurring entry runs under: `daily-<id>-<due ms>`. Both
+ * RecurringScheduler implementations (BullMQ's job worker, the transcripts' virtual scheduler) use
+ * it, so the run a timer rebuild schedules for a missed occurrence is the same run.
+ */
+export function recurringRunKey(entryId: string, dueAt: Date): string {
+  return `daily-${entryId}-${dueAt.getTime()}`;
+}
+
+/**
  * Daily recurring jobs, kept equal to the config: `reconcile` adds new entries, updates changed
  * ones and removes those no longer listed. Day rules (workdays, holidays) are checked by the job
  * when it fires, so the recurrence itself is simply daily in the policy's time zone.
  */
 export interface RecurringScheduler {
   reconcile(entries: readonly RecurringEntry[], timeZone: string): Promise<void>;
+}
+
+/** How many timers a rebuild scheduled, by job name (`incident.ack-check`: 3). */
+export type TimerCounts = Record<string, number>;
+
+/**
+ * Schedules every pending timer again from the database (the database is the truth for timers;
+ * Redis only holds them). The Redis watcher calls it when Redis has lost its data; the app calls it
+ * at start. `reason` is logged with the counts.
+ */
+export interface TimerRebuild {
+  rebuild(reason: string): Promise<TimerCounts>;
 }

@@ -8,6 +8,7 @@ import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../incident/audience.ts";
 import { onDutyAt } from "../reminders/on-duty.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
+import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
@@ -24,6 +25,8 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
     const dueAt = new Date(data.dueAt);
     const today = zeroReportDay(ctx.services, dueAt);
     if (!today) return;
+    // Done for that day already (run again by a timer rebuild, or retried after it finished).
+    if ((await dailyRunHistory(prisma, ZERO_REPORT_CUTOFF_JOB, today.day)).ranThatDay) return;
     const now = clock.now();
     const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
     const summary = M.cutoffSummary(
@@ -47,5 +50,6 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
     const contacts = outcome.missing.map(contactOf);
     const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
+    await recordDailyRun(prisma, ZERO_REPORT_CUTOFF_JOB, today.day, now);
   },
 };

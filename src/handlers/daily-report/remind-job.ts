@@ -1,6 +1,7 @@
 /** Before the cut-off (job `zero-report-remind`): units that have not reported yet are reminded, their reporters mentioned. */
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { scheduledDataSchema } from "../reminders/scheduled-data.ts";
+import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
 import { dayStanding } from "./day-standing.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
@@ -16,6 +17,8 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
     const { prisma, directory, clock } = ctx.services;
     const today = zeroReportDay(ctx.services, new Date(data.dueAt));
     if (!today) return;
+    // Done for that day already (run again by a timer rebuild, or retried after it finished).
+    if ((await dailyRunHistory(prisma, ZERO_REPORT_REMIND_JOB, today.day)).ranThatDay) return;
     const now = clock.now();
     const { missing, recordedMissed } = await dayStanding(prisma, {
       units: today.rule.units,
@@ -28,5 +31,6 @@ export const zeroReportRemindJob: JobHandler<typeof scheduledDataSchema> = {
     const contacts = missing.filter((unit) => !recordedMissed.has(unit)).map(contactOf);
     const text = M.remind(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
+    await recordDailyRun(prisma, ZERO_REPORT_REMIND_JOB, today.day, now);
   },
 };

@@ -57,6 +57,29 @@ export function scheduleAckCheck(
   });
 }
 
+/** When a written-report stage falls due: the reminders `remind_*_before` the deadline, then the deadline. */
+export function writtenStageAt(policy: IncidentPolicy, writtenDueAt: Date, stage: WrittenStage): Date {
+  const due = writtenDueAt.getTime();
+  if (stage === "reporter") return new Date(due - policy.incident.remind_reporter_before);
+  if (stage === "director") return new Date(due - policy.incident.remind_director_before);
+  return writtenDueAt;
+}
+
+export const WRITTEN_STAGES: readonly WrittenStage[] = ["reporter", "director", "due"];
+
+/** One written-report reminder or the deadline, at `at` (or at once when that has passed). */
+export function scheduleWrittenStage(
+  scheduler: Scheduler,
+  incidentId: number,
+  stage: WrittenStage,
+  at: Date,
+): Promise<void> {
+  return scheduler.schedule(`incident-${incidentId}-written-${stage}`, at, {
+    name: INCIDENT_JOBS.written,
+    data: { incidentId, stage },
+  });
+}
+
 /** Reminders before the written-report deadline and the deadline itself, while elements are missing. */
 export async function scheduleWrittenChecks(
   scheduler: Scheduler,
@@ -65,22 +88,10 @@ export async function scheduleWrittenChecks(
   now: Date,
 ): Promise<void> {
   if (incident.completedAt || !incident.writtenDueAt) return;
-  const due = incident.writtenDueAt.getTime();
-  const stages: [WrittenStage, number][] = [
-    ["reporter", due - policy.incident.remind_reporter_before],
-    ["director", due - policy.incident.remind_director_before],
-    ["due", due],
-  ];
-  for (const [stage, at] of stages) {
+  for (const stage of WRITTEN_STAGES) {
+    const at = writtenStageAt(policy, incident.writtenDueAt, stage).getTime();
     if (stage !== "due" && at <= now.getTime()) continue;
-    await scheduler.schedule(
-      `incident-${incident.id}-written-${stage}`,
-      new Date(Math.max(at, now.getTime())),
-      {
-        name: INCIDENT_JOBS.written,
-        data: { incidentId: incident.id, stage },
-      },
-    );
+    await scheduleWrittenStage(scheduler, incident.id, stage, new Date(Math.max(at, now.getTime())));
   }
 }
 
@@ -92,14 +103,20 @@ export async function scheduleFollowUpCheck(
 ): Promise<void> {
   const due = nextFollowUpDue(incident.lastReportAt, grade);
   if (!due) return;
-  await scheduler.schedule(
-    `incident-${incident.id}-followup-${incident.followUpCount}-${due.getTime()}`,
-    due,
-    {
-      name: INCIDENT_JOBS.followUp,
-      data: { incidentId: incident.id, followUpCount: incident.followUpCount, dueAt: due.toISOString() },
-    },
-  );
+  await scheduleFollowUpCheckAt(scheduler, incident.id, incident.followUpCount, due);
+}
+
+/** The follow-up check due at `due` while the incident has had `followUpCount` 续报. */
+export function scheduleFollowUpCheckAt(
+  scheduler: Scheduler,
+  incidentId: number,
+  followUpCount: number,
+  due: Date,
+): Promise<void> {
+  return scheduler.schedule(`incident-${incidentId}-followup-${followUpCount}-${due.getTime()}`, due, {
+    name: INCIDENT_JOBS.followUp,
+    data: { incidentId, followUpCount, dueAt: due.toISOString() },
+  });
 }
 
 export function scheduleRenotify(

@@ -185,7 +185,7 @@ const COLUMNS = {
   missedFollowUps: "missed_follow_ups",
 } as const;
 
-type ConditionField = "status" | "escalationLevel" | "alertedAt" | "acknowledgedAt";
+type ConditionField = "status" | "escalationLevel" | "alertedAt" | "acknowledgedAt" | "writtenOverdueAt";
 type ChangedField = keyof typeof COLUMNS;
 
 function column(field: string): string {

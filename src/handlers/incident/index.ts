@@ -12,6 +12,7 @@ import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
 import { queryCommands } from "./queries/index.ts";
+import { rebuildIncidentTimers } from "./rebuild-timers.ts";
 import { reconcileIncidents } from "./reconcile.ts";
 import { reportCommand } from "./report-command.ts";
 
@@ -22,4 +23,5 @@ export const incidentCapability: Capability = {
   dialogs: [firstReportDialog, ...followUpDialogs],
   jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],
   onStart: reconcileIncidents,
+  rebuildTimers: rebuildIncidentTimers,
 };

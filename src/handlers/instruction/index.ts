@@ -10,8 +10,8 @@ import { instructionActions } from "./instruction-actions.ts";
 import { instructionDialog } from "./instruction-dialog.ts";
 import { chaseJob } from "./jobs/chase-job.ts";
 import { relayJob } from "./jobs/relay-job.ts";
+import { rebuildInstructionTimers } from "./rebuild-timers.ts";
 import { receiptCommand } from "./receipt-command.ts";
-import { reconcileInstructions } from "./reconcile.ts";
 
 export const instructionCapability: Capability = {
   name: "instruction",
@@ -19,5 +19,5 @@ export const instructionCapability: Capability = {
   actions: [instructionActions],
   dialogs: [instructionDialog],
   jobs: [relayJob, chaseJob],
-  onStart: reconcileInstructions,
+  rebuildTimers: rebuildInstructionTimers,
 };

@@ -13,6 +13,11 @@ import { dayRuleMatches } from "./rules/day-rule-match.ts";
 
 export const SCHEDULE_TICK_JOB = "schedule-tick";
 
+/** The key the tick of occurrence `tickKey` (see `recurringRunKey`) runs the entry's job under. */
+export function tickRunKey(tickKey: string): string {
+  return `${tickKey}-run`;
+}
+
 const schema = z.object({
   scheduleId: z.string(),
   job: z.string(),
@@ -37,7 +42,7 @@ export const scheduleTickJob: JobHandler<typeof schema> = {
     }
     const day = localDayString(new Date(tick.dueAt), policy.timezone);
     if (!dayRuleMatches(rule, day)) return;
-    await scheduler.schedule(`${ctx.key}-run`, clock.now(), {
+    await scheduler.schedule(tickRunKey(ctx.key), clock.now(), {
       name: tick.job,
       data: {
         ...tick.data,

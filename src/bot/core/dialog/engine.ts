@@ -11,6 +11,7 @@ import type { Card, CardButton } from "../message.ts";
 import { type AnyStep, choicesOf, interpret, matches, pickIndex } from "./answer.ts";
 import type { DialogData, DialogDefinition } from "./definition.ts";
 import { dialogFormCard, FORM_STEP, readDialogForm } from "./form.ts";
+import { DIALOG_IDLE_JOB, scheduleIdleCheck } from "./idle-timers.ts";
 import { KEYWORDS, dialogMessages as M } from "./messages.ts";
 import {
   CONFIRM_STEP,
@@ -23,7 +24,8 @@ import {
 
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
 export const DIALOG_ACTION_PREFIX = "dlg";
-export const DIALOG_IDLE_JOB = "dialog.idle";
+export { DIALOG_IDLE_JOB };
+
 const MAX_IDLE_CHECK_CONFLICTS = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
@@ -283,13 +285,8 @@ export class DialogEngine {
     await ctx.reply({ card });
   }
 
-  private async scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {
-    const { remind_after, expire_after } = ctx.services.policy.dialog;
-    const due = session.lastActiveAt.getTime() + (session.remindedAt ? expire_after : remind_after);
-    await ctx.services.scheduler.schedule(`dialog-${session.id}-idle-${due}`, new Date(due), {
-      name: DIALOG_IDLE_JOB,
-      data: { sessionId: session.id },
-    });
+  private scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {
+    return scheduleIdleCheck(ctx.services, session);
   }
 
   /**

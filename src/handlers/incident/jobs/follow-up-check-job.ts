@@ -6,8 +6,9 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import { dutyChats, unitChat } from "../audience.ts";
-import { gradeOf, INCIDENT_JOBS } from "../incident-schedule.ts";
+import { gradeOf, INCIDENT_JOBS, scheduleFollowUpCheckAt } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
+import { missedFollowUpFlagged } from "../timer-state.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({
@@ -27,6 +28,8 @@ export const followUpCheckJob: JobHandler<typeof schema> = {
     const { directory, clock, scheduler } = ctx.services;
     const grade = gradeOf(policy, incident.gradeId);
     if (grade.follow_up_every === undefined) return;
+    // Flagged already (the job ran before and was scheduled again by a timer rebuild).
+    if (await missedFollowUpFlagged(ctx.services.prisma, incident.id, dueAt)) return;
     const now = clock.now();
     const due = formatLocalTime(new Date(dueAt), policy.timezone);
     await store.updateIf(incident.id, { status: "open" }, { missedFollowUps: incident.missedFollowUps + 1 });
@@ -43,9 +46,6 @@ export const followUpCheckJob: JobHandler<typeof schema> = {
     for (const chatId of dutyChats(directory))
       await ctx.send(chatId, { text: M.followUpMissedDuty(incident.number, unit, due) });
     const next = new Date(new Date(dueAt).getTime() + grade.follow_up_every);
-    await scheduler.schedule(`incident-${incident.id}-followup-${followUpCount}-${next.getTime()}`, next, {
-      name: INCIDENT_JOBS.followUp,
-      data: { incidentId: incident.id, followUpCount, dueAt: next.toISOString() },
-    });
+    await scheduleFollowUpCheckAt(scheduler, incident.id, followUpCount, next);
   },
 };

@@ -10,6 +10,7 @@ import { incidentMissing } from "../alert-card.ts";
 import { dutyChats, unitChat } from "../audience.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
+import { writtenReminderSent } from "../timer-state.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter", "director", "due"]) });
@@ -25,6 +26,8 @@ export const writtenCheckJob: JobHandler<typeof schema> = {
     const { directory, clock } = ctx.services;
     const missing = incidentMissing(incident, policy);
     if (missing.length === 0) return;
+    // A reminder sent before (the job scheduled again by a timer rebuild) is not sent twice.
+    if (stage !== "due" && (await writtenReminderSent(ctx.services.prisma, incident.id, stage))) return;
     const now = clock.now();
     const due = formatLocalTime(incident.writtenDueAt ?? now, policy.timezone);
     const list = missing.join("、");
@@ -51,7 +54,13 @@ export const writtenCheckJob: JobHandler<typeof schema> = {
       actorId: null,
       detail: { stage: "due", missing },
     } as const;
-    if (!(await store.updateIf(incident.id, { status: "open" }, { writtenOverdueAt: now }, entry))) return;
+    const flagged = await store.updateIf(
+      incident.id,
+      { status: "open", writtenOverdueAt: null },
+      { writtenOverdueAt: now },
+      entry,
+    );
+    if (!flagged) return;
     const duty = onDutyAt(ctx.services, now).duty.people;
     for (const chatId of dutyChats(directory)) {
       await ctx.send(chatId, {

@@ -1,7 +1,8 @@
 /**
  * Posts a filed instruction to the reporting unit's group and the duty groups, mentioning the
  * people asked to confirm (one-to-one for anyone none of those groups holds). Every send is keyed
- * by this job, so a job that runs again after a crash posts exactly once.
+ * by this job, so a job that runs again after a crash posts exactly once. Once posted, `relayedAt`
+ * says so, and a timer rebuild leaves the relay alone.
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
@@ -38,5 +39,9 @@ export const relayJob: JobHandler<typeof schema> = {
       });
       await ctx.send(delivery.chatId, { card, mentions: delivery.mentions });
     }
+    await ctx.services.prisma.instruction.updateMany({
+      where: { id: instruction.id, relayedAt: null },
+      data: { relayedAt: ctx.services.clock.now() },
+    });
   },
 };
