@@ -1,7 +1,7 @@
 /**
  * Every kind of dialog event handled twice (a redelivery after its step was stored, issue 11):
- * the start, an answer, a pressed choice, 返回, 修改 on the summary, the item to change and the
- * changed answer. The second handling changes nothing and posts nothing: the session is as the
+ * the start, an answer, a pressed choice, 返回, 修改 on the summary, the item to change, the
+ * changed answer, and a submitted form. The second handling changes nothing and posts nothing: the session is as the
  * first left it and the chat has the same messages. Real app, PGlite, the test Redis.
  */
 import { randomUUID } from "node:crypto";
@@ -101,5 +101,36 @@ describe("a dialog event handled twice", { timeout: 120_000 }, () => {
     const typed = await twice(await press("2. 事故灾难"), newEvent());
     expect(typed.session?.stepId).toBe("time");
     expect(typed.botMessages.filter((m) => m.includes("已失效"))).toHaveLength(0);
+  });
+
+  it("takes a submitted 首报 form once", async () => {
+    const started = await twice(say("上报"), newEvent());
+    const form = {
+      type: "2",
+      time: "刚才",
+      location: "青山镇李家村村道",
+      summary: "两车相撞，一车侧翻",
+      casualties: "无",
+      grade: "4",
+      measures: "镇长已带队赶赴现场",
+      contact_name: "钱镇长",
+      contact_phone: "13800000042",
+    };
+    // The neutral event a platform with forms (Feishu) hands the pipeline for a submitted form card.
+    const submit = (eventId: string) =>
+      t.app.pipeline.handle({
+        platform: "console",
+        eventId,
+        chatId: DM,
+        senderId: "zhangsan",
+        text: "",
+        mentions: [],
+        receivedAt: new Date(),
+        action: { value: `dlg:${started.session?.id}:@form:submit`, form },
+      });
+    const submitted = await twice(submit, newEvent());
+    expect(submitted.session?.stepId).toBe("@confirm");
+    expect(submitted.session?.data).toMatchObject({ location: "青山镇李家村村道" });
+    expect(submitted.botMessages.filter((m) => m.includes("请核对"))).toHaveLength(1);
   });
 });
