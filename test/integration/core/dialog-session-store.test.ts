@@ -34,7 +34,7 @@ function session(): DialogSession {
     startedAt: T0,
     lastActiveAt: T0,
     remindedAt: null,
-    lastEventId: null,
+    eventIds: [],
   };
 }
 

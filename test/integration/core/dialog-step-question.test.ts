@@ -147,6 +147,22 @@ describe.each([
     await expectPlaceAskedOnceAndFiled();
   });
 
+  it("an answer redelivered late, after the next answer was taken, changes nothing and asks nothing", async () => {
+    await upToTheTime();
+    const eventId = `msg-${randomUUID()}`;
+    expect(await say("刚才", eventId)).toBe("handled");
+    expect(await say(PLACE)).toBe("handled");
+    const stored = await session();
+
+    expect(await redeliver("刚才", eventId)).toBe("handled");
+    const again = await session();
+    expect(again.stepId).toBe("summary");
+    expect(again.data).toEqual(stored.data);
+    const texts = await botTexts();
+    expect(times(texts, LOCATION_QUESTION)).toBe(1);
+    expect(times(texts, SUMMARY_QUESTION)).toBe(1);
+  });
+
   describe("an idle job fired twice reminds once", () => {
     /** The dialog as if 张三 went quiet 11 minutes ago (the sample policy reminds after 10). */
     async function quietDialog() {

@@ -7,8 +7,7 @@
  * from the event, and the step is stored after it together with the event's id. Whenever the
  * handling dies, the event handled again (a redelivery) either finds its step not stored and does
  * the same again (the same key: the question is posted once), or finds its id on the session and
- * only asks the stored step's question again (posted once too): the next answer lands where the
- * person saw it asked.
+ * answers nothing again (see `repeated`): the next answer lands where the person saw it asked.
  */
 import { z } from "zod";
 import type { PrismaClient } from "../../../store/generated/client.ts";
@@ -26,6 +25,7 @@ import {
   EDIT_PICK_STEP,
   EDIT_PREFIX,
   sessionIdFor,
+  withEvent,
 } from "./session-store.ts";
 
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
@@ -65,8 +65,7 @@ export class DialogEngine {
     const dialog = this.definition(dialogId);
     const store = this.sessions;
     const previous = await store.find(ctx.chat.id, ctx.person.id);
-    if (previous?.lastEventId === ctx.eventKey)
-      return this.repeat(ctx, this.definition(previous.dialogId), previous);
+    if (previous && (await this.repeated(ctx, previous))) return;
     if (previous) await ctx.reply(M.replaced(this.definition(previous.dialogId).title));
     const now = ctx.services.clock.now();
     const data = ((await dialog.initial?.(ctx, args)) ?? {}) as DialogData;
@@ -82,7 +81,7 @@ export class DialogEngine {
       startedAt: now,
       lastActiveAt: now,
       remindedAt: null,
-      lastEventId: ctx.eventKey,
+      eventIds: [ctx.eventKey],
     };
     session.stepId = nextStepId(dialog, data, -1);
     const intro = dialog.intro?.(data, ctx);
@@ -100,7 +99,7 @@ export class DialogEngine {
   /** Handles a text reply to an open dialog. */
   async handleText(ctx: ConversationContext, session: DialogSession): Promise<void> {
     const dialog = this.definition(session.dialogId);
-    if (session.lastEventId === ctx.eventKey) return this.repeat(ctx, dialog, session);
+    if (await this.repeated(ctx, session)) return;
     const text = ctx.text;
     if (matches(KEYWORDS.cancel, text)) return this.cancel(ctx, dialog, session);
     if (matches(KEYWORDS.help, text)) {
@@ -116,8 +115,7 @@ export class DialogEngine {
     const [sessionId, stepId, answer] = splitAction(value);
     if (stepId === FORM_STEP) return this.handleForm(ctx, sessionId);
     const session = await this.sessions.findById(sessionId);
-    if (session?.lastEventId === ctx.eventKey)
-      return this.repeat(ctx, this.definition(session.dialogId), session);
+    if (session && (await this.repeated(ctx, session))) return;
     if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
       return ctx.reply(M.notYourDialog);
@@ -136,7 +134,7 @@ export class DialogEngine {
     const dialog = session ? this.dialogs.get(session.dialogId) : undefined;
     if (!session || !values || !dialog?.form) return ctx.reply(M.formStale);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id) return ctx.reply(M.notYourForm);
-    if (session.lastEventId === ctx.eventKey) return this.repeat(ctx, dialog, session);
+    if (await this.repeated(ctx, session)) return;
     const reading = readDialogForm(dialog, session.data, values, ctx);
     if (!reading.ok) {
       await ctx.reply(M.formRejected(reading.problems));
@@ -244,20 +242,28 @@ export class DialogEngine {
   private async advance(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession): Promise<void> {
     session.lastActiveAt = ctx.services.clock.now();
     session.remindedAt = null;
-    session.lastEventId = ctx.eventKey;
+    session.eventIds = withEvent(session, ctx.eventKey);
     await this.prompt(ctx, dialog, session);
     if (!(await this.sessions.save(session))) await ctx.reply(M.expired(dialog.title));
   }
 
   /**
-   * An event handled again after it stored its step (a redelivery): nothing is answered again; its
-   * question is queued again under the same key, which posts nothing new, and so is the idle check
-   * (keyed by the stored time), in case the first handling died before scheduling it.
+   * True for an event handled again after it stored its step (a redelivery), found by its id on the
+   * session: nothing is answered again. When it stored the latest step, its question is queued
+   * again under the same key (posted once) and so is the idle check (keyed by the stored time), in
+   * case the first handling died before them; an earlier one (the person has answered on since,
+   * the redelivery came late) does nothing, the question asked last being the one that stands.
    */
-  private async repeat(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession): Promise<void> {
-    ctx.services.log.info({ dialog: dialog.id, session: session.id }, "dialog event handled again");
+  private async repeated(ctx: ConversationContext, session: DialogSession): Promise<boolean> {
+    const index = session.eventIds.lastIndexOf(ctx.eventKey);
+    if (index < 0) return false;
+    const latest = index === session.eventIds.length - 1;
+    const dialog = this.definition(session.dialogId);
+    ctx.services.log.info({ dialog: dialog.id, session: session.id, latest }, "dialog event handled again");
+    if (!latest) return true;
     await this.prompt(ctx, dialog, session);
     await this.scheduleIdleCheck(ctx, session);
+    return true;
   }
 
   /** Says what the dialog waits for now: a step's question, the summary, or the list of items to change. */

@@ -18,15 +18,27 @@ export interface DialogSession {
   lastActiveAt: Date;
   remindedAt: Date | null;
   /**
-   * The inbound event (`<platform>-<event id>`) whose handling stored this step. A redelivery of
-   * that event finds it here and re-sends the step's question instead of taking the answer again.
+   * The inbound events (`<platform>-<event id>`) whose handling stored the latest steps, the latest
+   * last (at most {@link MAX_REMEMBERED_EVENTS}). A redelivered event found here is not answered
+   * again: the latest asks its question again, an earlier one (answered on since) does nothing.
    */
-  lastEventId: string | null;
+  eventIds: string[];
 }
 
 export const CONFIRM_STEP = "@confirm";
 export const EDIT_PICK_STEP = "@edit";
 export const EDIT_PREFIX = "edit:";
+
+/**
+ * How many of a session's latest events are remembered: far more than a person answers while a
+ * crashed handling waits to be redelivered (seconds).
+ */
+export const MAX_REMEMBERED_EVENTS = 20;
+
+/** The session's events with `eventKey` added as the latest. */
+export function withEvent(session: DialogSession, eventKey: string): string[] {
+  return [...session.eventIds, eventKey].slice(-MAX_REMEMBERED_EVENTS);
+}
 
 /**
  * The id of the session an event starts: the same however often the event is handled, so a
@@ -101,7 +113,7 @@ export class DialogSessionStore {
       SET step_id = ${session.stepId}, data = ${JSON.stringify(session.data)}::jsonb,
           history = ${JSON.stringify(session.history)}::jsonb,
           last_active_at = ${session.lastActiveAt}, reminded_at = ${session.remindedAt},
-          last_event_id = ${session.lastEventId}
+          event_ids = ${JSON.stringify(session.eventIds)}::jsonb
       WHERE id = ${session.id}`;
     const key = conversationKey(session.chatId, session.personId);
     this.remember(key, count > 0 ? { ...session } : null);
@@ -178,7 +190,7 @@ function toSession(row: Row): DialogSession {
     startedAt: row.startedAt,
     lastActiveAt: row.lastActiveAt,
     remindedAt: row.remindedAt,
-    lastEventId: row.lastEventId,
+    eventIds: (row.eventIds ?? []) as string[],
   };
 }
 
@@ -195,6 +207,6 @@ function toRow(session: DialogSession) {
     startedAt: session.startedAt,
     lastActiveAt: session.lastActiveAt,
     remindedAt: session.remindedAt,
-    lastEventId: session.lastEventId,
+    eventIds: session.eventIds,
   };
 }

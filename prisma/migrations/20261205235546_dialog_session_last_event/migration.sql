@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "dialog_session" ADD COLUMN     "last_event_id" TEXT;
