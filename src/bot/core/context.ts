@@ -2,7 +2,7 @@
 import type { Person } from "../../config/org.ts";
 import type { Chat } from "./directory.ts";
 import type { InboundEvent } from "./message.ts";
-import { Outbox, type Say } from "./outbox.ts";
+import { Outbox, type Say, type SendOptions } from "./outbox.ts";
 import type { BotServices } from "./services.ts";
 
 export class ConversationContext {
@@ -17,17 +17,22 @@ export class ConversationContext {
     readonly text: string,
     private readonly dialogs: DialogStarter,
   ) {
-    this.outbox = new Outbox(services.messenger, `${event.platform}-${event.eventId}`);
+    this.outbox = new Outbox(services.messenger, eventKeyOf(event));
+  }
+
+  /** The event's own id across platforms (`<platform>-<event id>`); its sends are keyed from it. */
+  get eventKey(): string {
+    return eventKeyOf(this.event);
   }
 
   /** Answers in the chat the event came from. */
-  reply(say: Say | string): Promise<void> {
-    return this.outbox.send(this.chat.id, typeof say === "string" ? { text: say } : say);
+  reply(say: Say | string, options?: SendOptions): Promise<void> {
+    return this.outbox.send(this.chat.id, typeof say === "string" ? { text: say } : say, options);
   }
 
   /** Sends to another chat (an org group id or `dm:<personId>`). */
-  send(chatId: string, say: Say | string): Promise<void> {
-    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say);
+  send(chatId: string, say: Say | string, options?: SendOptions): Promise<void> {
+    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say, options);
   }
 
   /** Starts a registered dialog with this person in this chat. */
@@ -52,7 +57,11 @@ export class JobContext {
     this.outbox = new Outbox(services.messenger, key);
   }
 
-  send(chatId: string, say: Say | string): Promise<void> {
-    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say);
+  send(chatId: string, say: Say | string, options?: SendOptions): Promise<void> {
+    return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say, options);
   }
+}
+
+function eventKeyOf(event: InboundEvent): string {
+  return `${event.platform}-${event.eventId}`;
 }

@@ -19,6 +19,16 @@ export interface Say {
   formOnly?: boolean;
 }
 
+/**
+ * How one send is keyed. By default a send is numbered in the order of its work (`<work>-1`,
+ * `<work>-2`, …), which is the same however often the work runs as long as it says the same
+ * things; `key` names it instead (`<work>-<key>`), for a message that handling the work again may
+ * send without the ones before it (a dialog's question on a redelivered event).
+ */
+export interface SendOptions {
+  key?: string;
+}
+
 export class Outbox {
   private sequence = 0;
 
@@ -28,9 +38,14 @@ export class Outbox {
     private readonly workId: string,
   ) {}
 
-  async send(chatId: string, say: Say): Promise<void> {
-    this.sequence += 1;
-    const message: OutboundMessage = { chatId, ...say, idempotencyKey: `${this.workId}-${this.sequence}` };
+  async send(chatId: string, say: Say, options: SendOptions = {}): Promise<void> {
+    const idempotencyKey = options.key ? `${this.workId}-${options.key}` : this.nextKey();
+    const message: OutboundMessage = { chatId, ...say, idempotencyKey };
     await this.messenger.send(message);
+  }
+
+  private nextKey(): string {
+    this.sequence += 1;
+    return `${this.workId}-${this.sequence}`;
   }
 }

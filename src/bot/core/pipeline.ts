@@ -74,8 +74,9 @@ export class InboundPipeline {
       } catch (error) {
         log.error({ err: error }, "handling failed");
         await this.dedupe.release(event.platform, event.eventId);
+        // Named, not numbered: the event handled again numbers its own replies from 1 again.
         await ctx
-          .reply(coreReplies.failed)
+          .reply(coreReplies.failed, { key: "failed" })
           .catch((sendError) => log.error({ err: sendError }, "could not say so"));
         return "failed" as const;
       }

@@ -34,6 +34,7 @@ function session(): DialogSession {
     startedAt: T0,
     lastActiveAt: T0,
     remindedAt: null,
+    eventIds: [],
   };
 }
 

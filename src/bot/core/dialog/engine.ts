@@ -2,6 +2,12 @@
  * Runs declared dialogs: stores each answer, moves to the next step, understands 取消/返回/帮助 in
  * every step, shows a summary to confirm, and lets an idle dialog remind and then expire through the
  * Scheduler. One engine serves every capability's dialogs.
+ *
+ * A step and its question are one unit of work: the question is queued first, under a key derived
+ * from the event, and the step is stored after it together with the event's id. Whenever the
+ * handling dies, the event handled again (a redelivery) either finds its step not stored and does
+ * the same again (the same key: the question is posted once), or finds its id on the session and
+ * answers nothing again (see `repeated`): the next answer lands where the person saw it asked.
  */
 import { z } from "zod";
 import type { PrismaClient } from "../../../store/generated/client.ts";
@@ -19,7 +25,8 @@ import {
   DialogSessionStore,
   EDIT_PICK_STEP,
   EDIT_PREFIX,
-  newSessionId,
+  sessionIdFor,
+  withEvent,
 } from "./session-store.ts";
 
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
@@ -27,6 +34,13 @@ export const DIALOG_ACTION_PREFIX = "dlg";
 export { DIALOG_IDLE_JOB };
 
 const MAX_IDLE_CHECK_CONFLICTS = 5;
+/**
+ * Send keys (see SendOptions) of what the dialog says at most once per event or job: the question
+ * (or summary, or list to change) asked by one event, the idle reminder and the expiry notice.
+ */
+const PROMPT_KEY = "dialog-prompt";
+const REMINDER_KEY = "dialog-reminder";
+const EXPIRED_KEY = "dialog-expired";
 
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
 type AnyDialog = DialogDefinition<any>;
@@ -53,11 +67,12 @@ export class DialogEngine {
     const dialog = this.definition(dialogId);
     const store = this.sessions;
     const previous = await store.find(ctx.chat.id, ctx.person.id);
+    if (previous && (await this.repeated(ctx, previous))) return;
     if (previous) await ctx.reply(M.replaced(this.definition(previous.dialogId).title));
     const now = ctx.services.clock.now();
     const data = ((await dialog.initial?.(ctx, args)) ?? {}) as DialogData;
     const session: DialogSession = {
-      id: newSessionId(),
+      id: sessionIdFor(ctx.eventKey, dialogId),
       chatId: ctx.chat.id,
       personId: ctx.person.id,
       dialogId,
@@ -68,10 +83,9 @@ export class DialogEngine {
       startedAt: now,
       lastActiveAt: now,
       remindedAt: null,
+      eventIds: [ctx.eventKey],
     };
     session.stepId = nextStepId(dialog, data, -1);
-    await store.start(session);
-    await this.scheduleIdleCheck(ctx, session);
     const intro = dialog.intro?.(data, ctx);
     if (intro) await ctx.reply(intro);
     if (dialog.form)
@@ -80,11 +94,14 @@ export class DialogEngine {
         formOnly: true,
       });
     await this.prompt(ctx, dialog, session);
+    await store.start(session);
+    await this.scheduleIdleCheck(ctx, session);
   }
 
   /** Handles a text reply to an open dialog. */
   async handleText(ctx: ConversationContext, session: DialogSession): Promise<void> {
     const dialog = this.definition(session.dialogId);
+    if (await this.repeated(ctx, session)) return;
     const text = ctx.text;
     if (matches(KEYWORDS.cancel, text)) return this.cancel(ctx, dialog, session);
     if (matches(KEYWORDS.help, text)) {
@@ -100,6 +117,7 @@ export class DialogEngine {
     const [sessionId, stepId, answer] = splitAction(value);
     if (stepId === FORM_STEP) return this.handleForm(ctx, sessionId);
     const session = await this.sessions.findById(sessionId);
+    if (session && (await this.repeated(ctx, session))) return;
     if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
       return ctx.reply(M.notYourDialog);
@@ -118,6 +136,7 @@ export class DialogEngine {
     const dialog = session ? this.dialogs.get(session.dialogId) : undefined;
     if (!session || !values || !dialog?.form) return ctx.reply(M.formStale);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id) return ctx.reply(M.notYourForm);
+    if (await this.repeated(ctx, session)) return;
     const reading = readDialogForm(dialog, session.data, values, ctx);
     if (!reading.ok) {
       await ctx.reply(M.formRejected(reading.problems));
@@ -130,7 +149,7 @@ export class DialogEngine {
     session.data = reading.data;
     session.history = reading.answered;
     session.stepId = CONFIRM_STEP;
-    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
+    await this.advance(ctx, dialog, session);
   }
 
   private async answer(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession, text: string) {
@@ -148,7 +167,7 @@ export class DialogEngine {
       session.history = [...session.history, step.id];
       session.stepId = nextStepId(dialog, session.data, dialog.steps.indexOf(step));
     }
-    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
+    await this.advance(ctx, dialog, session);
   }
 
   private async answerConfirm(
@@ -162,8 +181,7 @@ export class DialogEngine {
     if (text === "3") return this.cancel(ctx, dialog, session);
     if (matches([...KEYWORDS.edit, "2"], text)) {
       session.stepId = EDIT_PICK_STEP;
-      if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
-      return;
+      return this.advance(ctx, dialog, session);
     }
     await ctx.reply(M.confirmOrEdit);
   }
@@ -181,7 +199,7 @@ export class DialogEngine {
     );
     if (index === null) return ctx.reply(M.invalidChoice(editable.length));
     session.stepId = `${EDIT_PREFIX}${(editable[index] as AnyStep).id}`;
-    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
+    await this.advance(ctx, dialog, session);
   }
 
   private async back(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
@@ -196,12 +214,13 @@ export class DialogEngine {
       session.history = session.history.slice(0, -1);
       session.stepId = previous.id;
     }
-    if (await this.touchAndSave(ctx, dialog, session)) await this.prompt(ctx, dialog, session);
+    await this.advance(ctx, dialog, session);
   }
 
+  /** Says so first: a redelivery of the 取消 finds the session still there when the end was not stored. */
   private async cancel(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
-    await this.sessions.end(session);
     await ctx.reply(M.cancelled(dialog.title));
+    await this.sessions.end(session);
   }
 
   private async complete(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
@@ -217,17 +236,36 @@ export class DialogEngine {
     await this.sessions.end(session);
   }
 
-  /** Saves the step; when the dialog expired meanwhile, says so and returns false. */
-  private async touchAndSave(
-    ctx: ConversationContext,
-    dialog: AnyDialog,
-    session: DialogSession,
-  ): Promise<boolean> {
+  /**
+   * Moves the dialog to `session`'s step, one unit of work: its question is queued first (keyed by
+   * the event), then the step is stored with the event's id. When the dialog expired meanwhile,
+   * says so.
+   */
+  private async advance(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession): Promise<void> {
     session.lastActiveAt = ctx.services.clock.now();
     session.remindedAt = null;
-    if (await this.sessions.save(session)) return true;
-    await ctx.reply(M.expired(dialog.title));
-    return false;
+    session.eventIds = withEvent(session, ctx.eventKey);
+    await this.prompt(ctx, dialog, session);
+    if (!(await this.sessions.save(session))) await ctx.reply(M.expired(dialog.title));
+  }
+
+  /**
+   * True for an event handled again after it stored its step (a redelivery), found by its id on the
+   * session: nothing is answered again. When it stored the latest step, its question is queued
+   * again under the same key (posted once) and so is the idle check (keyed by the stored time), in
+   * case the first handling died before them; an earlier one (the person has answered on since,
+   * the redelivery came late) does nothing, the question asked last being the one that stands.
+   */
+  private async repeated(ctx: ConversationContext, session: DialogSession): Promise<boolean> {
+    const index = session.eventIds.lastIndexOf(ctx.eventKey);
+    if (index < 0) return false;
+    const latest = index === session.eventIds.length - 1;
+    const dialog = this.definition(session.dialogId);
+    ctx.services.log.info({ dialog: dialog.id, session: session.id, latest }, "dialog event handled again");
+    if (!latest) return true;
+    await this.prompt(ctx, dialog, session);
+    await this.scheduleIdleCheck(ctx, session);
+    return true;
   }
 
   /** Says what the dialog waits for now: a step's question, the summary, or the list of items to change. */
@@ -235,17 +273,20 @@ export class DialogEngine {
     if (session.stepId === CONFIRM_STEP) return this.showSummary(ctx, dialog, session);
     if (session.stepId === EDIT_PICK_STEP) {
       const editable = askedSteps(dialog, session.data);
-      return ctx.reply({
-        card: {
-          title: M.editPickTitle,
-          fields: editable.map((s, i) => ({
-            label: `${i + 1}. ${s.label}`,
-            value: display(s, session.data, ctx),
-          })),
-          buttons: editable.map((s, i) => button(session, String(i + 1), s.label)),
-          note: M.editPickNote,
+      return ctx.reply(
+        {
+          card: {
+            title: M.editPickTitle,
+            fields: editable.map((s, i) => ({
+              label: `${i + 1}. ${s.label}`,
+              value: display(s, session.data, ctx),
+            })),
+            buttons: editable.map((s, i) => button(session, String(i + 1), s.label)),
+            note: M.editPickNote,
+          },
         },
-      });
+        { key: PROMPT_KEY },
+      );
     }
     const step = stepOf(dialog, session.stepId) as AnyStep;
     const question = typeof step.prompt === "function" ? step.prompt(session.data, ctx) : step.prompt;
@@ -255,16 +296,19 @@ export class DialogEngine {
     const hints = [step.optional ? M.skipHint : "", M.navigationHint].filter(Boolean).join("");
     const choices = choicesOf(step, session.data, ctx);
     if (choices) {
-      return ctx.reply({
-        card: {
-          title: `${question}${progress}`,
-          fields: [],
-          buttons: choices.map((c, i) => button(session, String(i + 1), `${i + 1}. ${c.label}`)),
-          note: `${M.choiceHint}${hints}`,
+      return ctx.reply(
+        {
+          card: {
+            title: `${question}${progress}`,
+            fields: [],
+            buttons: choices.map((c, i) => button(session, String(i + 1), `${i + 1}. ${c.label}`)),
+            note: `${M.choiceHint}${hints}`,
+          },
         },
-      });
+        { key: PROMPT_KEY },
+      );
     }
-    await ctx.reply(`${question}${progress}\n${hints}`);
+    await ctx.reply(`${question}${progress}\n${hints}`, { key: PROMPT_KEY });
   }
 
   private async showSummary(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
@@ -282,7 +326,7 @@ export class DialogEngine {
       ],
       note: M.summaryNote,
     };
-    await ctx.reply({ card });
+    await ctx.reply({ card }, { key: PROMPT_KEY });
   }
 
   private scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {
@@ -315,21 +359,25 @@ export class DialogEngine {
     const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
     if (!dialog || idle >= expire_after) {
       if (await store.expire(session))
-        return ctx.send(session.chatId, {
-          text: M.expired(dialog?.title ?? "对话"),
-          mentions: [session.personId],
-        });
+        return ctx.send(
+          session.chatId,
+          { text: M.expired(dialog?.title ?? "对话"), mentions: [session.personId] },
+          { key: EXPIRED_KEY },
+        );
       return this.checkIdle(ctx, sessionId, conflicts + 1);
     }
     if (idle >= remind_after && !session.remindedAt) {
+      // The reminder first, keyed by the job, then the mark: a job that dies between the two and
+      // fires again queues the same reminder (posted once) instead of finding it marked but unsent.
+      const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
+      await ctx.send(
+        session.chatId,
+        { text: M.idleReminder(dialog.title, minutesLeft), mentions: [session.personId] },
+        { key: REMINDER_KEY },
+      );
       const now = ctx.services.clock.now();
       if (!(await store.markReminded(session, now))) return this.checkIdle(ctx, sessionId, conflicts + 1);
       session.remindedAt = now;
-      const minutesLeft = Math.ceil((expire_after - idle) / 60_000);
-      await ctx.send(session.chatId, {
-        text: M.idleReminder(dialog.title, minutesLeft),
-        mentions: [session.personId],
-      });
     }
     await this.scheduleIdleCheck(ctx, session);
   }

@@ -1,5 +1,5 @@
 /** Dialog state in the database, so a restart (even kill -9) continues at the same step. */
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../../store/generated/client.ts";
 import type { DialogData } from "./definition.ts";
 
@@ -17,14 +17,39 @@ export interface DialogSession {
   startedAt: Date;
   lastActiveAt: Date;
   remindedAt: Date | null;
+  /**
+   * The inbound events (`<platform>-<event id>`) whose handling stored the latest steps, the latest
+   * last (at most {@link MAX_REMEMBERED_EVENTS}). A redelivered event found here is not answered
+   * again: the latest asks its question again, an earlier one (answered on since) does nothing.
+   */
+  eventIds: string[];
 }
 
 export const CONFIRM_STEP = "@confirm";
 export const EDIT_PICK_STEP = "@edit";
 export const EDIT_PREFIX = "edit:";
 
-export function newSessionId(): string {
-  return randomBytes(6).toString("base64url").replace(/[-_]/g, "x");
+/**
+ * How many of a session's latest events are remembered: far more than a person answers while a
+ * crashed handling waits to be redelivered (seconds).
+ */
+export const MAX_REMEMBERED_EVENTS = 20;
+
+/** The session's events with `eventKey` added as the latest. */
+export function withEvent(session: DialogSession, eventKey: string): string[] {
+  return [...session.eventIds, eventKey].slice(-MAX_REMEMBERED_EVENTS);
+}
+
+/**
+ * The id of the session an event starts: the same however often the event is handled, so a
+ * redelivered start asks its first question with the same buttons (which name the session).
+ */
+export function sessionIdFor(eventKey: string, dialogId: string): string {
+  return createHash("sha256")
+    .update(`${eventKey}|${dialogId}`)
+    .digest("base64url")
+    .slice(0, 8)
+    .replace(/[-_]/g, "x");
 }
 
 /** How many "no dialog here" answers are remembered before the memory is cleared. */
@@ -50,7 +75,9 @@ export class DialogSessionStore {
   async find(chatId: string, personId: string): Promise<DialogSession | null> {
     const key = conversationKey(chatId, personId);
     const known = this.byConversation.get(key);
-    if (known !== undefined) return known;
+    // A copy: the engine changes the session it is given before saving, and a save that fails
+    // must leave the remembered one as the database has it.
+    if (known !== undefined) return known && { ...known };
     const row = await this.prisma.dialogSession.findUnique({
       where: { chatId_personId: { chatId, personId } },
     });
@@ -75,14 +102,18 @@ export class DialogSessionStore {
     this.remember(conversationKey(session.chatId, session.personId), { ...session });
   }
 
-  /** Saves a step; false when the session is gone (it expired meanwhile). */
+  /**
+   * Saves a step with the event that moved it there (one statement, so a redelivered event finds
+   * its step stored or not at all); false when the session is gone (it expired meanwhile).
+   */
   async save(session: DialogSession): Promise<boolean> {
     // Every message saves a step: one plain UPDATE of what a step changes (a Prisma update costs ~30% more here).
     const count = await this.prisma.$executeRaw`
       UPDATE dialog_session
       SET step_id = ${session.stepId}, data = ${JSON.stringify(session.data)}::jsonb,
           history = ${JSON.stringify(session.history)}::jsonb,
-          last_active_at = ${session.lastActiveAt}, reminded_at = ${session.remindedAt}
+          last_active_at = ${session.lastActiveAt}, reminded_at = ${session.remindedAt},
+          event_ids = ${JSON.stringify(session.eventIds)}::jsonb
       WHERE id = ${session.id}`;
     const key = conversationKey(session.chatId, session.personId);
     this.remember(key, count > 0 ? { ...session } : null);
@@ -159,6 +190,7 @@ function toSession(row: Row): DialogSession {
     startedAt: row.startedAt,
     lastActiveAt: row.lastActiveAt,
     remindedAt: row.remindedAt,
+    eventIds: (row.eventIds ?? []) as string[],
   };
 }
 
@@ -175,5 +207,6 @@ function toRow(session: DialogSession) {
     startedAt: session.startedAt,
     lastActiveAt: session.lastActiveAt,
     remindedAt: session.remindedAt,
+    eventIds: session.eventIds,
   };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "dialog_session" ADD COLUMN     "event_ids" JSONB NOT NULL DEFAULT '[]';
