@@ -10,7 +10,6 @@
  * marks an event before its turn, so a process killed with a burst of one person's events queued
  * behind each other leaves nothing that would make the redeliveries look handled.
  */
-import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { ConversationContext } from "./context.ts";
 import type { ConversationLock } from "./conversation-lock.ts";
@@ -75,10 +74,11 @@ export class InboundPipeline {
         return await (this.lock ? this.lock.run(conversation, turn) : turn());
       } catch (error) {
         log.error({ err: error }, "handling failed");
-        // Keyed apart from the handling's own sends: a retry of the event must not find its
-        // answer's key taken by this notice (the send queue would drop the answer).
-        await new Outbox(this.services.messenger, `${event.platform}-${event.eventId}-failed-${randomUUID()}`)
-          .send(chat.id, { text: coreReplies.failed })
+        // Named apart from the handling's numbered sends (`<event>-1` …): the event handled again
+        // numbers its replies from 1 again, and the send queue would drop an answer whose key
+        // this notice had taken.
+        await this.services.messenger
+          .send({ chatId: chat.id, text: coreReplies.failed, idempotencyKey: `${eventKey(event)}-failed` })
           .catch((sendError) => log.error({ err: sendError }, "could not say so"));
         return "failed" as const;
       }
@@ -105,6 +105,11 @@ export class InboundPipeline {
   }
 
   private outbox(event: InboundEvent): Outbox {
-    return new Outbox(this.services.messenger, `${event.platform}-${event.eventId}`);
+    return new Outbox(this.services.messenger, eventKey(event));
   }
+}
+
+/** The work id an event's sends are keyed from (as in {@link ConversationContext}). */
+function eventKey(event: InboundEvent): string {
+  return `${event.platform}-${event.eventId}`;
 }
