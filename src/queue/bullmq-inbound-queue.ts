@@ -3,6 +3,10 @@
  * event is one job while the job is kept (a day after it completes; the pipeline's Redis dedupe
  * covers later resends). A failing handling is retried with backoff.
  *
+ * A job whose process died (kill -9) is handed again to a live worker, of this process or the next
+ * one to start, within seconds ({@link INBOUND_RECOVERY}); the pipeline then handles the event,
+ * since only a handling that ran to its end marks an event handled.
+ *
  * Order: within one process the worker takes jobs in FIFO order and calls the handler in that
  * order; the pipeline then serialises per chat|person, so a conversation's events keep their order.
  * Across processes each job goes to one worker; the pipeline's conversation lock (on a shared
@@ -14,9 +18,25 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { InboundQueue } from "../bot/core/inbound-queue.ts";
 import { inboundQueueName, safeJobId } from "./queue-names.ts";
-import { deliveryJobOptions, pendingJobs, WORKER_RECOVERY } from "./worker-options.ts";
+import { deliveryJobOptions, pendingJobs } from "./worker-options.ts";
 
 const IDLE_POLL_MS = 20;
+
+/**
+ * Lock and stall settings of the inbound worker, quicker than the other workers' (`WORKER_RECOVERY`): an event was
+ * answered 200 to the platform, so the person waits for it. A dead process's lock runs out after
+ * 10 s (about when a restarted process is up); a worker checks for stalled jobs every 2 s, and a job
+ * is moved back to waiting at the second check that sees it unlocked, so a restarted process runs
+ * the events the dead one held within about 4 s of starting. A job taken for stalled while its
+ * handling still runs (an event loop blocked for 10 s) is handled once all the same: the second run
+ * waits for the conversation's turn and finds the event done. Five stalls before BullMQ fails a job:
+ * an event is given up only after five crashes in a row while handling it.
+ */
+export const INBOUND_RECOVERY = {
+  lockDuration: 10_000,
+  stalledInterval: 2_000,
+  maxStalledCount: 5,
+} as const;
 
 export class BullmqInboundQueue<T> implements InboundQueue<T> {
   private readonly queue: Queue;
@@ -54,7 +74,7 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
       connection,
       prefix,
       concurrency: this.options.concurrency ?? 16,
-      ...WORKER_RECOVERY,
+      ...INBOUND_RECOVERY,
     });
     this.worker.on("failed", (job, error) =>
       log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error }, "inbound event handling failed"),

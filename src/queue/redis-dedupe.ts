@@ -1,39 +1,28 @@
 /**
- * Event dedupe on Redis. A claim is `processing` for two minutes (SET NX EX), then `done` for a day
- * once handled: a redelivery is dropped while the first handling runs or after it finished, and
- * handled again when a crash left only an expired `processing` claim behind.
+ * Event dedupe on Redis: `<prefix>:event:<platform>:<event id>` = `done` for a day once an event
+ * was handled to its end. Nothing is written while it is handled, so nothing is left behind by a
+ * process that dies meanwhile (see {@link EventDedupe} for why). A `processing` value left by the
+ * earlier design (during an upgrade) counts as not handled.
  */
 import type { Redis } from "ioredis";
 import type { EventDedupe } from "../bot/core/dedupe.ts";
 
-const DAY_SECONDS = 86_400;
-/** Longer than any handling takes; a claim older than this belonged to a process that died. */
-const DEFAULT_PROCESSING_SECONDS = 120;
+/** Longer than any platform redelivers an event (Feishu: hours; the inbound queue keeps a job a day). */
+const DONE_SECONDS = 86_400;
+const DONE = "done";
 
 export class RedisEventDedupe implements EventDedupe {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly processingSeconds = DEFAULT_PROCESSING_SECONDS,
   ) {}
 
-  async claim(platform: string, eventId: string): Promise<boolean> {
-    const result = await this.redis.set(
-      this.key(platform, eventId),
-      "processing",
-      "EX",
-      this.processingSeconds,
-      "NX",
-    );
-    return result === "OK";
+  async handled(platform: string, eventId: string): Promise<boolean> {
+    return (await this.redis.get(this.key(platform, eventId))) === DONE;
   }
 
   async done(platform: string, eventId: string): Promise<void> {
-    await this.redis.set(this.key(platform, eventId), "done", "EX", DAY_SECONDS);
-  }
-
-  async release(platform: string, eventId: string): Promise<void> {
-    await this.redis.del(this.key(platform, eventId));
+    await this.redis.set(this.key(platform, eventId), DONE, "EX", DONE_SECONDS);
   }
 
   private key(platform: string, eventId: string): string {

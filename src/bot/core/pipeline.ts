@@ -1,9 +1,16 @@
 /**
- * The inbound path every adapter feeds: dedupe on the platform's event id → one conversation at a
- * time (chat + person), others in parallel → identify the person and chat → router. "One at a
- * time" holds within the process (in arrival order) and, given a {@link ConversationLock}, across
- * every process sharing the database.
+ * The inbound path every adapter feeds: one conversation (chat + person) at a time, others in
+ * parallel → is the event already handled? → identify the person and chat → router → record it
+ * handled. "One at a time" holds within the process (in arrival order) and, given a
+ * {@link ConversationLock}, across every process sharing the database.
+ *
+ * The dedupe question is asked inside the conversation's turn and only the end of a handling is
+ * recorded (see {@link EventDedupe}): a redelivery waits for a handling still running and is then
+ * dropped, while a redelivery after a handling that died (kill -9, a throw) is handled. Nothing
+ * marks an event before its turn, so a process killed with a burst of one person's events queued
+ * behind each other leaves nothing that would make the redeliveries look handled.
  */
+import type { Logger } from "pino";
 import { ConversationContext } from "./context.ts";
 import type { ConversationLock } from "./conversation-lock.ts";
 import type { EventDedupe } from "./dedupe.ts";
@@ -35,25 +42,21 @@ export class InboundPipeline {
       chat: event.chatId,
       person: event.senderId,
     });
-    if (!(await this.dedupe.claim(event.platform, event.eventId))) {
-      log.info("duplicate event dropped");
-      return "duplicate";
-    }
     const { directory } = this.services;
     const person = event.senderId ? directory.person(event.senderId) : undefined;
-    const addressed = isDirectChat(event.chatId) || event.mentions.includes("bot") || Boolean(event.action);
-    if (!person) {
-      log.warn({ senderName: event.senderName }, "message from someone not in the org file");
-      if (addressed)
-        await this.outbox(event).send(event.chatId, { text: coreReplies.unknownSender(directory.botName) });
-      await this.dedupe.done(event.platform, event.eventId);
-      return "unknown-sender";
-    }
     const chat = directory.chat(event.chatId);
-    if (!chat) {
-      log.warn("message in a chat not in the org file");
+    if (!person || !chat) {
+      // No conversation to wait for: the only effect is a notice keyed by the event id.
+      if (await this.dedupe.handled(event.platform, event.eventId)) return this.duplicate(log);
+      if (!person) {
+        log.warn({ senderName: event.senderName }, "message from someone not in the org file");
+        const addressed =
+          isDirectChat(event.chatId) || event.mentions.includes("bot") || Boolean(event.action);
+        if (addressed)
+          await this.outbox(event).send(event.chatId, { text: coreReplies.unknownSender(directory.botName) });
+      } else log.warn("message in a chat not in the org file");
       await this.dedupe.done(event.platform, event.eventId);
-      return "unknown-chat";
+      return person ? "unknown-chat" : "unknown-sender";
     }
     const conversation = `${chat.id}|${person.id}`;
     return this.serial.run(conversation, async () => {
@@ -66,15 +69,13 @@ export class InboundPipeline {
         text,
         this.router.dialogs,
       );
+      const turn = () => this.turn(ctx, log);
       try {
-        if (this.lock) await this.lock.run(conversation, () => this.router.route(ctx));
-        else await this.router.route(ctx);
-        await this.dedupe.done(event.platform, event.eventId);
-        return "handled" as const;
+        return await (this.lock ? this.lock.run(conversation, turn) : turn());
       } catch (error) {
         log.error({ err: error }, "handling failed");
-        await this.dedupe.release(event.platform, event.eventId);
-        // Named, not numbered: the event handled again numbers its own replies from 1 again.
+        // Named, not numbered: the event handled again numbers its own replies from 1 again, and
+        // the send queue would drop an answer whose key this notice had taken.
         await ctx
           .reply(coreReplies.failed, { key: "failed" })
           .catch((sendError) => log.error({ err: sendError }, "could not say so"));
@@ -88,7 +89,26 @@ export class InboundPipeline {
     return this.serial.idle();
   }
 
-  private outbox(event: InboundEvent): Outbox {
-    return new Outbox(this.services.messenger, `${event.platform}-${event.eventId}`);
+  /** The conversation's turn: no other handling of it runs in this process or (locked) any other. */
+  private async turn(ctx: ConversationContext, log: Logger): Promise<InboundOutcome> {
+    const { platform, eventId } = ctx.event;
+    if (await this.dedupe.handled(platform, eventId)) return this.duplicate(log);
+    await this.router.route(ctx);
+    await this.dedupe.done(platform, eventId);
+    return "handled";
   }
+
+  private duplicate(log: Logger): "duplicate" {
+    log.info("duplicate event dropped");
+    return "duplicate";
+  }
+
+  private outbox(event: InboundEvent): Outbox {
+    return new Outbox(this.services.messenger, eventKey(event));
+  }
+}
+
+/** The work id an event's sends are keyed from (as in {@link ConversationContext}). */
+function eventKey(event: InboundEvent): string {
+  return `${event.platform}-${event.eventId}`;
 }

@@ -1,4 +1,7 @@
-/** Event dedupe on the real test Redis: a claim in flight or done drops redeliveries; a claim left by a crash runs out. */
+/**
+ * Event dedupe on the real test Redis: only a handling that ran to its end makes an event handled;
+ * nothing is written before that, so a handling that died leaves nothing behind.
+ */
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
@@ -19,30 +22,24 @@ afterEach(async () => {
 });
 
 describe("RedisEventDedupe", () => {
-  it("drops a redelivery while the first handling runs and after it is done", async () => {
+  it("knows an event as handled once it is done, for a day, per platform", async () => {
     const dedupe = new RedisEventDedupe(redis, prefix);
-    expect(await dedupe.claim("feishu", "evt-1")).toBe(true);
-    expect(await dedupe.claim("feishu", "evt-1")).toBe(false);
+    expect(await dedupe.handled("feishu", "evt-1")).toBe(false);
     await dedupe.done("feishu", "evt-1");
-    expect(await dedupe.claim("feishu", "evt-1")).toBe(false);
+    expect(await dedupe.handled("feishu", "evt-1")).toBe(true);
     expect(await redis.ttl(`${prefix}:event:feishu:evt-1`)).toBeGreaterThan(3600);
-    expect(await dedupe.claim("wechat", "evt-1")).toBe(true);
+    expect(await dedupe.handled("wechat", "evt-1")).toBe(false);
   });
 
-  it("handles a redelivery again once a claim left by a dead process has run out", async () => {
-    const dedupe = new RedisEventDedupe(redis, prefix, 1);
-    expect(await dedupe.claim("feishu", "evt-crash")).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    expect(await dedupe.claim("feishu", "evt-crash")).toBe(true);
-    await dedupe.done("feishu", "evt-crash");
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    expect(await dedupe.claim("feishu", "evt-crash")).toBe(false);
-  });
-
-  it("gives the claim back after a failed handling", async () => {
+  it("writes nothing before the end, so a handling that dies leaves no mark", async () => {
     const dedupe = new RedisEventDedupe(redis, prefix);
-    expect(await dedupe.claim("console", "evt-fail")).toBe(true);
-    await dedupe.release("console", "evt-fail");
-    expect(await dedupe.claim("console", "evt-fail")).toBe(true);
+    expect(await dedupe.handled("feishu", "evt-crash")).toBe(false);
+    expect(await redis.keys(`${prefix}:*`)).toEqual([]);
+  });
+
+  it("takes a `processing` claim left by the earlier design for not handled", async () => {
+    const dedupe = new RedisEventDedupe(redis, prefix);
+    await redis.set(`${prefix}:event:feishu:evt-old`, "processing", "EX", 120);
+    expect(await dedupe.handled("feishu", "evt-old")).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The real bot killed with SIGKILL at two more points of a 首报 and started again on the same data
  * folder and queues; each time the report ends up as exactly one incident, alerted exactly once in
  * 县领导群 and 总值班室:
- * - while the 确认上报 press is being handled (the moment the pipeline has claimed the event);
+ * - while the 确认上报 press is being handled (the moment the incident is filed and its alert job
+ *   scheduled, before the receipt: the press, redelivered after the restart, files nothing twice);
  * - after the alert has reached both groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +48,7 @@ describe("kill -9 around 确认上报", () => {
       () => "returned",
       () => "cut off",
     );
-    await waitFor("the pipeline to claim the confirm", () => bot.claimed(eventId), { intervalMs: 1 });
+    await waitFor("the confirm to file the incident", () => bot.newAlertJob(), { intervalMs: 1 });
     await bot.kill();
     const alertJob = await bot.newAlertJob();
     console.info(

@@ -56,11 +56,6 @@ export class KillableBot {
     expect((await this.server.bot.exited).signal).toBe("SIGKILL");
   }
 
-  /** Whether the pipeline has claimed this console event id (the confirm is being handled). */
-  async claimed(eventId: string): Promise<boolean> {
-    return (await this.redis.exists(`${this.prefix}:event:console:${eventId}`)) === 1;
-  }
-
   private async alertJobKeys(): Promise<string[]> {
     const keys = await this.redis.keys(`${this.prefix}:jobs:k-incident-*-alert`);
     return keys.map((k) => k.slice(`${this.prefix}:jobs:k-`.length));
