@@ -6,28 +6,31 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Directory } from "../../core/directory.ts";
+import { int4, plainText } from "./console-fields.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
 import { consoleTexts as T } from "./console-texts.ts";
 
+const eventId = plainText("eventId", T.eventIdInvalid).pipe(z.string().max(200, T.eventIdInvalid)).optional();
+
 const messageBody = z.object({
   chat: z.string().min(1, T.chatMissing),
   sender: z.string().min(1, T.senderMissing),
-  text: z.string().min(1, T.textMissing),
-  eventId: z.string().min(1).max(200).optional(),
+  text: plainText("text", T.textMissing),
+  eventId,
 });
 
 const actionBody = z.object({
   chat: z.string().min(1, T.chatMissing),
   sender: z.string().min(1, T.senderMissing),
-  messageId: z.coerce.number().int().positive(T.messageIdInvalid),
+  messageId: int4(T.messageIdInvalid, 1),
   action: z.string().min(1, T.actionMissing),
-  eventId: z.string().min(1).max(200).optional(),
+  eventId,
 });
 
 const listQuery = z.object({
   chat: z.string().min(1, T.chatMissing),
-  after: z.coerce.number().int().min(0).optional(),
+  after: int4(T.afterInvalid).optional(),
 });
 
 export interface ConsoleRouteDeps {
