@@ -30,6 +30,7 @@ import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
+import { RedisAvailability } from "../queue/redis-availability.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisEventDedupe } from "../queue/redis-dedupe.ts";
 import { RedisLease } from "../queue/redis-lease.ts";
@@ -180,7 +181,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.http) {
     const server = createHttpServer(log, "http");
     await server.register(fastifyStatic, { root: PUBLIC_DIR });
-    registerConsoleRoutes(server, { directory, history, inbox });
+    registerConsoleRoutes(server, { directory, history, inbox, availability: new RedisAvailability(redis) });
     registerHealthRoute(server, { prisma, redis });
     const webhookServer = options.webhookHttp ? createHttpServer(log, "webhook") : undefined;
     routes = platformRoutes(server, webhookServer);

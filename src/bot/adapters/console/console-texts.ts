@@ -10,6 +10,8 @@ export const consoleTexts = {
   controlCharacter: (field: string) => `${field} 里有控制字符（如 \\u0000），请删去后再发送。`,
   badRequest: "请求格式不对。",
   serverError: "服务器内部错误，请稍后再试。",
+  unavailable: "服务暂时不可用（正在重新连接 Redis），请稍后再试。这条消息没有收下。",
+  acceptedLater: "已收到，稍后处理：正在重新连接 Redis，连上后会自动处理，不必重发。",
   unknownChat: (chat: string) => `没有这个会话：${chat}。`,
   unknownSender: (sender: string) => `「${sender}」不在通讯录中，请联系办公室添加后再使用。`,
   notMember: (name: string, chat: string) => `${name}不是「${chat}」的成员，不能在这里发言。`,
