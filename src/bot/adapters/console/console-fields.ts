@@ -5,21 +5,11 @@
  * field), never the database's error (500).
  */
 import { z } from "zod";
+import { hasControlCharacter } from "../../core/text.ts";
 import { consoleTexts as T } from "./console-texts.ts";
 
 /** The largest value of PostgreSQL's `integer` (int4), the type of every `Int` id in the schema. */
 export const INT4_MAX = 2_147_483_647;
-
-const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
-
-/** Whether `text` holds a C0 control character or DEL other than tab, line feed and carriage return. */
-export function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 || code === 0x7f) && !ALLOWED_CONTROLS.has(code)) return true;
-  }
-  return false;
-}
 
 /** A non-empty text without control characters; `field` names it in the error. */
 export function plainText(field: string, missing: string) {
