@@ -49,6 +49,11 @@ export class SseEvents {
     });
   }
 
+  /** The newest event named `event`, if any arrived. */
+  latest(event: string): SseEvent | undefined {
+    return this.seen.findLast((e) => e.event === event);
+  }
+
   /** How many events have arrived (a `from` for the next wait). */
   get count(): number {
     return this.seen.length;

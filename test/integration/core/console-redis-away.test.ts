@@ -15,6 +15,7 @@ import { ConsoleClient } from "../../support/console-client.ts";
 import { testRedisUrl } from "../../support/redis.ts";
 import { type SseEvent, SseEvents } from "../../support/sse-events.ts";
 import { TcpProxy } from "../../support/tcp-proxy.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 /** The promise: an answer within 2 s. Measured from the server's loss of Redis, with room for the HTTP round trip. */
 const ANSWER_BOUND_MS = 2_500;
@@ -81,12 +82,24 @@ describe("the console while Redis is away", () => {
   }, 90_000);
 
   afterEach(async () => {
-    stream?.close();
     slow.state.release();
     await proxy.start(); // back, so the app can finish and close its connections
+    await waitBack();
+    stream?.close();
     await test?.close();
     await proxy.stop();
-  });
+  }, 90_000);
+
+  /** Until the app says on the stream that Redis is back (its connections reopened). */
+  const waitBack = () =>
+    waitFor(
+      "the app to be back on Redis",
+      () => {
+        const last = stream?.latest("availability");
+        return !last || (JSON.parse(last.data) as { ready: boolean }).ready;
+      },
+      { timeoutMs: 30_000 },
+    );
 
   it("answers 503 in Chinese at once, stores nothing, says so on the stream and /healthz; works again once back", async () => {
     const app = test as TestApp;
@@ -178,6 +191,7 @@ describe("the console while Redis is away", () => {
     else expect(storedWhileAway).toBeGreaterThanOrEqual(1);
 
     await proxy.start();
+    await waitBack();
     const client = new ConsoleClient(app.baseUrl);
     if (answer.status !== 503) await client.botSays(DM, "上报", { timeoutMs: 30_000 });
     await app.app.idle();
