@@ -9,7 +9,7 @@ import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
 import { Directory } from "./bot/core/directory.ts";
-import { parseEnv } from "./config/env.ts";
+import { parseEnv, webhookAddress } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
 import { ensureRedis } from "./queue/redis-launcher.ts";
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     queuePrefix,
     sharedDatabase: database.kind === "postgres",
     http: { host: env.HOST, port: env.PORT },
+    webhookHttp: webhookAddress(env),
     platforms: await platformsFromEnv(env, {
       redisUrl: redis.url,
       log,
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     throw error;
   });
   say(`快报助手已启动。打开网页控制台：${app.url}`);
+  if (app.webhookHttp) say(`webhook 单独监听：${app.webhookUrl}（只提供 webhook，不提供控制台）`);
 
   // npm and tsx pass a signal on to the bot as well as the terminal sending it to the whole
   // process group, so one Ctrl-C can arrive twice: only a signal a second or more after the

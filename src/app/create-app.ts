@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { ConsoleHistory } from "../bot/adapters/console/console-history.ts";
 import { ConsoleInbox } from "../bot/adapters/console/console-inbox.ts";
@@ -18,7 +18,7 @@ import { Directory } from "../bot/core/directory.ts";
 import { JobRegistry } from "../bot/core/job-registry.ts";
 import type { InboundEvent } from "../bot/core/message.ts";
 import { InboundPipeline } from "../bot/core/pipeline.ts";
-import type { HttpRoutes, PlatformAdapter } from "../bot/core/platform-adapter.ts";
+import type { PlatformAdapter, PlatformRoutes } from "../bot/core/platform-adapter.ts";
 import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
@@ -30,6 +30,7 @@ import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
 import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
+import { RedisAvailability } from "../queue/redis-availability.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisDataWatch } from "../queue/redis-data-watch.ts";
 import { RedisEventDedupe } from "../queue/redis-dedupe.ts";
@@ -42,7 +43,7 @@ import {
 } from "../queue/send-queue.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
 import { registerHealthRoute } from "./health.ts";
-import { fastifyHttpRoutes } from "./http-routes.ts";
+import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
 import { AppTimerRebuild } from "./timer-rebuild.ts";
 
@@ -59,7 +60,12 @@ export interface AppOptions {
   /** Replaces BullMQ job schedulers for daily reminders (the transcript runner's virtual time). */
   recurring?: RecurringScheduler;
   /** Listen on this address; omit for no HTTP server. */
-  http?: { host: string; port: number };
+  http?: Address;
+  /**
+   * Serve the platforms' webhooks on this address instead, on a server of their own that serves
+   * nothing else (`FEISHU_WEBHOOK_PORT`); only with `http`.
+   */
+  webhookHttp?: Address;
   sendRetry?: SendRetryPolicy;
   /** How often to check that Redis still has its data (the marker key); default 30 s. */
   redisDataCheckMs?: number;
@@ -88,6 +94,10 @@ export interface App {
   http?: FastifyInstance;
   /** The console's address when serving HTTP, e.g. http://127.0.0.1:3000. */
   url?: string;
+  /** The webhook server, when the webhooks have a port of their own. */
+  webhookHttp?: FastifyInstance;
+  /** Where the platforms' webhooks are served: the webhook server's address, else {@link url}. */
+  webhookUrl?: string;
   /** Resolves when inbound handling and the send queue have nothing left to do. */
   idle(): Promise<void>;
   /** Stops taking work, finishes what is in flight, closes Redis connections (not the database). */
@@ -171,24 +181,24 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
   let http: FastifyInstance | undefined;
+  let webhookHttp: FastifyInstance | undefined;
   let url: string | undefined;
-  let httpRoutes: HttpRoutes | undefined;
+  let webhookUrl: string | undefined;
+  let routes: PlatformRoutes | undefined;
   if (options.http) {
-    const server: FastifyInstance = Fastify({
-      // Request lines at info would drown the bot's own log; warnings and errors still show.
-      loggerInstance: log.child({ component: "http" }, { level: "warn" }) as FastifyBaseLogger,
-      forceCloseConnections: true,
-      bodyLimit: 256 * 1024,
-    });
+    const server = createHttpServer(log, "http");
     await server.register(fastifyStatic, { root: PUBLIC_DIR });
-    registerConsoleRoutes(server, { directory, history, inbox });
+    registerConsoleRoutes(server, { directory, history, inbox, availability: new RedisAvailability(redis) });
     registerHealthRoute(server, { prisma, redis });
-    httpRoutes = fastifyHttpRoutes(server);
-    for (const platform of platforms) platform.registerRoutes?.(httpRoutes, platformContext);
+    const webhookServer = options.webhookHttp ? createHttpServer(log, "webhook") : undefined;
+    routes = platformRoutes(server, webhookServer);
+    for (const platform of platforms) platform.registerRoutes?.(routes, platformContext);
     url = await server.listen({ host: options.http.host, port: options.http.port });
     http = server;
+    webhookHttp = webhookServer;
+    webhookUrl = options.webhookHttp ? await webhookServer?.listen(options.webhookHttp) : url;
   }
-  for (const platform of platforms) await platform.start({ ...platformContext, http: httpRoutes });
+  for (const platform of platforms) await platform.start({ ...platformContext, http: routes });
 
   return {
     services,
@@ -199,11 +209,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     messenger,
     http,
     url,
+    webhookHttp,
+    webhookUrl,
     idle: () => waitForQueueDrain(pipeline, messenger, platforms),
     async close() {
       dataWatch?.stop();
       for (const platform of platforms) await platform.close();
-      await http?.close();
+      await Promise.all([webhookHttp?.close(), http?.close()]);
       await pipeline.idle();
       await Promise.all([jobWorker?.close(), sendWorker.close()]);
       await Promise.all([messenger.close(), bullScheduler?.close()]);

@@ -36,6 +36,15 @@ export const envSchema = z.object({
   FEISHU_ENCRYPT_KEY: optionalText,
   FEISHU_VERIFICATION_TOKEN: optionalText,
   FEISHU_WEBHOOK_PATH: z.string().startsWith("/").default("/feishu/events"),
+  /**
+   * Serve the webhook (every platform's) on this port, on a server of its own that serves nothing
+   * else; the console's port then does not serve it. Unset: the webhook is on the console's port.
+   */
+  FEISHU_WEBHOOK_PORT: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(65535).optional(),
+  ),
+  /** Address of the webhook port; unset: HOST. */
+  FEISHU_WEBHOOK_HOST: optionalText,
   /** Sends per second per chat and per person. */
   FEISHU_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100).default(5),
   /** Sends per second for the whole app. */
@@ -73,6 +82,12 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
       message:
         "webhook 模式必须设置 FEISHU_ENCRYPT_KEY 和 FEISHU_VERIFICATION_TOKEN（开发者后台 → 事件与回调 → 加密策略）",
     });
+  if (env.FEISHU_WEBHOOK_PORT !== undefined && env.FEISHU_WEBHOOK_PORT === env.PORT)
+    ctx.addIssue({
+      code: "custom",
+      path: ["FEISHU_WEBHOOK_PORT"],
+      message: "FEISHU_WEBHOOK_PORT 不能与 PORT（控制台端口）相同：webhook 要单独一个端口，才能只公开它",
+    });
   if (env.WECHAT_PUPPET === "service" && !env.WECHATY_PUPPET_SERVICE_TOKEN)
     ctx.addIssue({
       code: "custom",
@@ -82,6 +97,12 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The webhook server's address, when the webhooks have a port of their own. */
+export function webhookAddress(env: Env): { host: string; port: number } | undefined {
+  if (env.FEISHU_WEBHOOK_PORT === undefined) return undefined;
+  return { host: env.FEISHU_WEBHOOK_HOST ?? env.HOST, port: env.FEISHU_WEBHOOK_PORT };
+}
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = checkedEnvSchema.safeParse(source);

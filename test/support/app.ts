@@ -30,6 +30,8 @@ export async function startTestApp(
   options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log">> & {
     database?: Database;
     prefix?: string;
+    /** The app's Redis (a TCP proxy in front of the test Redis, to take it away); the test Redis unless given. */
+    redisUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -37,11 +39,11 @@ export async function startTestApp(
   const app = await createApp({
     config: options.config ?? (await sampleConfig()),
     prisma: database.prisma,
-    redisUrl: testRedisUrl(),
     log: silentLog,
     queuePrefix: prefix,
     http: options.http ?? { host: "127.0.0.1", port: 0 },
     ...options,
+    redisUrl: options.redisUrl ?? testRedisUrl(),
     // Apps on one PostgreSQL run as processes sharing it; give true for several apps on one PGlite.
     sharedDatabase: options.sharedDatabase ?? database.kind === "postgres",
   });

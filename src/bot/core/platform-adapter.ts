@@ -22,10 +22,22 @@ export interface HttpResponse {
   contentType?: string;
 }
 
-/** Routes on the app's HTTP server (the console's), for webhooks and status pages. */
+/** Routes on one of the app's HTTP servers. */
 export interface HttpRoutes {
   post(path: string, handler: (request: HttpRequest) => Promise<HttpResponse>): void;
   get(path: string, handler: (request: HttpRequest) => Promise<HttpResponse>): void;
+}
+
+/**
+ * Where a platform's routes go. Webhooks are what a platform's servers call from outside, so they
+ * can be published on a port of their own that serves nothing else; what people read (the WeChat
+ * login QR code) stays with the console.
+ */
+export interface PlatformRoutes {
+  /** On the webhook port when one is set (`FEISHU_WEBHOOK_PORT`), else on the console's port. */
+  webhooks: HttpRoutes;
+  /** Always on the console's port, never on the webhook port. */
+  console: HttpRoutes;
 }
 
 export interface PlatformContext {
@@ -33,7 +45,7 @@ export interface PlatformContext {
   /** Hands an inbound event to the bot (dedupe, per-conversation order, router). */
   handle(event: InboundEvent): Promise<InboundOutcome>;
   /** Present when the app serves HTTP. */
-  http?: HttpRoutes;
+  http?: PlatformRoutes;
 }
 
 export interface PlatformAdapter {
@@ -42,7 +54,7 @@ export interface PlatformAdapter {
   /** Delivers outbound messages for the chats this platform serves. */
   readonly sink: MessageSink;
   /** Routes are registered before the HTTP server listens; connections open in `start`. */
-  registerRoutes?(http: HttpRoutes, context: Omit<PlatformContext, "http">): void;
+  registerRoutes?(routes: PlatformRoutes, context: Omit<PlatformContext, "http">): void;
   start(context: PlatformContext): Promise<void>;
   /** Resolves when every event the platform has received (and queued) has been handed on and handled. */
   idle?(): Promise<void>;

@@ -3,9 +3,32 @@
 /** Full-width digits, Latin letters, ／ and ＠ (Chinese punctuation such as ，and ： is kept). */
 const FULL_WIDTH_ASCII = /[\uFF0F-\uFF19\uFF20-\uFF3A\uFF41-\uFF5A]/g;
 
-/** Full-width digits and letters to half-width (／ → /, １ → 1), ideographic space to space, trimmed. */
+const isControl = (code: number) =>
+  (code < 0x20 || code === 0x7f) && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+
+/**
+ * Whether `text` holds a C0 control character or DEL other than tab, line feed and carriage return:
+ * PostgreSQL refuses NUL in text and jsonb, and none of them belongs in a chat message.
+ */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `text` without the control characters {@link hasControlCharacter} finds (a platform's text is taken as sent, less those). */
+export function withoutControlCharacters(text: string): string {
+  if (!hasControlCharacter(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) if (!isControl(text.charCodeAt(i))) out += text[i];
+  return out;
+}
+
+/**
+ * Full-width digits and letters to half-width (／ → /, １ → 1), ideographic space to space, control
+ * characters dropped, trimmed.
+ */
 export function normalizeText(text: string): string {
-  return text
+  return withoutControlCharacters(text)
     .replace(FULL_WIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ")
     .trim();

@@ -106,7 +106,7 @@ export async function startFeishuTestApp(
   const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter], directory });
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);
-    const response = await fetch(`${test.baseUrl}${settings.webhookPath}`, {
+    const response = await fetch(`${test.app.webhookUrl ?? test.baseUrl}${settings.webhookPath}`, {
       method: "POST",
       headers: request.headers,
       body: request.body,

@@ -18,7 +18,7 @@ export const CONSOLE_PLATFORM = "console";
 /** Something the console cannot do as asked; `field` names the part of the request at fault. */
 export class ConsoleRequestError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404,
+    readonly status: 400 | 403 | 404 | 503,
     message: string,
     readonly field?: string,
   ) {
@@ -40,15 +40,29 @@ export class ConsoleInbox {
     chatRef: string,
     senderRef: string,
     text: string,
-    eventId = `msg-${randomUUID()}`,
+    eventId?: string,
   ): Promise<{ message: ConsoleMessageDto; outcome: InboundOutcome }> {
+    const { message, handled } = await this.receive(chatRef, senderRef, text, eventId);
+    return { message, outcome: await handled };
+  }
+
+  /**
+   * Stores what a person says and hands it to the bot; resolves once it is stored, while the bot
+   * may still be handling it (`handled`), so the HTTP route can answer before that ends.
+   */
+  async receive(
+    chatRef: string,
+    senderRef: string,
+    text: string,
+    eventId = `msg-${randomUUID()}`,
+  ): Promise<{ message: ConsoleMessageDto; handled: Promise<InboundOutcome> }> {
     const { chat, person } = this.resolve(chatRef, senderRef);
     const mentions = findMentions(text, this.directory);
     const message = await this.history.addPersonMessage(chat.id, person.id, text, mentions, eventId);
-    const outcome = await this.pipeline.handle(
+    const handled = this.pipeline.handle(
       this.event({ eventId, chatId: chat.id, senderId: person.id, text, mentions }),
     );
-    return { message, outcome };
+    return { message, handled };
   }
 
   /** A person presses a button (by its action or its label) on a message of the chat. */
@@ -57,14 +71,26 @@ export class ConsoleInbox {
     senderRef: string,
     messageId: number,
     actionOrLabel: string,
-    eventId = `action-${randomUUID()}`,
+    eventId?: string,
   ): Promise<InboundOutcome> {
+    const { handled } = await this.receivePress(chatRef, senderRef, messageId, actionOrLabel, eventId);
+    return handled;
+  }
+
+  /** Checks a button press and hands it to the bot; resolves once it is handed over, as {@link receive}. */
+  async receivePress(
+    chatRef: string,
+    senderRef: string,
+    messageId: number,
+    actionOrLabel: string,
+    eventId = `action-${randomUUID()}`,
+  ): Promise<{ handled: Promise<InboundOutcome> }> {
     const { chat, person } = this.resolve(chatRef, senderRef);
     const target = await this.history.find(messageId);
     if (!target || target.chat !== chat.id) throw new ConsoleRequestError(404, T.unknownMessage, "messageId");
     const button = target.card?.buttons.find((b) => b.action === actionOrLabel || b.label === actionOrLabel);
     if (!button) throw new ConsoleRequestError(400, T.unknownAction, "action");
-    return this.pipeline.handle(
+    const handled = this.pipeline.handle(
       this.event({
         eventId,
         chatId: chat.id,
@@ -74,6 +100,7 @@ export class ConsoleInbox {
         action: { value: button.action, messageId: String(target.id) },
       }),
     );
+    return { handled };
   }
 
   private resolve(chatRef: string, senderRef: string) {

@@ -6,42 +6,59 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Directory } from "../../core/directory.ts";
+import { doneOrUnavailable, type WorkAvailability } from "../../core/work-availability.ts";
+import { int4, plainText } from "./console-fields.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
 import { consoleTexts as T } from "./console-texts.ts";
 
+const eventId = plainText("eventId", T.eventIdInvalid).pipe(z.string().max(200, T.eventIdInvalid)).optional();
+
 const messageBody = z.object({
   chat: z.string().min(1, T.chatMissing),
   sender: z.string().min(1, T.senderMissing),
-  text: z.string().min(1, T.textMissing),
-  eventId: z.string().min(1).max(200).optional(),
+  text: plainText("text", T.textMissing),
+  eventId,
 });
 
 const actionBody = z.object({
   chat: z.string().min(1, T.chatMissing),
   sender: z.string().min(1, T.senderMissing),
-  messageId: z.coerce.number().int().positive(T.messageIdInvalid),
+  messageId: int4(T.messageIdInvalid, 1),
   action: z.string().min(1, T.actionMissing),
-  eventId: z.string().min(1).max(200).optional(),
+  eventId,
 });
 
 const listQuery = z.object({
   chat: z.string().min(1, T.chatMissing),
-  after: z.coerce.number().int().min(0).optional(),
+  after: int4(T.afterInvalid).optional(),
 });
 
 export interface ConsoleRouteDeps {
   directory: Directory;
   history: ConsoleHistory;
   inbox: ConsoleInbox;
+  /** While unavailable (Redis away), what would store something is refused with 503 at once. */
+  availability: WorkAvailability;
 }
 
 export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDeps): void {
-  const { directory, history, inbox } = deps;
+  const { directory, history, inbox, availability } = deps;
+  /** Refuses before anything is stored: a 503 leaves no trace. */
+  const assertAvailable = () => {
+    if (!availability.ready()) throw new ConsoleRequestError(503, T.unavailable);
+  };
+  /** Work accepted (stored) is never refused: if Redis goes away meanwhile, 202 and it finishes later. */
+  const finish = async (handled: Promise<unknown>) => {
+    handled.catch((error: unknown) => app.log.error({ err: error }, "console work failed"));
+    return (await doneOrUnavailable(handled, availability)).done;
+  };
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof ConsoleRequestError)
+    if (error instanceof ConsoleRequestError) {
+      if (error.status === 503) reply.header("retry-after", "5");
       return reply.status(error.status).send({ error: error.message, field: error.field });
+    }
     if (error instanceof z.ZodError) {
       const issue = error.issues[0];
       return reply.status(400).send({ error: issue?.message ?? T.badRequest, field: issue?.path.join(".") });
@@ -84,16 +101,26 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
     return { messages: await history.list(chat.id, query.after ?? 0) };
   });
 
-  app.post("/api/console/messages", async (request) => {
+  app.post("/api/console/messages", async (request, reply) => {
     const body = messageBody.parse(request.body);
-    const { message } = await inbox.say(body.chat, body.sender, body.text, body.eventId);
-    return { message };
+    assertAvailable();
+    const { message, handled } = await inbox.receive(body.chat, body.sender, body.text, body.eventId);
+    if (await finish(handled)) return { message };
+    return reply.status(202).send({ message, pending: true, notice: T.acceptedLater });
   });
 
-  app.post("/api/console/actions", async (request) => {
+  app.post("/api/console/actions", async (request, reply) => {
     const body = actionBody.parse(request.body);
-    await inbox.press(body.chat, body.sender, body.messageId, body.action, body.eventId);
-    return { ok: true };
+    assertAvailable();
+    const { handled } = await inbox.receivePress(
+      body.chat,
+      body.sender,
+      body.messageId,
+      body.action,
+      body.eventId,
+    );
+    if (await finish(handled)) return { ok: true };
+    return reply.status(202).send({ ok: true, pending: true, notice: T.acceptedLater });
   });
 
   app.get("/api/console/stream", (request, reply) => {
@@ -104,6 +131,11 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
       connection: "keep-alive",
     });
     reply.raw.write(": connected\n\n");
+    // The page shows 正在重新连接… while the bot cannot take work: now, and at every change.
+    const sendAvailability = (ready: boolean) =>
+      reply.raw.write(`event: availability\ndata: ${JSON.stringify({ ready })}\n\n`);
+    sendAvailability(availability.ready());
+    const unsubscribeAvailability = availability.subscribe(sendAvailability);
     const unsubscribe = history.subscribe((message) =>
       reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`),
     );
@@ -111,6 +143,7 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
     request.raw.on("close", () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeAvailability();
     });
   });
 }

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
 import type { InboundQueue } from "../../core/inbound-queue.ts";
 import type { Lease } from "../../core/lease.ts";
-import type { HttpRoutes, PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
+import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
 import type { RateLimiter } from "../../core/rate-limiter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { FeishuApi } from "./feishu-api.ts";
@@ -78,10 +78,10 @@ export class FeishuAdapter implements PlatformAdapter {
     });
   }
 
-  registerRoutes(http: HttpRoutes): void {
+  registerRoutes(routes: PlatformRoutes): void {
     const { settings } = this.options;
     if (settings.mode !== "webhook") return;
-    http.post(
+    routes.webhooks.post(
       settings.webhookPath,
       webhookHandler({
         secrets: {

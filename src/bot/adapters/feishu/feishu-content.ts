@@ -1,7 +1,9 @@
 /**
  * Message content both ways: outbound text with real `<at>` mentions; inbound text and rich text
- * (post) flattened to plain text, with `@_user_N` placeholders read through the event's mentions.
+ * (post) flattened to plain text, with `@_user_N` placeholders read through the event's mentions,
+ * control characters dropped (PostgreSQL refuses NUL; a dialog stores what people answer).
  */
+import { withoutControlCharacters } from "../../core/text.ts";
 
 /** One entry of `message.mentions` in `im.message.receive_v1`. */
 export interface FeishuMention {
@@ -25,9 +27,12 @@ export function inboundText(messageType: string, content: string): string | unde
   }
   if (messageType === "text") {
     const text = (parsed as { text?: unknown }).text;
-    return typeof text === "string" ? text : undefined;
+    return typeof text === "string" ? withoutControlCharacters(text) : undefined;
   }
-  if (messageType === "post") return postText(parsed);
+  if (messageType === "post") {
+    const text = postText(parsed);
+    return text === undefined ? undefined : withoutControlCharacters(text);
+  }
   return undefined;
 }
 

@@ -16,7 +16,7 @@ import type { InboundQueue } from "../../core/inbound-queue.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { InboundOutcome } from "../../core/pipeline.ts";
 import type { DatabaseClient } from "../../core/services.ts";
-import { splitCommand, stripBotMention } from "../../core/text.ts";
+import { splitCommand, stripBotMention, withoutControlCharacters } from "../../core/text.ts";
 import { verifyAction } from "./action-signature.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 import { sdkLogger } from "./feishu-api.ts";
@@ -182,7 +182,9 @@ export class FeishuInbound {
     if (!personId) return toast("error", T.actionUnknownPerson);
     if (!this.deps.directory.canSpeakIn(personId, sent.chatId)) return toast("error", T.actionNotYours);
     const form = action.form_value
-      ? Object.fromEntries(Object.entries(action.form_value).map(([k, v]) => [k, String(v ?? "")]))
+      ? Object.fromEntries(
+          Object.entries(action.form_value).map(([k, v]) => [k, withoutControlCharacters(String(v ?? ""))]),
+        )
       : undefined;
     const eventId = `card-${parsed.data.event_id ?? `${messageId}-${personId}-${value.a}`}`;
     await this.deps.queue.enqueue(`feishu-${eventId}`, {

@@ -54,14 +54,21 @@ export function webhookHandler(options: {
       return refuse(400, "body is not JSON");
     }
     if (typeof outer.encrypt !== "string") return refuse(400, "body is not encrypted");
-    let inner: Record<string, unknown>;
+    let decrypted: unknown;
     try {
-      inner = JSON.parse(cipher.decrypt(outer.encrypt)) as Record<string, unknown>;
+      decrypted = JSON.parse(cipher.decrypt(outer.encrypt));
     } catch {
       log.warn("feishu webhook body could not be decrypted");
       return refuse(400, "cannot decrypt");
     }
-    const header = inner.header as { token?: unknown; event_type?: unknown } | undefined;
+    // Anything but a JSON object (null, a number, a list) is no event: 400, not a TypeError's 500.
+    if (typeof decrypted !== "object" || decrypted === null || Array.isArray(decrypted))
+      return refuse(400, "body is not an event");
+    const inner = decrypted as Record<string, unknown>;
+    const header =
+      typeof inner.header === "object" && inner.header !== null
+        ? (inner.header as { token?: unknown; event_type?: unknown })
+        : undefined;
     const token = typeof header?.token === "string" ? header.token : inner.token;
     if (typeof token !== "string" || !sameText(token, secrets.verificationToken)) {
       log.warn("feishu webhook with a wrong verification token refused");

@@ -11,7 +11,7 @@ import qrTerminal from "qrcode-terminal";
 import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
 import type { BindingRequestStore } from "../../core/binding-requests.ts";
-import type { HttpRoutes, PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
+import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
 import type { ReplyCodeStore } from "../../core/reply-codes.ts";
 import type { BotServices } from "../../core/services.ts";
 import { BindingRequests } from "./binding-requests.ts";
@@ -65,7 +65,7 @@ export class WechatAdapter implements PlatformAdapter {
     this.sink = new WechatSink(options.replyCodes);
   }
 
-  registerRoutes(http: HttpRoutes): void {
+  registerRoutes(routes: PlatformRoutes): void {
     const status = async () => {
       const current = this.login.current();
       const qrSvg = current.qrcode
@@ -73,9 +73,9 @@ export class WechatAdapter implements PlatformAdapter {
         : undefined;
       return { status: 200, body: { ...current, qrSvg } };
     };
-    http.get("/api/wechat/status", status);
+    routes.console.get("/api/wechat/status", status);
     // The console page asks here; without WeChat a static file of the same name says "off".
-    http.get("/wechat-status.json", status);
+    routes.console.get("/wechat-status.json", status);
   }
 
   async start(context: PlatformContext): Promise<void> {

@@ -2,6 +2,7 @@
 // A browser module, no build step: it talks to the console JSON API on the same origin (/api/console/*)
 // and follows new messages over Server-Sent Events.
 import { chartNode } from "./chart.js";
+import { reconnectBanner } from "./reconnect-banner.js";
 
 const API = "/api/console";
 const TIME_ZONE = "Asia/Shanghai";
@@ -29,6 +30,9 @@ const el = {
   send: $("send"),
   toasts: $("toasts"),
 };
+
+/** 正在重新连接…, above the messages. */
+const banner = reconnectBanner(el.messages);
 
 /** Everything the page knows. Messages are kept per chat, sorted by id, deduplicated by id. */
 const state = {
@@ -193,6 +197,7 @@ async function api(path, options = {}) {
   } catch {
     data = null;
   }
+  if (response.status === 503) banner.unavailable();
   if (!response.ok) {
     const text =
       data && typeof data.error === "string" && data.error
@@ -598,10 +603,11 @@ async function pressButton(m, button, node) {
   node.disabled = true;
   node.classList.add("pending");
   try {
-    await api("/actions", {
+    const data = await api("/actions", {
       method: "POST",
       body: { chat: m.chat, sender, messageId: m.id, action: button.action },
     });
+    if (data?.pending && data.notice) toast(data.notice, "info");
     node.classList.add("pressed");
     setTimeout(() => node.classList.remove("pressed"), 1200);
   } catch (err) {
@@ -660,6 +666,7 @@ async function send() {
     el.input.value = "";
     autosize();
     if (data?.message) onMessages([data.message], { own: true });
+    if (data?.pending && data.notice) toast(data.notice, "info");
   } catch (err) {
     if (err.field === "text") el.input.classList.add("invalid");
     toast(`发送失败：${err.message}`);
@@ -762,9 +769,17 @@ function connect() {
   if (source) source.close();
   setConn("connecting", everConnected ? "重新连接中…" : "连接中…");
   source = new EventSource(`${API}/stream`);
+  source.addEventListener("availability", (event) => {
+    try {
+      banner.service(JSON.parse(event.data).ready === true);
+    } catch {
+      // An event the page cannot read changes nothing.
+    }
+  });
   source.onopen = () => {
     everConnected = true;
     reconnectDelay = RECONNECT_MIN_MS;
+    banner.stream(true);
     setConn("online", "已连接");
     catchUp();
   };
@@ -781,6 +796,7 @@ function connect() {
     // EventSource retries by itself only sometimes; always take over so the catch-up runs.
     source.close();
     source = null;
+    banner.stream(false);
     setConn("offline", "连接中断，正在重连…");
     reconnectTimer = setTimeout(connect, reconnectDelay);
     reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
