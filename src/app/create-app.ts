@@ -40,6 +40,8 @@ import {
   startSendWorker,
 } from "../queue/send-queue.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
+import { decideConsoleMode } from "./console-auth/console-mode.ts";
+import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
 import { registerHealthRoute } from "./health.ts";
 import { fastifyHttpRoutes } from "./http-routes.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
@@ -58,6 +60,11 @@ export interface AppOptions {
   recurring?: RecurringScheduler;
   /** Listen on this address; omit for no HTTP server. */
   http?: { host: string; port: number };
+  /**
+   * The web console's mode and sign-in settings (main decides them from the environment). Omitted:
+   * demo when no platform is given and the address is loopback, sign-in otherwise.
+   */
+  console?: ConsoleOptions;
   sendRetry?: SendRetryPolicy;
   capabilities?: Capability[];
   /** Chat platforms besides the built-in console (Feishu, WeChat). */
@@ -173,8 +180,27 @@ export async function createApp(options: AppOptions): Promise<App> {
       forceCloseConnections: true,
       bodyLimit: 256 * 1024,
     });
-    await server.register(fastifyStatic, { root: PUBLIC_DIR });
-    registerConsoleRoutes(server, { directory, history, inbox });
+    const consoleOptions = options.console ?? {
+      mode: decideConsoleMode({
+        requested: undefined,
+        host: options.http.host,
+        platformConfigured: platforms.length > 0,
+      }),
+    };
+    const { viewerOf } = await registerConsoleSecurity(server, {
+      options: consoleOptions,
+      host: options.http.host,
+      prisma,
+      redis,
+      prefix,
+      directory,
+      messenger,
+      log,
+    });
+    if (consoleOptions.mode !== "off") {
+      await server.register(fastifyStatic, { root: PUBLIC_DIR });
+      registerConsoleRoutes(server, { directory, history, inbox, viewerOf });
+    }
     registerHealthRoute(server, { prisma, redis });
     httpRoutes = fastifyHttpRoutes(server);
     for (const platform of platforms) platform.registerRoutes?.(httpRoutes, platformContext);

@@ -9,17 +9,18 @@ import type { Directory } from "../../core/directory.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
 import { consoleTexts as T } from "./console-texts.ts";
+import { type ConsoleViewer, demoViewer, type ViewerOf } from "./console-viewer.ts";
 
 const messageBody = z.object({
   chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing),
+  sender: z.string().min(1, T.senderMissing).optional(),
   text: z.string().min(1, T.textMissing),
   eventId: z.string().min(1).max(200).optional(),
 });
 
 const actionBody = z.object({
   chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing),
+  sender: z.string().min(1, T.senderMissing).optional(),
   messageId: z.coerce.number().int().positive(T.messageIdInvalid),
   action: z.string().min(1, T.actionMissing),
   eventId: z.string().min(1).max(200).optional(),
@@ -34,10 +35,23 @@ export interface ConsoleRouteDeps {
   directory: Directory;
   history: ConsoleHistory;
   inbox: ConsoleInbox;
+  /** Who asks (demo: anyone; sign-in: the session's person). Default: the demo. */
+  viewerOf?: ViewerOf;
 }
 
 export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDeps): void {
   const { directory, history, inbox } = deps;
+  const viewerOf = deps.viewerOf ?? (() => demoViewer);
+  /** The sender a request speaks as: the one named in the demo; signed in, only oneself. */
+  const speaker = (viewer: ConsoleViewer, requested: string | undefined): string => {
+    if (viewer.personId === undefined) {
+      if (!requested) throw new ConsoleRequestError(400, T.senderMissing, "sender");
+      return requested;
+    }
+    if (requested !== undefined && directory.person(requested)?.id !== viewer.personId)
+      throw new ConsoleRequestError(403, T.notYourself, "sender");
+    return viewer.personId;
+  };
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ConsoleRequestError)
@@ -52,17 +66,9 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
     return reply.status(500).send({ error: T.serverError });
   });
 
-  app.get("/api/console/directory", async () => ({
-    bot: { name: directory.botName },
-    people: directory.people().map((p) => ({
-      id: p.id,
-      name: p.name,
-      unit: p.unit,
-      unitName: directory.unitName(p.unit),
-      title: p.title,
-      roles: p.roles,
-    })),
-    chats: [
+  app.get("/api/console/directory", async (request) => {
+    const viewer = viewerOf(request);
+    const chats = [
       ...directory.groups().map((c) => ({
         id: c.id,
         name: c.name,
@@ -74,29 +80,54 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
         const c = directory.directChat(p);
         return { id: c.id, name: c.name, kind: c.kind, members: c.members };
       }),
-    ],
-  }));
+    ].filter((c) => viewer.canRead(c.id));
+    const seen = new Set(chats.flatMap((c) => c.members));
+    if (viewer.personId) seen.add(viewer.personId);
+    return {
+      bot: { name: directory.botName },
+      me: viewer.personId ?? null,
+      people: directory
+        .people()
+        .filter((p) => seen.has(p.id))
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          unit: p.unit,
+          unitName: directory.unitName(p.unit),
+          title: p.title,
+          roles: p.roles,
+        })),
+      chats,
+    };
+  });
 
   app.get("/api/console/messages", async (request) => {
+    const viewer = viewerOf(request);
     const query = listQuery.parse(request.query);
     const chat = directory.chat(query.chat);
     if (!chat) throw new ConsoleRequestError(404, T.unknownChat(query.chat), "chat");
+    if (!viewer.canRead(chat.id)) throw new ConsoleRequestError(403, T.notYourChat, "chat");
     return { messages: await history.list(chat.id, query.after ?? 0) };
   });
 
   app.post("/api/console/messages", async (request) => {
+    const viewer = viewerOf(request);
     const body = messageBody.parse(request.body);
-    const { message } = await inbox.say(body.chat, body.sender, body.text, body.eventId);
+    const sender = speaker(viewer, body.sender);
+    const { message } = await inbox.say(body.chat, sender, body.text, body.eventId);
     return { message };
   });
 
   app.post("/api/console/actions", async (request) => {
+    const viewer = viewerOf(request);
     const body = actionBody.parse(request.body);
-    await inbox.press(body.chat, body.sender, body.messageId, body.action, body.eventId);
+    const sender = speaker(viewer, body.sender);
+    await inbox.press(body.chat, sender, body.messageId, body.action, body.eventId);
     return { ok: true };
   });
 
   app.get("/api/console/stream", (request, reply) => {
+    const viewer = viewerOf(request);
     reply.hijack();
     reply.raw.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
@@ -104,9 +135,10 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
       connection: "keep-alive",
     });
     reply.raw.write(": connected\n\n");
-    const unsubscribe = history.subscribe((message) =>
-      reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`),
-    );
+    const unsubscribe = history.subscribe((message) => {
+      if (viewer.canRead(message.chat))
+        reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
+    });
     const heartbeat = setInterval(() => reply.raw.write(": ping\n\n"), 20_000);
     request.raw.on("close", () => {
       clearInterval(heartbeat);
