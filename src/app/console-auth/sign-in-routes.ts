@@ -89,20 +89,57 @@ export function findPerson(directory: Directory, ref: string): Person | undefine
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
+/**
+ * @fastify/rate-limit runs one limit per request (it marks the request); a route with two (per IP
+ * and per name typed) clears the mark after each so the next one counts too.
+ */
+function clearRateLimitMark(request: FastifyRequest): void {
+  const mark = Object.getOwnPropertySymbols(request).find(
+    (s) => s.description === "fastify.request.rateLimitRan",
+  );
+  if (mark) Reflect.deleteProperty(request, mark);
+}
+
 export function registerSignInRoutes(server: FastifyInstance, deps: SignInRouteDeps): void {
+  // A scope of their own, so their errors are answered in Chinese whatever other routes do.
+  server.register(async (scope) => {
+    scope.setErrorHandler((error, request, reply) => {
+      if (error instanceof ConsoleRequestError)
+        return reply.status(error.status).send({ error: error.message, field: error.field });
+      if (error instanceof z.ZodError) {
+        const issue = error.issues[0];
+        return reply
+          .status(400)
+          .send({ error: issue?.message ?? T.badRequest, field: issue?.path.join(".") });
+      }
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status && status < 500) return reply.status(status).send({ error: T.badRequest });
+      request.log.error({ err: error }, "console sign-in error");
+      return reply.status(500).send({ error: T.serverError });
+    });
+    routes(scope, deps);
+  });
+}
+
+function routes(server: FastifyInstance, deps: SignInRouteDeps): void {
   const { directory, audit, tokens, limits } = deps;
   const whoKey = (request: FastifyRequest) =>
     String((request.body as { who?: unknown } | undefined)?.who ?? "")
       .trim()
       .toLowerCase();
   // Several limits share the plugin's Redis namespace (the app's prefix): each key names its limit.
-  const limit = (name: string, max: number, keyOf: (request: FastifyRequest) => string = (r) => r.ip) =>
-    server.rateLimit({
+  const limit = (name: string, max: number, keyOf: (request: FastifyRequest) => string = (r) => r.ip) => {
+    const check = server.rateLimit({
       max,
       timeWindow: limits.windowMs,
       keyGenerator: (request) => `${name}:${keyOf(request)}`,
       errorResponseBuilder: () => new ConsoleRequestError(429, T.tooMany),
     });
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      await check.call(server, request, reply);
+      clearRateLimitMark(request);
+    };
+  };
   const me = (person: Person) => ({
     id: person.id,
     name: person.name,
