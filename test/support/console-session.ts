@@ -37,7 +37,10 @@ export class ConsoleSession {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("kuaibao_session="));
+    const setCookie = response.headers
+      .getSetCookie()
+      .filter((c) => c.startsWith("kuaibao_session="))
+      .at(-1);
     if (setCookie) this.cookie = setCookie.split(";")[0];
     const text = await response.text();
     let json: Record<string, unknown> = {};
