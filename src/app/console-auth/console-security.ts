@@ -86,7 +86,7 @@ export async function registerConsoleSecurity(
     if (options.mode === "demo") server.get("/api/console/me", async () => ({ mode: "demo", me: null }));
     server.addHook("onRequest", async (request, reply) => {
       if (options.mode === "off" && WECHAT_STATUS.has(request.url.split("?")[0] ?? ""))
-        return reply.status(404).send({ error: T.badRequest });
+        return reply.status(404).send({ error: T.consoleOff });
     });
     return { viewerOf: () => demoViewer };
   }

@@ -12,6 +12,7 @@ export const consoleTexts = {
   notMember: (name: string, chat: string) => `${name}不是「${chat}」的成员，不能在这里发言。`,
   unknownMessage: "这个会话里没有这条消息。",
   unknownAction: "这条消息上没有这个按钮。",
+  consoleOff: "网页控制台已关闭（CONSOLE=off）。",
   hostRefused: "拒绝访问：请求的主机名（Host）不是快报的地址。请用启动时显示的地址或 PUBLIC_URL 打开控制台。",
   originRefused: "拒绝访问：请求不是从快报自己的页面发出的（Origin 不符）。请从控制台页面操作。",
   signInRequired: "请先登录控制台。",
