@@ -23,6 +23,8 @@ export class PrismaSessionStore implements SessionStore {
         create: { sid: sessionId, data, expiresAt },
         update: { data, expiresAt },
       })
+      // Sessions are written only at sign-in: a good time to drop the expired ones.
+      .then(() => this.prisma.consoleSession.deleteMany({ where: { expiresAt: { lt: new Date() } } }))
       .then(() => callback(), callback);
   }
 

@@ -9,6 +9,8 @@ import type { PrismaClient } from "../../store/generated/client.ts";
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const LINK_TTL_MS = 10 * 60 * 1000;
 export const CODE_ATTEMPTS = 5;
+/** Spent and expired codes and links are kept a day (to see what happened), then deleted. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What checking a code or a link came to. */
 export type TokenCheck = { ok: true; personId: string } | { ok: false; reason: "wrong-code" | "expired" };
@@ -26,6 +28,9 @@ export class SignInTokens {
   /** A new code for the person (their earlier unused codes end); returns the digits to send. */
   async newCode(personId: string, now = new Date()): Promise<string> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    await this.prisma.consoleSignInToken.deleteMany({
+      where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } },
+    });
     await this.prisma.consoleSignInToken.updateMany({
       where: { personId, kind: "code", usedAt: null },
       data: { usedAt: now },
