@@ -3,8 +3,12 @@
  * graceful shutdown on SIGINT/SIGTERM.
  */
 import "dotenv/config";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { decideConsoleMode } from "./app/console-auth/console-mode.ts";
+import { localUrl, newLinkKey, removeLinkKey, writeLinkKey } from "./app/console-auth/link-key.ts";
 import { createApp } from "./app/create-app.ts";
+import { feishuSettingsFromEnv } from "./app/feishu-platform.ts";
 import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
 import { retry } from "./app/retry.ts";
@@ -19,6 +23,14 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const log = createLogger(env, process.stdout.isTTY === true);
   const say = (message: string) => log.info(message);
+  // Before anything opens: a demo console on a public address must not start at all.
+  const feishu = feishuSettingsFromEnv(env);
+  const consoleMode = decideConsoleMode({
+    requested: env.CONSOLE,
+    host: env.HOST,
+    platformConfigured: Boolean(feishu) || Boolean(env.WECHAT_PUPPET),
+  });
+  const linkKey = consoleMode === "signin" ? newLinkKey() : undefined;
 
   const config = await loadOfficeConfig(env.ORG_FILE, env.POLICY_FILE, {
     schedulesFile: optionalConfigFile(env.SCHEDULES_FILE, "config/schedules.yaml"),
@@ -59,6 +71,13 @@ async function main(): Promise<void> {
     sharedDatabase: database.kind === "postgres",
     http: { host: env.HOST, port: env.PORT },
     webhookHttp: webhookAddress(env),
+    console: {
+      mode: consoleMode,
+      publicUrl: env.PUBLIC_URL,
+      sessionSecret: env.SESSION_SECRET,
+      feishuOAuth: feishu && { appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain },
+      linkKey,
+    },
     platforms: await platformsFromEnv(env, {
       redisUrl: redis.url,
       log,
@@ -71,7 +90,16 @@ async function main(): Promise<void> {
     await redis.stop();
     throw error;
   });
-  say(`快报助手已启动。打开网页控制台：${app.url}`);
+  const port = app.http?.addresses().find((a) => typeof a === "object")?.port ?? env.PORT;
+  if (linkKey) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    writeLinkKey(env.DATA_DIR, { key: linkKey, url: localUrl(env.HOST, port), pid: process.pid });
+  }
+  say(
+    consoleMode === "off"
+      ? "快报助手已启动（网页控制台已关闭：CONSOLE=off）。"
+      : `快报助手已启动。打开网页控制台：${env.PUBLIC_URL ?? app.url}${consoleMode === "signin" ? "（需要登录；首个管理员可用 npm run console:link -- 姓名 获取登录链接）" : "（演示模式）"}`,
+  );
   if (app.webhookHttp) say(`webhook 单独监听：${app.webhookUrl}（只提供 webhook，不提供控制台）`);
 
   // npm and tsx pass a signal on to the bot as well as the terminal sending it to the whole
@@ -87,6 +115,7 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     say(`收到 ${signal}，正在停止：不再接收新消息，等待进行中的工作完成……`);
     try {
+      if (linkKey) removeLinkKey(env.DATA_DIR);
       await app.close();
       await database.close();
       await redis.stop();

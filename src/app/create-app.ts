@@ -42,6 +42,8 @@ import {
   startSendWorker,
 } from "../queue/send-queue.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
+import { decideConsoleMode } from "./console-auth/console-mode.ts";
+import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
 import { registerHealthRoute } from "./health.ts";
 import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
@@ -66,6 +68,11 @@ export interface AppOptions {
    * nothing else (`FEISHU_WEBHOOK_PORT`); only with `http`.
    */
   webhookHttp?: Address;
+  /**
+   * The web console's mode and sign-in settings (main decides them from the environment). Omitted:
+   * demo when no platform is given and the address is loopback, sign-in otherwise.
+   */
+  console?: ConsoleOptions;
   sendRetry?: SendRetryPolicy;
   /** How often to check that Redis still has its data (the marker key); default 30 s. */
   redisDataCheckMs?: number;
@@ -187,8 +194,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   let routes: PlatformRoutes | undefined;
   if (options.http) {
     const server = createHttpServer(log, "http");
-    await server.register(fastifyStatic, { root: PUBLIC_DIR });
-    registerConsoleRoutes(server, { directory, history, inbox, availability: new RedisAvailability(redis) });
+    const consoleOptions = options.console ?? {
+      mode: decideConsoleMode({
+        requested: undefined,
+        host: options.http.host,
+        platformConfigured: platforms.length > 0,
+      }),
+    };
+    const { viewerOf } = await registerConsoleSecurity(server, {
+      options: consoleOptions,
+      host: options.http.host,
+      prisma,
+      redis,
+      prefix,
+      directory,
+      messenger,
+      log,
+    });
+    if (consoleOptions.mode !== "off") {
+      await server.register(fastifyStatic, { root: PUBLIC_DIR });
+      registerConsoleRoutes(server, {
+        directory,
+        history,
+        inbox,
+        viewerOf,
+        availability: new RedisAvailability(redis),
+      });
+    }
     registerHealthRoute(server, { prisma, redis });
     const webhookServer = options.webhookHttp ? createHttpServer(log, "webhook") : undefined;
     routes = platformRoutes(server, webhookServer);

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { HttpRequest, HttpResponse, HttpRoutes } from "../bot/core/platform-adapter.ts";
+import { PLATFORM_WEBHOOK } from "./console-auth/host-guard.ts";
 
 export function fastifyHttpRoutes(server: FastifyInstance): HttpRoutes {
   const route =
@@ -24,7 +25,8 @@ export function fastifyHttpRoutes(server: FastifyInstance): HttpRoutes {
       server.register(async (scope) => {
         scope.removeAllContentTypeParsers();
         scope.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
-        scope.post(path, route(handler));
+        // Server to server, signed by the platform: no browser Origin to check.
+        scope.post(path, { config: { [PLATFORM_WEBHOOK]: true } }, route(handler));
       });
     },
     get(path, handler) {

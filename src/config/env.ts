@@ -53,6 +53,17 @@ export const envSchema = z.object({
   FEISHU_READ_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Lease of the long-connection holder: a standby takes over within about this long. */
   FEISHU_HOLDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /**
+   * The web console: `demo` (speak as anyone; loopback HOST only), `signin` (every page and API needs a
+   * signed-in person) or `off`. Unset: demo when no platform is configured and HOST is loopback, else signin.
+   */
+  CONSOLE: z.enum(["demo", "signin", "off"]).optional(),
+  /** The console's address as people open it (https://kuaibao.example.gov.cn); its host is accepted, https makes cookies Secure. */
+  PUBLIC_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, message: "PUBLIC_URL 应为 http:// 或 https:// 开头的网址" }).optional(),
+  ),
+  /** Signs the console's session cookie (32 characters or more); unset: generated once and kept in the database. */
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, "SESSION_SECRET 至少 32 个字符").optional()),
   /** WeChat: `wechat4u` (web protocol), `service` (needs WECHATY_PUPPET_SERVICE_TOKEN) or `mock` (trying out); unset = no WeChat. */
   WECHAT_PUPPET: z.enum(["wechat4u", "service", "mock"]).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,

@@ -55,7 +55,7 @@ export class ConsoleClient {
   private async post(path: string, body: object): Promise<unknown> {
     const response = await fetch(`${this.url}${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: this.url },
       body: JSON.stringify(body),
     });
     const text = await response.text();

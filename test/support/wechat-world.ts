@@ -127,7 +127,14 @@ export async function startWechatWorld(
       await redis.quit();
     },
   });
-  const test = await startTestApp({ config, platforms: [adapter], prefix, database: options.database });
+  // The tests act through the console API as anyone: the demo, asked for explicitly (a platform is configured).
+  const test = await startTestApp({
+    config,
+    platforms: [adapter],
+    prefix,
+    database: options.database,
+    console: { mode: "demo" },
+  });
   mocker.login(bot);
   await waitFor("the bot to log in", () => adapter.login.current().state === "logged-in");
 

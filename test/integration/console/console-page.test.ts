@@ -192,7 +192,7 @@ describe("web chat console page", () => {
     const post = (text: string) =>
       fetch(`${app.baseUrl}/api/console/messages`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: app.baseUrl },
         body: JSON.stringify({ chat: "青山镇工作群", sender: "张三", text }),
       });
     await post(
@@ -216,7 +216,7 @@ describe("web chat console page", () => {
     const post = (text: string) =>
       fetch(`${app.baseUrl}/api/console/messages`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: app.baseUrl },
         body: JSON.stringify({ chat: "县领导群", sender: "李书记", text }),
       });
     await post("统计 本月");

@@ -21,7 +21,7 @@ afterEach(async () => {
 async function post(body: unknown, raw?: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${test.baseUrl}/api/console/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: test.baseUrl },
     body: raw ?? JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };

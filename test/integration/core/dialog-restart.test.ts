@@ -63,7 +63,7 @@ async function startBot(): Promise<{ bot: BotProcess; url: string }> {
 async function say(url: string, text: string): Promise<void> {
   const response = await fetch(`${url}/api/console/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify({ chat: CHAT, sender: "张三", text }),
   });
   expect(response.status, await response.clone().text()).toBe(200);

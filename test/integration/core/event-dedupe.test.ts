@@ -21,7 +21,7 @@ afterEach(async () => {
 async function say(text: string, eventId?: string): Promise<void> {
   const response = await fetch(`${test.baseUrl}/api/console/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: test.baseUrl },
     body: JSON.stringify({ chat: "私聊 张三", sender: "张三", text, eventId }),
   });
   expect(response.status, await response.clone().text()).toBe(200);

@@ -75,4 +75,25 @@ describe("start-up failures", () => {
     expect(output).toContain("people[2].unit：没有这个单位：liulin");
     expect(output).toContain("请修改后重新启动");
   });
+
+  it("refuses to start the demo console on a non-loopback address, saying why in Chinese", {
+    timeout: GIVE_UP_WITHIN_MS + 10_000,
+  }, async () => {
+    bot = startBotProcess({
+      CONSOLE: "demo",
+      HOST: "0.0.0.0",
+      REDIS_URL: testRedisUrl(),
+      DATA_DIR: dataDir,
+      PORT: String(await findFreePort()),
+    });
+
+    const { code } = await exitOf(bot);
+
+    const output = bot.output();
+    expect(code, output).toBe(1);
+    expect(output).toContain("启动失败");
+    expect(output).toContain("CONSOLE=demo 只能在本机地址上使用");
+    expect(output).toContain("HOST=0.0.0.0");
+    expect(output).not.toContain("快报助手已启动");
+  });
 });

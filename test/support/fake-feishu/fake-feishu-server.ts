@@ -1,7 +1,7 @@
 /**
  * A fake Feishu OpenAPI server on 127.0.0.1 for tests and the bench: tenant token, message
  * create/reply/patch (with `uuid` dedupe as Feishu does), urgent app/sms/phone, read users,
- * contact lookup by phone, chat membership and app scopes. It records every call and answers
+ * contact lookup by phone, chat membership, app scopes and 飞书登录 (OAuth authorize, token, user_info). It records every call and answers
  * 429/500/timeouts on demand, and can hold a call until the test lets it go (to drive a race
  * deterministically), so the adapter runs its real SDK client against it.
  */
@@ -90,6 +90,11 @@ export class FakeFeishuServer {
   private server?: Server;
   private tokenCounter = 0;
   private readonly tokens = new Set<string>();
+  /** OAuth (飞书登录): codes and user access tokens handed out, each with the user's open_id. */
+  private readonly oauthCodes = new Map<string, string>();
+  private readonly userTokens = new Map<string, string>();
+  /** The Feishu user who allows the next sign-in on the authorize page (an open_id). */
+  signedInUser = "";
   url = "";
 
   constructor(readonly options: FakeFeishuOptions = {}) {}
@@ -202,6 +207,18 @@ export class FakeFeishuServer {
       res.end(JSON.stringify(this.messages));
       return;
     }
+    // 飞书登录's authorize page: the signed-in user allows at once and goes back with a code.
+    if (method === "GET" && url.pathname === "/open-apis/authen/v1/authorize") {
+      const code = `oauth-${randomBytes(6).toString("hex")}`;
+      this.oauthCodes.set(code, this.signedInUser);
+      const back = new URL(url.searchParams.get("redirect_uri") ?? "http://invalid/");
+      back.searchParams.set("code", code);
+      back.searchParams.set("state", url.searchParams.get("state") ?? "");
+      call.status = 302;
+      res.writeHead(302, { location: back.toString() });
+      res.end();
+      return;
+    }
     const held = this.holds.findIndex(
       (h) => h.path.test(url.pathname) && (h.method === undefined || h.method === method),
     );
@@ -250,6 +267,21 @@ export class FakeFeishuServer {
       const token = `t-${this.tokenCounter}-${randomBytes(4).toString("hex")}`;
       this.tokens.add(token);
       return ok({ code: 0, msg: "ok", tenant_access_token: token, expire: 7200 });
+    }
+    if (method === "POST" && path === "/open-apis/authen/v2/oauth/token") {
+      const { appId = FAKE_APP_ID, appSecret = FAKE_APP_SECRET } = this.options;
+      const openId = this.oauthCodes.get(String(body?.code ?? ""));
+      if (body?.client_id !== appId || body?.client_secret !== appSecret || !openId)
+        return { status: 400, body: { code: 20050, error: "invalid_grant" } };
+      this.oauthCodes.delete(String(body?.code));
+      const accessToken = `u-${randomBytes(8).toString("hex")}`;
+      this.userTokens.set(accessToken, openId);
+      return ok({ code: 0, access_token: accessToken, token_type: "Bearer", expires_in: 7200 });
+    }
+    if (method === "GET" && path === "/open-apis/authen/v1/user_info") {
+      const openId = this.userTokens.get(authorization?.replace(/^Bearer\s+/, "") ?? "");
+      if (!openId) return { status: 401, body: { code: 99991668, msg: "invalid user access token" } };
+      return ok({ code: 0, msg: "success", data: { open_id: openId, name: "飞书用户" } });
     }
     if (path === "/callback/ws/endpoint")
       return ok({ code: 1000040350, msg: "fake feishu: no long connection here" });

@@ -103,7 +103,16 @@ export async function startFeishuTestApp(
     redisUrl: _redisUrl,
     ...appOptions
   } = options;
-  const test = await startTestApp({ ...appOptions, config, database, platforms: [adapter], directory });
+  // The tests act through the console API as anyone: the demo, asked for explicitly (a platform is
+  // configured); a test of sign-in passes its own `console`.
+  const test = await startTestApp({
+    console: { mode: "demo" },
+    ...appOptions,
+    config,
+    database,
+    platforms: [adapter],
+    directory,
+  });
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);
     const response = await fetch(`${test.app.webhookUrl ?? test.baseUrl}${settings.webhookPath}`, {

@@ -11,19 +11,20 @@ import { int4, plainText } from "./console-fields.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
 import { consoleTexts as T } from "./console-texts.ts";
+import { type ConsoleViewer, demoViewer, type ViewerOf } from "./console-viewer.ts";
 
 const eventId = plainText("eventId", T.eventIdInvalid).pipe(z.string().max(200, T.eventIdInvalid)).optional();
 
 const messageBody = z.object({
   chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing),
+  sender: z.string().min(1, T.senderMissing).optional(),
   text: plainText("text", T.textMissing),
   eventId,
 });
 
 const actionBody = z.object({
   chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing),
+  sender: z.string().min(1, T.senderMissing).optional(),
   messageId: int4(T.messageIdInvalid, 1),
   action: z.string().min(1, T.actionMissing),
   eventId,
@@ -40,10 +41,23 @@ export interface ConsoleRouteDeps {
   inbox: ConsoleInbox;
   /** While unavailable (Redis away), what would store something is refused with 503 at once. */
   availability: WorkAvailability;
+  /** Who asks (demo: anyone; sign-in: the session's person). Default: the demo. */
+  viewerOf?: ViewerOf;
 }
 
 export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDeps): void {
   const { directory, history, inbox, availability } = deps;
+  const viewerOf = deps.viewerOf ?? (() => demoViewer);
+  /** The sender a request speaks as: the one named in the demo; signed in, only oneself. */
+  const speaker = (viewer: ConsoleViewer, requested: string | undefined): string => {
+    if (viewer.personId === undefined) {
+      if (!requested) throw new ConsoleRequestError(400, T.senderMissing, "sender");
+      return requested;
+    }
+    if (requested !== undefined && directory.person(requested)?.id !== viewer.personId)
+      throw new ConsoleRequestError(403, T.notYourself, "sender");
+    return viewer.personId;
+  };
   /** Refuses before anything is stored: a 503 leaves no trace. */
   const assertAvailable = () => {
     if (!availability.ready()) throw new ConsoleRequestError(503, T.unavailable);
@@ -69,17 +83,9 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
     return reply.status(500).send({ error: T.serverError });
   });
 
-  app.get("/api/console/directory", async () => ({
-    bot: { name: directory.botName },
-    people: directory.people().map((p) => ({
-      id: p.id,
-      name: p.name,
-      unit: p.unit,
-      unitName: directory.unitName(p.unit),
-      title: p.title,
-      roles: p.roles,
-    })),
-    chats: [
+  app.get("/api/console/directory", async (request) => {
+    const viewer = viewerOf(request);
+    const chats = [
       ...directory.groups().map((c) => ({
         id: c.id,
         name: c.name,
@@ -91,30 +97,54 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
         const c = directory.directChat(p);
         return { id: c.id, name: c.name, kind: c.kind, members: c.members };
       }),
-    ],
-  }));
+    ].filter((c) => viewer.canRead(c.id));
+    const seen = new Set(chats.flatMap((c) => c.members));
+    if (viewer.personId) seen.add(viewer.personId);
+    return {
+      bot: { name: directory.botName },
+      me: viewer.personId ?? null,
+      people: directory
+        .people()
+        .filter((p) => seen.has(p.id))
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          unit: p.unit,
+          unitName: directory.unitName(p.unit),
+          title: p.title,
+          roles: p.roles,
+        })),
+      chats,
+    };
+  });
 
   app.get("/api/console/messages", async (request) => {
+    const viewer = viewerOf(request);
     const query = listQuery.parse(request.query);
     const chat = directory.chat(query.chat);
     if (!chat) throw new ConsoleRequestError(404, T.unknownChat(query.chat), "chat");
+    if (!viewer.canRead(chat.id)) throw new ConsoleRequestError(403, T.notYourChat, "chat");
     return { messages: await history.list(chat.id, query.after ?? 0) };
   });
 
   app.post("/api/console/messages", async (request, reply) => {
+    const viewer = viewerOf(request);
     const body = messageBody.parse(request.body);
+    const sender = speaker(viewer, body.sender);
     assertAvailable();
-    const { message, handled } = await inbox.receive(body.chat, body.sender, body.text, body.eventId);
+    const { message, handled } = await inbox.receive(body.chat, sender, body.text, body.eventId);
     if (await finish(handled)) return { message };
     return reply.status(202).send({ message, pending: true, notice: T.acceptedLater });
   });
 
   app.post("/api/console/actions", async (request, reply) => {
+    const viewer = viewerOf(request);
     const body = actionBody.parse(request.body);
+    const sender = speaker(viewer, body.sender);
     assertAvailable();
     const { handled } = await inbox.receivePress(
       body.chat,
-      body.sender,
+      sender,
       body.messageId,
       body.action,
       body.eventId,
@@ -124,6 +154,7 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
   });
 
   app.get("/api/console/stream", (request, reply) => {
+    const viewer = viewerOf(request);
     reply.hijack();
     reply.raw.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
@@ -136,9 +167,10 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
       reply.raw.write(`event: availability\ndata: ${JSON.stringify({ ready })}\n\n`);
     sendAvailability(availability.ready());
     const unsubscribeAvailability = availability.subscribe(sendAvailability);
-    const unsubscribe = history.subscribe((message) =>
-      reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`),
-    );
+    const unsubscribe = history.subscribe((message) => {
+      if (viewer.canRead(message.chat))
+        reply.raw.write(`id: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
+    });
     const heartbeat = setInterval(() => reply.raw.write(": ping\n\n"), 20_000);
     request.raw.on("close", () => {
       clearInterval(heartbeat);

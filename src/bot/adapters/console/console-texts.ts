@@ -1,4 +1,4 @@
-/** Chinese texts of the console API's errors. */
+/** Chinese texts of the console API's errors and its sign-in. */
 export const consoleTexts = {
   chatMissing: "请指定会话 chat（群名称、群 id，或「私聊 姓名」）。",
   senderMissing: "请指定发言人 sender（姓名或人员 id）。",
@@ -17,4 +17,26 @@ export const consoleTexts = {
   notMember: (name: string, chat: string) => `${name}不是「${chat}」的成员，不能在这里发言。`,
   unknownMessage: "这个会话里没有这条消息。",
   unknownAction: "这条消息上没有这个按钮。",
+  consoleOff: "网页控制台已关闭（CONSOLE=off）。",
+  hostRefused: "拒绝访问：请求的主机名（Host）不是快报的地址。请用启动时显示的地址或 PUBLIC_URL 打开控制台。",
+  originRefused: "拒绝访问：请求不是从快报自己的页面发出的（Origin 不符）。请从控制台页面操作。",
+  signInRequired: "请先登录控制台。",
+  notYourself: "只能以自己的身份发言。",
+  notYourChat: "你不在这个会话中，不能查看。",
+  adminOnly: "只有管理员可以查看。",
+  whoMissing: "请填写姓名或手机号（who）。",
+  codeInvalid: "验证码（code）应为 6 位数字。",
+  tokenMissing: "缺少登录链接的 token。",
+  codeSent: "如果姓名或手机号在通讯录中，验证码已发到本人的私聊，10 分钟内有效。",
+  codeMessage: (code: string) =>
+    `控制台登录验证码：${code}，10 分钟内有效。不是本人操作请忽略，切勿告诉他人。`,
+  codeWrong: "验证码不对或已过期，请重新输入或重新获取。",
+  linkInvalid: "登录链接无效、已过期或已用过，请重新获取。",
+  tooMany: "操作太频繁，请稍后再试。",
+  feishuOff: "没有配置飞书，不能用飞书登录。",
+  feishuFailed: "飞书登录没有成功，请重试。",
+  feishuUnknown: "你的飞书账号不在通讯录中，请联系管理员。",
+  linkKeyRefused: "拒绝：只接受本机上的快报管理脚本。",
+  personMissing: "请指定人员 person（姓名、人员 id 或手机号）。",
+  unknownPerson: (who: string) => `通讯录中没有「${who}」。`,
 };

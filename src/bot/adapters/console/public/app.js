@@ -3,6 +3,7 @@
 // and follows new messages over Server-Sent Events.
 import { chartNode } from "./chart.js";
 import { reconnectBanner } from "./reconnect-banner.js";
+import { whoIsHere } from "./sign-in.js";
 
 const API = "/api/console";
 const TIME_ZONE = "Asia/Shanghai";
@@ -46,6 +47,8 @@ const state = {
   unread: new Map(),
   saved: loadSaved(),
   sending: false,
+  /** The signed-in person (sign-in mode): the only one the page speaks as. Null in the demo. */
+  me: null,
 };
 
 // ---------- small helpers ----------
@@ -77,6 +80,8 @@ function h(tag, attrs, ...children) {
     for (const [key, value] of Object.entries(attrs)) {
       if (value === undefined || value === null || value === false) continue;
       if (key === "class") node.className = value;
+      // Through the CSSOM: the page's CSP allows no inline style attributes.
+      else if (key === "style") node.style.cssText = value;
       else if (key === "text") node.textContent = value;
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else if (key === "dataset") Object.assign(node.dataset, value);
@@ -378,6 +383,14 @@ function renderHeader() {
 
 function renderSpeakerOptions() {
   const chat = state.current;
+  if (state.me) {
+    el.speaker.replaceChildren(
+      h("option", { value: state.me.id }, personLabel(state.people.get(state.me.id) || state.me)),
+    );
+    el.speaker.value = state.me.id;
+    el.speaker.disabled = true;
+    return;
+  }
   const members = chat.members.map((id) => state.people.get(id)).filter(Boolean);
   const others = [...state.people.values()].filter((p) => !chat.members.includes(p.id));
   const option = (p) => h("option", { value: p.id }, personLabel(p));
@@ -883,6 +896,8 @@ function wire() {
 }
 
 async function start() {
+  const here = await whoIsHere();
+  if (here.mode === "signin") state.me = here.me;
   wire();
   let directory;
   try {
