@@ -24,7 +24,7 @@ async function request(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${test.baseUrl}${path}`, {
     method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    headers: body === undefined ? undefined : { "content-type": "application/json", origin: test.baseUrl },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };

@@ -61,7 +61,7 @@ async function post(
 ): Promise<{ status: number; json: Record<string, unknown>; headers: Headers; at: number }> {
   const response = await fetch(`${url}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as Record<string, unknown>;
