@@ -58,7 +58,10 @@ export class LatencyProbe {
       await send(message);
       this.accepted += 1;
       const key = message.idempotencyKey;
-      const eventId = key.startsWith(prefix) ? key.slice(prefix.length, key.lastIndexOf("-")) : undefined;
+      // `<event>-<n>` for numbered replies, `<event>-<name>` for named ones (the dialog's question).
+      const eventId = key.startsWith(prefix)
+        ? key.slice(prefix.length).replace(/-(\d+|dialog-prompt|failed)$/, "")
+        : undefined;
       const timing = eventId === undefined ? undefined : this.events.get(eventId);
       if (!timing) {
         this.strayReplies += 1;
