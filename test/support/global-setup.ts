@@ -3,13 +3,8 @@
  * `redis-server` on a free loopback port with nothing written to disk, stopped at teardown.
  * Tests read the address with `testRedisUrl()` from `./redis.ts`.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { locateRedisServer } from "../../src/queue/redis-binary.ts";
-import { findFreePort } from "../../src/queue/redis-port.ts";
-import { startRedisServer } from "../../src/queue/redis-server-process.ts";
+import { startThrowawayRedis } from "./throwaway-redis.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,31 +20,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
 
-  const log = (msg: string) => console.log(`[test redis] ${msg}`);
-  const binary = await locateRedisServer({ log });
-  const dir = await mkdtemp(join(tmpdir(), "kuaibao-test-redis-"));
-  let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
-  for (let attempt = 1; !server; attempt++) {
-    try {
-      server = await startRedisServer({
-        binary: binary.path,
-        port: await findFreePort(),
-        dir,
-        persistence: "none",
-      });
-    } catch (error) {
-      // A free port can be taken by a parallel process before redis-server binds it.
-      if (attempt >= 3) {
-        await rm(dir, { recursive: true, force: true });
-        throw error;
-      }
-    }
-  }
-  project.provide("redisUrl", server.url);
-
-  const started = server;
-  return async () => {
-    await started.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
+  const redis = await startThrowawayRedis("test-redis", (msg) => console.log(`[test redis] ${msg}`));
+  project.provide("redisUrl", redis.url);
+  return () => redis.stop();
 }

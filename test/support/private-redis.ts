@@ -4,13 +4,8 @@
  * with an OOM error at once (the server keeps `noeviction`), while reads and deletes still work;
  * `acceptWrites` lifts it. The shared test Redis cannot be used for that: other tests write to it.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Redis } from "ioredis";
-import { locateRedisServer } from "../../src/queue/redis-binary.ts";
-import { findFreePort } from "../../src/queue/redis-port.ts";
-import { type RedisServerProcess, startRedisServer } from "../../src/queue/redis-server-process.ts";
+import { startThrowawayRedis } from "./throwaway-redis.ts";
 
 export interface PrivateRedis {
   url: string;
@@ -23,23 +18,7 @@ export interface PrivateRedis {
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const binary = await locateRedisServer({ log: () => {} });
-  const dir = await mkdtemp(join(tmpdir(), "kuaibao-private-redis-"));
-  let server: RedisServerProcess | undefined;
-  for (let attempt = 1; !server; attempt++) {
-    try {
-      server = await startRedisServer({
-        binary: binary.path,
-        port: await findFreePort(),
-        dir,
-        persistence: "none",
-      });
-    } catch (error) {
-      // A free port can be taken by a parallel process before redis-server binds it.
-      if (attempt >= 3) throw error;
-    }
-  }
-  const running = server;
+  const running = await startThrowawayRedis("private-redis", () => {});
   const admin = new Redis(running.url, { maxRetriesPerRequest: 1 });
   await admin.config("SET", "maxmemory-policy", "noeviction");
   return {
@@ -54,7 +33,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     async stop() {
       admin.disconnect();
       await running.stop();
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
