@@ -16,7 +16,7 @@ import type { Card } from "../src/bot/core/message.ts";
 import { addCivilDays, dayString } from "../src/bot/core/wall-clock.ts";
 import { buildDigest } from "../src/handlers/digest/digest.ts";
 import { digestWindow } from "../src/handlers/digest/digest-window.ts";
-import { localDay, startOfDay } from "../src/handlers/statistics/days.ts";
+import { localDay, startOfDay } from "../src/handlers/office/days.ts";
 import { buildMonthlyNotice } from "../src/handlers/statistics/notice.ts";
 import { type Period, parsePeriod } from "../src/handlers/statistics/period.ts";
 import { reportingUnits } from "../src/handlers/statistics/reporting-units.ts";

@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import type { Directory } from "../src/bot/core/directory.ts";
 import { addCivilDays, dayString } from "../src/bot/core/wall-clock.ts";
-import { localDay, startOfDay } from "../src/handlers/statistics/days.ts";
+import { localDay, startOfDay } from "../src/handlers/office/days.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 
 export interface YearOfData {

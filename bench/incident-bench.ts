@@ -12,7 +12,7 @@
 import { join } from "node:path";
 import type { Redis } from "ioredis";
 import type { App } from "../src/app/create-app.ts";
-import { alertChats } from "../src/handlers/incident/audience.ts";
+import { alertChats } from "../src/handlers/office/audience.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 import { withBenchApp } from "./bench-app.ts";
 import { profiled } from "./cpu-profile.ts";

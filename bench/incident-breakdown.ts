@@ -10,7 +10,7 @@
  */
 
 import { performance } from "node:perf_hooks";
-import { alertChats } from "../src/handlers/incident/audience.ts";
+import { alertChats } from "../src/handlers/office/audience.ts";
 import { alertFigures, ReportDriver, waitForAlerts } from "./incident-alerts.ts";
 import { IncidentProbe } from "./incident-probe.ts";
 import { createOpenIncidents, drainSends, runTimers } from "./incident-timers.ts";

@@ -6,13 +6,13 @@
  * incidents of the last 7 days. Pure: every fact is an input.
  */
 import type { Directory } from "../../bot/core/directory.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { Card, CardField, Chart } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
-import { shortLocalTime } from "../incident/queries/short-time.ts";
-import { shortDay } from "../statistics/days.ts";
+import { shortDay } from "../office/days.ts";
+import { shortLocalTime } from "../office/short-time.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import { lateParts, missedParts } from "../statistics/monthly-notice.ts";
 import type { DailyFact, LateAndMissedFacts } from "../statistics/unit-statistics.ts";
 import type { DigestWindow } from "./digest-window.ts";

@@ -2,7 +2,7 @@
 
 import type { BotServices } from "../../bot/core/services.ts";
 import { addCivilDays, dayString, localDayString } from "../../bot/core/wall-clock.ts";
-import { daysBetween, localDay, startOfDay } from "../statistics/days.ts";
+import { daysBetween, localDay, startOfDay } from "../office/days.ts";
 import type { DigestFacts } from "./digest-card.ts";
 import type { DigestWindow } from "./digest-window.ts";
 

@@ -6,8 +6,8 @@ import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentMissing } from "../incident/alert-card.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
-import { shortLocalTime } from "../incident/queries/short-time.ts";
 import { nextFollowUpDue } from "../incident/rules/timing.ts";
+import { shortLocalTime } from "../office/short-time.ts";
 import { digestMessages as M } from "./messages.ts";
 
 export function waitingFor(

@@ -4,11 +4,11 @@
  * re-notification for "acknowledged but nothing happens".
  */
 import type { ConversationContext } from "../../bot/core/context.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import { alertChats, unitChat } from "../office/audience.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import { alertCard } from "./alert-card.ts";
 import { alertPrefixes, sentUnder } from "./alert-sends.ts";
-import { alertChats, unitChat } from "./audience.ts";
 import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { alertMessages as M } from "./messages.ts";

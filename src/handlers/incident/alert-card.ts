@@ -1,15 +1,15 @@
 /** The alert card leaders and the duty office see for an incident (pure: everything is an input). */
 
 import type { Directory } from "../../bot/core/directory.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import { formatDurationZh } from "../office/format-duration-zh.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import { casualtiesText } from "./first-report/first-report-data.ts";
 import { gradeOf } from "./incident-schedule.ts";
 import type { Incident } from "./incident-store.ts";
 import { ELEMENT_NAMES } from "./messages.ts";
 import { missingElements } from "./rules/completeness.ts";
-import { formatDurationZh } from "./understanding/format-duration-zh.ts";
 
 const TONES = ["red", "orange", "yellow", "blue"] as const;
 

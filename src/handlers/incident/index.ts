@@ -3,6 +3,7 @@
  * escalation, 已阅, 续报/终报/要求续报, and 查询/进行中/我的上报.
  */
 import type { Capability } from "../../bot/core/capability.ts";
+import { queryCommands } from "../queries/index.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { firstReportDialog } from "./first-report/first-report-dialog.ts";
 import { followUpCommands, followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
@@ -11,7 +12,6 @@ import { alertJob } from "./jobs/alert-job.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
-import { queryCommands } from "./queries/index.ts";
 import { rebuildIncidentTimers } from "./rebuild-timers.ts";
 import { reconcileIncidents } from "./reconcile.ts";
 import { reportCommand } from "./report-command.ts";

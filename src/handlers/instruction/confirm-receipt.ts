@@ -4,8 +4,8 @@
  */
 import type { ConversationContext } from "../../bot/core/context.ts";
 import type { Directory } from "../../bot/core/directory.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
 import { IncidentStore } from "../incident/incident-store.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import { leaderReplyChat, namesOf } from "./instruction-audience.ts";
 import { chaseKey } from "./instruction-schedule.ts";
 import { type FullInstruction, InstructionStore } from "./instruction-store.ts";

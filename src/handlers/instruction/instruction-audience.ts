@@ -5,8 +5,8 @@
  */
 import type { Directory } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";
-import { dutyChats, leaderChats, unitChat } from "../incident/audience.ts";
 import type { Incident } from "../incident/incident-store.ts";
+import { dutyChats, leaderChats, unitChat } from "../office/audience.ts";
 import type { RelayTarget } from "./rules/relay-plan.ts";
 
 /** The unit's group first (where the people asked usually are), then the duty groups. */

@@ -1,10 +1,10 @@
 /** The cards that carry an instruction to the unit and chase it (pure: everything is an input). */
 import type { Directory } from "../../bot/core/directory.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
 import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import type { Instruction } from "./instruction-store.ts";
 import { instructionMessages as M } from "./messages.ts";
 

@@ -1,6 +1,6 @@
 /** 我是谁: what the office holds about the person asking. */
 import type { Command } from "../../bot/core/capability.ts";
-import { formatLocalTime } from "../../bot/core/local-time.ts";
+import { formatLocalTime } from "../office/time-format.ts";
 import { profileMessages as M, ROLE_NAMES } from "./messages.ts";
 
 export const whoamiCommand: Command = {

@@ -4,8 +4,8 @@
  * everything on time. Every section says 无 when empty. Pure.
  */
 import type { Card, Chart } from "../../bot/core/message.ts";
-import { formatDurationZh } from "../incident/understanding/format-duration-zh.ts";
-import { shortDay } from "./days.ts";
+import { shortDay } from "../office/days.ts";
+import { formatDurationZh } from "../office/format-duration-zh.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import type { LateAndMissedFacts, UnitStatistics } from "./unit-statistics.ts";
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Command, JobHandler } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
-import { localDay } from "./days.ts";
+import { localDay } from "../office/days.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { monthlyNoticeCard } from "./monthly-notice.ts";
 import { monthBefore, monthPeriod, type Period, parsePeriod } from "./period.ts";

@@ -4,7 +4,7 @@
  * Pure: the time and zone are inputs.
  */
 import { addCivilDays, type CivilDate, dayString, isRealDate } from "../../bot/core/wall-clock.ts";
-import { localDay, startOfDay } from "./days.ts";
+import { localDay, startOfDay } from "../office/days.ts";
 
 export interface Period {
   kind: "week" | "month" | "year";

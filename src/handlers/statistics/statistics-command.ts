@@ -5,7 +5,7 @@
 import type { Command } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
-import { overseesAll } from "../incident/queries/incident-access.ts";
+import { overseesAll } from "../queries/incident-access.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { type Period, parsePeriod } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";

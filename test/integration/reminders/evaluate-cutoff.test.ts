@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZeroReportPolicy } from "../../../src/config/zero-report-policy.ts";
-import { recordDailyReport } from "../../../src/handlers/daily-report/daily-report-store.ts";
-import { dayStanding } from "../../../src/handlers/daily-report/day-standing.ts";
-import { evaluateCutoff } from "../../../src/handlers/daily-report/evaluate-cutoff.ts";
-import { recordLateIncidentReport } from "../../../src/handlers/daily-report/late-incident-report.ts";
-import { instantOnDay } from "../../../src/handlers/reminders/rules/local-day.ts";
+import { recordDailyReport } from "../../../src/handlers/daily/daily-report-store.ts";
+import { dayStanding } from "../../../src/handlers/daily/day-standing.ts";
+import { evaluateCutoff } from "../../../src/handlers/daily/evaluate-cutoff.ts";
+import { recordLateIncidentReport } from "../../../src/handlers/daily/late-incident-report.ts";
+import { instantOnDay } from "../../../src/handlers/office/local-day.ts";
 import { loadStatisticsFacts } from "../../../src/handlers/statistics/statistics-facts.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { sampleConfig } from "../../support/app.ts";

@@ -9,8 +9,8 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { JobRegistry } from "../../../src/bot/core/job-registry.ts";
 import { ConfigError, loadOfficeConfig } from "../../../src/config/load.ts";
 import { DutyRoster } from "../../../src/config/roster.ts";
+import { recurringEntries, scheduleProblems } from "../../../src/handlers/daily/recurring-entries.ts";
 import { allCapabilities } from "../../../src/handlers/index.ts";
-import { recurringEntries, scheduleProblems } from "../../../src/handlers/reminders/recurring-entries.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const ORG = join(ROOT, "config/org.yaml");

@@ -1,8 +1,8 @@
 /** Escalation's `duty` level names today's 值班员 (the roster's, else everyone with the role). */
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/config/org.ts";
-import { resolveRecipients } from "../../../src/handlers/incident/recipients.ts";
-import { onDutyFrom } from "../../../src/handlers/reminders/on-duty.ts";
+import { onDutyFrom } from "../../../src/handlers/office/on-duty.ts";
+import { resolveRecipients } from "../../../src/handlers/office/recipients.ts";
 
 const person = (id: string, unit: string, ...roles: Person["roles"]): Person => ({
   id,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type DayRule, parseDayRule } from "../../../src/config/day-rule.ts";
-import { dayRuleMatches } from "../../../src/handlers/reminders/rules/day-rule-match.ts";
+import { dayRuleMatches } from "../../../src/handlers/office/day-rule-match.ts";
 
 function rule(...parts: string[]): DayRule {
   const parsed = parseDayRule(parts);

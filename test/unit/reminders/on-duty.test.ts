@@ -1,7 +1,7 @@
 /** Today's 值班员 and 带班领导: the roster's people, else everyone with the role — one rule for every use. */
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/config/org.ts";
-import { onDutyFrom } from "../../../src/handlers/reminders/on-duty.ts";
+import { onDutyFrom } from "../../../src/handlers/office/on-duty.ts";
 
 const person = (id: string, ...roles: Person["roles"]): Person => ({ id, name: id, unit: "u", roles });
 const PEOPLE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePauseDuration } from "../../../src/handlers/reminders/rules/pause-duration.ts";
+import { parsePauseDuration } from "../../../src/handlers/daily/rules/pause-duration.ts";
 
 const H = 3_600_000;
 const D = 24 * H;

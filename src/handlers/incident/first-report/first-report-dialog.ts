@@ -5,7 +5,7 @@
  * Where the platform shows forms, the same steps are offered at once as a one-page form card.
  */
 import { defineDialog } from "../../../bot/core/dialog/definition.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMessages as M } from "../messages.ts";
 import { extractReport } from "../understanding/extract-report.ts";
 import type { FirstReportData } from "./first-report-data.ts";

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMessages as M } from "../messages.ts";
 import { suggestGrade } from "../rules/grading.ts";
 import { type Contact, findContact } from "../understanding/contact.ts";

@@ -1,11 +1,12 @@
 /** Files a confirmed 首报: checks its timing and completeness, numbers it, and hands it to the alert job. */
 
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
-import { recordLateIncidentReport } from "../../daily-report/late-incident-report.ts";
+import { recordLateIncidentReport } from "../../daily/late-incident-report.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import {
   gradeOf,
   scheduleAlert,
@@ -16,7 +17,6 @@ import { IncidentStore, type NewIncident } from "../incident-store.ts";
 import { ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";
 import { firstReportTiming } from "../rules/timing.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import type { FirstReportData } from "./first-report-data.ts";
 import { policyOf } from "./first-report-steps.ts";
 

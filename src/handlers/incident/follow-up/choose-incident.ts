@@ -3,7 +3,7 @@
  * open incident. Only the reporting unit's people may report on it, and only while it is open.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentByNumberText } from "../find-incident.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { followUpMessages as M } from "./messages.ts";

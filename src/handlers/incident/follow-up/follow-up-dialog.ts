@@ -3,13 +3,13 @@
  * 目前伤亡 and 新采取的措施 (optional); a summary to confirm; confirming files 续报一, 二 ….
  */
 import { defineDialog } from "../../../bot/core/dialog/definition.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { CardField } from "../../../bot/core/message.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import type { FollowUpData } from "./follow-up-data.ts";
 import { followUpSteps } from "./follow-up-steps.ts";
 import { incidentRef, loadIncident, missingElementsOf } from "./incident-ref.ts";

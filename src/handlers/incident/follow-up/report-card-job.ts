@@ -10,7 +10,7 @@ import type { Scheduler } from "../../../bot/core/ports.ts";
 import { ELEMENTS } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { PrismaClient } from "../../../store/generated/client.ts";
-import { alertChats } from "../audience.ts";
+import { alertChats } from "../../office/audience.ts";
 import type { FollowUpFacts } from "./assess-follow-up.ts";
 import { finalCard, followUpCard } from "./report-cards.ts";
 

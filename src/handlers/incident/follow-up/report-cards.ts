@@ -3,18 +3,18 @@
  * Pure: the incident, the report as filed and the facts recorded with it are inputs.
  */
 import type { Directory } from "../../../bot/core/directory.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
 import type { Card, CardField } from "../../../bot/core/message.ts";
 import type { Element } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { IncidentReport } from "../../../store/generated/client.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentActions } from "../alert-card.ts";
 import { casualtiesText, contactText } from "../first-report/first-report-data.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
 import type { Casualties } from "../understanding/casualties.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import type { FollowUpFacts } from "./assess-follow-up.ts";
 import {
   type FinalReportData,

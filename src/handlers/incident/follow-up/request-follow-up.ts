@@ -6,7 +6,7 @@
 import type { ActionHandler, Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { Role } from "../../../config/org.ts";
-import { unitChat } from "../audience.ts";
+import { unitChat } from "../../office/audience.ts";
 import { incidentById, incidentByNumberText } from "../find-incident.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";

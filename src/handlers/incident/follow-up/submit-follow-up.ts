@@ -3,11 +3,11 @@
  * incident, hands the card to its job, arms the next follow-up check and gives the reporter a receipt.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { gradeOf, scheduleFollowUpCheck } from "../incident-schedule.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import { assessFollowUp, type FollowUpFacts } from "./assess-follow-up.ts";
 import type { FollowUpData } from "./follow-up-data.ts";
 import { followUpMessages as M } from "./messages.ts";

@@ -5,14 +5,14 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
-import { onDutyAt } from "../../reminders/on-duty.ts";
+import { chatsReaching } from "../../office/audience.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { onDutyAt } from "../../office/on-duty.ts";
+import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { incidentActions } from "../alert-card.ts";
-import { chatsReaching } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
-import { levelAt, resolveRecipients } from "../recipients.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import { alertReaders, unreadFirst } from "../unread-first.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 

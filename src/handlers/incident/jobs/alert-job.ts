@@ -5,11 +5,11 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
-import { onDutyAt } from "../../reminders/on-duty.ts";
+import { alertChats } from "../../office/audience.ts";
+import { onDutyAt } from "../../office/on-duty.ts";
+import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { alertCard } from "../alert-card.ts";
-import { alertChats } from "../audience.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
-import { levelAt, resolveRecipients } from "../recipients.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 

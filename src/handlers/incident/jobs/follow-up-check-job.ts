@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
-import { dutyChats, unitChat } from "../audience.ts";
+import { dutyChats, unitChat } from "../../office/audience.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleFollowUpCheckAt } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
 import { missedFollowUpFlagged } from "../timer-state.ts";

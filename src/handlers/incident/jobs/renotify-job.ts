@@ -1,10 +1,10 @@
 /** Acknowledged, but no instruction and no follow-up since: one re-notification to whoever acknowledged. */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
-import { leaderChats } from "../audience.ts";
+import { leaderChats } from "../../office/audience.ts";
+import { formatDurationZh } from "../../office/format-duration-zh.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
-import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
-import { formatLocalTime } from "../../../bot/core/local-time.ts";
-import { onDutyAt } from "../../reminders/on-duty.ts";
+import { dutyChats, unitChat } from "../../office/audience.ts";
+import { onDutyAt } from "../../office/on-duty.ts";
+import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMissing } from "../alert-card.ts";
-import { dutyChats, unitChat } from "../audience.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
 import { writtenReminderSent } from "../timer-state.ts";

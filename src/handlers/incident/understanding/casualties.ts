@@ -3,7 +3,7 @@
  * "无人员伤亡", "伤亡情况正在核实". The scanner is shared by the dialog reply parser
  * (`parseCasualties`) and the paragraph extractor (`extractReport`).
  */
-import { NUMBER_PATTERN, parseChineseNumber } from "./chinese-number.ts";
+import { NUMBER_PATTERN, parseChineseNumber } from "../../office/chinese-number.ts";
 
 /** Deaths, injured and missing people, the three counts every report gives (0 when none). */
 export interface Casualties {

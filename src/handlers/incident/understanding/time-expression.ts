@@ -4,7 +4,7 @@
  * reading. Keeping this apart from resolution lets the same grammar serve a whole reply
  * (`parseEventTime`) and times inside a paragraph (`findTimeMentions`).
  */
-import { parseChineseNumber } from "./chinese-number.ts";
+import { parseChineseNumber } from "../../office/chinese-number.ts";
 
 /** A part of the day written before a clock reading; it decides how a 12-hour reading maps to 24 hours. */
 export type PartOfDay = "earlyMorning" | "morning" | "forenoon" | "noon" | "afternoon" | "dusk" | "night";

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Directory } from "../../../../src/bot/core/directory.ts";
-import { canViewIncident, overseesAll } from "../../../../src/handlers/incident/queries/incident-access.ts";
-import {
-  openIncidentLine,
-  ownIncidentLine,
-} from "../../../../src/handlers/incident/queries/incident-line.ts";
+import { canViewIncident, overseesAll } from "../../../../src/handlers/queries/incident-access.ts";
+import { openIncidentLine, ownIncidentLine } from "../../../../src/handlers/queries/incident-line.ts";
 import { incident, REPORTED_AT, samplePolicy } from "../support/incident-fixtures.ts";
 
 const policy = samplePolicy();

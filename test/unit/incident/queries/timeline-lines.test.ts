@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { shortLocalTime } from "../../../../src/handlers/incident/queries/short-time.ts";
+import { shortLocalTime } from "../../../../src/handlers/office/short-time.ts";
 import {
   type TimelineRow,
   type TimelineView,
   timelineLines,
-} from "../../../../src/handlers/incident/queries/timeline-lines.ts";
+} from "../../../../src/handlers/queries/timeline-lines.ts";
 
 const TZ = "Asia/Shanghai";
 /** 2026-03-02 HH:mm in Shanghai. */

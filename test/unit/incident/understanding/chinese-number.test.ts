@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChineseNumber } from "../../../../src/handlers/incident/understanding/chinese-number.ts";
+import { parseChineseNumber } from "../../../../src/handlers/office/chinese-number.ts";
 
 describe("parseChineseNumber", () => {
   it.each([

@@ -1,0 +1,55 @@
+/**
+ * At the cut-off (job `zero-report-cutoff`): the day is evaluated and recorded (漏报 for the
+ * missing), the duty office and the leaders get the list (today's duty people mentioned, or named
+ * when they are not in the duty group), and each missing unit is reminded once more unless its
+ * group paused reminders.
+ */
+import type { JobHandler } from "../../bot/core/capability.ts";
+import { dutyChats, leaderChats } from "../office/audience.ts";
+import { onDutyAt } from "../office/on-duty.ts";
+import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
+import { evaluateCutoff } from "./evaluate-cutoff.ts";
+import { remindUnits } from "./remind-units.ts";
+import { scheduledDataSchema } from "./scheduled-data.ts";
+import { unitContacts } from "./unit-contacts.ts";
+import { zeroReportDay } from "./zero-report-day.ts";
+import { dailyReportMessages as M } from "./zero-report-messages.ts";
+
+export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
+
+export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
+  name: ZERO_REPORT_CUTOFF_JOB,
+  schema: scheduledDataSchema,
+  async run(ctx, data) {
+    const { prisma, directory, clock } = ctx.services;
+    const dueAt = new Date(data.dueAt);
+    const today = zeroReportDay(ctx.services, dueAt);
+    if (!today) return;
+    // Done for that day already (run again by a timer rebuild, or retried after it finished).
+    if ((await dailyRunHistory(prisma, ZERO_REPORT_CUTOFF_JOB, today.day)).ranThatDay) return;
+    const now = clock.now();
+    const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
+    const summary = M.cutoffSummary(
+      today.day,
+      today.cutoffText,
+      outcome.owed,
+      outcome.missing.map((u) => directory.unitName(u)),
+    );
+    const duty = onDutyAt(ctx.services, dueAt).duty.people;
+    for (const chatId of dutyChats(directory)) {
+      const here = directory.membersAmong(chatId, duty);
+      const away = duty.filter((p) => !here.includes(p)).map((p) => directory.personName(p));
+      await ctx.send(chatId, {
+        text: away.length > 0 ? `${summary}\n${M.dutyNotHere(away)}` : summary,
+        mentions: here,
+      });
+    }
+    for (const chatId of leaderChats(directory)) await ctx.send(chatId, summary);
+
+    const contactOf = unitContacts(directory);
+    const contacts = outcome.missing.map(contactOf);
+    const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
+    await remindUnits(ctx, contacts, text, now);
+    await recordDailyRun(prisma, ZERO_REPORT_CUTOFF_JOB, today.day, now);
+  },
+};

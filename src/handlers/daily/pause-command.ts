@@ -1,0 +1,25 @@
+/** `提醒 暂停 3天` / `提醒 恢复`: a director pauses or resumes the daily reminders of the group it is said in. */
+import type { Command } from "../../bot/core/capability.ts";
+import { formatLocalTime } from "../office/time-format.ts";
+import { reminderMessages as M } from "./messages.ts";
+import { pauseChat, resumeChat } from "./pause-store.ts";
+import { parsePauseDuration } from "./rules/pause-duration.ts";
+
+export const pauseCommand: Command = {
+  names: ["提醒"],
+  summary: "提醒 暂停 3天 / 提醒 恢复 — 单位负责人暂停或恢复本群的每日提醒",
+  async run(ctx, args) {
+    if (!ctx.person.roles.includes("director")) return ctx.reply(M.pauseOnlyDirector);
+    if (ctx.chat.kind !== "group") return ctx.reply(M.pauseOnlyInGroup);
+    const { prisma, clock, policy } = ctx.services;
+    const now = clock.now();
+    const [verb = "", ...rest] = args.trim().split(/\s+/);
+    if (verb === "恢复" && rest.length === 0)
+      return ctx.reply((await resumeChat(prisma, ctx.chat.id, now)) ? M.resumed : M.notPaused);
+    const ms = verb === "暂停" ? parsePauseDuration(rest.join("")) : null;
+    if (ms === null) return ctx.reply(M.pauseUsage);
+    const until = new Date(now.getTime() + ms);
+    await pauseChat(prisma, ctx.chat.id, ctx.person.id, now, until);
+    await ctx.reply(M.paused(formatLocalTime(until, policy.timezone)));
+  },
+};
