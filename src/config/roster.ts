@@ -4,7 +4,7 @@
  * same day. People are org ids or names, checked against the org file at start.
  */
 import { z } from "zod";
-import { isRealDate, localDayString } from "../bot/core/wall-clock.ts";
+import { isRealDate } from "./real-date.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -62,10 +62,5 @@ export class DutyRoster {
     if (!found) return undefined;
     const ids = (refs: string[]) => refs.map((r) => this.personId(r)).filter((p): p is string => !!p);
     return { duty: ids(found.duty), leaders: ids(found.leader) };
-  }
-
-  /** Who is on duty at an instant, by its local day in `timeZone`. */
-  at(instant: Date, timeZone: string): DutyToday | undefined {
-    return this.on(localDayString(instant, timeZone));
   }
 }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Role } from "../../config/org.ts";
 import type { ConversationContext, JobContext } from "./context.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
+import type { EventListener } from "./events.ts";
 import type { BotServices } from "./services.ts";
 
 export interface Command {
@@ -40,6 +41,9 @@ export interface Capability {
   // biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
   dialogs?: DialogDefinition<any>[];
   jobs?: JobHandler[];
+  /** What it does when another capability announces something (see events.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: a registry holds listeners of every event
+  listeners?: EventListener<any>[];
   /**
    * Runs once when the app has started: re-arms what a crash between a database write and a
    * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).

@@ -1,6 +1,7 @@
 /** What a handler sees of one inbound event, or of one fired job. */
 import type { Person } from "../../config/org.ts";
 import type { Chat } from "./directory.ts";
+import type { CoreEventName, CoreEvents, EventBus } from "./events.ts";
 import type { InboundEvent } from "./message.ts";
 import { Outbox, type Say, type SendOptions } from "./outbox.ts";
 import type { BotServices } from "./services.ts";
@@ -16,6 +17,7 @@ export class ConversationContext {
     /** The text with full-width digits normalised and the bot's mention removed. */
     readonly text: string,
     private readonly dialogs: DialogStarter,
+    private readonly events: Pick<EventBus, "emit">,
   ) {
     this.outbox = new Outbox(services.messenger, eventKeyOf(event));
   }
@@ -38,6 +40,11 @@ export class ConversationContext {
   /** Starts a registered dialog with this person in this chat. */
   startDialog(dialogId: string, args = ""): Promise<void> {
     return this.dialogs.start(this, dialogId, args);
+  }
+
+  /** Tells the other capabilities' listeners (events.ts); resolves when they are done. */
+  async emit<K extends CoreEventName>(event: K, payload: CoreEvents[K]): Promise<void> {
+    await this.events.emit(this.services, event, payload);
   }
 }
 

@@ -68,6 +68,7 @@ export class InboundPipeline {
         chat,
         text,
         this.router.dialogs,
+        this.router.events,
       );
       const turn = () => this.turn(ctx, log);
       try {

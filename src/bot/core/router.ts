@@ -6,6 +6,7 @@ import type { ActionHandler, Capability, Command } from "./capability.ts";
 import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
 import { isDialogKeyword } from "./dialog/messages.ts";
+import { EventBus } from "./events.ts";
 import { isDirectChat } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
@@ -14,6 +15,8 @@ export class Router {
   private readonly commands = new Map<string, Command>();
   private readonly actions = new Map<string, ActionHandler>();
   readonly commandList: Command[] = [];
+  /** The capabilities' listeners, for the contexts of the events this router routes. */
+  readonly events: EventBus;
 
   constructor(
     capabilities: Capability[],
@@ -30,6 +33,7 @@ export class Router {
       }
       for (const action of capability.actions ?? []) this.actions.set(action.prefix, action);
     }
+    this.events = new EventBus(capabilities.flatMap((c) => c.listeners ?? []));
   }
 
   async route(ctx: ConversationContext): Promise<void> {

@@ -100,13 +100,8 @@ export function addCivilDays(date: CivilDate, days: number): CivilDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
-/** Whether year-month-day names a day that exists (no 2月30日, no 13月). */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-}
+/** Whether year-month-day names a day that exists (config checks dates with it too). */
+export { isRealDate } from "../../config/real-date.ts";
 
 /** Orders two civil dates: negative when `a` is earlier, 0 when equal, positive when later. */
 export function compareCivilDates(a: CivilDate, b: CivilDate): number {

@@ -9,11 +9,11 @@ import { dutyChats, leaderChats } from "../office/audience.ts";
 import { onDutyAt } from "../office/on-duty.ts";
 import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
+import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
 import { unitContacts } from "./unit-contacts.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
-import { dailyReportMessages as M } from "./zero-report-messages.ts";
 
 export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
 

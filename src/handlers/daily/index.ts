@@ -1,11 +1,24 @@
-/** Daily reminders on schedules: the schedule tick, the morning reminder with today's duty people, and pausing a group's reminders. */
+/**
+ * The office's daily round (one capability, so the parts of a day never borrow from each other):
+ * the schedule tick, the morning reminder with today's duty people, pausing a group's reminders,
+ * and the daily zero reports (零报告) — the command, the reminder before the cut-off and the cut-off.
+ * An incident filed after the cut-off counts as the unit's report of the day (`incident.filed`).
+ */
 import type { Capability } from "../../bot/core/capability.ts";
+import { on } from "../../bot/core/events.ts";
+import { zeroReportCutoffJob } from "./cutoff-job.ts";
+import { recordLateIncidentReport } from "./late-incident-report.ts";
 import { morningReminderJob } from "./morning-reminder-job.ts";
 import { pauseCommand } from "./pause-command.ts";
+import { rebuildZeroReportTimers } from "./rebuild-timers.ts";
+import { zeroReportRemindJob } from "./remind-job.ts";
 import { scheduleTickJob } from "./schedule-tick-job.ts";
+import { zeroReportCommand } from "./zero-report-command.ts";
 
-export const reminderCapability: Capability = {
-  name: "reminders",
-  commands: [pauseCommand],
-  jobs: [scheduleTickJob, morningReminderJob],
+export const dailyCapability: Capability = {
+  name: "daily",
+  commands: [pauseCommand, zeroReportCommand],
+  jobs: [scheduleTickJob, morningReminderJob, zeroReportRemindJob, zeroReportCutoffJob],
+  listeners: [on("incident.filed", (services, { incident }) => recordLateIncidentReport(services, incident))],
+  rebuildTimers: rebuildZeroReportTimers,
 };

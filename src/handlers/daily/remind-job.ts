@@ -2,11 +2,11 @@
 import type { JobHandler } from "../../bot/core/capability.ts";
 import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
 import { dayStanding } from "./day-standing.ts";
+import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
 import { unitContacts } from "./unit-contacts.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
-import { dailyReportMessages as M } from "./zero-report-messages.ts";
 
 export const ZERO_REPORT_REMIND_JOB = "zero-report-remind";
 

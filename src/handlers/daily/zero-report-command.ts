@@ -7,8 +7,8 @@ import type { Command } from "../../bot/core/capability.ts";
 import { dutyChats } from "../office/audience.ts";
 import { formatClock } from "../office/local-day.ts";
 import { recordDailyReport } from "./daily-report-store.ts";
+import { dailyReportMessages as M } from "./messages.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
-import { dailyReportMessages as M } from "./zero-report-messages.ts";
 import { owesZeroReport } from "./zero-report-rule.ts";
 
 export const zeroReportCommand: Command = {

@@ -1,9 +1,8 @@
 /**
  * Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with
- * escalation, 已阅, 续报/终报/要求续报, and 查询/进行中/我的上报.
+ * escalation, 已阅, 续报/终报/要求续报 (查询/进行中/我的上报 are the queries capability's).
  */
 import type { Capability } from "../../bot/core/capability.ts";
-import { queryCommands } from "../queries/index.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { firstReportDialog } from "./first-report/first-report-dialog.ts";
 import { followUpCommands, followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
@@ -18,7 +17,7 @@ import { reportCommand } from "./report-command.ts";
 
 export const incidentCapability: Capability = {
   name: "incident",
-  commands: [reportCommand, acknowledgeCommand, ...followUpCommands, ...queryCommands],
+  commands: [reportCommand, acknowledgeCommand, ...followUpCommands],
   actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
   dialogs: [firstReportDialog, ...followUpDialogs],
   jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],

@@ -1,7 +1,6 @@
 /** Where incident messages go: the duty and leaders' groups (the alert's audience) and the reporting unit's group. */
 import type { Directory, GroupPurpose } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";
-import type { Incident } from "../incident/incident-store.ts";
 
 function chatsWithPurpose(directory: Directory, ...purposes: GroupPurpose[]): string[] {
   return directory.groupsWithPurpose(...purposes).map((c) => c.id);
@@ -21,7 +20,7 @@ export function leaderChats(directory: Directory): string[] {
 }
 
 /** The reporting unit's work group, or the chat the incident was reported in. */
-export function unitChat(directory: Directory, incident: Pick<Incident, "unitId" | "chatId">): string {
+export function unitChat(directory: Directory, incident: { unitId: string; chatId: string }): string {
   return (
     directory.groupsWithPurpose("unit").find((c) => c.group?.unit === incident.unitId)?.id ?? incident.chatId
   );

@@ -6,6 +6,7 @@
  * 带班领导), so nobody is left out of an alert because a roster line is blank.
  */
 import type { BotServices } from "../../bot/core/services.ts";
+import { localDayString } from "../../bot/core/wall-clock.ts";
 import type { Person, Role } from "../../config/org.ts";
 import type { DutyToday } from "../../config/roster.ts";
 
@@ -33,5 +34,8 @@ export function onDutyFrom(entry: DutyToday | undefined, people: readonly Person
 
 /** Who is on duty at an instant, by its local day in the policy's time zone. */
 export function onDutyAt(services: Pick<BotServices, "roster" | "directory" | "policy">, at: Date): OnDuty {
-  return onDutyFrom(services.roster.at(at, services.policy.timezone), services.directory.people());
+  return onDutyFrom(
+    services.roster.on(localDayString(at, services.policy.timezone)),
+    services.directory.people(),
+  );
 }

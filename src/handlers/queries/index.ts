@@ -1,7 +1,13 @@
-/** 查询, 进行中 and 我的上报: what the incident capability registers for looking things up. */
-import type { Command } from "../../bot/core/capability.ts";
+/**
+ * Looking things up (查询, 进行中, 我的上报): reads incidents and their instructions one way, as the
+ * digest and statistics do; nothing in incident or instruction reads back from here.
+ */
+import type { Capability } from "../../bot/core/capability.ts";
 import { myReportsCommand } from "./my-reports-command.ts";
 import { openIncidentsCommand } from "./open-incidents-command.ts";
 import { queryCommand } from "./query-command.ts";
 
-export const queryCommands: Command[] = [queryCommand, openIncidentsCommand, myReportsCommand];
+export const queriesCapability: Capability = {
+  name: "queries",
+  commands: [queryCommand, openIncidentsCommand, myReportsCommand],
+};

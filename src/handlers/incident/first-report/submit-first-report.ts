@@ -4,7 +4,6 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
-import { recordLateIncidentReport } from "../../daily/late-incident-report.ts";
 import { formatDurationZh } from "../../office/format-duration-zh.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import {
@@ -120,7 +119,7 @@ export async function submitFirstReport(
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }
   // Also when confirmed again after a crash: the daily report may not have been written yet.
-  await recordLateIncidentReport(ctx.services, incident);
+  await ctx.emit("incident.filed", { incident });
   const lines = [M.receipt(incident.number)];
   if (incident.lateByMs > 0) lines.push(M.receiptLate(formatDurationZh(incident.lateByMs)));
   if (result.missing.length > 0)
