@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { parseDayRule } from "../src/config/day-rule.ts";
 import { ZERO_REPORT_CUTOFF_JOB } from "../src/handlers/daily/cutoff-job.ts";
 import { evaluateCutoff } from "../src/handlers/daily/evaluate-cutoff.ts";
-import { instantOnDay } from "../src/handlers/office/local-day.ts";
+import { instantOnDay } from "../src/handlers/office/days.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { deletePrefixedKeys, openBenchDatabase, uniqueBenchPrefix } from "./environment.ts";

@@ -1,5 +1,5 @@
 /** What the daily capability says (Chinese, short): the morning reminder and pausing it, and the zero reports (零报告). */
-import { formatDayZh } from "../office/local-day.ts";
+import { formatDayZh } from "../office/time-format.ts";
 
 export const reminderMessages = {
   /** `duty`, `leaders`: the names the roster gives today; undefined when it names nobody. */

@@ -12,7 +12,7 @@ import type { BotServices } from "../../bot/core/services.ts";
 import { localDayString } from "../../bot/core/wall-clock.ts";
 import type { TimeOfDay } from "../../config/time-of-day.ts";
 import { dayRuleMatches } from "../office/day-rule-match.ts";
-import { instantOnDay } from "../office/local-day.ts";
+import { instantOnDay } from "../office/days.ts";
 import { ZERO_REPORT_CUTOFF_JOB } from "./cutoff-job.ts";
 import { dailyRunHistory } from "./daily-job-runs.ts";
 import { ZERO_REPORT_REMIND_JOB } from "./remind-job.ts";

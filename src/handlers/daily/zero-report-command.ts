@@ -5,7 +5,7 @@
  */
 import type { Command } from "../../bot/core/capability.ts";
 import { dutyChats } from "../office/audience.ts";
-import { formatClock } from "../office/local-day.ts";
+import { formatClock } from "../office/time-format.ts";
 import { recordDailyReport } from "./daily-report-store.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { zeroReportDay } from "./zero-report-day.ts";

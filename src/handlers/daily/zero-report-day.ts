@@ -3,7 +3,7 @@ import type { BotServices } from "../../bot/core/services.ts";
 import { localDayString } from "../../bot/core/wall-clock.ts";
 import { formatTimeOfDay } from "../../config/time-of-day.ts";
 import type { ZeroReportPolicy } from "../../config/zero-report-policy.ts";
-import { instantOnDay } from "../office/local-day.ts";
+import { instantOnDay } from "../office/days.ts";
 
 export interface ZeroReportDay {
   rule: ZeroReportPolicy;

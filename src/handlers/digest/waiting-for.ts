@@ -7,7 +7,7 @@ import { incidentMissing } from "../incident/alert-card.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
 import { nextFollowUpDue } from "../incident/rules/timing.ts";
-import { shortLocalTime } from "../office/short-time.ts";
+import { shortLocalTime } from "../office/time-format.ts";
 import { digestMessages as M } from "./messages.ts";
 
 export function waitingFor(

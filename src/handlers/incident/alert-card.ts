@@ -3,8 +3,7 @@
 import type { Directory } from "../../bot/core/directory.ts";
 import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
-import { formatDurationZh } from "../office/format-duration-zh.ts";
-import { formatLocalTime } from "../office/time-format.ts";
+import { formatDurationZh, formatLocalTime } from "../office/time-format.ts";
 import { casualtiesText } from "./first-report/first-report-data.ts";
 import { gradeOf } from "./incident-schedule.ts";
 import type { Incident } from "./incident-store.ts";

@@ -5,18 +5,12 @@
 import type { ConversationContext } from "../../bot/core/context.ts";
 import type { Directory } from "../../bot/core/directory.ts";
 import { IncidentStore } from "../incident/incident-store.ts";
-import { formatLocalTime } from "../office/time-format.ts";
+import { clockOrFullTime } from "../office/time-format.ts";
 import { leaderReplyChat, namesOf } from "./instruction-audience.ts";
 import { chaseKey } from "./instruction-schedule.ts";
 import { type FullInstruction, InstructionStore } from "./instruction-store.ts";
 import { instructionMessages as M } from "./messages.ts";
 import { inRankOrder } from "./rules/receipt-people.ts";
-
-/** `14:30` on the same day as `now`, else `2026-03-02 14:30`. */
-export function shortTime(at: Date, now: Date, timeZone: string): string {
-  const full = formatLocalTime(at, timeZone);
-  return full.slice(0, 10) === formatLocalTime(now, timeZone).slice(0, 10) ? full.slice(11) : full;
-}
 
 /** Confirms the person's receipts of these instructions (all about incident `number`). */
 export async function confirmReceipts(
@@ -66,6 +60,9 @@ function whoConfirmed(
   return instruction.receipts
     .filter((r) => r.confirmedAt)
     .sort((a, b) => (a.confirmedAt as Date).getTime() - (b.confirmedAt as Date).getTime())
-    .map((r) => `${namesOf(directory, [r.personId])}（${shortTime(r.confirmedAt as Date, now, timeZone)}）`)
+    .map(
+      (r) =>
+        `${namesOf(directory, [r.personId])}（${clockOrFullTime(r.confirmedAt as Date, now, timeZone)}）`,
+    )
     .join("、");
 }

@@ -8,7 +8,8 @@ import { isDirectChat } from "../../bot/core/message.ts";
 import { instantToLocal } from "../../bot/core/wall-clock.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
 import { parseIncidentNumber } from "../incident/rules/incident-number.ts";
-import { confirmReceipts, shortTime } from "./confirm-receipt.ts";
+import { clockOrFullTime } from "../office/time-format.ts";
+import { confirmReceipts } from "./confirm-receipt.ts";
 import { relayTargets } from "./instruction-audience.ts";
 import { InstructionStore } from "./instruction-store.ts";
 import { instructionMessages as M } from "./messages.ts";
@@ -71,5 +72,5 @@ export const receiptButtonHandler: ActionHandler["run"] = async (ctx, idText) =>
 };
 
 function when(ctx: ConversationContext, at: Date): string {
-  return shortTime(at, ctx.services.clock.now(), ctx.services.policy.timezone);
+  return clockOrFullTime(at, ctx.services.clock.now(), ctx.services.policy.timezone);
 }

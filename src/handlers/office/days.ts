@@ -1,4 +1,7 @@
-/** Local days as `2026-03-02` strings (the form DailyReport.day keeps) and their boundaries in UTC. */
+/**
+ * Local days as `2026-03-02` strings (the form DailyReport.day, rosters and schedules name a day by)
+ * and their instants in UTC, in the policy's time zone. How they are written: time-format.ts.
+ */
 import {
   addCivilDays,
   type CivilDate,
@@ -6,6 +9,7 @@ import {
   instantToLocal,
   localToInstant,
 } from "../../bot/core/wall-clock.ts";
+import type { TimeOfDay } from "../../config/time-of-day.ts";
 
 /** The local day, in `timeZone`, that contains the instant. */
 export function localDay(at: Date, timeZone: string): CivilDate {
@@ -18,9 +22,10 @@ export function startOfDay(date: CivilDate, timeZone: string): Date {
   return localToInstant({ ...date, hour: 0, minute: 0 }, timeZone);
 }
 
-/** `03-02` from `2026-03-02`. */
-export function shortDay(day: string): string {
-  return day.slice(5);
+/** The instant a local day's clock reads `time`. */
+export function instantOnDay(day: string, time: TimeOfDay, timeZone: string): Date {
+  const [year = 0, month = 0, date = 0] = day.split("-").map(Number);
+  return localToInstant({ year, month, day: date, hour: time.hour, minute: time.minute }, timeZone);
 }
 
 /** Every day from `from` to `to`, both included, as strings. */

@@ -7,8 +7,7 @@ import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentMissing } from "../incident/alert-card.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
-import { formatDurationZh } from "../office/format-duration-zh.ts";
-import { shortLocalTime } from "../office/short-time.ts";
+import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
 import { FLAG_WORDS, queryMessages as M } from "./messages.ts";
 
 export function shortFlags(incident: Incident, policy: IncidentPolicy): string[] {

@@ -7,8 +7,7 @@ import { stringList } from "../../bot/core/string-list.ts";
 import type { Element } from "../../config/incident-policy.ts";
 import { followUpTitle } from "../incident/follow-up/ordinal.ts";
 import { ELEMENT_NAMES } from "../incident/messages.ts";
-import { formatDurationZh } from "../office/format-duration-zh.ts";
-import { shortLocalTime } from "../office/short-time.ts";
+import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
 import { TIMELINE_WORDS as W } from "./messages.ts";
 
 export interface TimelineRow {

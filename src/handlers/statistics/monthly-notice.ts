@@ -4,8 +4,7 @@
  * everything on time. Every section says 无 when empty. Pure.
  */
 import type { Card, Chart } from "../../bot/core/message.ts";
-import { shortDay } from "../office/days.ts";
-import { formatDurationZh } from "../office/format-duration-zh.ts";
+import { formatDurationZh, shortDay } from "../office/time-format.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import type { LateAndMissedFacts, UnitStatistics } from "./unit-statistics.ts";
 

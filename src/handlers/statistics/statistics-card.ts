@@ -3,7 +3,7 @@
  * follow-ups, 零报告), the total, and a chart of the on-time rates per unit. Pure.
  */
 import type { Card, Chart } from "../../bot/core/message.ts";
-import { formatDurationZh } from "../office/format-duration-zh.ts";
+import { formatDurationZh } from "../office/time-format.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { formatRate, percent } from "./rates.ts";
 import type { UnitStatistics } from "./unit-statistics.ts";

@@ -10,7 +10,7 @@ import { recordDailyReport } from "../../../src/handlers/daily/daily-report-stor
 import { dayStanding } from "../../../src/handlers/daily/day-standing.ts";
 import { evaluateCutoff } from "../../../src/handlers/daily/evaluate-cutoff.ts";
 import { recordLateIncidentReport } from "../../../src/handlers/daily/late-incident-report.ts";
-import { instantOnDay } from "../../../src/handlers/office/local-day.ts";
+import { instantOnDay } from "../../../src/handlers/office/days.ts";
 import { loadStatisticsFacts } from "../../../src/handlers/statistics/statistics-facts.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { sampleConfig } from "../../support/app.ts";

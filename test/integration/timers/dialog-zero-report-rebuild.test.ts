@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDayString } from "../../../src/bot/core/wall-clock.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
-import { instantOnDay } from "../../../src/handlers/office/local-day.ts";
+import { instantOnDay } from "../../../src/handlers/office/days.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { openTestDatabase } from "../../support/database.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../support/redis.ts";

@@ -4,8 +4,7 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
-import { formatLocalTime } from "../../office/time-format.ts";
+import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import {
   gradeOf,
   scheduleAlert,

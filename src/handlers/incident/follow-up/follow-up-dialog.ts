@@ -4,8 +4,7 @@
  */
 import { defineDialog } from "../../../bot/core/dialog/definition.ts";
 import type { CardField } from "../../../bot/core/message.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
-import { formatLocalTime } from "../../office/time-format.ts";
+import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import { ELEMENT_NAMES } from "../messages.ts";

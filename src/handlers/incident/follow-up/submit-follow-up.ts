@@ -3,8 +3,7 @@
  * incident, hands the card to its job, arms the next follow-up check and gives the reporter a receipt.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
-import { formatLocalTime } from "../../office/time-format.ts";
+import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { gradeOf, scheduleFollowUpCheck } from "../incident-schedule.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { chatsReaching } from "../../office/audience.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
+import { formatDurationZh } from "../../office/time-format.ts";
 import { incidentActions } from "../alert-card.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";

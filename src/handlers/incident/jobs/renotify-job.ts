@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { leaderChats } from "../../office/audience.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatDurationZh } from "../../office/time-format.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
 import { alertMessages as M } from "../messages.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";

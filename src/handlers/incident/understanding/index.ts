@@ -4,7 +4,7 @@
  * time zone are parameters), used by the incident dialogs and tested by the hundred.
  */
 
-export { formatDurationZh } from "../../office/format-duration-zh.ts";
+export { formatDurationZh } from "../../office/time-format.ts";
 export type { Casualties } from "./casualties.ts";
 export type { Contact } from "./contact.ts";
 export { type ExtractedReport, type ExtractOptions, extractReport } from "./extract-report.ts";

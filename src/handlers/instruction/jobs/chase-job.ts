@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { gradeOf } from "../../incident/incident-schedule.ts";
 import { IncidentStore } from "../../incident/incident-store.ts";
-import { formatDurationZh } from "../../office/format-duration-zh.ts";
+import { formatDurationZh } from "../../office/time-format.ts";
 import { chaseTargets, leaderReplyChat, namesOf } from "../instruction-audience.ts";
 import { chaseCard } from "../instruction-card.ts";
 import { INSTRUCTION_JOBS, scheduleChase } from "../instruction-schedule.ts";

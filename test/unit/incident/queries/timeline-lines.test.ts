@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortLocalTime } from "../../../../src/handlers/office/short-time.ts";
+import { shortLocalTime } from "../../../../src/handlers/office/time-format.ts";
 import {
   type TimelineRow,
   type TimelineView,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDurationZh } from "../../../../src/handlers/office/format-duration-zh.ts";
+import { formatDurationZh } from "../../../../src/handlers/office/time-format.ts";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
