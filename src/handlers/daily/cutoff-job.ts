@@ -4,30 +4,20 @@
  * when they are not in the duty group), and each missing unit is reminded once more unless its
  * group paused reminders.
  */
-import type { JobHandler } from "../../bot/core/capability.ts";
 import { dutyChats, leaderChats } from "../office/audience.ts";
 import { onDutyAt } from "../office/on-duty.ts";
-import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
-import { scheduledDataSchema } from "./scheduled-data.ts";
 import { unitContacts } from "./unit-contacts.ts";
-import { zeroReportDay } from "./zero-report-day.ts";
+import { zeroReportJob } from "./zero-report-job.ts";
 
 export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
 
-export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
-  name: ZERO_REPORT_CUTOFF_JOB,
-  schema: scheduledDataSchema,
-  async run(ctx, data) {
-    const { prisma, directory, clock } = ctx.services;
-    const dueAt = new Date(data.dueAt);
-    const today = zeroReportDay(ctx.services, dueAt);
-    if (!today) return;
-    // Done for that day already (run again by a timer rebuild, or retried after it finished).
-    if ((await dailyRunHistory(prisma, ZERO_REPORT_CUTOFF_JOB, today.day)).ranThatDay) return;
-    const now = clock.now();
+export const zeroReportCutoffJob = zeroReportJob(
+  ZERO_REPORT_CUTOFF_JOB,
+  async (ctx, { today, dueAt, now }) => {
+    const { prisma, directory } = ctx.services;
     const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
     const summary = M.cutoffSummary(
       today.day,
@@ -50,6 +40,5 @@ export const zeroReportCutoffJob: JobHandler<typeof scheduledDataSchema> = {
     const contacts = outcome.missing.map(contactOf);
     const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
-    await recordDailyRun(prisma, ZERO_REPORT_CUTOFF_JOB, today.day, now);
   },
-};
+);
