@@ -5,8 +5,8 @@
 import "dotenv/config";
 import { pino } from "pino";
 import { feishuSettingsFromEnv } from "../src/app/feishu-platform.ts";
-import { FeishuApi } from "../src/bot/adapters/feishu/feishu-api.ts";
-import { runFeishuDoctor } from "../src/bot/adapters/feishu/feishu-doctor.ts";
+import { FeishuApi } from "../src/bot/adapters/feishu/client/feishu-api.ts";
+import { runFeishuDoctor } from "../src/bot/adapters/feishu/client/feishu-doctor.ts";
 import { Directory } from "../src/bot/core/directory.ts";
 import { parseEnv } from "../src/config/env.ts";
 import { loadOfficeConfig } from "../src/config/load.ts";

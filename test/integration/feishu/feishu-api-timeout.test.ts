@@ -5,8 +5,8 @@
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FeishuApi } from "../../../src/bot/adapters/feishu/feishu-api.ts";
-import { FeishuApiError } from "../../../src/bot/adapters/feishu/feishu-errors.ts";
+import { FeishuApi } from "../../../src/bot/adapters/feishu/client/feishu-api.ts";
+import { FeishuApiError } from "../../../src/bot/adapters/feishu/client/feishu-errors.ts";
 import { silentLog } from "../../support/app.ts";
 import { FakeFeishuServer } from "../../support/fake-feishu/fake-feishu-server.ts";
 import { testSettings } from "../../support/fake-feishu/feishu-test-app.ts";

@@ -1,7 +1,7 @@
 /** `npm run feishu:doctor` as a person runs it, against the fake Feishu server. */
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { NEEDED_SCOPES } from "../../../src/bot/adapters/feishu/feishu-doctor.ts";
+import { NEEDED_SCOPES } from "../../../src/bot/adapters/feishu/client/feishu-doctor.ts";
 import { ROOT } from "../../support/app.ts";
 import {
   FAKE_APP_ID,

@@ -8,8 +8,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type * as lark from "@larksuiteoapi/node-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failureOfThrown } from "../../../src/bot/adapters/feishu/feishu-errors.ts";
-import { timedHttpInstance } from "../../../src/bot/adapters/feishu/feishu-http.ts";
+import { failureOfThrown } from "../../../src/bot/adapters/feishu/client/feishu-errors.ts";
+import { timedHttpInstance } from "../../../src/bot/adapters/feishu/client/feishu-http.ts";
 
 interface Seen {
   method?: string;

@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { feishuUuid } from "../../../src/bot/adapters/feishu/feishu-sink.ts";
+import { feishuUuid } from "../../../src/bot/adapters/feishu/outbound/feishu-sink.ts";
 import { safeJobId } from "../../../src/queue/queue-names.ts";
 import { openDatabase } from "../../../src/store/database.ts";
 import { FAKE_BOT_OPEN_ID } from "../../support/fake-feishu/fake-feishu-server.ts";

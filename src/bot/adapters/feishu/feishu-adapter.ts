@@ -11,15 +11,15 @@ import type { Lease } from "../../core/lease.ts";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
 import type { RateLimiter } from "../../core/rate-limiter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
-import { FeishuApi } from "./feishu-api.ts";
-import { FeishuLongConnection } from "./feishu-connection.ts";
+import { FeishuApi } from "./client/feishu-api.ts";
+import { FeishuRate } from "./client/feishu-rate.ts";
 import { FEISHU, FeishuIdentity } from "./feishu-identity.ts";
-import { FeishuInbound, type FeishuInboundJob } from "./feishu-inbound.ts";
-import { FeishuRate } from "./feishu-rate.ts";
 import type { FeishuSettings } from "./feishu-settings.ts";
-import { FeishuSink } from "./feishu-sink.ts";
-import { webhookHandler } from "./feishu-webhook.ts";
-import { pollReadReceipts } from "./read-receipts.ts";
+import { FeishuLongConnection } from "./inbound/feishu-connection.ts";
+import { FeishuInbound, type FeishuInboundJob } from "./inbound/feishu-inbound.ts";
+import { webhookHandler } from "./inbound/feishu-webhook.ts";
+import { FeishuSink } from "./outbound/feishu-sink.ts";
+import { pollReadReceipts } from "./outbound/read-receipts.ts";
 
 export interface FeishuAdapterOptions {
   settings: FeishuSettings;

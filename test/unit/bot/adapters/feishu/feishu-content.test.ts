@@ -15,7 +15,7 @@ import {
   botAdded,
   cardAction,
   messageReceived,
-} from "../../../../../src/bot/adapters/feishu/feishu-events.ts";
+} from "../../../../../src/bot/adapters/feishu/inbound/feishu-events.ts";
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(`test/fixtures/feishu/${name}`, "utf8"));

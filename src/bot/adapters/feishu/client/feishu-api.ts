@@ -6,9 +6,9 @@
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
+import type { FeishuSettings, UrgentChannel } from "../feishu-settings.ts";
 import { FeishuApiError, failureOfCode, failureOfThrown } from "./feishu-errors.ts";
 import { timedHttpInstance } from "./feishu-http.ts";
-import type { FeishuSettings, UrgentChannel } from "./feishu-settings.ts";
 import { TokenCache } from "./token-cache.ts";
 
 interface Answer<T> {

@@ -4,12 +4,12 @@
  * to the duty officer, never undoing or blocking the message itself.
  */
 import type { Logger } from "pino";
-import type { Directory } from "../../core/directory.ts";
-import type { OutboundMessage } from "../../core/message.ts";
-import type { FeishuApi, InSlot } from "./feishu-api.ts";
-import type { FeishuIdentity } from "./feishu-identity.ts";
-import type { UrgentChannel } from "./feishu-settings.ts";
-import { feishuTexts as T } from "./feishu-texts.ts";
+import type { Directory } from "../../../core/directory.ts";
+import type { OutboundMessage } from "../../../core/message.ts";
+import type { FeishuApi, InSlot } from "../client/feishu-api.ts";
+import type { FeishuIdentity } from "../feishu-identity.ts";
+import type { UrgentChannel } from "../feishu-settings.ts";
+import { feishuTexts as T } from "../feishu-texts.ts";
 
 export interface UrgentDeps {
   api: Pick<FeishuApi, "urgent">;

@@ -1,8 +1,8 @@
 /** A neutral form card as a Card JSON 2.0 `form` container, checked element by element. */
 import { describe, expect, it } from "vitest";
-import { verifyAction } from "../../../../../src/bot/adapters/feishu/action-signature.ts";
-import { renderCard } from "../../../../../src/bot/adapters/feishu/feishu-card.ts";
-import type { Card } from "../../../../../src/bot/core/message.ts";
+import { verifyAction } from "../../../../../../src/bot/adapters/feishu/action-signature.ts";
+import { renderCard } from "../../../../../../src/bot/adapters/feishu/outbound/feishu-card.ts";
+import type { Card } from "../../../../../../src/bot/core/message.ts";
 
 const SECRET = "app-secret";
 

@@ -7,12 +7,12 @@
  * when nobody else reads it. Polls and patches take their slots under Feishu's limits like sends.
  */
 import type { Logger } from "pino";
-import type { DatabaseClient } from "../../core/services.ts";
-import { stringList } from "../../core/string-list.ts";
-import type { FeishuApi } from "./feishu-api.ts";
+import type { DatabaseClient } from "../../../core/services.ts";
+import { stringList } from "../../../core/string-list.ts";
+import type { FeishuApi } from "../client/feishu-api.ts";
+import type { FeishuRate } from "../client/feishu-rate.ts";
+import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
 import type { FeishuCard } from "./feishu-card.ts";
-import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
-import type { FeishuRate } from "./feishu-rate.ts";
 import { showsReadCount, withReadLine } from "./feishu-read-line.ts";
 import { patchStoredCard, type SentRow } from "./stored-card.ts";
 

@@ -11,16 +11,22 @@
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
-import type { Directory } from "../../core/directory.ts";
-import type { InboundQueue } from "../../core/inbound-queue.ts";
-import { directChatId, type InboundEvent } from "../../core/message.ts";
-import type { InboundOutcome } from "../../core/pipeline.ts";
-import type { DatabaseClient } from "../../core/services.ts";
-import { splitCommand, stripBotMention, withoutControlCharacters } from "../../core/text.ts";
-import { verifyAction } from "./action-signature.ts";
-import type { FeishuApi } from "./feishu-api.ts";
-import { sdkLogger } from "./feishu-api.ts";
-import { type FeishuMention, inboundText, readMentions, textContent } from "./feishu-content.ts";
+import type { Directory } from "../../../core/directory.ts";
+import type { InboundQueue } from "../../../core/inbound-queue.ts";
+import { directChatId, type InboundEvent } from "../../../core/message.ts";
+import type { InboundOutcome } from "../../../core/pipeline.ts";
+import type { DatabaseClient } from "../../../core/services.ts";
+import { splitCommand, stripBotMention, withoutControlCharacters } from "../../../core/text.ts";
+import { verifyAction } from "../action-signature.ts";
+import type { FeishuApi } from "../client/feishu-api.ts";
+import { sdkLogger } from "../client/feishu-api.ts";
+import type { FeishuRate } from "../client/feishu-rate.ts";
+import { type FeishuMention, inboundText, readMentions, textContent } from "../feishu-content.ts";
+import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
+import type { FeishuSettings } from "../feishu-settings.ts";
+import { chatRateKey } from "../feishu-target.ts";
+import { feishuTexts as T } from "../feishu-texts.ts";
+import { feishuUuid } from "../outbound/feishu-sink.ts";
 import {
   type BotAdded,
   botAdded,
@@ -29,12 +35,6 @@ import {
   messageReceived,
   toast,
 } from "./feishu-events.ts";
-import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
-import type { FeishuRate } from "./feishu-rate.ts";
-import type { FeishuSettings } from "./feishu-settings.ts";
-import { feishuUuid } from "./feishu-sink.ts";
-import { chatRateKey } from "./feishu-target.ts";
-import { feishuTexts as T } from "./feishu-texts.ts";
 
 /** What waits on the inbound queue: raw events still to map, or a checked neutral event. */
 export type FeishuInboundJob =

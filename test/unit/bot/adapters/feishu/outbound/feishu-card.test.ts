@@ -1,11 +1,11 @@
 /** The alert card as Feishu Card JSON 2.0, checked element by element. */
 import { describe, expect, it } from "vitest";
-import { verifyAction } from "../../../../../src/bot/adapters/feishu/action-signature.ts";
-import { renderCard } from "../../../../../src/bot/adapters/feishu/feishu-card.ts";
-import { Directory } from "../../../../../src/bot/core/directory.ts";
-import { loadOfficeConfig } from "../../../../../src/config/load.ts";
-import { alertCard } from "../../../../../src/handlers/incident/alert-card.ts";
-import { incident, samplePolicy } from "../../../incident/support/incident-fixtures.ts";
+import { verifyAction } from "../../../../../../src/bot/adapters/feishu/action-signature.ts";
+import { renderCard } from "../../../../../../src/bot/adapters/feishu/outbound/feishu-card.ts";
+import { Directory } from "../../../../../../src/bot/core/directory.ts";
+import { loadOfficeConfig } from "../../../../../../src/config/load.ts";
+import { alertCard } from "../../../../../../src/handlers/incident/alert-card.ts";
+import { incident, samplePolicy } from "../../../../incident/support/incident-fixtures.ts";
 
 const SECRET = "app-secret";
 

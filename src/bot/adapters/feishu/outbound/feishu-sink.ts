@@ -8,21 +8,21 @@
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "pino";
-import type { Directory } from "../../core/directory.ts";
-import type { OutboundMessage } from "../../core/message.ts";
-import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
-import { recordSentMessage } from "../../core/sent-message-record.ts";
-import type { DatabaseClient } from "../../core/services.ts";
-import { stringList } from "../../core/string-list.ts";
-import type { FeishuApi } from "./feishu-api.ts";
+import type { Directory } from "../../../core/directory.ts";
+import type { OutboundMessage } from "../../../core/message.ts";
+import { type MessageSink, PermanentDeliveryError } from "../../../core/message-sink.ts";
+import { recordSentMessage } from "../../../core/sent-message-record.ts";
+import type { DatabaseClient } from "../../../core/services.ts";
+import { stringList } from "../../../core/string-list.ts";
+import type { FeishuApi } from "../client/feishu-api.ts";
+import { FeishuApiError } from "../client/feishu-errors.ts";
+import type { FeishuRate } from "../client/feishu-rate.ts";
+import { textContent } from "../feishu-content.ts";
+import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
+import type { FeishuSettings } from "../feishu-settings.ts";
+import { feishuTarget } from "../feishu-target.ts";
 import { renderCard } from "./feishu-card.ts";
-import { textContent } from "./feishu-content.ts";
-import { FeishuApiError } from "./feishu-errors.ts";
-import { FEISHU, type FeishuIdentity } from "./feishu-identity.ts";
-import type { FeishuRate } from "./feishu-rate.ts";
 import { withReadLine } from "./feishu-read-line.ts";
-import type { FeishuSettings } from "./feishu-settings.ts";
-import { feishuTarget } from "./feishu-target.ts";
 import { sendUrgent } from "./feishu-urgent.ts";
 import { patchStoredCard } from "./stored-card.ts";
 

@@ -11,7 +11,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
-import type { HttpRequest, HttpResponse } from "../../core/platform-adapter.ts";
+import type { HttpRequest, HttpResponse } from "../../../core/platform-adapter.ts";
 
 export const MAX_SIGNATURE_AGE_MS = 5 * 60_000;
 /** Feishu waits 3 s for the answer before it counts the request failed; we answer before that. */

@@ -7,12 +7,12 @@
  * have landed after the other one). So the last patch to land on Feishu is always computed from the
  * last card stored: a read count can never bring back buttons an acknowledgement removed.
  */
-import type { DatabaseClient } from "../../core/services.ts";
-import type { FeishuApi } from "./feishu-api.ts";
+import type { DatabaseClient } from "../../../core/services.ts";
+import type { FeishuApi } from "../client/feishu-api.ts";
+import type { FeishuRate } from "../client/feishu-rate.ts";
+import type { FeishuIdentity } from "../feishu-identity.ts";
+import { feishuTarget } from "../feishu-target.ts";
 import type { FeishuCard } from "./feishu-card.ts";
-import type { FeishuIdentity } from "./feishu-identity.ts";
-import type { FeishuRate } from "./feishu-rate.ts";
-import { feishuTarget } from "./feishu-target.ts";
 
 export type SentRow = NonNullable<Awaited<ReturnType<DatabaseClient["sentMessage"]["findUnique"]>>>;
 

@@ -3,7 +3,7 @@
  * whether the bot is in each configured group — and says in Chinese what to click in the Feishu
  * developer console (开发者后台) to fix each problem.
  */
-import type { Directory } from "../../core/directory.ts";
+import type { Directory } from "../../../core/directory.ts";
 import type { FeishuApi } from "./feishu-api.ts";
 
 /** A scope the bot uses, what for, and whether it can run without it. */

@@ -6,9 +6,9 @@
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
-import type { Lease } from "../../core/lease.ts";
-import { sdkLogger } from "./feishu-api.ts";
-import type { FeishuSettings } from "./feishu-settings.ts";
+import type { Lease } from "../../../core/lease.ts";
+import { sdkLogger } from "../client/feishu-api.ts";
+import type { FeishuSettings } from "../feishu-settings.ts";
 
 export const LEASE_NAME = "feishu-long-connection";
 

@@ -4,8 +4,8 @@
  */
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { webhookHandler } from "../../../../../src/bot/adapters/feishu/feishu-webhook.ts";
-import { signedRequest } from "../../../../support/fake-feishu/feishu-payloads.ts";
+import { webhookHandler } from "../../../../../../src/bot/adapters/feishu/inbound/feishu-webhook.ts";
+import { signedRequest } from "../../../../../support/fake-feishu/feishu-payloads.ts";
 
 const ENCRYPT_KEY = "unit-encrypt-key";
 const TOKEN = "unit-token";

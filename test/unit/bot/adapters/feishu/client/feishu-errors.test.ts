@@ -4,8 +4,8 @@ import {
   failureOfCode,
   failureOfThrown,
   retryHint,
-} from "../../../../../src/bot/adapters/feishu/feishu-errors.ts";
-import { feishuDomain } from "../../../../../src/bot/adapters/feishu/feishu-settings.ts";
+} from "../../../../../../src/bot/adapters/feishu/client/feishu-errors.ts";
+import { feishuDomain } from "../../../../../../src/bot/adapters/feishu/feishu-settings.ts";
 
 describe("feishu failures", () => {
   it("honours x-ogw-ratelimit-reset and Retry-After", () => {

@@ -3,8 +3,8 @@
  * each field's label in bold, then an `input` (one line or several) or a `select_static`, and the
  * submit button, whose press sends every field back in `action.form_value` keyed by name.
  */
-import type { CardForm, FormField } from "../../core/message.ts";
-import type { ButtonValue } from "./action-signature.ts";
+import type { CardForm, FormField } from "../../../core/message.ts";
+import type { ButtonValue } from "../action-signature.ts";
 import type { FeishuElement } from "./feishu-card.ts";
 import { escapeMarkdown } from "./feishu-markdown.ts";
 
