@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { RateLimiter, RateSlot } from "../bot/core/rate-limiter.ts";
+import type { RateLimiter, RateSlot } from "../bot/adapters/common/rate-limiter.ts";
 
 const NOW = `
 local t = redis.call('TIME')

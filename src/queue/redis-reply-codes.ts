@@ -5,8 +5,8 @@
  */
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import type { ReplyCodeEntry, ReplyCodeStore } from "../bot/adapters/wechat/reply-codes.ts";
 import type { CardButton } from "../bot/core/message.ts";
-import type { ReplyCodeEntry, ReplyCodeStore } from "../bot/core/reply-codes.ts";
 import { parsedJson } from "./parsed-json.ts";
 
 const DEFAULT_TTL_SECONDS = 30 * 86_400;

@@ -1,6 +1,6 @@
 /** `recordSentMessage` on a real database: a new row once per platform and key, the card kept as JSON. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordSentMessage } from "../../../src/bot/core/sent-message-record.ts";
+import { recordSentMessage } from "../../../src/bot/adapters/common/sent-message-record.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { openTestDatabase } from "../../support/database.ts";
 

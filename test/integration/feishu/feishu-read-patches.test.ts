@@ -5,8 +5,8 @@
  * undone by it (the race is driven by holding the read patch at the fake server).
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { recordSentMessage } from "../../../src/bot/adapters/common/sent-message-record.ts";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
-import { recordSentMessage } from "../../../src/bot/core/sent-message-record.ts";
 import type { FakeFeishuServer, StoredMessage } from "../../support/fake-feishu/fake-feishu-server.ts";
 import {
   chatIdOf,

@@ -5,7 +5,7 @@
  */
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { withSlots } from "../../../src/bot/core/rate-limiter.ts";
+import { withSlots } from "../../../src/bot/adapters/common/rate-limiter.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import { RedisLease } from "../../../src/queue/redis-lease.ts";
 import { RedisRateLimiter } from "../../../src/queue/redis-rate-limiter.ts";

@@ -6,8 +6,8 @@
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
-import { recordBinding } from "../../core/platform-bindings.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { recordBinding } from "../common/platform-bindings.ts";
 
 export const FEISHU = "feishu";
 const REFRESH_AFTER_MS = 30_000;

@@ -4,8 +4,8 @@
  * Chinese glyphs.
  */
 
-import { showsValueLabels } from "../../core/chart/value-labels.ts";
 import type { Chart } from "../../core/message.ts";
+import { showsValueLabels } from "../common/value-labels.ts";
 
 /** Tried in order by the renderer; the first installed one draws the Chinese labels. */
 export const CHART_FONT_FAMILY =

@@ -6,8 +6,8 @@
 import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/impls";
 import type { Directory } from "../../core/directory.ts";
 import { isDirectChat, personOfDirectChat } from "../../core/message.ts";
-import { recordBinding } from "../../core/platform-bindings.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { recordBinding } from "../common/platform-bindings.ts";
 
 export const PLATFORM = "wechat";
 

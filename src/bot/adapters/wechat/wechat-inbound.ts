@@ -10,13 +10,13 @@ import type { ContactInterface, MessageInterface, WechatyInterface } from "wecha
 import type { Directory } from "../../core/directory.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { Messenger } from "../../core/ports.ts";
-import type { ReplyCodeStore } from "../../core/reply-codes.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { normalizeText, splitCommand } from "../../core/text.ts";
 import type { BindingRequests } from "./binding-requests.ts";
 import { codeReply } from "./render-text.ts";
 import { ReorderBuffer } from "./reorder-buffer.ts";
 import { isBareNumber, parseCodeReply } from "./reply-code-text.ts";
+import type { ReplyCodeStore } from "./reply-codes.ts";
 import type { UrgentRepeater } from "./urgent-repeater.ts";
 import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";

@@ -11,12 +11,12 @@ import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/
 import type { Directory } from "../../core/directory.ts";
 import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
-import type { ReplyCodeStore } from "../../core/reply-codes.ts";
-import { recordSentMessage } from "../../core/sent-message-record.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { recordSentMessage } from "../common/sent-message-record.ts";
 import type { Pacer } from "./pacer.ts";
 import { renderChartPng } from "./render-chart.ts";
 import { codeButtons, codeReply, renderMessage } from "./render-text.ts";
+import type { ReplyCodeStore } from "./reply-codes.ts";
 import { splitText } from "./split-text.ts";
 import { repeatKey } from "./urgent-record.ts";
 import type { Repetition, UrgentRepeater } from "./urgent-repeater.ts";

@@ -12,7 +12,7 @@
  * slip out of the count; Feishu answers such a rare one with 429 and it is retried after the wait
  * Feishu names.
  */
-import { type RateLimiter, withSlots } from "../../../core/rate-limiter.ts";
+import { type RateLimiter, withSlots } from "../../common/rate-limiter.ts";
 import type { FeishuSettings } from "../feishu-settings.ts";
 
 const WINDOW_MS = 1000;

@@ -3,11 +3,12 @@
  * field, the card's chart as a native `chart` element, the note in small print, the card's form as
  * a `form` container, buttons as signed callbacks, mentions as real `<at>` tags.
  */
-import { feishuChartElement } from "../../../core/chart/vchart-spec.ts";
+
 import type { Card } from "../../../core/message.ts";
 import { signAction } from "../action-signature.ts";
 import { renderForm } from "./feishu-form.ts";
 import { escapeMarkdown } from "./feishu-markdown.ts";
+import { feishuChartElement } from "./vchart-spec.ts";
 
 export interface CardRenderOptions {
   /** Signs button values; the idempotency key of the message the card is sent in. */

@@ -4,7 +4,7 @@
  * binding of an external id is replaced by a later one, unless the caller asks to keep it (what a
  * look-up found never overrides what a person bound).
  */
-import type { DatabaseClient } from "./services.ts";
+import type { DatabaseClient } from "../../core/services.ts";
 
 export interface PlatformBindingRow {
   platform: string;

@@ -5,7 +5,7 @@
  * its query compiler on every call, about 1 ms of the event loop per send in a profile of the
  * Feishu fan-out (108 ms for 100 sends).
  */
-import type { DatabaseClient } from "./services.ts";
+import type { DatabaseClient } from "../../core/services.ts";
 
 export interface SentMessageRow {
   platform: string;

@@ -2,8 +2,8 @@
  * A neutral {@link Chart} as a VChart spec, the form Feishu's card `chart` element draws natively.
  * Pure data: Feishu accepts no functions in a card, so labels use string templates only.
  */
-import type { Chart } from "../message.ts";
-import { showsValueLabels } from "./value-labels.ts";
+import type { Chart } from "../../../core/message.ts";
+import { showsValueLabels } from "../../common/value-labels.ts";
 
 /** One data row of the spec: a value of one series in one category. */
 export interface VChartDatum {

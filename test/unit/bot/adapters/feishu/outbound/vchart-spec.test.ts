@@ -1,7 +1,10 @@
 /** The VChart spec for Feishu's card chart carries every value of every series, and nothing else. */
 import { describe, expect, it } from "vitest";
-import { feishuChartElement, vchartSpec } from "../../../../../src/bot/core/chart/vchart-spec.ts";
-import type { Chart } from "../../../../../src/bot/core/message.ts";
+import {
+  feishuChartElement,
+  vchartSpec,
+} from "../../../../../../src/bot/adapters/feishu/outbound/vchart-spec.ts";
+import type { Chart } from "../../../../../../src/bot/core/message.ts";
 
 const chart: Chart = {
   kind: "bar",

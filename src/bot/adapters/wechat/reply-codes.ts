@@ -3,7 +3,7 @@
  * types back (`7 已阅`). The code is issued when the card is sent and resolved when the reply
  * comes, possibly after a restart, so the store lives outside the process (Redis).
  */
-import type { CardButton } from "./message.ts";
+import type { CardButton } from "../../core/message.ts";
 
 /** What a reply code stands for: the card's buttons, in the chat the card was sent to. */
 export interface ReplyCodeEntry {
