@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { ensureRedis } from "../src/queue/redis-launcher.ts";
+import { ensureRedis } from "../src/app/redis-server/redis-launcher.ts";
 import { type Database, openDatabase } from "../src/store/database.ts";
 import { openFreshDatabase } from "../src/store/fresh-database.ts";
 import { quoteIdentifier } from "../src/store/migrations.ts";

@@ -11,12 +11,12 @@ import { createApp } from "./app/create-app.ts";
 import { feishuSettingsFromEnv } from "./app/feishu-platform.ts";
 import { createLogger } from "./app/logger.ts";
 import { platformsFromEnv } from "./app/platforms.ts";
+import { ensureRedis } from "./app/redis-server/redis-launcher.ts";
 import { retry } from "./app/retry.ts";
 import { Directory } from "./bot/core/directory.ts";
 import { parseEnv, webhookAddress } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
-import { ensureRedis } from "./queue/redis-launcher.ts";
 import { openDatabase } from "./store/database.ts";
 
 async function main(): Promise<void> {

@@ -9,7 +9,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { ensureRedis } from "../queue/redis-launcher.ts";
+import { ensureRedis } from "../app/redis-server/redis-launcher.ts";
 import { deletePrefixedKeys } from "../queue/redis-prefix-cleanup.ts";
 import { openFreshDatabase } from "../store/fresh-database.ts";
 import { formatResult } from "./report.ts";

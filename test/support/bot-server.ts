@@ -2,7 +2,7 @@
  * The real bot as a child process serving the console on a free port, on a given data folder and
  * queue prefix (the test Redis), ready once /healthz says the database and Redis are fine.
  */
-import { findFreePort } from "../../src/queue/redis-port.ts";
+import { findFreePort } from "../../src/app/redis-server/redis-port.ts";
 import { type BotProcess, startBotProcess } from "./bot-process.ts";
 import { testRedisUrl } from "./redis.ts";
 import { waitFor } from "./wait-for.ts";

@@ -5,9 +5,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { locateRedisServer } from "../../src/queue/redis-binary.ts";
-import { findFreePort } from "../../src/queue/redis-port.ts";
-import { startRedisServer } from "../../src/queue/redis-server-process.ts";
+import { locateRedisServer } from "../../src/app/redis-server/redis-binary.ts";
+import { findFreePort } from "../../src/app/redis-server/redis-port.ts";
+import { startRedisServer } from "../../src/app/redis-server/redis-server-process.ts";
 
 export interface ThrowawayRedis {
   url: string;

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findFreePort } from "../../../src/queue/redis-port.ts";
+import { findFreePort } from "../../../src/app/redis-server/redis-port.ts";
 import { ROOT } from "../../support/app.ts";
 import { type BotProcess, startBotProcess } from "../../support/bot-process.ts";
 import { testRedisUrl } from "../../support/redis.ts";

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ensureRedis } from "../../../src/queue/redis-launcher.ts";
-import { checkMaxmemoryPolicy } from "../../../src/queue/redis-memory-policy.ts";
-import { findFreePort } from "../../../src/queue/redis-port.ts";
-import { redisAnswers } from "../../../src/queue/redis-probe.ts";
+import { ensureRedis } from "../../../src/app/redis-server/redis-launcher.ts";
+import { checkMaxmemoryPolicy } from "../../../src/app/redis-server/redis-memory-policy.ts";
+import { findFreePort } from "../../../src/app/redis-server/redis-port.ts";
+import { redisAnswers } from "../../../src/app/redis-server/redis-probe.ts";
 import { testRedisUrl, uniquePrefix } from "../../support/redis.ts";
 
 let dataDir: string;

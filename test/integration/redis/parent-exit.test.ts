@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findFreePort } from "../../../src/queue/redis-port.ts";
+import { findFreePort } from "../../../src/app/redis-server/redis-port.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/hold-redis.ts", import.meta.url));
 

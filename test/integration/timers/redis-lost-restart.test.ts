@@ -7,8 +7,8 @@
  * fires twice (timeline rows per level and round).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RedisServerProcess } from "../../../src/app/redis-server/redis-server-process.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
-import type { RedisServerProcess } from "../../../src/queue/redis-server-process.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { openTestDatabase } from "../../support/database.ts";
 import { uniquePrefix } from "../../support/redis.ts";

@@ -4,9 +4,9 @@
  * then fires once, at its time.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RedisServerProcess } from "../../../src/app/redis-server/redis-server-process.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
 import { redisMarkerKey } from "../../../src/queue/redis-data-watch.ts";
-import type { RedisServerProcess } from "../../../src/queue/redis-server-process.ts";
 import type { Database } from "../../../src/store/database.ts";
 import { openTestDatabase } from "../../support/database.ts";
 import { uniquePrefix } from "../../support/redis.ts";

@@ -12,13 +12,16 @@ import { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
 import { parseDocument } from "yaml";
 import { type App, type AppOptions, createApp } from "../../../src/app/create-app.ts";
+import { locateRedisServer } from "../../../src/app/redis-server/redis-binary.ts";
+import { findFreePort } from "../../../src/app/redis-server/redis-port.ts";
+import {
+  type RedisServerProcess,
+  startRedisServer,
+} from "../../../src/app/redis-server/redis-server-process.ts";
 import type { Clock } from "../../../src/bot/core/ports.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../../../src/config/load.ts";
 import { JOBS_QUEUE, safeJobId } from "../../../src/queue/queue-names.ts";
-import { locateRedisServer } from "../../../src/queue/redis-binary.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
-import { findFreePort } from "../../../src/queue/redis-port.ts";
-import { type RedisServerProcess, startRedisServer } from "../../../src/queue/redis-server-process.ts";
 import type { Incident, Prisma, PrismaClient } from "../../../src/store/generated/client.ts";
 import { ROOT, silentLog } from "../../support/app.ts";
 
