@@ -11,7 +11,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app/create-app.ts";
-import { CONSOLE_PLATFORM } from "../src/bot/adapters/console/console-inbox.ts";
+import { CONSOLE_PLATFORM } from "../src/bot/adapters/console/console-decode.ts";
 import type { InboundOutcome } from "../src/bot/core/pipeline.ts";
 
 export interface EventTiming {

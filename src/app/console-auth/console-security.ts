@@ -11,7 +11,7 @@ import fastifySession from "@fastify/session";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { ConsoleRequestError } from "../../bot/adapters/console/console-inbox.ts";
+import { ConsoleRequestError } from "../../bot/adapters/console/console-request-error.ts";
 import { consoleTexts as T } from "../../bot/adapters/console/console-texts.ts";
 import { type ConsoleViewer, demoViewer, type ViewerOf } from "../../bot/adapters/console/console-viewer.ts";
 import type { Directory } from "../../bot/core/directory.ts";

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type {} from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ConsoleRequestError } from "../../bot/adapters/console/console-inbox.ts";
+import { ConsoleRequestError } from "../../bot/adapters/console/console-request-error.ts";
 import { consoleTexts as T } from "../../bot/adapters/console/console-texts.ts";
 import type { Directory } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";

@@ -5,27 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Directory } from "../../core/directory.ts";
-import type { InboundEvent } from "../../core/message.ts";
 import type { InboundOutcome, InboundPipeline } from "../../core/pipeline.ts";
 import type { Clock } from "../../core/ports.ts";
+import { consoleSpeaker, decodeConsoleMessage, decodeConsolePress } from "./console-decode.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleMessageDto } from "./console-message.ts";
-import { consoleTexts as T } from "./console-texts.ts";
-import { findMentions } from "./mentions.ts";
-
-export const CONSOLE_PLATFORM = "console";
-
-/** Something the console cannot do as asked; `field` names the part of the request at fault. */
-export class ConsoleRequestError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 429 | 503,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "ConsoleRequestError";
-  }
-}
 
 export class ConsoleInbox {
   constructor(
@@ -56,13 +40,19 @@ export class ConsoleInbox {
     text: string,
     eventId = `msg-${randomUUID()}`,
   ): Promise<{ message: ConsoleMessageDto; handled: Promise<InboundOutcome> }> {
-    const { chat, person } = this.resolve(chatRef, senderRef);
-    const mentions = findMentions(text, this.directory);
-    const message = await this.history.addPersonMessage(chat.id, person.id, text, mentions, eventId);
-    const handled = this.pipeline.handle(
-      this.event({ eventId, chatId: chat.id, senderId: person.id, text, mentions }),
+    const event = decodeConsoleMessage(
+      { chat: chatRef, sender: senderRef, text, eventId },
+      this.directory,
+      this.clock.now(),
     );
-    return { message, handled };
+    const message = await this.history.addPersonMessage(
+      event.chatId,
+      event.senderId as string,
+      text,
+      event.mentions,
+      eventId,
+    );
+    return { message, handled: this.pipeline.handle(event) };
   }
 
   /** A person presses a button (by its action or its label) on a message of the chat. */
@@ -85,35 +75,14 @@ export class ConsoleInbox {
     actionOrLabel: string,
     eventId = `action-${randomUUID()}`,
   ): Promise<{ handled: Promise<InboundOutcome> }> {
-    const { chat, person } = this.resolve(chatRef, senderRef);
-    const target = await this.history.find(messageId);
-    if (!target || target.chat !== chat.id) throw new ConsoleRequestError(404, T.unknownMessage, "messageId");
-    const button = target.card?.buttons.find((b) => b.action === actionOrLabel || b.label === actionOrLabel);
-    if (!button) throw new ConsoleRequestError(400, T.unknownAction, "action");
-    const handled = this.pipeline.handle(
-      this.event({
-        eventId,
-        chatId: chat.id,
-        senderId: person.id,
-        text: "",
-        mentions: [],
-        action: { value: button.action, messageId: String(target.id) },
-      }),
+    consoleSpeaker(this.directory, chatRef, senderRef); // refused before the history is read
+    const target = (await this.history.find(messageId)) ?? undefined;
+    const event = decodeConsolePress(
+      { chat: chatRef, sender: senderRef, messageId, action: actionOrLabel, eventId },
+      target,
+      this.directory,
+      this.clock.now(),
     );
-    return { handled };
-  }
-
-  private resolve(chatRef: string, senderRef: string) {
-    const chat = this.directory.chat(chatRef);
-    if (!chat) throw new ConsoleRequestError(404, T.unknownChat(chatRef), "chat");
-    const person = this.directory.person(senderRef);
-    if (!person) throw new ConsoleRequestError(403, T.unknownSender(senderRef), "sender");
-    if (!this.directory.canSpeakIn(person.id, chat.id))
-      throw new ConsoleRequestError(403, T.notMember(person.name, chat.name), "sender");
-    return { chat, person };
-  }
-
-  private event(fields: Omit<InboundEvent, "platform" | "receivedAt">): InboundEvent {
-    return { platform: CONSOLE_PLATFORM, receivedAt: this.clock.now(), ...fields };
+    return { handled: this.pipeline.handle(event) };
   }
 }

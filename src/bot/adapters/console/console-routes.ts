@@ -7,28 +7,13 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Directory } from "../../core/directory.ts";
 import { doneOrUnavailable, type WorkAvailability } from "../../core/work-availability.ts";
-import { int4, plainText } from "./console-fields.ts";
+import { actionBody, messageBody } from "./console-decode.ts";
+import { int4 } from "./console-fields.ts";
 import type { ConsoleHistory } from "./console-history.ts";
-import { type ConsoleInbox, ConsoleRequestError } from "./console-inbox.ts";
+import type { ConsoleInbox } from "./console-inbox.ts";
+import { ConsoleRequestError } from "./console-request-error.ts";
 import { consoleTexts as T } from "./console-texts.ts";
 import { type ConsoleViewer, demoViewer, type ViewerOf } from "./console-viewer.ts";
-
-const eventId = plainText("eventId", T.eventIdInvalid).pipe(z.string().max(200, T.eventIdInvalid)).optional();
-
-const messageBody = z.object({
-  chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing).optional(),
-  text: plainText("text", T.textMissing),
-  eventId,
-});
-
-const actionBody = z.object({
-  chat: z.string().min(1, T.chatMissing),
-  sender: z.string().min(1, T.senderMissing).optional(),
-  messageId: int4(T.messageIdInvalid, 1),
-  action: z.string().min(1, T.actionMissing),
-  eventId,
-});
 
 const listQuery = z.object({
   chat: z.string().min(1, T.chatMissing),

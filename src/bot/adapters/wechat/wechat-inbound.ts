@@ -11,14 +11,14 @@ import type { Directory } from "../../core/directory.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { Messenger } from "../../core/ports.ts";
 import type { DatabaseClient } from "../../core/services.ts";
-import { normalizeText, splitCommand } from "../../core/text.ts";
+import { splitCommand } from "../../core/text.ts";
 import type { BindingRequests } from "./binding-requests.ts";
 import { codeReply } from "./render-text.ts";
 import { ReorderBuffer } from "./reorder-buffer.ts";
-import { isBareNumber, parseCodeReply } from "./reply-code-text.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
 import type { UrgentRepeater } from "./urgent-repeater.ts";
-import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
+import { decodeWechatMessage, wechatPress, wechatSaid } from "./wechat-decode.ts";
+import type { WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 
 export interface WechatInboundDeps {
@@ -85,8 +85,18 @@ export class WechatInbound {
     const personId = await identity.personOfContact(talker);
     const chatId = room ? await identity.chatOfRoom(room) : personId ? directChatId(personId) : undefined;
     if (room && !chatId) return this.deps.log.debug({ room: room.id }, "wechat room not in the org file");
-    const mentionsBot = room ? await message.mentionSelf() : false;
-    const text = this.cleanText(message.text());
+    const said = decodeWechatMessage(
+      {
+        id: message.id,
+        talker: { id: talker.id, name: talker.name() },
+        ...(room ? { roomId: room.id } : {}),
+        text: message.text(),
+        sentAt: message.date().toISOString(),
+        mentionsBot: room ? await message.mentionSelf() : false,
+      },
+      this.deps.bot.isLoggedIn ? this.deps.bot.currentUser.name() : "",
+    );
+    const { text, mentionsBot } = said;
     if (!personId) {
       const addressed = !room || mentionsBot || (await this.deps.binding.isPending(talker.id));
       if (!addressed) return;
@@ -94,8 +104,8 @@ export class WechatInbound {
       return this.deps.sayDirect(talker, reply);
     }
     const chat = chatId as string;
+    const place = { chatId: chat, personId };
     this.deps.repeater.replied(chat, personId, !room);
-    const base = { platform: PLATFORM, eventId: message.id, chatId: chat, senderId: personId };
     const reply = (say: string) =>
       this.deps.messenger.send({
         chatId: chat,
@@ -104,19 +114,14 @@ export class WechatInbound {
         idempotencyKey: `wechat-${message.id}-reply`,
       });
 
-    const codeReplyText = parseCodeReply(text);
+    const codeReplyText = said.codeReply;
     const entry = codeReplyText ? await this.deps.replyCodes.resolve(chat, codeReplyText.code) : undefined;
     if (codeReplyText) {
       const button = entry?.buttons.find((b) => b.label === codeReplyText.label);
       if (entry && button) {
-        await this.deps.handle({
-          ...base,
-          senderName: talker.name(),
-          text: "",
-          mentions: [],
-          action: { value: button.action, messageId: entry.messageKey },
-          receivedAt: message.date(),
-        });
+        await this.deps.handle(
+          wechatPress(said, place, { action: button.action, messageKey: entry.messageKey }),
+        );
         return;
       }
     }
@@ -137,28 +142,14 @@ export class WechatInbound {
       if (!entry && labelKnown) return reply(T.unknownCode(code));
     }
     if (!meant) return;
-    if (isBareNumber(text) && !inDialog) return reply(T.bareNumber);
+    if (said.bareNumber && !inDialog) return reply(T.bareNumber);
     const mentions = mentionsBot ? ["bot"] : [];
     for (const contact of await message.mentionList()) {
       if (contact.self()) continue;
       const id = await identity.personOfContact(contact);
       if (id) mentions.push(id);
     }
-    await this.deps.handle({
-      ...base,
-      senderName: talker.name(),
-      text,
-      mentions,
-      receivedAt: message.date(),
-    });
-  }
-
-  /** The text without the bot's own @-mention (WeChat separates a mention with U+2005). */
-  private cleanText(raw: string): string {
-    const name = this.deps.bot.isLoggedIn ? this.deps.bot.currentUser.name() : "";
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const withoutSelf = name ? raw.replace(new RegExp(`@${escaped}[\\u2005\\s]?`, "g"), " ") : raw;
-    return normalizeText(withoutSelf.replace(/\u2005/g, " ")).replace(/\s+/g, " ");
+    await this.deps.handle(wechatSaid(said, place, mentions));
   }
 
   private async inDialog(chatId: string, personId: string): Promise<boolean> {

@@ -13,28 +13,21 @@ import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import type { Directory } from "../../../core/directory.ts";
 import type { InboundQueue } from "../../../core/inbound-queue.ts";
-import { directChatId, type InboundEvent } from "../../../core/message.ts";
+import type { InboundEvent } from "../../../core/message.ts";
 import type { InboundOutcome } from "../../../core/pipeline.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
-import { splitCommand, stripBotMention, withoutControlCharacters } from "../../../core/text.ts";
-import { verifyAction } from "../action-signature.ts";
+import { splitCommand, stripBotMention } from "../../../core/text.ts";
 import type { FeishuApi } from "../client/feishu-api.ts";
 import { sdkLogger } from "../client/feishu-api.ts";
 import type { FeishuRate } from "../client/feishu-rate.ts";
-import { type FeishuMention, inboundText, readMentions, textContent } from "../feishu-content.ts";
+import { type FeishuMention, textContent } from "../feishu-content.ts";
 import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
 import type { FeishuSettings } from "../feishu-settings.ts";
 import { chatRateKey } from "../feishu-target.ts";
 import { feishuTexts as T } from "../feishu-texts.ts";
 import { feishuUuid } from "../outbound/feishu-sink.ts";
-import {
-  type BotAdded,
-  botAdded,
-  cardAction,
-  type MessageReceived,
-  messageReceived,
-  toast,
-} from "./feishu-events.ts";
+import { decodeCardAction, decodeMessage, type FeishuNames, readReceivedMessage } from "./feishu-decode.ts";
+import { type BotAdded, botAdded, type MessageReceived, toast } from "./feishu-events.ts";
 
 /** What waits on the inbound queue: raw events still to map, or a checked neutral event. */
 export type FeishuInboundJob =
@@ -59,6 +52,13 @@ export class FeishuInbound {
   /** The bot's own open id, learnt at start, to recognise its mention. */
   botOpenId?: string;
   private handle?: (event: InboundEvent) => Promise<InboundOutcome>;
+  /** Who is who, as the decoder reads it. */
+  private readonly names: FeishuNames = {
+    personOf: (openId) => this.deps.identity.personOf(openId),
+    groupOf: (chatId) => this.deps.identity.groupOf(chatId),
+    mentioned: (mention) => this.resolveMention(mention),
+    isBot: (mention) => this.isBot(mention),
+  };
 
   constructor(private readonly deps: InboundDeps) {
     this.dispatcher = new lark.EventDispatcher({
@@ -96,97 +96,74 @@ export class FeishuInbound {
   }
 
   async onMessage(data: unknown): Promise<void> {
-    const parsed = messageReceived.safeParse(data);
-    if (!parsed.success) {
-      this.deps.log.warn(
-        { issues: parsed.error.issues.slice(0, 3) },
-        "malformed feishu message event dropped",
-      );
+    const received = readReceivedMessage(data);
+    if (received.kind === "malformed") {
+      this.deps.log.warn({ issues: received.issues }, "malformed feishu message event dropped");
       return;
     }
-    const { message, sender } = parsed.data;
-    if (sender.sender_type && sender.sender_type !== "user") return; // other bots, the system
+    if (received.kind === "not-a-person") return;
     // Keyed by the message id: a resend under a new event id is the same job.
-    await this.deps.queue.enqueue(`feishu-msg-${message.message_id}`, {
+    await this.deps.queue.enqueue(`feishu-msg-${received.data.message.message_id}`, {
       kind: "message",
-      data: parsed.data,
+      data: received.data,
       receivedAt: this.deps.now().toISOString(),
     });
   }
 
   private async processMessage(event: MessageReceived, receivedAt: Date): Promise<void> {
-    const { message, sender } = event;
-    const { identity, settings } = this.deps;
-    const raw = inboundText(message.message_type, message.content);
-    const personId = identity.personOf(sender.sender_id?.open_id);
-    const isDirect = message.chat_type === "p2p";
-    const chatId = isDirect
-      ? personId
-        ? directChatId(personId)
-        : undefined
-      : identity.groupOf(message.chat_id);
-    if (raw === undefined) {
-      this.deps.log.info({ type: message.message_type }, "feishu message kind not read");
-      if (isDirect || (message.mentions ?? []).some((m) => this.isBot(m)))
-        await this.notice(message.chat_id, T.unsupported, `unsupported-${message.message_id}`);
-      return;
-    }
-    const read = readMentions(raw, message.mentions ?? [], (m) => this.resolveMention(m));
-    const addressed = isDirect || read.mentions.includes("bot");
-    if (raw.length > settings.maxInboundChars) {
-      if (addressed)
-        await this.notice(
+    const { message } = event;
+    const { settings } = this.deps;
+    const decoded = decodeMessage(event, this.names, settings, receivedAt);
+    switch (decoded.kind) {
+      case "unsupported":
+        this.deps.log.info({ type: decoded.messageType }, "feishu message kind not read");
+        if (decoded.answer)
+          await this.notice(message.chat_id, T.unsupported, `unsupported-${message.message_id}`);
+        return;
+      case "too-long":
+        if (decoded.answer)
+          await this.notice(
+            message.chat_id,
+            T.tooLong(settings.maxInboundChars),
+            `too-long-${message.message_id}`,
+          );
+        return;
+      case "unknown-person":
+        return this.notice(message.chat_id, T.actionUnknownPerson, `unknown-${message.message_id}`);
+      case "unbound-group":
+        return this.unboundGroup(
           message.chat_id,
-          T.tooLong(settings.maxInboundChars),
-          `too-long-${message.message_id}`,
+          decoded.personId,
+          decoded.text,
+          decoded.addressed,
+          message.message_id,
         );
-      return;
+      case "event":
+        return this.dispatch(decoded.event);
     }
-    if (isDirect && !personId) {
-      await this.notice(message.chat_id, T.actionUnknownPerson, `unknown-${message.message_id}`);
-      return;
-    }
-    if (!isDirect && !chatId)
-      return this.unboundGroup(message.chat_id, personId, read.text, addressed, message.message_id);
-    await this.dispatch({
-      platform: FEISHU,
-      eventId: `msg-${message.message_id}`,
-      chatId: chatId as string,
-      senderId: personId ?? null,
-      senderName: sender.sender_id?.open_id,
-      text: read.text,
-      mentions: read.mentions,
-      receivedAt,
-    });
   }
 
   async onCardAction(data: unknown): Promise<unknown> {
-    const parsed = cardAction.safeParse(data);
-    if (!parsed.success) {
-      this.deps.log.warn({ issues: parsed.error.issues.slice(0, 3) }, "malformed feishu card action dropped");
+    const decoded = decodeCardAction(data, this.deps.settings.appSecret, this.names);
+    if (decoded.kind === "malformed") {
+      this.deps.log.warn({ issues: decoded.issues }, "malformed feishu card action dropped");
       return toast("error", T.actionForged);
     }
-    const { operator, action, context } = parsed.data;
-    const value = verifyAction(this.deps.settings.appSecret, action.value);
-    const messageId = context.open_message_id;
-    const sent = messageId
-      ? await this.deps.prisma.sentMessage.findFirst({
-          where: { platform: FEISHU, platformMessageId: messageId },
-        })
-      : null;
-    if (!value || !sent || sent.idempotencyKey !== value.k) {
-      this.deps.log.warn({ message: messageId, value: action.value }, "forged or stale card action refused");
+    const messageId = decoded.messageId;
+    const sent =
+      decoded.kind === "action" && messageId
+        ? await this.deps.prisma.sentMessage.findFirst({
+            where: { platform: FEISHU, platformMessageId: messageId },
+          })
+        : null;
+    if (decoded.kind === "forged" || !sent || sent.idempotencyKey !== decoded.messageKey) {
+      const value = decoded.kind === "forged" ? decoded.value : decoded.action;
+      this.deps.log.warn({ message: messageId, value }, "forged or stale card action refused");
       return toast("error", T.actionForged);
     }
-    const personId = this.deps.identity.personOf(operator.open_id);
+    const { personId, eventId } = decoded;
     if (!personId) return toast("error", T.actionUnknownPerson);
     if (!this.deps.directory.canSpeakIn(personId, sent.chatId)) return toast("error", T.actionNotYours);
-    const form = action.form_value
-      ? Object.fromEntries(
-          Object.entries(action.form_value).map(([k, v]) => [k, withoutControlCharacters(String(v ?? ""))]),
-        )
-      : undefined;
-    const eventId = `card-${parsed.data.event_id ?? `${messageId}-${personId}-${value.a}`}`;
     await this.deps.queue.enqueue(`feishu-${eventId}`, {
       kind: "event",
       event: {
@@ -196,7 +173,7 @@ export class FeishuInbound {
         senderId: personId,
         text: "",
         mentions: [],
-        action: { value: value.a, messageId, ...(form ? { form } : {}) },
+        action: decoded.action,
         receivedAt: this.deps.now().toISOString(),
       },
     });
