@@ -14,6 +14,7 @@ import { ConsoleSink } from "../bot/adapters/console/console-sink.ts";
 import type { Capability } from "../bot/core/capability.ts";
 import { LeaseConversationLock } from "../bot/core/conversation-lock.ts";
 import { DialogEngine } from "../bot/core/dialog/engine.ts";
+import { storedDialogPresence } from "../bot/core/dialog-presence.ts";
 import { Directory } from "../bot/core/directory.ts";
 import { JobRegistry } from "../bot/core/job-registry.ts";
 import type { InboundEvent } from "../bot/core/message.ts";
@@ -186,7 +187,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   await dataWatch?.start();
   await timers.rebuild("start");
 
-  const platformContext = { services, handle: (event: InboundEvent) => pipeline.handle(event) };
+  const platformContext = {
+    services,
+    handle: (event: InboundEvent) => pipeline.handle(event),
+    dialogs: storedDialogPresence(prisma),
+  };
   let http: FastifyInstance | undefined;
   let webhookHttp: FastifyInstance | undefined;
   let url: string | undefined;

@@ -4,6 +4,7 @@
  * starts them after the pipeline and queues exist and closes them first on shutdown.
  */
 
+import type { DialogPresence } from "./dialog-presence.ts";
 import type { InboundEvent } from "./message.ts";
 import type { MessageSink } from "./message-sink.ts";
 import type { InboundOutcome } from "./pipeline.ts";
@@ -44,6 +45,8 @@ export interface PlatformContext {
   services: BotServices;
   /** Hands an inbound event to the bot (dedupe, per-conversation order, router). */
   handle(event: InboundEvent): Promise<InboundOutcome>;
+  /** Whether a person is in a dialog with the bot in a chat (text platforms route by it). */
+  dialogs: DialogPresence;
   /** Present when the app serves HTTP. */
   http?: PlatformRoutes;
 }

@@ -126,7 +126,7 @@ export class WechatAdapter implements PlatformAdapter {
       bot,
       directory,
       identity,
-      prisma,
+      dialogs: context.dialogs,
       messenger,
       replyCodes: this.options.replyCodes,
       binding,

@@ -7,10 +7,10 @@
  */
 import type { Logger } from "pino";
 import type { ContactInterface, MessageInterface, WechatyInterface } from "wechaty/impls";
+import type { DialogPresence } from "../../core/dialog-presence.ts";
 import type { Directory } from "../../core/directory.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { Messenger } from "../../core/ports.ts";
-import type { DatabaseClient } from "../../core/services.ts";
 import { splitCommand } from "../../core/text.ts";
 import type { BindingRequests } from "./binding-requests.ts";
 import { codeReply } from "./render-text.ts";
@@ -25,7 +25,8 @@ export interface WechatInboundDeps {
   bot: WechatyInterface;
   directory: Directory;
   identity: WechatIdentity;
-  prisma: DatabaseClient;
+  /** Whether a person is in a dialog with the bot (a plain group message then answers it). */
+  dialogs: DialogPresence;
   messenger: Messenger;
   replyCodes: ReplyCodeStore;
   binding: BindingRequests;
@@ -125,7 +126,7 @@ export class WechatInbound {
         return;
       }
     }
-    const inDialog = await this.inDialog(chat, personId);
+    const inDialog = await this.deps.dialogs.inDialog(chat, personId);
     const [word] = splitCommand(text);
     const meant = !room || mentionsBot || inDialog || this.deps.groupWords.includes(word);
     if (codeReplyText && !inDialog) {
@@ -150,14 +151,5 @@ export class WechatInbound {
       if (id) mentions.push(id);
     }
     await this.deps.handle(wechatSaid(said, place, mentions));
-  }
-
-  private async inDialog(chatId: string, personId: string): Promise<boolean> {
-    // Read the table itself: the dialog engine's memory is not ours to share.
-    const row = await this.deps.prisma.dialogSession.findUnique({
-      where: { chatId_personId: { chatId, personId } },
-      select: { id: true },
-    });
-    return row !== null;
   }
 }
