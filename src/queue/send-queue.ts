@@ -9,6 +9,7 @@ import { KeyedSerial } from "../bot/core/keyed-serial.ts";
 import type { OutboundMessage } from "../bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../bot/core/message-sink.ts";
 import type { Messenger } from "../bot/core/ports.ts";
+import { operatorNotices } from "../bot/core/replies.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import { LEGACY_OUTBOUND_QUEUE, outboundQueueName, safeJobId } from "./queue-names.ts";
 import { deliveryJobOptions, pendingJobs, WORKER_RECOVERY } from "./worker-options.ts";
@@ -219,7 +220,7 @@ async function recordFailedSend(
   const summary = (message.text ?? message.card?.title ?? "").slice(0, 60);
   await options.messenger.send({
     chatId: options.dutyChatId,
-    text: `【发送失败】发往「${directory.chatName(message.chatId)}」的消息多次重试仍未送达（${job.sink}）：${summary}\n原因：${error.message.slice(0, 200)}。请电话通知对方。`,
+    text: operatorNotices.sendFailed(directory.chatName(message.chatId), job.sink, summary, error.message),
     idempotencyKey: `send-failed-${key}`,
   });
 }

@@ -11,6 +11,9 @@ function unitList(names: string[]): string {
 }
 
 export const dailyReportMessages = {
+  commandSummary: "零报告（或 无）— 信息员报送本单位今日零报告",
+  /** Who 报 the day when an incident report counted as the unit's report. */
+  byIncidentReport: "事件上报",
   recorded: (unit: string, day: string) => `已收到${unit}${formatDayZh(day)}的零报告，谢谢。`,
   recordedLate: (unit: string, day: string, cutoff: string) =>
     `已收到${unit}${formatDayZh(day)}的零报告。已过 ${cutoff} 截止时间，记为迟报。`,

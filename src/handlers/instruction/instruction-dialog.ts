@@ -64,7 +64,7 @@ export const instructionDialog = defineDialog<InstructionData>({
       { label: M.relayLabel, value: chats.join("、") },
       {
         label: M.askLabel,
-        value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || "无",
+        value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || M.nobody,
       },
     ];
   },

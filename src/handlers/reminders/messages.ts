@@ -2,6 +2,10 @@
 import { formatDayZh } from "./rules/local-day.ts";
 
 export const reminderMessages = {
+  pauseSummary: "提醒 暂停 3天 / 提醒 恢复 — 单位负责人暂停或恢复本群的每日提醒",
+  /** Problems in schedules.yaml, shown when the configuration is checked. */
+  unknownJob: (id: string, job: string) => `提醒「${id}」的任务「${job}」不存在，请检查任务名称`,
+  idTaken: (id: string) => `提醒 id「${id}」已被零报告（zero_report）使用，请换一个`,
   /** `duty`, `leaders`: the names the roster gives today; undefined when it names nobody. */
   morning(
     day: string,

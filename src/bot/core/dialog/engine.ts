@@ -320,9 +320,9 @@ export class DialogEngine {
       title: M.summaryTitle(dialog.title),
       fields: [...fields, ...(dialog.summaryFields?.(session.data, ctx) ?? [])],
       buttons: [
-        button(session, "1", dialog.confirmLabel ?? "确认"),
-        button(session, "2", "修改"),
-        button(session, "3", "取消"),
+        button(session, "1", dialog.confirmLabel ?? M.confirmButton),
+        button(session, "2", M.editButton),
+        button(session, "3", M.cancelButton),
       ],
       note: M.summaryNote,
     };
@@ -341,7 +341,7 @@ export class DialogEngine {
   idleJob(): JobHandler<z.ZodObject<{ sessionId: z.ZodString }>> {
     return {
       name: DIALOG_IDLE_JOB,
-      label: "对话超时提醒",
+      label: M.idleJobLabel,
       schema: z.object({ sessionId: z.string() }),
       run: (ctx, { sessionId }) => this.checkIdle(ctx, sessionId),
     };
@@ -361,7 +361,7 @@ export class DialogEngine {
       if (await store.expire(session))
         return ctx.send(
           session.chatId,
-          { text: M.expired(dialog?.title ?? "对话"), mentions: [session.personId] },
+          { text: M.expired(dialog?.title ?? M.unknownDialog), mentions: [session.personId] },
           { key: EXPIRED_KEY },
         );
       return this.checkIdle(ctx, sessionId, conflicts + 1);

@@ -6,7 +6,7 @@ import { defineDialog } from "../../../bot/core/dialog/definition.ts";
 import type { FinalReportData } from "./follow-up-data.ts";
 import { finalReportSteps } from "./follow-up-steps.ts";
 import { incidentRef, loadIncident } from "./incident-ref.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { followUpMessages as M, reportCardMessages as R } from "./messages.ts";
 import { submitFinalReport } from "./submit-final-report.ts";
 
 export const FINAL_REPORT_DIALOG = "incident.final-report";
@@ -21,6 +21,6 @@ export const finalReportDialog = defineDialog<FinalReportData>({
     return { ...incidentRef(incident, ctx), ...(text ? { outcome: text } : {}) };
   },
   intro: (data) => ({ text: M.finalIntro(data.number ?? "", data.what ?? "") }),
-  summaryFields: (data) => [{ label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` }],
+  summaryFields: (data) => [{ label: R.incidentLabel, value: `${data.number ?? ""} ${data.what ?? ""}` }],
   complete: (ctx, data, submission) => submitFinalReport(ctx, data, submission),
 });

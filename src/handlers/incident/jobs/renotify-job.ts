@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { leaderChats } from "../audience.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
-import { alertMessages as M } from "../messages.ts";
+import { JOB_LABELS, alertMessages as M } from "../messages.ts";
 import { formatDurationZh } from "../understanding/format-duration-zh.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
@@ -11,7 +11,7 @@ const schema = z.object({ incidentId: z.number().int() });
 
 export const renotifyJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.renotify,
-  label: "已阅后再次提醒",
+  label: JOB_LABELS.renotify,
   schema,
   async run(ctx, { incidentId }) {
     const open = await loadOpenIncident(ctx, incidentId);
