@@ -29,7 +29,6 @@ export interface InstructionData extends Record<string, unknown> {
 
 export const instructionDialog = defineDialog<InstructionData>({
   id: INSTRUCTION_DIALOG,
-  // Version 1 stores what sessions stored before they carried a version (0): nothing to upgrade.
   version: 1,
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,

@@ -13,7 +13,6 @@ export interface ProfileData extends Record<string, unknown> {
 
 export const profileDialog = defineDialog<ProfileData>({
   id: PROFILE_DIALOG,
-  // Version 1 stores what sessions stored before they carried a version (0): nothing to upgrade.
   version: 1,
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,

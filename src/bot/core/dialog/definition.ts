@@ -83,7 +83,8 @@ export interface DialogDefinition<D extends DialogData> {
   /**
    * The shape of the stored session: raise it with any change that would misread a session stored
    * before the deploy (a field renamed or retyped, a step split or removed), and say in `upgrade`
-   * how such a session reads now, so that a 首报 in progress across a deploy goes on.
+   * how such a session reads now, so that a 首报 in progress across a deploy goes on. Version 1 is
+   * the shape sessions had before they carried a version (read as 0): nothing to upgrade.
    */
   version: number;
   /**

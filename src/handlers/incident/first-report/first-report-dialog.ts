@@ -16,7 +16,6 @@ export const FIRST_REPORT_DIALOG = "incident.first-report";
 
 export const firstReportDialog = defineDialog<FirstReportData>({
   id: FIRST_REPORT_DIALOG,
-  // Version 1 stores what sessions stored before they carried a version (0): nothing to upgrade.
   version: 1,
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,

@@ -13,7 +13,6 @@ export const FINAL_REPORT_DIALOG = "incident.final-report";
 
 export const finalReportDialog = defineDialog<FinalReportData>({
   id: FINAL_REPORT_DIALOG,
-  // Version 1 stores what sessions stored before they carried a version (0): nothing to upgrade.
   version: 1,
   title: M.finalTitle,
   confirmLabel: M.confirmFinal,

@@ -21,7 +21,6 @@ export const FOLLOW_UP_DIALOG = "incident.follow-up";
 
 export const followUpDialog = defineDialog<FollowUpData>({
   id: FOLLOW_UP_DIALOG,
-  // Version 1 stores what sessions stored before they carried a version (0): nothing to upgrade.
   version: 1,
   title: M.followUpTitle,
   confirmLabel: M.confirmFollowUp,
