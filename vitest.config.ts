@@ -1,10 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+/** The tests that drive Debian's chromium; their project installs it (and a CJK font) when missing. */
+const BROWSER_TESTS = [
+  "test/**/console-page.test.ts",
+  "test/**/console-reconnect-banner.test.ts",
+  "test/**/console-sign-in-page.test.ts",
+];
+
 export default defineConfig({
   test: {
-    // Transcript files (test/transcripts/*.chat) are run by a *.test.ts file that reads them.
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/global-setup.ts"],
     environment: "node",
     // Child processes, not worker threads: a redis-server started by a test is tied to the spawning
     // thread's life (parent-death signal), and native modules behave better per process.
@@ -15,5 +19,27 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     teardownTimeout: 20_000,
+    projects: [
+      // `npm run test:unit`: pure code, no Redis, no database, no browser.
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          // Transcript files (test/transcripts/*.chat) are run by a *.test.ts file that reads them.
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/unit/**", ...BROWSER_TESTS],
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: BROWSER_TESTS,
+          globalSetup: ["test/support/browser-setup.ts", "test/support/global-setup.ts"],
+        },
+      },
+    ],
   },
 });
