@@ -30,6 +30,7 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/unit/**", ...BROWSER_TESTS],
           globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/per-file.ts"],
         },
       },
       {
@@ -38,6 +39,7 @@ export default defineConfig({
           name: "browser",
           include: BROWSER_TESTS,
           globalSetup: ["test/support/browser-setup.ts", "test/support/global-setup.ts"],
+          setupFiles: ["test/support/per-file.ts"],
         },
       },
     ],
