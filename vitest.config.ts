@@ -15,10 +15,15 @@ export default defineConfig({
     pool: "forks",
     // The machines have 2 cores; more workers only contend with Redis and PGlite for CPU.
     maxWorkers: 2,
-    // Integration tests talk to Redis, start servers and wait for delayed jobs.
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-    teardownTimeout: 20_000,
+    // One process per worker runs file after file, keeping what it imported (the app, Prisma,
+    // BullMQ, wechaty: seconds per file to load again) and its migrated PGlite dump. Tests share no
+    // module state beyond caches; each closes what it starts.
+    isolate: false,
+    // Integration tests talk to Redis, start servers and wait for delayed jobs. Generous limits:
+    // a correct test on a busy machine (two busy loops beside the run) must not go red.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
     projects: [
       // `npm run test:unit`: pure code, no Redis, no database, no browser.
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
