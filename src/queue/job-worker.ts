@@ -5,6 +5,7 @@
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { InvalidJobError, type JobRegistry } from "../bot/core/job-registry.ts";
+import { operatorNotices } from "../bot/core/replies.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import type { QueuedJob } from "./bullmq-scheduler.ts";
 import { JOBS_QUEUE } from "./queue-names.ts";
@@ -54,17 +55,13 @@ export function startJobWorker(options: {
     await services.messenger
       .send({
         chatId: options.dutyChatId,
-        text: jobFailedNotice(registry.label(job.data.name), key, job.attemptsMade, error.message),
+        text: operatorNotices.jobFailed(registry.label(job.data.name), key, job.attemptsMade, error.message),
         idempotencyKey: `job-failed-${key}`,
       })
       .catch((sendError) => services.log.error({ err: sendError, key }, "could not report the failed job"));
   });
   worker.on("error", (error) => services.log.error({ err: error }, "job worker error"));
   return worker;
-}
-
-function jobFailedNotice(label: string, key: string, attempts: number, reason: string): string {
-  return `【系统提醒】定时任务「${label}」（${key}）${attempts > 1 ? `重试 ${attempts} 次` : ""}仍失败，相关提醒或升级可能没有发出，请值班员人工跟进。\n原因：${reason.slice(0, 200)}`;
 }
 
 /** The key a run is known by: the scheduled key, plus the occurrence's time for a recurring job. */

@@ -1,10 +1,5 @@
 /** Queue names. BullMQ's `prefix` separates deployments and tests on one Redis. */
 export const JOBS_QUEUE = "jobs";
-/**
- * The one send queue of earlier versions, before each platform got its own: only drained now, so
- * sends still waiting there when an older version stopped are delivered after the upgrade.
- */
-export const LEGACY_OUTBOUND_QUEUE = "outbound";
 export const DEFAULT_PREFIX = "kuaibao";
 
 /**

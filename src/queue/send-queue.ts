@@ -9,8 +9,9 @@ import { KeyedSerial } from "../bot/core/keyed-serial.ts";
 import type { OutboundMessage } from "../bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../bot/core/message-sink.ts";
 import type { Messenger } from "../bot/core/ports.ts";
+import { operatorNotices } from "../bot/core/replies.ts";
 import type { BotServices } from "../bot/core/services.ts";
-import { LEGACY_OUTBOUND_QUEUE, outboundQueueName, safeJobId } from "./queue-names.ts";
+import { outboundQueueName, safeJobId } from "./queue-names.ts";
 import { deliveryJobOptions, pendingJobs, WORKER_RECOVERY } from "./worker-options.ts";
 
 export interface SendJob {
@@ -106,10 +107,9 @@ export function startSendWorker(options: SendWorkerOptions): SendWorkers {
   const workers = options.sinks.map((sink) =>
     startWorker(options, outboundQueueName(sink.name), new Map([[sink.name, sink]])),
   );
-  const legacy = drainLegacyQueue(options);
   return {
     async close() {
-      await Promise.all([...workers.map((worker) => worker.close()), legacy.close()]);
+      await Promise.all(workers.map((worker) => worker.close()));
     },
   };
 }
@@ -162,35 +162,6 @@ function startWorker(
   return worker;
 }
 
-/**
- * Sends an older version left on the one shared queue (waiting, delayed for a retry, or held by a
- * process that died) are delivered by a worker on that queue, which stops once it is empty; where
- * it is empty already, no worker starts.
- */
-function drainLegacyQueue(options: SendWorkerOptions): SendWorkers {
-  const { connection, prefix, services } = options;
-  const queue = new Queue<SendJob>(LEGACY_OUTBOUND_QUEUE, { connection, prefix });
-  let worker: Worker<SendJob> | undefined;
-  let stopped = false;
-  const pending = () => pendingJobs(queue);
-  const drained = (async () => {
-    if ((await pending()) === 0 || stopped) return;
-    services.log.info("delivering sends left on the old shared send queue");
-    worker = startWorker(options, LEGACY_OUTBOUND_QUEUE, new Map(options.sinks.map((s) => [s.name, s])));
-    while (!stopped && (await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (!stopped) services.log.info("the old shared send queue is empty");
-    await worker.close();
-  })().catch((error) => services.log.error({ err: error }, "could not drain the old send queue"));
-  return {
-    async close() {
-      stopped = true;
-      await drained;
-      await worker?.close();
-      await queue.close();
-    },
-  };
-}
-
 async function recordFailedSend(
   options: SendWorkerOptions,
   job: SendJob,
@@ -219,7 +190,7 @@ async function recordFailedSend(
   const summary = (message.text ?? message.card?.title ?? "").slice(0, 60);
   await options.messenger.send({
     chatId: options.dutyChatId,
-    text: `【发送失败】发往「${directory.chatName(message.chatId)}」的消息多次重试仍未送达（${job.sink}）：${summary}\n原因：${error.message.slice(0, 200)}。请电话通知对方。`,
+    text: operatorNotices.sendFailed(directory.chatName(message.chatId), job.sink, summary, error.message),
     idempotencyKey: `send-failed-${key}`,
   });
 }

@@ -57,11 +57,6 @@ function loadEngineGlue(): Promise<EngineGlue> {
   return glue;
 }
 
-/** The version string of the loaded WASM engine (its Prisma engines commit). */
-export async function schemaEngineVersion(): Promise<string> {
-  return (await loadEngineGlue()).version();
-}
-
 function toDriverError(error: unknown): unknown {
   if (error instanceof messages.DatabaseError) {
     return new DriverAdapterError({

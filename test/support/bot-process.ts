@@ -1,6 +1,7 @@
 /**
- * The real bot as a child process (`npx tsx src/main.ts`), for tests of start-up, exit codes and
- * restarts. It runs in a process group of its own, so `kill()` reaches tsx's node child too.
+ * The real bot as a child process (`node --import tsx src/main.ts`: one process, where `npx tsx`
+ * started three — npm, tsx's launcher and node), for tests of start-up, exit codes and restarts.
+ * It runs in a process group of its own, so `kill()` reaches anything it started too.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { ROOT } from "./app.ts";
@@ -17,7 +18,7 @@ export interface BotProcess {
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
   const { QUEUE_PREFIX: _prefix, ...inherited } = process.env;
-  const child = spawn("npx", ["tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     // DATABASE_URL="" means PGlite (dotenv leaves a variable that is set alone).
     env: { ...inherited, DATABASE_URL: "", LOG_LEVEL: "info", ...env },

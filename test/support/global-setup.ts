@@ -1,9 +1,11 @@
 /**
  * vitest global setup: one Redis for the whole test run. `REDIS_URL` when given; otherwise our own
- * `redis-server` on a free loopback port with nothing written to disk, stopped at teardown.
+ * `redis-server` on a free loopback port with nothing written to disk, stopped at teardown
+ * (Debian's redis-server is installed first when missing and allowed, see `system-packages.ts`).
  * Tests read the address with `testRedisUrl()` from `./redis.ts`.
  */
 import type { TestProject } from "vitest/node";
+import { ensureSystemPackages, redisServerNeed } from "./system-packages.ts";
 import { startThrowawayRedis } from "./throwaway-redis.ts";
 
 declare module "vitest" {
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
 
+  await ensureSystemPackages([redisServerNeed], (msg) => console.log(`[test setup] ${msg}`));
   const redis = await startThrowawayRedis("test-redis", (msg) => console.log(`[test redis] ${msg}`));
   project.provide("redisUrl", redis.url);
   return () => redis.stop();

@@ -4,6 +4,7 @@
  */
 import type { Group, Org, Person, Role, Unit } from "../../config/org.ts";
 import { DIRECT_CHAT_PREFIX, directChatId, isDirectChat } from "./message.ts";
+import { DIRECT_CHAT_NAME_PREFIX } from "./replies.ts";
 
 /** A chat the bot is in: a group of the org file, or a one-to-one chat with a person. */
 export interface Chat {
@@ -15,7 +16,7 @@ export interface Chat {
   members: string[];
 }
 
-export const DIRECT_CHAT_NAME_PREFIX = "私聊 ";
+export { DIRECT_CHAT_NAME_PREFIX };
 
 /** What a group is for: a unit's work group, the leaders' group, the duty office's group. */
 export type GroupPurpose = Group["purpose"];

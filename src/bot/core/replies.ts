@@ -2,6 +2,9 @@
 
 export const MAX_TEXT_LENGTH = 4000;
 
+/** How a one-to-one chat is named in lists and rosters: `私聊 张三`. */
+export const DIRECT_CHAT_NAME_PREFIX = "私聊 ";
+
 export const coreReplies = {
   unknownSender: (botName: string) =>
     `您好，${botName}暂时无法识别您的身份（不在本单位通讯录中）。请联系县总值班室或办公室把您加入通讯录后再使用。`,
@@ -11,4 +14,12 @@ export const coreReplies = {
   notAllowed: "您没有这项操作的权限。如需开通，请联系办公室。",
   staleAction: "这个按钮已失效，请按最新的消息操作。",
   failed: "处理时出了问题，消息已记录。请稍后再试；紧急情况请直接电话联系值班室。",
+};
+
+/** What the duty officer reads when the machinery itself fails (send queue, job worker). */
+export const operatorNotices = {
+  jobFailed: (label: string, key: string, attempts: number, reason: string) =>
+    `【系统提醒】定时任务「${label}」（${key}）${attempts > 1 ? `重试 ${attempts} 次` : ""}仍失败，相关提醒或升级可能没有发出，请值班员人工跟进。\n原因：${reason.slice(0, 200)}`,
+  sendFailed: (chat: string, sink: string, summary: string, reason: string) =>
+    `【发送失败】发往「${chat}」的消息多次重试仍未送达（${sink}）：${summary}\n原因：${reason.slice(0, 200)}。请电话通知对方。`,
 };

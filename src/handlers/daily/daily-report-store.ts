@@ -4,8 +4,6 @@
  */
 import type { PrismaClient } from "../../store/generated/client.ts";
 
-export type DailyReportStatus = "on_time" | "late" | "missed";
-
 export interface DailyReportRow {
   unitId: string;
   status: string;

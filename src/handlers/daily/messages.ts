@@ -2,6 +2,10 @@
 import { formatDayZh } from "../office/time-format.ts";
 
 export const reminderMessages = {
+  pauseSummary: "提醒 暂停 3天 / 提醒 恢复 — 单位负责人暂停或恢复本群的每日提醒",
+  /** Problems in schedules.yaml, shown when the configuration is checked. */
+  unknownJob: (id: string, job: string) => `提醒「${id}」的任务「${job}」不存在，请检查任务名称`,
+  idTaken: (id: string) => `提醒 id「${id}」已被零报告（zero_report）使用，请换一个`,
   /** `duty`, `leaders`: the names the roster gives today; undefined when it names nobody. */
   morning(
     day: string,
@@ -39,6 +43,9 @@ function unitList(names: string[]): string {
 }
 
 export const dailyReportMessages = {
+  commandSummary: "零报告（或 无）— 信息员报送本单位今日零报告",
+  /** Who 报 the day when an incident report counted as the unit's report. */
+  byIncidentReport: "事件上报",
   recorded: (unit: string, day: string) => `已收到${unit}${formatDayZh(day)}的零报告，谢谢。`,
   recordedLate: (unit: string, day: string, cutoff: string) =>
     `已收到${unit}${formatDayZh(day)}的零报告。已过 ${cutoff} 截止时间，记为迟报。`,

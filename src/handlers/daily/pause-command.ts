@@ -7,7 +7,7 @@ import { parsePauseDuration } from "./rules/pause-duration.ts";
 
 export const pauseCommand: Command = {
   names: ["提醒"],
-  summary: "提醒 暂停 3天 / 提醒 恢复 — 单位负责人暂停或恢复本群的每日提醒",
+  summary: M.pauseSummary,
   async run(ctx, args) {
     if (!ctx.person.roles.includes("director")) return ctx.reply(M.pauseOnlyDirector);
     if (ctx.chat.kind !== "group") return ctx.reply(M.pauseOnlyInGroup);

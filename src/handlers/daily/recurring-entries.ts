@@ -8,6 +8,7 @@ import type { ScheduleEntry } from "../../config/schedules.ts";
 import { formatTimeOfDay, type TimeOfDay } from "../../config/time-of-day.ts";
 import type { ZeroReportPolicy } from "../../config/zero-report-policy.ts";
 import { ZERO_REPORT_CUTOFF_JOB } from "./cutoff-job.ts";
+import { reminderMessages as M } from "./messages.ts";
 import { ZERO_REPORT_REMIND_JOB } from "./remind-job.ts";
 import { SCHEDULE_TICK_JOB, type ScheduleTickData } from "./schedule-tick-job.ts";
 
@@ -68,12 +69,12 @@ export function scheduleProblems(
     if (!hasJob(s.job) || s.job === SCHEDULE_TICK_JOB)
       problems.push({
         path: `[${i}].job`,
-        message: `提醒「${s.id}」的任务「${s.job}」不存在，请检查任务名称`,
+        message: M.unknownJob(s.id, s.job),
       });
     if (POLICY_SCHEDULE_IDS.includes(s.id))
       problems.push({
         path: `[${i}].id`,
-        message: `提醒 id「${s.id}」已被零报告（zero_report）使用，请换一个`,
+        message: M.idTaken(s.id),
       });
   });
   return problems;

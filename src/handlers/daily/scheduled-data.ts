@@ -12,5 +12,3 @@ export const scheduledDataSchema = z.object({
   chats: z.array(z.string()).optional(),
   roles: z.array(z.enum(ROLES)).optional(),
 });
-
-export type ScheduledData = z.infer<typeof scheduledDataSchema>;

@@ -13,7 +13,7 @@ import { owesZeroReport } from "./zero-report-rule.ts";
 
 export const zeroReportCommand: Command = {
   names: ["零报告", "无"],
-  summary: "零报告（或 无）— 信息员报送本单位今日零报告",
+  summary: M.commandSummary,
   async run(ctx) {
     const { prisma, policy, directory, clock } = ctx.services;
     const { person, chat } = ctx;
@@ -34,7 +34,7 @@ export const zeroReportCommand: Command = {
       late,
     });
     if (!created) {
-      const who = row.reporterId ? directory.personName(row.reporterId) : "事件上报";
+      const who = row.reporterId ? directory.personName(row.reporterId) : M.byIncidentReport;
       return ctx.reply(
         M.alreadyReported(unit, row.reportedAt ? formatClock(row.reportedAt, policy.timezone) : "", who),
       );

@@ -1,14 +1,15 @@
 /** 已阅 2026-0042 (text platforms) and the 已阅 button. */
 import type { ActionHandler, Command } from "../../bot/core/capability.ts";
+import { coreReplies } from "../../bot/core/replies.ts";
 import { acknowledge } from "./acknowledge.ts";
 import { incidentById, incidentByNumberText } from "./find-incident.ts";
-import { alertMessages as M } from "./messages.ts";
+import { COMMAND_WORDS, alertMessages as M } from "./messages.ts";
 
 export const acknowledgeCommand: Command = {
   names: ["已阅", "/ack"],
-  summary: "阅知事件提醒，停止逐级催报：已阅 2026-0042",
+  summary: M.ackSummary,
   async run(ctx, args) {
-    if (!args) return ctx.reply(M.needNumber("已阅"));
+    if (!args) return ctx.reply(M.needNumber(COMMAND_WORDS.acknowledge));
     const incident = await incidentByNumberText(ctx, args.split(/\s+/)[0] ?? "");
     if (incident) await acknowledge(ctx, incident);
   },
@@ -21,7 +22,7 @@ export function incidentActionHandler(verbs: Record<string, ActionHandler["run"]
     async run(ctx, value) {
       const [verb = "", id = ""] = value.split(":");
       const handler = verbs[verb];
-      if (!handler) return ctx.reply("这个按钮已失效，请按最新的消息操作。");
+      if (!handler) return ctx.reply(coreReplies.staleAction);
       await handler(ctx, id);
     },
   };

@@ -11,7 +11,7 @@ import { alertCard } from "./alert-card.ts";
 import { alertPrefixes, sentUnder } from "./alert-sends.ts";
 import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
-import { alertMessages as M } from "./messages.ts";
+import { CARD_LABELS, alertMessages as M } from "./messages.ts";
 
 export async function acknowledge(ctx: ConversationContext, incident: Incident): Promise<void> {
   const policy = ctx.services.policy as IncidentPolicy;
@@ -64,7 +64,10 @@ async function updateAlertCards(ctx: ConversationContext, incident: Incident): P
   const at = formatLocalTime(incident.acknowledgedAt as Date, policy.timezone);
   const card = {
     ...base,
-    fields: [...base.fields, { label: "已阅", value: M.acknowledgedField(ctx.person.name, at) }],
+    fields: [
+      ...base.fields,
+      { label: CARD_LABELS.acknowledged, value: M.acknowledgedField(ctx.person.name, at) },
+    ],
     buttons: [],
     note: undefined,
   };

@@ -5,9 +5,16 @@ import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../office/time-format.ts";
 import { casualtiesText } from "./first-report/first-report-data.ts";
+import { incidentHeading } from "./incident-heading.ts";
 import { gradeOf } from "./incident-schedule.ts";
 import type { Incident } from "./incident-store.ts";
-import { ELEMENT_NAMES } from "./messages.ts";
+import {
+  cardMessages as C,
+  ELEMENT_NAMES,
+  CARD_LABELS as L,
+  incidentMessages as M,
+  NOT_YET_REPORTED as TBD,
+} from "./messages.ts";
 import { missingElements } from "./rules/completeness.ts";
 
 const TONES = ["red", "orange", "yellow", "blue"] as const;
@@ -16,10 +23,10 @@ export const INCIDENT_ACTION_PREFIX = "inc";
 
 export function incidentActions(incident: Pick<Incident, "id">): CardButton[] {
   return [
-    { label: "已阅", action: `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}` },
+    { label: C.ackButton, action: `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}` },
     // 批示 belongs to the instruction capability (src/handlers/instruction), which owns the `instr` prefix.
-    { label: "批示", action: `instr:start:${incident.id}` },
-    { label: "要求续报", action: `${INCIDENT_ACTION_PREFIX}:followup:${incident.id}` },
+    { label: C.instructButton, action: `instr:start:${incident.id}` },
+    { label: C.followUpButton, action: `${INCIDENT_ACTION_PREFIX}:followup:${incident.id}` },
   ];
 }
 
@@ -44,10 +51,10 @@ export function incidentMissing(incident: Incident, policy: IncidentPolicy): str
 /** 迟报 / 待补 / 漏报 labels of an incident. */
 export function incidentFlags(incident: Incident, policy: IncidentPolicy): string[] {
   const flags: string[] = [];
-  if (incident.lateByMs > 0) flags.push(`迟报 ${formatDurationZh(incident.lateByMs)}`);
+  if (incident.lateByMs > 0) flags.push(M.lateLabel(formatDurationZh(incident.lateByMs)));
   const missing = incidentMissing(incident, policy);
-  if (missing.length > 0) flags.push(`待补：${missing.join("、")}`);
-  if (incident.missedFollowUps > 0) flags.push(`漏报续报 ${incident.missedFollowUps} 次`);
+  if (missing.length > 0) flags.push(M.missingLabel(missing));
+  if (incident.missedFollowUps > 0) flags.push(C.missedFollowUps(incident.missedFollowUps));
   return flags;
 }
 
@@ -65,24 +72,24 @@ export function alertCard(incident: Incident, policy: IncidentPolicy, directory:
     .filter(Boolean)
     .join(" ");
   return {
-    title: `【${grade.name}】${incident.type} · ${unit}`,
+    title: incidentHeading(incident, policy, directory),
     tone: grade.color ?? TONES[Math.min(index, TONES.length - 1)],
     fields: [
-      { label: "编号", value: incident.number },
-      { label: "等级", value: grade.name },
-      { label: "类型", value: incident.type },
-      { label: "单位", value: unit },
-      { label: "地点", value: incident.location ?? "待补" },
-      { label: "事发时间", value: incident.occurredAt ? formatLocalTime(incident.occurredAt, tz) : "待补" },
-      { label: "伤亡", value: casualtiesText(casualties) },
-      { label: "基本情况", value: incident.summary ?? "待补" },
-      { label: "已采取措施", value: incident.measures ?? "待补" },
-      { label: "现场负责人", value: contact || "待补" },
-      { label: "报告人", value: directory.personName(incident.reporterId) },
-      { label: "报告时间", value: formatLocalTime(incident.reportedAt, tz) },
-      ...(flags.length > 0 ? [{ label: "标记", value: flags.join("；") }] : []),
+      { label: L.number, value: incident.number },
+      { label: L.grade, value: grade.name },
+      { label: L.type, value: incident.type },
+      { label: L.unit, value: unit },
+      { label: L.location, value: incident.location ?? TBD },
+      { label: L.occurredAt, value: incident.occurredAt ? formatLocalTime(incident.occurredAt, tz) : TBD },
+      { label: L.casualties, value: casualtiesText(casualties) },
+      { label: L.summary, value: incident.summary ?? TBD },
+      { label: L.measures, value: incident.measures ?? TBD },
+      { label: L.contact, value: contact || TBD },
+      { label: L.reporter, value: directory.personName(incident.reporterId) },
+      { label: L.reportedAt, value: formatLocalTime(incident.reportedAt, tz) },
+      ...(flags.length > 0 ? [{ label: L.flags, value: flags.join("；") }] : []),
     ],
     buttons: incidentActions(incident),
-    typedReplies: `可回复「已阅 ${incident.number}」「批示 ${incident.number} 内容」。`,
+    typedReplies: C.typedReplies(incident.number),
   };
 }

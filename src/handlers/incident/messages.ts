@@ -63,6 +63,7 @@ export const incidentMessages = {
 };
 
 export const alertMessages = {
+  ackSummary: "阅知事件提醒，停止逐级催报：已阅 2026-0042",
   escalationTitle: (levelIndex: number, number: string, again: boolean) =>
     `【未阅·第 ${levelIndex + 1} 级提醒${again ? "（再次）" : ""}】${number}`,
   escalationNote: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请立即阅处。`,
@@ -88,3 +89,81 @@ export const alertMessages = {
     `【漏报】${unit}的 ${number} 应于 ${due} 前续报，至今未收到，已提醒该单位。`,
   renotify: (number: string, after: string) => `${number} 已阅 ${after}，尚无批示和续报，请关注处置进展。`,
 };
+
+/** `【较大】事故灾难 · 青山镇` and `2026-0042 · 青山镇 较大事故灾难`: how an incident is named in one line. */
+export const headingMessages = {
+  heading: (grade: string, type: string, unit: string) => `【${grade}】${type} · ${unit}`,
+  numbered: (number: string, unit: string, grade: string, type: string) =>
+    `${number} · ${unit} ${grade}${type}`,
+};
+
+/** Field labels of the incident cards (alert, escalation, 查询, the first report's receipt). */
+export const CARD_LABELS = {
+  number: "编号",
+  grade: "等级",
+  type: "类型",
+  unit: "单位",
+  location: "地点",
+  occurredAt: "事发时间",
+  casualties: "伤亡",
+  summary: "基本情况",
+  measures: "已采取措施",
+  contact: "现场负责人",
+  reporter: "报告人",
+  reportedAt: "报告时间",
+  flags: "标记",
+  status: "状态",
+  acknowledged: "已阅",
+  followUps: "续报",
+  missing: "待补",
+  reads: "已读",
+  timeline: "时间线",
+  incident: "事件",
+} as const;
+
+/** What a card shows for an element nobody has reported yet. */
+export const NOT_YET_REPORTED = "待补";
+
+export const cardMessages = {
+  ackButton: "已阅",
+  instructButton: "批示",
+  followUpButton: "要求续报",
+  missedFollowUps: (count: number) => `漏报续报 ${count} 次`,
+  typedReplies: (number: string) => `可回复「已阅 ${number}」「批示 ${number} 内容」。`,
+};
+
+/** The words of the commands, as texts quote them (「已阅」后写事件编号). */
+export const COMMAND_WORDS = {
+  acknowledge: "已阅",
+  query: "查询",
+} as const;
+
+/** How casualties read on cards and summaries. */
+export const casualtyMessages = {
+  unknown: "不清楚",
+  none: "无人员伤亡",
+  deaths: (n: number) => `死亡 ${n} 人`,
+  injured: (n: number) => `受伤 ${n} 人`,
+  missing: (n: number) => `失联 ${n} 人`,
+};
+
+/** The first report's steps, as the summary card labels them. */
+export const FIRST_REPORT_LABELS = {
+  type: "事件类型",
+  occurredAt: "事发时间",
+  location: "地点",
+  summary: "基本情况",
+  casualties: "伤亡情况",
+  grade: "事件等级",
+  measures: "已采取措施",
+  contact: "现场负责人",
+} as const;
+
+/** What the duty officer reads when one of these jobs keeps failing. */
+export const JOB_LABELS = {
+  alert: "向领导发送事件快报",
+  ackCheck: "未确认时逐级提醒领导",
+  followUpCheck: "续报到期检查",
+  renotify: "已阅后再次提醒",
+  written: "书面报告要素催报",
+} as const;

@@ -2,7 +2,7 @@
 import type { Directory } from "../../bot/core/directory.ts";
 import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
-import { gradeOf } from "../incident/incident-schedule.ts";
+import { incidentHeading } from "../incident/incident-heading.ts";
 import type { Incident } from "../incident/incident-store.ts";
 import { formatLocalTime } from "../office/time-format.ts";
 import type { Instruction } from "./instruction-store.ts";
@@ -22,7 +22,7 @@ export function incidentSubject(
   policy: IncidentPolicy,
   directory: Directory,
 ): string {
-  return `【${gradeOf(policy, incident.gradeId).name}】${incident.type} · ${directory.unitName(incident.unitId)}`;
+  return incidentHeading(incident, policy, directory);
 }
 
 function leaderLabel(directory: Directory, leaderId: string): string {
@@ -47,7 +47,7 @@ export function instructionCard(
     tone: "red",
     fields: [
       { label: M.incidentLabel, value: incidentSubject(incident, policy, directory) },
-      { label: "基本情况", value: incident.summary ?? "待补" },
+      { label: M.summaryLabel, value: incident.summary ?? M.summaryMissing },
       { label: M.cardLeader, value: leaderLabel(directory, instruction.leaderId) },
       { label: M.cardText, value: instruction.text },
       { label: M.cardAt, value: formatLocalTime(instruction.createdAt, policy.timezone) },

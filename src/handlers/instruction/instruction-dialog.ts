@@ -29,6 +29,7 @@ export interface InstructionData extends Record<string, unknown> {
 
 export const instructionDialog = defineDialog<InstructionData>({
   id: INSTRUCTION_DIALOG,
+  version: 1,
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,
   async initial(ctx, args) {
@@ -64,7 +65,7 @@ export const instructionDialog = defineDialog<InstructionData>({
       { label: M.relayLabel, value: chats.join("、") },
       {
         label: M.askLabel,
-        value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || "无",
+        value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || M.nobody,
       },
     ];
   },

@@ -18,6 +18,11 @@ export const instructionMessages = {
   textEmpty: "批示内容不能为空。",
   textTooLong: (max: number) => `批示内容请控制在 ${max} 字以内。`,
   incidentLabel: "事件",
+  summaryLabel: "基本情况",
+  summaryMissing: "待补",
+  nobody: "无",
+  chaseJobLabel: "催收批示回执",
+  relayJobLabel: "转达领导批示",
   relayLabel: "转达",
   askLabel: "须确认收到",
 

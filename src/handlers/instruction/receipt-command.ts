@@ -52,7 +52,7 @@ export const receiptCommand: Command = {
       case "nothing-pending":
         return ctx.reply(M.nothingPending);
       case "ignore":
-        ctx.services.log.debug("收到 in a group with nothing to confirm: left alone");
+        ctx.services.log.debug("a receipt in a group with nothing to confirm: left alone");
         return;
     }
   },

@@ -10,6 +10,15 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 export const profileMessages = {
+  confirmLabel: "确认登记",
+  phoneLabel: "手机号",
+  titleLabel: "职务",
+  nightLabel: "夜间加急",
+  nameLabel: "姓名",
+  unitLabel: "单位",
+  rolesLabel: "角色",
+  confirmedLabel: "登记",
+  confirmedAt: (at: string, night: string) => `${at}（夜间加急：${night}）`,
   dialogTitle: "登记个人信息",
   phonePrompt: (current: string | undefined) =>
     current

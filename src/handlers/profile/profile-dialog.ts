@@ -13,13 +13,14 @@ export interface ProfileData extends Record<string, unknown> {
 
 export const profileDialog = defineDialog<ProfileData>({
   id: PROFILE_DIALOG,
+  version: 1,
   title: M.dialogTitle,
-  confirmLabel: "确认登记",
+  confirmLabel: M.confirmLabel,
   steps: [
     {
       id: "phone",
       field: "phone",
-      label: "手机号",
+      label: M.phoneLabel,
       prompt: (_data, ctx) => M.phonePrompt(ctx.person.phone),
       help: M.phoneHelp,
       optional: true,
@@ -31,7 +32,7 @@ export const profileDialog = defineDialog<ProfileData>({
     {
       id: "title",
       field: "title",
-      label: "职务",
+      label: M.titleLabel,
       prompt: (_data, ctx) => M.titlePrompt(ctx.person.title),
       optional: true,
       onSkip: (ctx) => ctx.person.title ?? null,
@@ -40,7 +41,7 @@ export const profileDialog = defineDialog<ProfileData>({
     {
       id: "night",
       field: "nightUrgent",
-      label: "夜间加急",
+      label: M.nightLabel,
       prompt: M.nightPrompt,
       choices: [
         { value: "yes", label: M.yes },

@@ -13,15 +13,18 @@ export const whoamiCommand: Command = {
       card: {
         title: M.whoamiTitle,
         fields: [
-          { label: "姓名", value: person.name },
-          { label: "单位", value: services.directory.unitName(person.unit) },
-          { label: "职务", value: profile?.title ?? person.title ?? "—" },
-          { label: "角色", value: person.roles.map((r) => ROLE_NAMES[r]).join("、") },
-          { label: "手机号", value: profile?.phone ?? person.phone ?? "—" },
+          { label: M.nameLabel, value: person.name },
+          { label: M.unitLabel, value: services.directory.unitName(person.unit) },
+          { label: M.titleLabel, value: profile?.title ?? person.title ?? "—" },
+          { label: M.rolesLabel, value: person.roles.map((r) => ROLE_NAMES[r]).join("、") },
+          { label: M.phoneLabel, value: profile?.phone ?? person.phone ?? "—" },
           {
-            label: "登记",
+            label: M.confirmedLabel,
             value: profile
-              ? `${formatLocalTime(profile.confirmedAt, services.policy.timezone)}（夜间加急：${profile.nightUrgent ? M.yes : M.no}）`
+              ? M.confirmedAt(
+                  formatLocalTime(profile.confirmedAt, services.policy.timezone),
+                  profile.nightUrgent ? M.yes : M.no,
+                )
               : M.notConfirmed,
           },
         ],

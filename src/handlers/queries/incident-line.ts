@@ -43,7 +43,7 @@ export function ownIncidentLine(incident: Incident, policy: IncidentPolicy, now:
   const parts = [
     `${incident.number} ${when} ${grade} ${incident.type}`,
     incident.status === "open" ? M.statusOpen : M.statusClosed,
-    ...(incident.followUpCount > 0 ? [`续报 ${incident.followUpCount} 次`] : []),
+    ...(incident.followUpCount > 0 ? [M.followUpCount(incident.followUpCount)] : []),
     ...shortFlags(incident, policy).filter((f) => f !== FLAG_WORDS.unacknowledged),
   ];
   return parts.join(" · ");

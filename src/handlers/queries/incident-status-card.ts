@@ -7,8 +7,10 @@ import type { Card } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentFlags, incidentMissing } from "../incident/alert-card.ts";
 import { casualtiesText } from "../incident/first-report/first-report-data.ts";
+import { numberedHeading } from "../incident/incident-heading.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
+import { CARD_LABELS as L, NOT_YET_REPORTED as TBD } from "../incident/messages.ts";
 import { nextFollowUpDue } from "../incident/rules/timing.ts";
 import { formatLocalTime } from "../office/time-format.ts";
 import { queryMessages as M } from "./messages.ts";
@@ -47,36 +49,36 @@ export function incidentStatusCard(input: StatusCardInput): Card {
     instructionText: (id) => input.instructions.get(id),
   });
   return {
-    title: `${incident.number} · ${unit} ${grade.name}${incident.type} · ${open ? M.statusOpen : M.statusClosed}`,
+    title: `${numberedHeading(incident, policy, directory)} · ${open ? M.statusOpen : M.statusClosed}`,
     tone: open ? grade.color : "grey",
     fields: [
       {
-        label: "状态",
+        label: L.status,
         value: open ? M.statusOpen : M.statusClosedAt(formatLocalTime(incident.closedAt ?? now, tz)),
       },
-      { label: "等级", value: grade.name },
-      { label: "单位", value: unit },
-      { label: "地点", value: incident.location ?? "待补" },
-      { label: "事发时间", value: incident.occurredAt ? formatLocalTime(incident.occurredAt, tz) : "待补" },
-      { label: "伤亡", value: casualtiesText(casualties) },
-      { label: "报告人", value: nameOf(incident.reporterId) },
-      { label: "标记", value: flags.length > 0 ? flags.join("；") : M.none },
+      { label: L.grade, value: grade.name },
+      { label: L.unit, value: unit },
+      { label: L.location, value: incident.location ?? TBD },
+      { label: L.occurredAt, value: incident.occurredAt ? formatLocalTime(incident.occurredAt, tz) : TBD },
+      { label: L.casualties, value: casualtiesText(casualties) },
+      { label: L.reporter, value: nameOf(incident.reporterId) },
+      { label: L.flags, value: flags.length > 0 ? flags.join("；") : M.none },
       {
-        label: "已阅",
+        label: L.acknowledged,
         value:
           incident.acknowledgedAt && incident.acknowledgedBy
             ? M.acknowledgedBy(nameOf(incident.acknowledgedBy), formatLocalTime(incident.acknowledgedAt, tz))
             : M.notAcknowledged,
       },
       {
-        label: "续报",
+        label: L.followUps,
         value: nextDue
           ? M.followUpsNext(incident.followUpCount, formatLocalTime(nextDue, tz))
           : M.followUps(incident.followUpCount),
       },
-      ...(open ? [{ label: "待补", value: missing.length > 0 ? missing.join("、") : M.none }] : []),
-      ...(input.readLines?.length ? [{ label: "已读", value: input.readLines.join("\n") }] : []),
-      { label: "时间线", value: lines.length > 0 ? lines.join("\n") : M.timelineEmpty },
+      ...(open ? [{ label: L.missing, value: missing.length > 0 ? missing.join("、") : M.none }] : []),
+      ...(input.readLines?.length ? [{ label: L.reads, value: input.readLines.join("\n") }] : []),
+      { label: L.timeline, value: lines.length > 0 ? lines.join("\n") : M.timelineEmpty },
     ],
     buttons: [],
   };

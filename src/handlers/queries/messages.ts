@@ -29,6 +29,8 @@ export const queryMessages = {
   noneOpenOfUnit: (unit: string) => `${unit}目前没有处置中的事件。`,
   moreOpen: (count: number) => `另有 ${count} 起未列出，请用「查询 编号」查看。`,
   age: (duration: string) => `已 ${duration}`,
+  followUpCount: (count: number) => `续报 ${count} 次`,
+  moreNames: (listed: string, count: number) => `${listed}等 ${count} 人`,
 
   mineTitle: (count: number) => `您上报的事件（最近 ${count} 起）：`,
   noneMine: "您还没有上报过事件。上报请发「上报」。",

@@ -2,7 +2,7 @@
 import type { Command } from "../../bot/core/capability.ts";
 import { hasIncidentRules } from "../../config/policy.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
-import { alertMessages, incidentMessages } from "../incident/messages.ts";
+import { alertMessages, COMMAND_WORDS, incidentMessages } from "../incident/messages.ts";
 import { canViewIncident } from "./incident-access.ts";
 import { incidentStatusCard } from "./incident-status-card.ts";
 import { queryMessages as M } from "./messages.ts";
@@ -15,7 +15,7 @@ export const queryCommand: Command = {
     const { policy, prisma, directory, clock } = ctx.services;
     if (!hasIncidentRules(policy)) return ctx.reply(incidentMessages.notConfigured);
     const number = args.trim().split(/\s+/)[0] ?? "";
-    if (!number) return ctx.reply(alertMessages.needNumber("查询"));
+    if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.query));
     const incident = await incidentByNumberText(ctx, number);
     if (!incident) return;
     if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));

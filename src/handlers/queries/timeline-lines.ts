@@ -8,7 +8,7 @@ import type { Element } from "../../config/incident-policy.ts";
 import { followUpTitle } from "../incident/follow-up/ordinal.ts";
 import { ELEMENT_NAMES } from "../incident/messages.ts";
 import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
-import { TIMELINE_WORDS as W } from "./messages.ts";
+import { queryMessages, TIMELINE_WORDS as W } from "./messages.ts";
 
 export interface TimelineRow {
   at: Date;
@@ -50,7 +50,7 @@ function ids(value: unknown): string[] {
 function names(value: unknown, view: TimelineView): string {
   const list = ids(value).map((id) => view.nameOf(id));
   if (list.length <= MAX_NAMES) return list.join("、");
-  return `${list.slice(0, MAX_NAMES).join("、")}等 ${list.length} 人`;
+  return queryMessages.moreNames(list.slice(0, MAX_NAMES).join("、"), list.length);
 }
 
 /** Element ids (`location`) or names already in Chinese (`地点`), as the rows hold either. */

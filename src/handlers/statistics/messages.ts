@@ -1,6 +1,15 @@
 /** Chinese texts of 统计 and 通报, in one place for review. */
 
 export const statisticsMessages = {
+  monthLabel: (year: number, month: number) => `${year}年${month}月`,
+  yearLabel: (year: number) => `${year}年`,
+  weekLabel: (week: string, from: string, to: string) => `${week}（${from} 至 ${to}）`,
+  thisWeek: "本周",
+  lastWeek: "上周",
+  overallLabel: "总体",
+  unitLabel: "单位",
+  /** A list cut short: `青山镇、…等 9 项`. */
+  moreItems: (listed: string, count: number) => `${listed}等 ${count} 项`,
   statsSummary: "各单位报送统计：统计 本周 | 本月 | 上月 | 2026-03 | 今年",
   noticeSummary: "迟报、漏报情况通报：通报 2026-10（不写月份为上月）",
 

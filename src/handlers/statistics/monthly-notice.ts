@@ -20,7 +20,7 @@ const MAX_LISTED = 6;
 
 function list(items: readonly string[]): string {
   if (items.length <= MAX_LISTED) return items.join("、");
-  return `${items.slice(0, MAX_LISTED).join("、")}等 ${items.length} 项`;
+  return M.moreItems(items.slice(0, MAX_LISTED).join("、"), items.length);
 }
 
 export function lateParts(unitId: string, facts: LateAndMissedFacts): string[] {
@@ -83,7 +83,7 @@ export function monthlyNoticeCard(input: MonthlyNoticeInput): Card {
     tone: flagged.length > 0 ? "orange" : "blue",
     fields: [
       {
-        label: "总体",
+        label: M.overallLabel,
         value: M.noticeSummaryLine(
           sum((u) => u.lateTotal),
           sum((u) => u.missedTotal),

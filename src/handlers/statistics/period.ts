@@ -5,6 +5,7 @@
  */
 import { addCivilDays, type CivilDate, dayString, isRealDate } from "../../bot/core/wall-clock.ts";
 import { localDay, startOfDay } from "../office/days.ts";
+import { statisticsMessages as M } from "./messages.ts";
 
 export interface Period {
   kind: "week" | "month" | "year";
@@ -48,20 +49,23 @@ export function monthPeriod(year: number, month: number, today: CivilDate, timeZ
     return { ok: false, reason: "future" };
   const current = year === today.year && month === today.month;
   const last = current ? today : lastDayOfMonth(year, month);
-  return { ok: true, period: build("month", `${year}年${month}月`, { year, month, day: 1 }, last, timeZone) };
+  return {
+    ok: true,
+    period: build("month", M.monthLabel(year, month), { year, month, day: 1 }, last, timeZone),
+  };
 }
 
 function yearPeriod(year: number, today: CivilDate, timeZone: string): PeriodResult {
   if (year > today.year) return { ok: false, reason: "future" };
   const last = year === today.year ? today : { year, month: 12, day: 31 };
-  return { ok: true, period: build("year", `${year}年`, { year, month: 1, day: 1 }, last, timeZone) };
+  return { ok: true, period: build("year", M.yearLabel(year), { year, month: 1, day: 1 }, last, timeZone) };
 }
 
 function weekPeriod(label: string, monday: CivilDate, today: CivilDate, timeZone: string): PeriodResult {
   const sunday = addCivilDays(monday, 6);
   const last = dayString(sunday) > dayString(today) ? today : sunday;
-  const days = `${dayString(monday).slice(5)} 至 ${dayString(last).slice(5)}`;
-  return { ok: true, period: build("week", `${label}（${days}）`, monday, last, timeZone) };
+  const days = M.weekLabel(label, dayString(monday).slice(5), dayString(last).slice(5));
+  return { ok: true, period: build("week", days, monday, last, timeZone) };
 }
 
 /** The month before the one `now` falls in: what a monthly 通报 is about. */
@@ -86,8 +90,8 @@ export function parsePeriod(text: string, now: Date, timeZone: string): PeriodRe
   if (words === "今年" || words === "本年") return yearPeriod(today.year, today, timeZone);
   const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
   const monday = addCivilDays(today, -((weekday + 6) % 7));
-  if (words === "本周") return weekPeriod("本周", monday, today, timeZone);
-  if (words === "上周") return weekPeriod("上周", addCivilDays(monday, -7), today, timeZone);
+  if (words === "本周") return weekPeriod(M.thisWeek, monday, today, timeZone);
+  if (words === "上周") return weekPeriod(M.lastWeek, addCivilDays(monday, -7), today, timeZone);
   const month = /^(\d{4})(?:[-./年])(\d{1,2})月?$/.exec(words);
   if (month) return monthPeriod(Number(month[1]), Number(month[2]), today, timeZone);
   const year = /^(\d{4})年?$/.exec(words);

@@ -42,7 +42,7 @@ export function onTimeRateChart(units: readonly UnitStatistics[], unitName: (id:
 export function statisticsCard(input: StatisticsCardInput): Card {
   const fields =
     input.units.length === 0
-      ? [{ label: "单位", value: M.noUnits }]
+      ? [{ label: M.unitLabel, value: M.noUnits }]
       : input.units.map((u) => ({ label: input.unitName(u.unitId), value: unitStatisticsLine(u) }));
   if (input.units.length > 1) fields.push({ label: M.total, value: unitStatisticsLine(input.total) });
   return {

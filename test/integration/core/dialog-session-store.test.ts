@@ -27,6 +27,7 @@ function session(): DialogSession {
     chatId: "dm:zhangsan",
     personId: "zhangsan",
     dialogId: "profile",
+    version: 1,
     stepId: "phone",
     data: {},
     history: [],
@@ -79,5 +80,24 @@ describe.each([
     // Another process moves the dialog on behind this store's back.
     await database.prisma.dialogSession.update({ where: { id: "s1" }, data: { stepId: "title" } });
     expect((await store.find("dm:zhangsan", "zhangsan"))?.stepId).toBe(cache ? "phone" : "title");
+  });
+
+  it("stores the dialog's version beside the data; a row stored before versions reads as version 0", async () => {
+    const store = new DialogSessionStore(database.prisma, cache);
+    await store.start({ ...session(), data: { phone: "13912345678" } });
+    const row = await database.prisma.dialogSession.findUniqueOrThrow({ where: { id: "s1" } });
+    expect(row.data).toEqual({ phone: "13912345678", "@version": 1 });
+    expect(await store.save({ ...session(), version: 2, lastActiveAt: T1 })).toBe(true);
+    expect((await database.prisma.dialogSession.findUniqueOrThrow({ where: { id: "s1" } })).data).toEqual({
+      "@version": 2,
+    });
+
+    // As an older deploy left it: no version in the data.
+    await database.prisma.dialogSession.update({
+      where: { id: "s1" },
+      data: { data: { phone: "13912345678" } },
+    });
+    const old = await new DialogSessionStore(database.prisma, cache).findById("s1");
+    expect(old).toMatchObject({ version: 0, stepId: "phone", data: { phone: "13912345678" } });
   });
 });

@@ -3,7 +3,6 @@
  * at the outer edge (MessageSink): retries with backoff deliver once, a send that fails for good is
  * kept in the database and reported to the duty chat, and an idempotency key never posts twice.
  */
-import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConsoleHistory } from "../../../src/bot/adapters/console/console-history.ts";
@@ -12,7 +11,7 @@ import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OutboundMessage } from "../../../src/bot/core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../src/bot/core/message-sink.ts";
 import { systemClock } from "../../../src/bot/core/ports.ts";
-import { LEGACY_OUTBOUND_QUEUE, safeJobId } from "../../../src/queue/queue-names.ts";
+import { safeJobId } from "../../../src/queue/queue-names.ts";
 import { createRedis } from "../../../src/queue/redis-connection.ts";
 import {
   QueuedMessenger,
@@ -274,31 +273,6 @@ describe("the send queue", () => {
     expect(slow.delivered.map((m) => m.idempotencyKey).sort()).toEqual(
       fast.delivered.map((m) => m.idempotencyKey).sort(),
     );
-  });
-
-  it("delivers the sends an older version left on the one shared queue, retries included", async () => {
-    const legacy = new Queue(LEGACY_OUTBOUND_QUEUE, { connection: redis, prefix });
-    await legacy.add(
-      "send",
-      { sink: "plain", message: message("old-1") },
-      { jobId: safeJobId("old-1-plain") },
-    );
-    await legacy.add(
-      "send",
-      { sink: "plain", message: message("old-2") },
-      { jobId: safeJobId("old-2-plain"), delay: 300, attempts: 3 },
-    );
-    const plain = new FakeSink("plain", "all", 0);
-    const queued = start([plain]);
-
-    await queued.send(message("new-1"));
-    await waitFor("all three deliveries", () => plain.delivered.length === 3);
-    expect(plain.delivered.map((m) => m.idempotencyKey).sort()).toEqual(["new-1", "old-1", "old-2"]);
-    await waitFor("the old queue to be empty", async () =>
-      (await legacy.getJobCountByTypes("waiting", "active", "delayed")) === 0 ? true : undefined,
-    );
-    expect(await legacy.getJobCountByTypes("completed")).toBe(2);
-    await legacy.close();
   });
 
   it("refuses a message for a chat no platform serves", async () => {

@@ -46,7 +46,7 @@ export function interpret(
   if (!step.schema) return { ok: true, value };
   const parsed = step.schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return invalid(parsed.error.issues[0]?.message ?? "格式不对。");
+  return invalid(parsed.error.issues[0]?.message ?? M.badFormat);
 }
 
 function refused(reason: string): Interpretation {

@@ -67,8 +67,31 @@ export interface DialogForm {
   order?: string[];
 }
 
+/**
+ * What a stored session holds, at the version of the dialog that stored it. Sessions stored before
+ * dialogs carried a version are version 0.
+ */
+export interface StoredDialog {
+  version: number;
+  stepId: string;
+  data: DialogData;
+  history: string[];
+}
+
 export interface DialogDefinition<D extends DialogData> {
   id: string;
+  /**
+   * The shape of the stored session: raise it with any change that would misread a session stored
+   * before the deploy (a field renamed or retyped, a step split or removed), and say in `upgrade`
+   * how such a session reads now, so that a 首报 in progress across a deploy goes on. Version 1 is
+   * the shape sessions had before they carried a version (read as 0): nothing to upgrade.
+   */
+  version: number;
+  /**
+   * A session stored by an older version, in today's shape (`version` is its old one). Absent: older
+   * sessions read as they are (the versions differ in nothing stored).
+   */
+  upgrade?: (stored: StoredDialog) => Omit<StoredDialog, "version">;
   /** Name shown to people, e.g. 登记信息. */
   title: string;
   steps: DialogStep<D>[];

@@ -45,6 +45,18 @@ const EXPIRED_KEY = "dialog-expired";
 // biome-ignore lint/suspicious/noExplicitAny: the engine holds dialogs of every data shape
 type AnyDialog = DialogDefinition<any>;
 
+/**
+ * A session stored by an older version of its dialog, in the dialog's current shape (its
+ * `upgrade`, or as it is when there is none); stored so with the next step. A session stored by a
+ * newer version (a deploy rolled back) is read as it is: there is no way down.
+ */
+export function upgradeSession(dialog: AnyDialog, session: DialogSession): DialogSession {
+  if (session.version >= dialog.version) return session;
+  const { stepId, data, history } = session;
+  const upgraded = dialog.upgrade?.({ version: session.version, stepId, data, history });
+  return { ...session, ...upgraded, version: dialog.version };
+}
+
 export class DialogEngine {
   private readonly dialogs = new Map<string, AnyDialog>();
   private readonly sessions: DialogSessionStore;
@@ -59,8 +71,14 @@ export class DialogEngine {
   }
 
   /** The person's open dialog in this chat, if any. */
-  active(ctx: ConversationContext): Promise<DialogSession | null> {
-    return this.sessions.find(ctx.chat.id, ctx.person.id);
+  async active(ctx: ConversationContext): Promise<DialogSession | null> {
+    return this.current(await this.sessions.find(ctx.chat.id, ctx.person.id));
+  }
+
+  /** The session in its dialog's current shape (see {@link upgradeSession}). */
+  private current(session: DialogSession | null): DialogSession | null {
+    const dialog = session && this.dialogs.get(session.dialogId);
+    return session && dialog ? upgradeSession(dialog, session) : session;
   }
 
   async start(ctx: ConversationContext, dialogId: string, args = ""): Promise<void> {
@@ -76,6 +94,7 @@ export class DialogEngine {
       chatId: ctx.chat.id,
       personId: ctx.person.id,
       dialogId,
+      version: dialog.version,
       stepId: CONFIRM_STEP,
       data,
       history: [],
@@ -116,7 +135,7 @@ export class DialogEngine {
   async handleAction(ctx: ConversationContext, value: string): Promise<void> {
     const [sessionId, stepId, answer] = splitAction(value);
     if (stepId === FORM_STEP) return this.handleForm(ctx, sessionId);
-    const session = await this.sessions.findById(sessionId);
+    const session = this.current(await this.sessions.findById(sessionId));
     if (session && (await this.repeated(ctx, session))) return;
     if (!session || session.stepId !== stepId) return ctx.reply(M.staleButton);
     if (session.personId !== ctx.person.id || session.chatId !== ctx.chat.id)
@@ -131,7 +150,7 @@ export class DialogEngine {
    * (确认 / 修改) as if answered step by step, else the problems by field and the form again as typed.
    */
   private async handleForm(ctx: ConversationContext, sessionId: string): Promise<void> {
-    const session = await this.sessions.findById(sessionId);
+    const session = this.current(await this.sessions.findById(sessionId));
     const values = ctx.event.action?.form;
     const dialog = session ? this.dialogs.get(session.dialogId) : undefined;
     if (!session || !values || !dialog?.form) return ctx.reply(M.formStale);
@@ -320,9 +339,9 @@ export class DialogEngine {
       title: M.summaryTitle(dialog.title),
       fields: [...fields, ...(dialog.summaryFields?.(session.data, ctx) ?? [])],
       buttons: [
-        button(session, "1", dialog.confirmLabel ?? "确认"),
-        button(session, "2", "修改"),
-        button(session, "3", "取消"),
+        button(session, "1", dialog.confirmLabel ?? M.confirmButton),
+        button(session, "2", M.editButton),
+        button(session, "3", M.cancelButton),
       ],
       note: M.summaryNote,
     };
@@ -341,7 +360,7 @@ export class DialogEngine {
   idleJob(): JobHandler<z.ZodObject<{ sessionId: z.ZodString }>> {
     return {
       name: DIALOG_IDLE_JOB,
-      label: "对话超时提醒",
+      label: M.idleJobLabel,
       schema: z.object({ sessionId: z.string() }),
       run: (ctx, { sessionId }) => this.checkIdle(ctx, sessionId),
     };
@@ -361,7 +380,7 @@ export class DialogEngine {
       if (await store.expire(session))
         return ctx.send(
           session.chatId,
-          { text: M.expired(dialog?.title ?? "对话"), mentions: [session.personId] },
+          { text: M.expired(dialog?.title ?? M.unknownDialog), mentions: [session.personId] },
           { key: EXPIRED_KEY },
         );
       return this.checkIdle(ctx, sessionId, conflicts + 1);

@@ -16,6 +16,14 @@ export function isDialogKeyword(word: string): boolean {
 }
 
 export const dialogMessages = {
+  confirmButton: "确认",
+  editButton: "修改",
+  cancelButton: "取消",
+  /** The idle job, as the duty officer's notice names it when it keeps failing. */
+  idleJobLabel: "对话超时提醒",
+  /** What an expired dialog is called when its definition is gone (a deploy removed it). */
+  unknownDialog: "对话",
+  badFormat: "格式不对。",
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
   /** Said on every platform, so it names no buttons (WeChat has none; where they exist they show themselves). */
   choiceHint: "请回复序号选择。",

@@ -8,6 +8,8 @@ export interface DialogSession {
   chatId: string;
   personId: string;
   dialogId: string;
+  /** The dialog's version when the session was stored (0: stored before sessions had one). */
+  version: number;
   /** A step id, or `@confirm` / `@edit`, or `edit:<step id>` while one answer is being changed. */
   stepId: string;
   data: DialogData;
@@ -28,6 +30,9 @@ export interface DialogSession {
 export const CONFIRM_STEP = "@confirm";
 export const EDIT_PICK_STEP = "@edit";
 export const EDIT_PREFIX = "edit:";
+
+/** Where a session's version is kept in the stored data (one JSON column, no migration). */
+export const VERSION_KEY = "@version";
 
 /**
  * How many of a session's latest events are remembered: far more than a person answers while a
@@ -110,7 +115,7 @@ export class DialogSessionStore {
     // Every message saves a step: one plain UPDATE of what a step changes (a Prisma update costs ~30% more here).
     const count = await this.prisma.$executeRaw`
       UPDATE dialog_session
-      SET step_id = ${session.stepId}, data = ${JSON.stringify(session.data)}::jsonb,
+      SET step_id = ${session.stepId}, data = ${JSON.stringify(storedData(session))}::jsonb,
           history = ${JSON.stringify(session.history)}::jsonb,
           last_active_at = ${session.lastActiveAt}, reminded_at = ${session.remindedAt},
           event_ids = ${JSON.stringify(session.eventIds)}::jsonb
@@ -178,13 +183,15 @@ function conversationKey(chatId: string, personId: string): string {
 type Row = Awaited<ReturnType<PrismaClient["dialogSession"]["findUniqueOrThrow"]>>;
 
 function toSession(row: Row): DialogSession {
+  const { [VERSION_KEY]: version, ...data } = (row.data ?? {}) as DialogData;
   return {
     id: row.id,
     chatId: row.chatId,
     personId: row.personId,
     dialogId: row.dialogId,
+    version: typeof version === "number" ? version : 0,
     stepId: row.stepId,
-    data: (row.data ?? {}) as DialogData,
+    data,
     history: (row.history ?? []) as string[],
     platform: row.platform,
     startedAt: row.startedAt,
@@ -201,7 +208,7 @@ function toRow(session: DialogSession) {
     personId: session.personId,
     dialogId: session.dialogId,
     stepId: session.stepId,
-    data: session.data as object,
+    data: storedData(session),
     history: session.history,
     platform: session.platform,
     startedAt: session.startedAt,
@@ -209,4 +216,9 @@ function toRow(session: DialogSession) {
     remindedAt: session.remindedAt,
     eventIds: session.eventIds,
   };
+}
+
+/** The session's data with its version, as the `data` column holds it. */
+function storedData(session: DialogSession): object {
+  return { ...session.data, [VERSION_KEY]: session.version };
 }

@@ -1,5 +1,6 @@
 /** The first report (首报) as the dialog collects it; times are ISO strings (dialog state is JSON). */
 import type { DialogData } from "../../../bot/core/dialog/definition.ts";
+import { casualtyMessages as M } from "../messages.ts";
 import type { Casualties } from "../understanding/casualties.ts";
 import type { Contact } from "../understanding/contact.ts";
 
@@ -18,12 +19,12 @@ export interface FirstReportData extends DialogData {
 }
 
 export function casualtiesText(c: Casualties | null | undefined): string {
-  if (!c) return "不清楚";
-  if (c.deaths + c.injured + c.missing === 0) return "无人员伤亡";
+  if (!c) return M.unknown;
+  if (c.deaths + c.injured + c.missing === 0) return M.none;
   const parts = [
-    c.deaths > 0 ? `死亡 ${c.deaths} 人` : "",
-    c.injured > 0 ? `受伤 ${c.injured} 人` : "",
-    c.missing > 0 ? `失联 ${c.missing} 人` : "",
+    c.deaths > 0 ? M.deaths(c.deaths) : "",
+    c.injured > 0 ? M.injured(c.injured) : "",
+    c.missing > 0 ? M.missing(c.missing) : "",
   ];
   return parts.filter(Boolean).join("，");
 }

@@ -16,6 +16,7 @@ export const FIRST_REPORT_DIALOG = "incident.first-report";
 
 export const firstReportDialog = defineDialog<FirstReportData>({
   id: FIRST_REPORT_DIALOG,
+  version: 1,
   title: M.dialogTitle,
   confirmLabel: M.confirmLabel,
   steps: firstReportSteps,

@@ -4,7 +4,7 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
-import { incidentMessages as M } from "../messages.ts";
+import { FIRST_REPORT_LABELS as L, incidentMessages as M } from "../messages.ts";
 import { suggestGrade } from "../rules/grading.ts";
 import { type Contact, findContact } from "../understanding/contact.ts";
 import { parseCasualties } from "../understanding/parse-casualties.ts";
@@ -49,14 +49,14 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "type",
     field: "type",
-    label: "事件类型",
+    label: L.type,
     prompt: M.typePrompt,
     choices: (_data, ctx) => policyOf(ctx).types.map((t) => ({ value: t, label: t })),
   },
   {
     id: "time",
     field: "occurredAt",
-    label: "事发时间",
+    label: L.occurredAt,
     prompt: M.timePrompt,
     help: M.timeHelp,
     optional: true,
@@ -67,7 +67,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "location",
     field: "location",
-    label: "地点",
+    label: L.location,
     prompt: M.locationPrompt,
     schema: z.string().trim().min(2, M.locationInvalid).max(100, M.locationInvalid),
     formInput: { placeholder: M.formLocationPlaceholder },
@@ -75,7 +75,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "summary",
     field: "summary",
-    label: "基本情况",
+    label: L.summary,
     prompt: M.summaryPrompt,
     schema: z.string().trim().min(4, M.summaryInvalid).max(2000),
     formInput: { placeholder: M.formSummaryPlaceholder, multiline: true },
@@ -83,7 +83,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "casualties",
     field: "casualties",
-    label: "伤亡情况",
+    label: L.casualties,
     prompt: M.casualtiesPrompt,
     optional: true,
     parse: (text, ctx) => {
@@ -97,7 +97,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "grade",
     field: "gradeId",
-    label: "事件等级",
+    label: L.grade,
     prompt: (data, ctx) => M.gradePrompt(suggestGrade(data.casualties ?? null, policyOf(ctx).grades)?.name),
     choices: (data, ctx) => {
       const { grades } = policyOf(ctx);
@@ -112,7 +112,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "measures",
     field: "measures",
-    label: "已采取措施",
+    label: L.measures,
     prompt: M.measuresPrompt,
     optional: true,
     schema: z.string().trim().min(2).max(2000),
@@ -121,7 +121,7 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
   {
     id: "contact",
     field: "contact",
-    label: "现场负责人",
+    label: L.contact,
     prompt: M.contactPrompt,
     optional: true,
     parse: parseContactReply,

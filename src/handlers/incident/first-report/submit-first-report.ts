@@ -12,7 +12,7 @@ import {
   scheduleWrittenChecks,
 } from "../incident-schedule.ts";
 import { IncidentStore, type NewIncident } from "../incident-store.ts";
-import { ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
+import { CARD_LABELS, ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";
 import { firstReportTiming } from "../rules/timing.ts";
 import type { FirstReportData } from "./first-report-data.ts";
@@ -69,7 +69,7 @@ export function describeSubmission(data: Partial<FirstReportData>, ctx: Conversa
   }
   if (result.missing.length > 0)
     fields.push({
-      label: "待补",
+      label: CARD_LABELS.missing,
       value: result.missing.map((e) => ELEMENT_NAMES[e as keyof typeof ELEMENT_NAMES]).join("、"),
     });
   return fields;

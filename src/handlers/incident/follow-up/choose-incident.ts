@@ -6,7 +6,7 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentByNumberText } from "../find-incident.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { followUpMessages as M, reportCardMessages as R } from "./messages.ts";
 
 /** `2026-0042`, `0042`, `42`: what an incident number looks like when it starts the arguments. */
 const NUMBER = /^\d{1,6}(?:-\d{1,6})?$/;
@@ -56,9 +56,8 @@ export async function chooseOwnOpenIncident(
     await ctx.reply(M.noneOpen(command));
     return null;
   }
-  const lines = open.map(
-    (i) =>
-      `${i.number} ${i.type} ${i.location ?? ""}（${formatLocalTime(i.reportedAt, policy.timezone)} 首报）`,
+  const lines = open.map((i) =>
+    R.openLine(i.number, i.type, i.location ?? "", formatLocalTime(i.reportedAt, policy.timezone)),
   );
   await ctx.reply(M.severalOpen(command, lines));
   return null;

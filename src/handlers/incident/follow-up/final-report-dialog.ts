@@ -6,13 +6,14 @@ import { defineDialog } from "../../../bot/core/dialog/definition.ts";
 import type { FinalReportData } from "./follow-up-data.ts";
 import { finalReportSteps } from "./follow-up-steps.ts";
 import { incidentRef, loadIncident } from "./incident-ref.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { followUpMessages as M, reportCardMessages as R } from "./messages.ts";
 import { submitFinalReport } from "./submit-final-report.ts";
 
 export const FINAL_REPORT_DIALOG = "incident.final-report";
 
 export const finalReportDialog = defineDialog<FinalReportData>({
   id: FINAL_REPORT_DIALOG,
+  version: 1,
   title: M.finalTitle,
   confirmLabel: M.confirmFinal,
   steps: finalReportSteps,
@@ -21,6 +22,6 @@ export const finalReportDialog = defineDialog<FinalReportData>({
     return { ...incidentRef(incident, ctx), ...(text ? { outcome: text } : {}) };
   },
   intro: (data) => ({ text: M.finalIntro(data.number ?? "", data.what ?? "") }),
-  summaryFields: (data) => [{ label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` }],
+  summaryFields: (data) => [{ label: R.incidentLabel, value: `${data.number ?? ""} ${data.what ?? ""}` }],
   complete: (ctx, data, submission) => submitFinalReport(ctx, data, submission),
 });

@@ -10,7 +10,7 @@ import { chooseOwnOpenIncident, splitNumber } from "./choose-incident.ts";
 import { FINAL_REPORT_DIALOG } from "./final-report-dialog.ts";
 import { FOLLOW_UP_DIALOG } from "./follow-up-dialog.ts";
 import { dialogArgs } from "./incident-ref.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { COMMAND_WORDS, followUpMessages as M } from "./messages.ts";
 
 async function startFor(ctx: ConversationContext, args: string, command: string, dialogId: string) {
   if (!hasIncidentRules(ctx.services.policy)) return ctx.reply(incidentMessages.notConfigured);
@@ -22,11 +22,11 @@ async function startFor(ctx: ConversationContext, args: string, command: string,
 export const followUpCommand: Command = {
   names: ["续报", "补报", "/followup"],
   summary: M.followUpSummary,
-  run: (ctx, args) => startFor(ctx, args, "续报", FOLLOW_UP_DIALOG),
+  run: (ctx, args) => startFor(ctx, args, COMMAND_WORDS.followUp, FOLLOW_UP_DIALOG),
 };
 
 export const finalReportCommand: Command = {
   names: ["终报", "/final"],
   summary: M.finalSummary,
-  run: (ctx, args) => startFor(ctx, args, "终报", FINAL_REPORT_DIALOG),
+  run: (ctx, args) => startFor(ctx, args, COMMAND_WORDS.final, FINAL_REPORT_DIALOG),
 };

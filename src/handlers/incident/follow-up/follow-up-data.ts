@@ -7,11 +7,9 @@ import type { DialogData } from "../../../bot/core/dialog/definition.ts";
 import type { Element } from "../../../config/incident-policy.ts";
 import type { Casualties } from "../understanding/casualties.ts";
 import type { Contact } from "../understanding/contact.ts";
+import { NOT_UPDATED, NOTHING_NEW } from "./messages.ts";
 
-/** Stored when a casualty step is skipped: the counts on file stay as they are. */
-export const NOT_UPDATED = "未更新";
-/** Stored when there is nothing new to say (跳过, 无, 没有). */
-export const NOTHING_NEW = "无";
+export { NOT_UPDATED, NOTHING_NEW };
 
 /** What both dialogs know about their incident from the start. */
 export interface IncidentRef extends DialogData {

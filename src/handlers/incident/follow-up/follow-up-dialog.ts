@@ -12,7 +12,7 @@ import { nextFollowUpDue } from "../rules/timing.ts";
 import type { FollowUpData } from "./follow-up-data.ts";
 import { followUpSteps } from "./follow-up-steps.ts";
 import { incidentRef, loadIncident, missingElementsOf } from "./incident-ref.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { followUpMessages as M, reportCardMessages as R } from "./messages.ts";
 import { followUpTitle } from "./ordinal.ts";
 import { submitFollowUp } from "./submit-follow-up.ts";
 
@@ -20,6 +20,7 @@ export const FOLLOW_UP_DIALOG = "incident.follow-up";
 
 export const followUpDialog = defineDialog<FollowUpData>({
   id: FOLLOW_UP_DIALOG,
+  version: 1,
   title: M.followUpTitle,
   confirmLabel: M.confirmFollowUp,
   steps: followUpSteps,
@@ -42,8 +43,8 @@ export const followUpDialog = defineDialog<FollowUpData>({
   },
   summaryFields(data, ctx) {
     const fields: CardField[] = [
-      { label: "事件", value: `${data.number ?? ""} ${data.what ?? ""}` },
-      { label: "本次", value: followUpTitle(data.sequence ?? 1) },
+      { label: R.incidentLabel, value: `${data.number ?? ""} ${data.what ?? ""}` },
+      { label: R.thisReportLabel, value: followUpTitle(data.sequence ?? 1) },
     ];
     if (data.dueAt) {
       const due = new Date(data.dueAt);

@@ -71,3 +71,37 @@ export const followUpMessages = {
     `【要求续报】${leader}要求报告 ${number} 的最新进展，请尽快续报（回复「续报 ${number}」）。`,
   requestDone: (number: string, unit: string) => `已通知${unit}尽快续报 ${number}。`,
 } as const;
+
+/** Stored when a casualty step is skipped: the counts on file stay as they are (and shown so). */
+export const NOT_UPDATED = "未更新";
+/** Stored when there is nothing new to say (跳过, 无, 没有). */
+export const NOTHING_NEW = "无";
+
+/** The words of the commands, as texts quote them (「续报」后写事件编号). */
+export const COMMAND_WORDS = {
+  followUp: "续报",
+  final: "终报",
+  request: "要求续报",
+} as const;
+
+/** Chinese numerals, as follow-up reports are cited: 续报一 … 续报十一 (read aloud, never digits). */
+export const NUMERALS = {
+  digits: ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"],
+  /** Thousands, hundreds, tens, ones. */
+  units: ["千", "百", "十", ""],
+  zero: "零",
+} as const;
+
+export const reportCardMessages = {
+  jobLabel: "发送续报/终报卡片",
+  /** `续报一`: how the n-th follow-up report is titled. */
+  followUpTitle: (numeral: string) => `续报${numeral}`,
+  cardTitle: (what: string, heading: string) => `【${what}】${heading}`,
+  final: "终报",
+  followUpTyped: (number: string) => `可回复「批示 ${number} 内容」「要求续报 ${number}」。`,
+  incidentLabel: "事件",
+  thisReportLabel: "本次",
+  /** A line of the list when several incidents are open. */
+  openLine: (number: string, type: string, location: string, reportedAt: string) =>
+    `${number} ${type} ${location}（${reportedAt} 首报）`,
+};

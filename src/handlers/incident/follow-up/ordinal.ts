@@ -2,8 +2,9 @@
  * Follow-up reports are cited by Chinese ordinal: 续报一, 续报二 … 续报十一. Offices read these
  * aloud and write them in documents, so the number is never shown as a digit.
  */
+import { NUMERALS, reportCardMessages } from "./messages.ts";
 
-const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
+const DIGITS = NUMERALS.digits;
 
 /**
  * `1` → 一, `10` → 十, `11` → 十一, `20` → 二十, `105` → 一百零五, `110` → 一百一十.
@@ -11,7 +12,7 @@ const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "
  */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 9999) return String(n);
-  const units = ["千", "百", "十", ""] as const;
+  const units = NUMERALS.units;
   const digits = String(n).padStart(4, "0").split("").map(Number);
   let out = "";
   let pendingZero = false;
@@ -20,7 +21,7 @@ export function chineseNumeral(n: number): string {
       if (out) pendingZero = true;
       return;
     }
-    if (pendingZero) out += "零";
+    if (pendingZero) out += NUMERALS.zero;
     pendingZero = false;
     out += `${DIGITS[d]}${units[i]}`;
   });
@@ -30,5 +31,5 @@ export function chineseNumeral(n: number): string {
 
 /** `续报一`, `续报十一`: how the n-th follow-up report (1-based) is titled. */
 export function followUpTitle(sequence: number): string {
-  return `续报${chineseNumeral(sequence)}`;
+  return reportCardMessages.followUpTitle(chineseNumeral(sequence));
 }

@@ -12,6 +12,7 @@ import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { PrismaClient } from "../../../store/generated/client.ts";
 import { alertChats } from "../../office/audience.ts";
 import type { FollowUpFacts } from "./assess-follow-up.ts";
+import { reportCardMessages as R } from "./messages.ts";
 import { finalCard, followUpCard } from "./report-cards.ts";
 
 export const REPORT_CARD_JOB = "incident.report-card";
@@ -31,7 +32,7 @@ export function scheduleReportCard(
 
 export const reportCardJob: JobHandler<typeof schema> = {
   name: REPORT_CARD_JOB,
-  label: "发送续报/终报卡片",
+  label: R.jobLabel,
   schema,
   async run(ctx, { reportId }) {
     const { prisma, directory } = ctx.services;

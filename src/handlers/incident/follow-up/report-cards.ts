@@ -10,6 +10,7 @@ import type { IncidentReport } from "../../../store/generated/client.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import { incidentActions } from "../alert-card.ts";
 import { casualtiesText, contactText } from "../first-report/first-report-data.ts";
+import { numberedHeading } from "../incident-heading.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
@@ -22,7 +23,7 @@ import {
   givenText,
   NOT_UPDATED,
 } from "./follow-up-data.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { followUpMessages as M, reportCardMessages as R } from "./messages.ts";
 import { followUpTitle } from "./ordinal.ts";
 
 export interface ReportCardInput {
@@ -30,11 +31,6 @@ export interface ReportCardInput {
   report: Pick<IncidentReport, "sequence" | "receivedAt" | "reporterId" | "content">;
   policy: IncidentPolicy;
   directory: Directory;
-}
-
-function heading(incident: Incident, policy: IncidentPolicy, directory: Directory): string {
-  const grade = gradeOf(policy, incident.gradeId);
-  return `${incident.number} · ${directory.unitName(incident.unitId)} ${grade.name}${incident.type}`;
 }
 
 function onFile(incident: Incident): Casualties | null {
@@ -99,11 +95,11 @@ export function followUpCard(input: ReportCardInput, facts: FollowUpFacts): Card
     (b) => !(incident.acknowledgedAt && b.action.startsWith("inc:ack:")),
   );
   return {
-    title: `【${followUpTitle(report.sequence)}】${heading(incident, policy, directory)}`,
+    title: R.cardTitle(followUpTitle(report.sequence), numberedHeading(incident, policy, directory)),
     tone: gradeOf(policy, incident.gradeId).color,
     fields,
     buttons,
-    typedReplies: `可回复「批示 ${incident.number} 内容」「要求续报 ${incident.number}」。`,
+    typedReplies: R.followUpTyped(incident.number),
   };
 }
 
@@ -126,7 +122,7 @@ export function finalCard(input: ReportCardInput): Card {
     ...reporterFields(input),
   );
   return {
-    title: `【终报】${heading(incident, policy, directory)}`,
+    title: R.cardTitle(R.final, numberedHeading(incident, policy, directory)),
     tone: "grey",
     fields,
     buttons: [],

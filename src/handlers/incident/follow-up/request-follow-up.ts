@@ -11,7 +11,7 @@ import { incidentById, incidentByNumberText } from "../find-incident.ts";
 import { policyOf } from "../first-report/first-report-steps.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { alertMessages } from "../messages.ts";
-import { followUpMessages as M } from "./messages.ts";
+import { COMMAND_WORDS, followUpMessages as M } from "./messages.ts";
 
 export async function requestFollowUp(ctx: ConversationContext, incident: Incident): Promise<void> {
   const { directory, clock, prisma } = ctx.services;
@@ -45,7 +45,7 @@ export const requestFollowUpCommand: Command = {
   summary: M.requestSummary,
   async run(ctx, args) {
     const number = args.trim().split(/\s+/)[0] ?? "";
-    if (!number) return ctx.reply(alertMessages.needNumber("要求续报"));
+    if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.request));
     const incident = await incidentByNumberText(ctx, number);
     if (incident) await requestFollowUp(ctx, incident);
   },

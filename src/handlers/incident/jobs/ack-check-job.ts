@@ -10,8 +10,9 @@ import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { incidentActions } from "../alert-card.ts";
+import { incidentHeading } from "../incident-heading.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
-import { alertMessages as M } from "../messages.ts";
+import { JOB_LABELS, CARD_LABELS as L, alertMessages as M, NOT_YET_REPORTED as TBD } from "../messages.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { alertReaders, unreadFirst } from "../unread-first.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
@@ -20,7 +21,7 @@ const schema = z.object({ incidentId: z.number().int(), level: z.number().int().
 
 export const ackCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.ackCheck,
-  label: "未确认时逐级提醒领导",
+  label: JOB_LABELS.ackCheck,
   schema,
   async run(ctx, { incidentId, level }) {
     const open = await loadOpenIncident(ctx, incidentId);
@@ -45,11 +46,8 @@ export const ackCheckJob: JobHandler<typeof schema> = {
       ),
       tone: "red" as const,
       fields: [
-        {
-          label: "事件",
-          value: `【${grade.name}】${incident.type} · ${directory.unitName(incident.unitId)}`,
-        },
-        { label: "基本情况", value: incident.summary ?? "待补" },
+        { label: L.incident, value: incidentHeading(incident, policy, directory) },
+        { label: L.summary, value: incident.summary ?? TBD },
       ],
       buttons: incidentActions(incident),
       note: M.escalationNote(since),

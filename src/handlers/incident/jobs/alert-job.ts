@@ -10,6 +10,7 @@ import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { alertCard } from "../alert-card.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
+import { JOB_LABELS } from "../messages.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
@@ -17,7 +18,7 @@ const schema = z.object({ incidentId: z.number().int() });
 
 export const alertJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.alert,
-  label: "向领导发送事件快报",
+  label: JOB_LABELS.alert,
   schema,
   async run(ctx, { incidentId }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -7,7 +7,7 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import { dutyChats, unitChat } from "../../office/audience.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleFollowUpCheckAt } from "../incident-schedule.ts";
-import { alertMessages as M } from "../messages.ts";
+import { JOB_LABELS, alertMessages as M } from "../messages.ts";
 import { missedFollowUpFlagged } from "../timer-state.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
@@ -19,7 +19,7 @@ const schema = z.object({
 
 export const followUpCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.followUp,
-  label: "续报到期检查",
+  label: JOB_LABELS.followUpCheck,
   schema,
   async run(ctx, { incidentId, followUpCount, dueAt }) {
     const open = await loadOpenIncident(ctx, incidentId);

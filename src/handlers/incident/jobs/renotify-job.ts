@@ -4,14 +4,14 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import { leaderChats } from "../../office/audience.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
-import { alertMessages as M } from "../messages.ts";
+import { JOB_LABELS, alertMessages as M } from "../messages.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
 
 export const renotifyJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.renotify,
-  label: "已阅后再次提醒",
+  label: JOB_LABELS.renotify,
   schema,
   async run(ctx, { incidentId }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -9,7 +9,7 @@ import { onDutyAt } from "../../office/on-duty.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMissing } from "../alert-card.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
-import { alertMessages as M } from "../messages.ts";
+import { JOB_LABELS, alertMessages as M } from "../messages.ts";
 import { writtenReminderSent } from "../timer-state.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
@@ -17,7 +17,7 @@ const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter
 
 export const writtenCheckJob: JobHandler<typeof schema> = {
   name: INCIDENT_JOBS.written,
-  label: "书面报告要素催报",
+  label: JOB_LABELS.written,
   schema,
   async run(ctx, { incidentId, stage }) {
     const open = await loadOpenIncident(ctx, incidentId);

@@ -40,11 +40,3 @@ export function nextFollowUpDue(lastReportAt: Date, grade: Pick<Grade, "follow_u
     ? null
     : new Date(lastReportAt.getTime() + grade.follow_up_every);
 }
-
-/** Reminder times before a deadline that are still ahead of `now`, soonest first. */
-export function remindersBefore(due: Date, leads: readonly number[], now: Date): Date[] {
-  return leads
-    .map((lead) => new Date(due.getTime() - lead))
-    .filter((at) => at.getTime() > now.getTime())
-    .sort((a, b) => a.getTime() - b.getTime());
-}

@@ -22,7 +22,7 @@ const schema = z.object({ instructionId: z.number().int(), round: z.number().int
 
 export const chaseJob: JobHandler<typeof schema> = {
   name: INSTRUCTION_JOBS.chase,
-  label: "催收批示回执",
+  label: M.chaseJobLabel,
   schema,
   async run(ctx, { instructionId, round }) {
     const live = await loadLiveInstruction(ctx, instructionId);

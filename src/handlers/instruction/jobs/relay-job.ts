@@ -9,6 +9,7 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import { relayTargets } from "../instruction-audience.ts";
 import { instructionCard } from "../instruction-card.ts";
 import { INSTRUCTION_JOBS } from "../instruction-schedule.ts";
+import { instructionMessages } from "../messages.ts";
 import { inRankOrder } from "../rules/receipt-people.ts";
 import { relayPlan } from "../rules/relay-plan.ts";
 import { loadLiveInstruction } from "./live-instruction.ts";
@@ -17,7 +18,7 @@ const schema = z.object({ instructionId: z.number().int() });
 
 export const relayJob: JobHandler<typeof schema> = {
   name: INSTRUCTION_JOBS.relay,
-  label: "转达领导批示",
+  label: instructionMessages.relayJobLabel,
   schema,
   async run(ctx, { instructionId }) {
     const live = await loadLiveInstruction(ctx, instructionId);

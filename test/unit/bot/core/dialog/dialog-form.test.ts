@@ -18,6 +18,7 @@ interface Data extends Record<string, unknown> {
 
 const dialog = defineDialog<Data>({
   id: "test.form",
+  version: 1,
   title: "测试",
   form: { title: "一页填完", submitLabel: "提交", order: ["place", "kind"] },
   steps: [
