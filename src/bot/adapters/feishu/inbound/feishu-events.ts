@@ -40,6 +40,7 @@ export const cardAction = z.object({
     .object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() })
     .partial(),
 });
+export type CardAction = z.infer<typeof cardAction>;
 
 export const botAdded = z.object({
   event_id: z.string().optional(),
