@@ -5,7 +5,7 @@ import { renderCard } from "../../../../../../src/bot/adapters/feishu/outbound/f
 import { Directory } from "../../../../../../src/bot/core/directory.ts";
 import { loadOfficeConfig } from "../../../../../../src/config/load.ts";
 import { alertCard } from "../../../../../../src/handlers/incident/alert-card.ts";
-import { incident, samplePolicy } from "../../../../incident/support/incident-fixtures.ts";
+import { incident, samplePolicy } from "../../../../handlers/incident/support/incident-fixtures.ts";
 
 const SECRET = "app-secret";
 

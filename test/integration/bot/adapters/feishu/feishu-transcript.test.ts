@@ -1,0 +1,74 @@
+/**
+ * One incident conversation (上报 → alert → 已阅 → 批示 → 收到) run twice from the same transcript:
+ * through the console by the transcript runner, and through the Feishu adapter against the fake
+ * Feishu server. Both must meet every expectation. Two of the console transcripts run on Feishu too.
+ */
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runTranscript } from "../../../../../src/transcript/run-transcript.ts";
+import { ROOT, silentLog } from "../../../../support/app.ts";
+import { openTestDatabase } from "../../../../support/database.ts";
+import { FakeFeishuServer } from "../../../../support/fake-feishu/fake-feishu-server.ts";
+import { chatIdOf, openIdOf } from "../../../../support/fake-feishu/feishu-test-app.ts";
+import { runTranscriptOnFeishu } from "../../../../support/fake-feishu/feishu-transcript.ts";
+import { buttonsOf, viewText } from "../../../../support/fake-feishu/feishu-view.ts";
+import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../support/redis.ts";
+
+const FILE = join(ROOT, "test/fixtures/feishu/incident-conversation.chat");
+
+describe("an incident conversation on Feishu and on the console", () => {
+  let fake: FakeFeishuServer;
+
+  beforeEach(async () => {
+    fake = new FakeFeishuServer();
+    await fake.start();
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it("meets the transcript's expectations on the console", async () => {
+    const result = await runTranscript(FILE, {
+      openDatabase: () => openTestDatabase(),
+      redisUrl: testRedisUrl(),
+      queuePrefix: () => uniquePrefix("feishu-console-twin"),
+      cleanup: async (prefix) => {
+        await deletePrefixedKeys(prefix);
+      },
+      log: silentLog,
+      root: ROOT,
+    });
+    expect(result.failures).toEqual([]);
+  }, 60_000);
+
+  it("meets the same expectations through the Feishu adapter", async () => {
+    const failures = await runTranscriptOnFeishu(FILE, fake);
+    expect(failures).toEqual([]);
+    // Feishu-only facts: the alert went out as a card with urgent (加急) in-app delivery to the leaders.
+    const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
+    expect(alert?.urgent[0]?.kind).toBe("app");
+    expect(alert?.urgent[0]?.userIds).toContain(openIdOf("wu-zhuren"));
+    // After 已阅 the alert cards were edited in place: who acknowledged, and no buttons left.
+    for (const chat of ["leaders", "duty"]) {
+      const card = fake.messagesTo(chatIdOf(chat)).find((m) => m.msgType === "interactive");
+      if (!card) throw new Error(`no alert card in ${chat}`);
+      expect(card.patches).toHaveLength(1);
+      expect(buttonsOf(card)).toEqual([]);
+      expect(viewText(card, (id) => id)).toMatch(/已阅\n王县长（2026-03-02 14:27）/);
+    }
+  }, 60_000);
+
+  // Two of the project's own transcripts as well: escalation with one-to-one chats and button
+  // presses there, and an instruction relayed with receipts.
+  for (const name of ["incident-escalation", "instruction-relay"])
+    it(`meets test/transcripts/${name}.chat through the Feishu adapter`, async () => {
+      const failures = await runTranscriptOnFeishu(join(ROOT, `test/transcripts/${name}.chat`), fake);
+      expect(failures).toEqual([]);
+      if (name === "incident-escalation") {
+        // The escalation reached 吕镇长 in a one-to-one chat, addressed by open_id, as urgent.
+        const direct = fake.messagesTo(openIdOf("lv-zhenzhang"));
+        expect(direct.some((m) => m.receiveIdType === "open_id" && m.urgent.length > 0)).toBe(true);
+      }
+    }, 90_000);
+});
