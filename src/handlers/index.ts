@@ -17,7 +17,7 @@ export function allCapabilities(policy: Policy): Capability[] {
     incidentCapability(incident),
     // Right after incident: 帮助 lists 查询/进行中/我的上报 where they always stood.
     queriesCapability(incident),
-    instructionCapability,
+    instructionCapability(incident),
     digestCapability(incident),
     statisticsCapability,
     profileCapability,
