@@ -18,9 +18,9 @@ import { receiptCommand } from "./receipt-command.ts";
 export function instructionCapability(rules: IncidentPolicy | undefined): Capability {
   return {
     name: "instruction",
-    commands: [instructCommand, receiptCommand],
-    actions: [instructionActions],
-    dialogs: [instructionDialog],
+    commands: [instructCommand(rules), receiptCommand],
+    actions: [instructionActions(rules)],
+    dialogs: [instructionDialog(rules)],
     jobs: [relayJob(rules), chaseJob(rules)],
     ...(rules && { rebuildTimers: (services) => rebuildInstructionTimers(services, rules) }),
   };

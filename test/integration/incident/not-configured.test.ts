@@ -1,10 +1,11 @@
 /**
  * A policy without incident rules (no grades, escalation, types): the commands that need them stay
- * in 帮助 and answer that reporting is not configured, 日报 included; the app starts without them.
+ * in 帮助 and answer that reporting is not configured (批示 and 日报 included); the app starts without them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../src/bot/adapters/console/console-message.ts";
 import { incidentMessages } from "../../../src/handlers/incident/messages.ts";
+import { instructionMessages } from "../../../src/handlers/instruction/messages.ts";
 import { sampleConfig, startTestApp, type TestApp } from "../../support/app.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -43,11 +44,16 @@ describe("a policy without incident rules", () => {
     expect(answer.text).toBe(incidentMessages.notConfigured);
   });
 
+  it("answers a leader's 批示 that instructions need the incident rules", async () => {
+    const answer = await ask("县领导群", "李书记", "批示 2026-0001 请立即处置");
+    expect(answer.text).toBe(instructionMessages.notConfigured);
+  });
+
   it("still lists those commands in 帮助", async () => {
     const answer = await ask("总值班室", "孙值班", "帮助");
     const labels = answer.card?.fields.map((f) => f.label) ?? [];
     expect(labels).toEqual(
-      expect.arrayContaining(["上报", "续报", "终报", "查询", "进行中", "我的上报", "日报"]),
+      expect.arrayContaining(["上报", "续报", "终报", "查询", "进行中", "我的上报", "批示", "日报"]),
     );
   });
 });
