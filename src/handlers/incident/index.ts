@@ -37,7 +37,14 @@ export function incidentCapability(rules: IncidentPolicy | undefined): Capabilit
     ],
     actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
     dialogs: [firstReportDialog, ...followUpDialogs],
-    jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],
+    jobs: [
+      alertJob(rules),
+      ackCheckJob(rules),
+      writtenCheckJob(rules),
+      followUpCheckJob(rules),
+      renotifyJob(rules),
+      ...followUpJobs(rules),
+    ],
     ...(rules && {
       onStart: (services) => reconcileIncidents(services, rules),
       rebuildTimers: (services) => rebuildIncidentTimers(services, rules),

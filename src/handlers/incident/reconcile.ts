@@ -21,7 +21,7 @@ export async function reconcileIncidents(services: BotServices, policy: Incident
   const pending = await prisma.incident.findMany({ where: { status: "open", alertedAt: null } });
   const now = clock.now();
   for (const incident of pending) {
-    await alertJob.run(new JobContext(services, alertJobKey(incident)), { incidentId: incident.id });
+    await alertJob(policy).run(new JobContext(services, alertJobKey(incident)), { incidentId: incident.id });
     await scheduleWrittenChecks(scheduler, policy, incident, now);
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }
