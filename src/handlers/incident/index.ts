@@ -30,12 +30,12 @@ export function incidentCapability(rules: IncidentPolicy | undefined): Capabilit
     name: "incident",
     commands: [
       gated(reportCommand),
-      acknowledgeCommand,
+      acknowledgeCommand(rules),
       gated(followUpCommand),
       gated(finalReportCommand),
       requestFollowUpCommand,
     ],
-    actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
+    actions: [incidentActionHandler({ ack: acknowledgeButton(rules), ...followUpVerbs })],
     dialogs: [firstReportDialog, ...followUpDialogs],
     jobs: [
       alertJob(rules),
