@@ -14,6 +14,7 @@ import type { App } from "../src/app/create-app.ts";
 import { renderChartPng } from "../src/bot/adapters/wechat/render-chart.ts";
 import type { Card } from "../src/bot/core/message.ts";
 import { addCivilDays, dayString } from "../src/bot/core/wall-clock.ts";
+import { incidentRules } from "../src/config/policy.ts";
 import { buildDigest } from "../src/handlers/digest/digest.ts";
 import { digestWindow } from "../src/handlers/digest/digest-window.ts";
 import { localDay, startOfDay } from "../src/handlers/office/days.ts";
@@ -127,7 +128,7 @@ async function measure(
   if (!month.ok) throw new Error("no last month");
   const run = await withResources(control, async () => {
     const digest = await timed(repeats, () =>
-      buildDigest(services, digestWindow(null, services.clock.now())),
+      buildDigest(services, incidentRules(policy), digestWindow(null, services.clock.now())),
     );
     const digestCommand = await timed(repeats, () => say("日报"));
     const statisticsYear = await timed(repeats, () => buildStatisticsCard(services, year));

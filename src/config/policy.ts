@@ -59,6 +59,11 @@ export function hasIncidentRules(policy: Policy): policy is IncidentPolicy {
   return policy.grades !== undefined && policy.escalation !== undefined && policy.types !== undefined;
 }
 
+/** The incident capability's slice of the policy: its rules, or undefined when none are configured. */
+export function incidentRules(policy: Policy): IncidentPolicy | undefined {
+  return hasIncidentRules(policy) ? policy : undefined;
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });

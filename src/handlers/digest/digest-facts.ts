@@ -1,6 +1,6 @@
 /** Reads what a digest shows, for one window, from the incident, instruction, daily-report and pause tables. */
 
-import type { BotServices } from "../../bot/core/services.ts";
+import type { DatabaseClient } from "../../bot/core/services.ts";
 import { addCivilDays, dayString, localDayString } from "../../bot/core/wall-clock.ts";
 import { daysBetween, localDay, startOfDay } from "../office/days.ts";
 import type { DigestFacts } from "./digest-card.ts";
@@ -10,11 +10,10 @@ import type { DigestWindow } from "./digest-window.ts";
 const CHART_DAYS = 7;
 
 export async function loadDigestFacts(
-  services: Pick<BotServices, "prisma" | "policy">,
+  prisma: DatabaseClient,
+  tz: string,
   window: DigestWindow,
 ): Promise<DigestFacts> {
-  const { prisma, policy } = services;
-  const tz = policy.timezone;
   const inWindow = { gte: window.from, lte: window.to };
   const today = localDay(window.to, tz);
   const chartFrom = addCivilDays(today, -(CHART_DAYS - 1));

@@ -6,7 +6,7 @@
 import type { Command, JobHandler } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentMessages } from "../incident/messages.ts";
 import { jobTargetChats, scheduledSendSchema } from "../statistics/target-chats.ts";
 import { digestCard } from "./digest-card.ts";
@@ -18,26 +18,31 @@ import { digestMessages as M } from "./messages.ts";
 export const DIGEST_JOB = "digest";
 
 /** The digest card for a window, or null when the policy has no incident rules. */
-export async function buildDigest(services: BotServices, window: DigestWindow): Promise<Card | null> {
-  const { policy, directory } = services;
-  if (!hasIncidentRules(policy)) return null;
-  const facts = await loadDigestFacts(services, window);
-  return digestCard(facts, { policy, directory, now: window.to });
+export async function buildDigest(
+  services: BotServices,
+  policy: IncidentPolicy | undefined,
+  window: DigestWindow,
+): Promise<Card | null> {
+  if (!policy) return null;
+  const facts = await loadDigestFacts(services.prisma, policy.timezone, window);
+  return digestCard(facts, { policy, directory: services.directory, now: window.to });
 }
 
-export const digestCommand: Command = {
+/** 日报 for the policy's incident rules (without them it answers that reporting is not configured). */
+export const digestCommand = (policy: IncidentPolicy | undefined): Command => ({
   names: ["日报", "汇总", "/digest"],
   summary: M.summary,
   roles: ["leader", "duty", "director"],
   async run(ctx) {
     const { prisma, clock } = ctx.services;
     const window = digestWindow(await lastDigestAt(prisma), clock.now());
-    const card = await buildDigest(ctx.services, window);
+    const card = await buildDigest(ctx.services, policy, window);
     await ctx.reply(card ? { card } : incidentMessages.notConfigured);
   },
-};
+});
 
-export const digestJob: JobHandler<typeof scheduledSendSchema> = {
+/** The scheduled digest for the policy's incident rules (without them it sends nothing). */
+export const digestJob = (policy: IncidentPolicy | undefined): JobHandler<typeof scheduledSendSchema> => ({
   name: DIGEST_JOB,
   schema: scheduledSendSchema,
   async run(ctx, data) {
@@ -48,7 +53,7 @@ export const digestJob: JobHandler<typeof scheduledSendSchema> = {
     const window = earlier
       ? { from: earlier.windowFrom, to: earlier.sentAt }
       : digestWindow(await lastDigestAt(prisma), clock.now());
-    const card = await buildDigest(ctx.services, window);
+    const card = await buildDigest(ctx.services, policy, window);
     if (!card) {
       log.warn({ job: DIGEST_JOB, key: ctx.key }, "digest: the policy has no incident rules");
       return;
@@ -62,4 +67,4 @@ export const digestJob: JobHandler<typeof scheduledSendSchema> = {
     });
     for (const chatId of chatIds) await ctx.send(chatId, { card });
   },
-};
+});

@@ -1,19 +1,32 @@
 /** 已阅 2026-0042 (text platforms) and the 已阅 button. */
 import type { ActionHandler, Command } from "../../bot/core/capability.ts";
+import type { ConversationContext } from "../../bot/core/context.ts";
 import { coreReplies } from "../../bot/core/replies.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { acknowledge } from "./acknowledge.ts";
 import { incidentById, incidentByNumberText } from "./find-incident.ts";
-import { COMMAND_WORDS, alertMessages as M } from "./messages.ts";
+import type { Incident } from "./incident-store.ts";
+import { COMMAND_WORDS, incidentMessages, alertMessages as M } from "./messages.ts";
 
-export const acknowledgeCommand: Command = {
+/** Acknowledges under the incident rules; without them (an incident filed before they were removed) says so. */
+async function acknowledgeUnder(
+  ctx: ConversationContext,
+  rules: IncidentPolicy | undefined,
+  incident: Incident,
+) {
+  if (!rules) return ctx.reply(incidentMessages.notConfigured);
+  await acknowledge(ctx, rules, incident);
+}
+
+export const acknowledgeCommand = (rules: IncidentPolicy | undefined): Command => ({
   names: ["已阅", "/ack"],
   summary: M.ackSummary,
   async run(ctx, args) {
     if (!args) return ctx.reply(M.needNumber(COMMAND_WORDS.acknowledge));
     const incident = await incidentByNumberText(ctx, args.split(/\s+/)[0] ?? "");
-    if (incident) await acknowledge(ctx, incident);
+    if (incident) await acknowledgeUnder(ctx, rules, incident);
   },
-};
+});
 
 /** Buttons on incident cards: `inc:<verb>:<incident id>`; 批示 and 要求续报 register their verbs. */
 export function incidentActionHandler(verbs: Record<string, ActionHandler["run"]>): ActionHandler {
@@ -28,7 +41,9 @@ export function incidentActionHandler(verbs: Record<string, ActionHandler["run"]
   };
 }
 
-export const acknowledgeButton: ActionHandler["run"] = async (ctx, id) => {
-  const incident = await incidentById(ctx, id);
-  if (incident) await acknowledge(ctx, incident);
-};
+export const acknowledgeButton =
+  (rules: IncidentPolicy | undefined): ActionHandler["run"] =>
+  async (ctx, id) => {
+    const incident = await incidentById(ctx, id);
+    if (incident) await acknowledgeUnder(ctx, rules, incident);
+  };

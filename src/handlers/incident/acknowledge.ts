@@ -13,8 +13,11 @@ import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { CARD_LABELS, alertMessages as M } from "./messages.ts";
 
-export async function acknowledge(ctx: ConversationContext, incident: Incident): Promise<void> {
-  const policy = ctx.services.policy as IncidentPolicy;
+export async function acknowledge(
+  ctx: ConversationContext,
+  policy: IncidentPolicy,
+  incident: Incident,
+): Promise<void> {
   const { directory, clock, scheduler, prisma } = ctx.services;
   const tz = policy.timezone;
   if (incident.status !== "open") return ctx.reply(M.closed(incident.number));
@@ -38,7 +41,7 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
     ))
   ) {
     const fresh = (await store.byId(incident.id)) as Incident;
-    return acknowledge(ctx, fresh);
+    return acknowledge(ctx, policy, fresh);
   }
   await scheduleRenotify(scheduler, policy, incident.id, now);
   const text = M.acknowledged(incident.number, ctx.person.name, formatLocalTime(now, tz));
@@ -48,7 +51,7 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
     text: M.acknowledgedUnit(incident.number, ctx.person.name),
     mentions: [incident.reporterId],
   });
-  await updateAlertCards(ctx, { ...incident, acknowledgedAt: now, acknowledgedBy: ctx.person.id });
+  await updateAlertCards(ctx, policy, { ...incident, acknowledgedAt: now, acknowledgedBy: ctx.person.id });
 }
 
 /**
@@ -56,8 +59,11 @@ export async function acknowledge(ctx: ConversationContext, incident: Incident):
  * of every escalation of it: who acknowledged and when, no buttons. Others skip these updates; the
  * notices above say the same.
  */
-async function updateAlertCards(ctx: ConversationContext, incident: Incident): Promise<void> {
-  const policy = ctx.services.policy as IncidentPolicy;
+async function updateAlertCards(
+  ctx: ConversationContext,
+  policy: IncidentPolicy,
+  incident: Incident,
+): Promise<void> {
   const { directory, prisma } = ctx.services;
   const sent = await sentUnder(prisma, alertPrefixes(incident.id));
   const base = alertCard(incident, policy, directory);

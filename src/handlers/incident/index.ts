@@ -2,25 +2,52 @@
  * Incident capability: 首报 (guided or from a paragraph), timing and completeness checks, alerts with
  * escalation, 已阅, 续报/终报/要求续报 (查询/进行中/我的上报 are the queries capability's).
  */
-import type { Capability } from "../../bot/core/capability.ts";
+import type { Capability, Command } from "../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { firstReportDialog } from "./first-report/first-report-dialog.ts";
-import { followUpCommands, followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
+import { finalReportCommand, followUpCommand } from "./follow-up/follow-up-commands.ts";
+import { followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
+import { requestFollowUpCommand } from "./follow-up/request-follow-up.ts";
 import { ackCheckJob } from "./jobs/ack-check-job.ts";
 import { alertJob } from "./jobs/alert-job.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
+import { notConfiguredCommand } from "./not-configured.ts";
 import { rebuildIncidentTimers } from "./rebuild-timers.ts";
 import { reconcileIncidents } from "./reconcile.ts";
 import { reportCommand } from "./report-command.ts";
 
-export const incidentCapability: Capability = {
-  name: "incident",
-  commands: [reportCommand, acknowledgeCommand, ...followUpCommands],
-  actions: [incidentActionHandler({ ack: acknowledgeButton, ...followUpVerbs })],
-  dialogs: [firstReportDialog, ...followUpDialogs],
-  jobs: [alertJob, ackCheckJob, writtenCheckJob, followUpCheckJob, renotifyJob, ...followUpJobs],
-  onStart: reconcileIncidents,
-  rebuildTimers: rebuildIncidentTimers,
-};
+/**
+ * The incident capability for the policy's incident rules. Without rules its commands that start a
+ * report answer that reporting is not configured (and stay in 帮助), and nothing is reconciled or
+ * re-armed at start.
+ */
+export function incidentCapability(rules: IncidentPolicy | undefined): Capability {
+  const gated = rules ? (command: Command) => command : notConfiguredCommand;
+  return {
+    name: "incident",
+    commands: [
+      gated(reportCommand),
+      acknowledgeCommand(rules),
+      gated(followUpCommand),
+      gated(finalReportCommand),
+      requestFollowUpCommand,
+    ],
+    actions: [incidentActionHandler({ ack: acknowledgeButton(rules), ...followUpVerbs })],
+    dialogs: [firstReportDialog, ...followUpDialogs],
+    jobs: [
+      alertJob(rules),
+      ackCheckJob(rules),
+      writtenCheckJob(rules),
+      followUpCheckJob(rules),
+      renotifyJob(rules),
+      ...followUpJobs(rules),
+    ],
+    ...(rules && {
+      onStart: (services) => reconcileIncidents(services, rules),
+      rebuildTimers: (services) => rebuildIncidentTimers(services, rules),
+    }),
+  };
+}

@@ -9,7 +9,7 @@
 
 import type { Scheduler } from "../../bot/core/ports.ts";
 import type { BotServices } from "../../bot/core/services.ts";
-import { hasIncidentRules, type IncidentPolicy } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { scheduleReportCard } from "./follow-up/report-card-job.ts";
 import {
   gradeOf,
@@ -24,9 +24,8 @@ import {
 import type { Incident } from "./incident-store.ts";
 import { type IncidentTimerState, incidentTimerState } from "./timer-state.ts";
 
-export async function rebuildIncidentTimers(services: BotServices): Promise<void> {
-  const { policy, prisma, scheduler, clock } = services;
-  if (!hasIncidentRules(policy)) return;
+export async function rebuildIncidentTimers(services: BotServices, policy: IncidentPolicy): Promise<void> {
+  const { prisma, scheduler, clock } = services;
   const now = clock.now();
   const open = await prisma.incident.findMany({ where: { status: "open" }, orderBy: { id: "asc" } });
   const state = await incidentTimerState(

@@ -11,18 +11,17 @@
 
 import { JobContext } from "../../bot/core/context.ts";
 import type { BotServices } from "../../bot/core/services.ts";
-import { hasIncidentRules, type IncidentPolicy } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { scheduleReportCard } from "./follow-up/report-card-job.ts";
 import { alertJobKey, gradeOf, scheduleFollowUpCheck, scheduleWrittenChecks } from "./incident-schedule.ts";
 import { alertJob } from "./jobs/alert-job.ts";
 
-export async function reconcileIncidents(services: BotServices): Promise<void> {
-  const { policy, prisma, scheduler, clock, log } = services;
-  if (!hasIncidentRules(policy)) return;
+export async function reconcileIncidents(services: BotServices, policy: IncidentPolicy): Promise<void> {
+  const { prisma, scheduler, clock, log } = services;
   const pending = await prisma.incident.findMany({ where: { status: "open", alertedAt: null } });
   const now = clock.now();
   for (const incident of pending) {
-    await alertJob.run(new JobContext(services, alertJobKey(incident)), { incidentId: incident.id });
+    await alertJob(policy).run(new JobContext(services, alertJobKey(incident)), { incidentId: incident.id });
     await scheduleWrittenChecks(scheduler, policy, incident, now);
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }

@@ -1,6 +1,5 @@
 /** 上报 / /report: starts the 首报 dialog, guided or from a paragraph written after the command. */
 import type { Command } from "../../bot/core/capability.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
 import { FIRST_REPORT_DIALOG } from "./first-report/first-report-dialog.ts";
 import { incidentMessages as M } from "./messages.ts";
 
@@ -8,7 +7,6 @@ export const reportCommand: Command = {
   names: ["上报", "/report", "/上报", "首报"],
   summary: M.reportSummary,
   async run(ctx, args) {
-    if (!hasIncidentRules(ctx.services.policy)) return ctx.reply(M.notConfigured);
     const group = ctx.chat.group;
     if (group && group.purpose === "unit" && group.unit !== ctx.person.unit) return ctx.reply(M.unknownChat);
     await ctx.startDialog(FIRST_REPORT_DIALOG, args);

@@ -4,7 +4,7 @@
  * handing the posting to the relay job and arming the chase.
  */
 import type { ConversationContext } from "../../bot/core/context.ts";
-import { hasIncidentRules, type IncidentPolicy } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { type Incident, IncidentStore } from "../incident/incident-store.ts";
 import { namesOf, relayTargets } from "./instruction-audience.ts";
 import { scheduleChase, scheduleRelay } from "./instruction-schedule.ts";
@@ -14,11 +14,13 @@ import { receiptPeople } from "./rules/receipt-people.ts";
 
 /**
  * The policy when this person may instruct, after telling them why not otherwise: the incident
- * rules must be configured and the person must hold one of `incident.instruct_roles`.
+ * rules must be configured (`policy` given) and the person must hold one of `incident.instruct_roles`.
  */
-export async function instructingPolicy(ctx: ConversationContext): Promise<IncidentPolicy | null> {
-  const { policy } = ctx.services;
-  if (!hasIncidentRules(policy)) {
+export async function instructingPolicy(
+  ctx: ConversationContext,
+  policy: IncidentPolicy | undefined,
+): Promise<IncidentPolicy | null> {
+  if (!policy) {
     await ctx.reply(M.notConfigured);
     return null;
   }
@@ -42,9 +44,10 @@ export async function acceptsInstruction(ctx: ConversationContext, incident: Inc
  */
 export async function submitInstruction(
   ctx: ConversationContext,
+  rules: IncidentPolicy | undefined,
   input: { incidentId: number; text: string; sourceKey: string },
 ): Promise<void> {
-  const policy = await instructingPolicy(ctx);
+  const policy = await instructingPolicy(ctx, rules);
   if (!policy) return;
   const { prisma, clock, scheduler, directory } = ctx.services;
   const incidents = new IncidentStore(prisma);

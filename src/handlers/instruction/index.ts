@@ -5,6 +5,7 @@
  * hears when everyone confirmed or who has not.
  */
 import type { Capability } from "../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { instructCommand } from "./instruct-command.ts";
 import { instructionActions } from "./instruction-actions.ts";
 import { instructionDialog } from "./instruction-dialog.ts";
@@ -13,11 +14,14 @@ import { relayJob } from "./jobs/relay-job.ts";
 import { rebuildInstructionTimers } from "./rebuild-timers.ts";
 import { receiptCommand } from "./receipt-command.ts";
 
-export const instructionCapability: Capability = {
-  name: "instruction",
-  commands: [instructCommand, receiptCommand],
-  actions: [instructionActions],
-  dialogs: [instructionDialog],
-  jobs: [relayJob, chaseJob],
-  rebuildTimers: rebuildInstructionTimers,
-};
+/** Instructions under the policy's incident rules; without them no timer is re-armed and the jobs do nothing. */
+export function instructionCapability(rules: IncidentPolicy | undefined): Capability {
+  return {
+    name: "instruction",
+    commands: [instructCommand(rules), receiptCommand],
+    actions: [instructionActions(rules)],
+    dialogs: [instructionDialog(rules)],
+    jobs: [relayJob(rules), chaseJob(rules)],
+    ...(rules && { rebuildTimers: (services) => rebuildInstructionTimers(services, rules) }),
+  };
+}

@@ -4,7 +4,7 @@
  * instruction once per submission, however often it is confirmed.
  */
 import { defineDialog } from "../../bot/core/dialog/definition.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { IncidentStore } from "../incident/incident-store.ts";
 import { submitInstruction } from "./give-instruction.ts";
 import { namesOf, relayTargets } from "./instruction-audience.ts";
@@ -27,52 +27,54 @@ export interface InstructionData extends Record<string, unknown> {
   text: string;
 }
 
-export const instructionDialog = defineDialog<InstructionData>({
-  id: INSTRUCTION_DIALOG,
-  version: 1,
-  title: M.dialogTitle,
-  confirmLabel: M.confirmLabel,
-  async initial(ctx, args) {
-    const { policy, prisma, directory } = ctx.services;
-    const incident = await new IncidentStore(prisma).byId(Number(args));
-    if (!incident || !hasIncidentRules(policy)) return {};
-    return {
-      incidentId: incident.id,
-      number: incident.number,
-      subject: incidentSubject(incident, policy, directory),
-      unitId: incident.unitId,
-      reporterId: incident.reporterId,
-      chatId: incident.chatId,
-    };
-  },
-  steps: [
-    {
-      id: "text",
-      field: "text",
-      label: M.textLabel,
-      prompt: (data) => M.textPrompt(data.number ?? "", data.subject ?? ""),
-      help: M.textHelp,
-      schema: instructionTextSchema,
+/** The dialog under the policy's incident rules (without them it has no incident to show, and confirming says so). */
+export const instructionDialog = (rules: IncidentPolicy | undefined) =>
+  defineDialog<InstructionData>({
+    id: INSTRUCTION_DIALOG,
+    version: 1,
+    title: M.dialogTitle,
+    confirmLabel: M.confirmLabel,
+    async initial(ctx, args) {
+      const { prisma, directory } = ctx.services;
+      const incident = await new IncidentStore(prisma).byId(Number(args));
+      if (!incident || !rules) return {};
+      return {
+        incidentId: incident.id,
+        number: incident.number,
+        subject: incidentSubject(incident, rules, directory),
+        unitId: incident.unitId,
+        reporterId: incident.reporterId,
+        chatId: incident.chatId,
+      };
     },
-  ],
-  summaryFields(data, ctx) {
-    if (data.unitId === undefined || data.reporterId === undefined || data.chatId === undefined) return [];
-    const { directory } = ctx.services;
-    const incident = { unitId: data.unitId, reporterId: data.reporterId, chatId: data.chatId };
-    const chats = relayTargets(directory, incident).map((t) => directory.chatName(t.chatId));
-    return [
-      { label: M.incidentLabel, value: `${data.number} ${data.subject}` },
-      { label: M.relayLabel, value: chats.join("、") },
+    steps: [
       {
-        label: M.askLabel,
-        value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || M.nobody,
+        id: "text",
+        field: "text",
+        label: M.textLabel,
+        prompt: (data) => M.textPrompt(data.number ?? "", data.subject ?? ""),
+        help: M.textHelp,
+        schema: instructionTextSchema,
       },
-    ];
-  },
-  complete: (ctx, data, submission) =>
-    submitInstruction(ctx, {
-      incidentId: data.incidentId,
-      text: data.text,
-      sourceKey: `dialog-${submission.id}`,
-    }),
-});
+    ],
+    summaryFields(data, ctx) {
+      if (data.unitId === undefined || data.reporterId === undefined || data.chatId === undefined) return [];
+      const { directory } = ctx.services;
+      const incident = { unitId: data.unitId, reporterId: data.reporterId, chatId: data.chatId };
+      const chats = relayTargets(directory, incident).map((t) => directory.chatName(t.chatId));
+      return [
+        { label: M.incidentLabel, value: `${data.number} ${data.subject}` },
+        { label: M.relayLabel, value: chats.join("、") },
+        {
+          label: M.askLabel,
+          value: namesOf(directory, receiptPeople(incident, directory.people(), ctx.person.id)) || M.nobody,
+        },
+      ];
+    },
+    complete: (ctx, data, submission) =>
+      submitInstruction(ctx, rules, {
+        incidentId: data.incidentId,
+        text: data.text,
+        sourceKey: `dialog-${submission.id}`,
+      }),
+  });

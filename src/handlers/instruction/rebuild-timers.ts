@@ -5,14 +5,13 @@
  * Same keys as when they were first scheduled, so at a start with Redis intact nothing is added.
  */
 import type { BotServices } from "../../bot/core/services.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { scheduleChase, scheduleRelay } from "./instruction-schedule.ts";
 import { InstructionStore } from "./instruction-store.ts";
 import { chaseStep } from "./rules/chase.ts";
 
-export async function rebuildInstructionTimers(services: BotServices): Promise<void> {
-  const { policy, prisma, scheduler, clock } = services;
-  if (!hasIncidentRules(policy)) return;
+export async function rebuildInstructionTimers(services: BotServices, policy: IncidentPolicy): Promise<void> {
+  const { prisma, scheduler, clock } = services;
   const now = clock.now();
   for (const instruction of await new InstructionStore(prisma).awaiting()) {
     if (!instruction.relayedAt) await scheduleRelay(scheduler, instruction.id, now);

@@ -3,11 +3,15 @@
  * digest and statistics do; nothing in incident or instruction reads back from here.
  */
 import type { Capability } from "../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { myReportsCommand } from "./my-reports-command.ts";
 import { openIncidentsCommand } from "./open-incidents-command.ts";
 import { queryCommand } from "./query-command.ts";
 
-export const queriesCapability: Capability = {
-  name: "queries",
-  commands: [queryCommand, openIncidentsCommand, myReportsCommand],
-};
+/** Without incident rules its commands answer that reporting is not configured (and stay in 帮助). */
+export function queriesCapability(rules: IncidentPolicy | undefined): Capability {
+  return {
+    name: "queries",
+    commands: [queryCommand(rules), openIncidentsCommand(rules), myReportsCommand(rules)],
+  };
+}

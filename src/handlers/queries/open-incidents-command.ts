@@ -3,9 +3,9 @@
  * leaders see every unit's; anyone else their own unit's.
  */
 import type { Command } from "../../bot/core/capability.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
-import { incidentMessages } from "../incident/messages.ts";
+import { notConfiguredCommand } from "../incident/not-configured.ts";
 import { overseesAll } from "./incident-access.ts";
 import { openIncidentLine } from "./incident-line.ts";
 import { queryMessages as M } from "./messages.ts";
@@ -13,28 +13,32 @@ import { queryMessages as M } from "./messages.ts";
 /** Lines 进行中 lists before saying how many more there are. */
 const MAX_OPEN_LINES = 30;
 
-export const openIncidentsCommand: Command = {
-  names: ["进行中", "/open"],
-  summary: M.openSummary,
-  async run(ctx) {
-    const { policy, prisma, directory, clock } = ctx.services;
-    if (!hasIncidentRules(policy)) return ctx.reply(incidentMessages.notConfigured);
-    const all = overseesAll(ctx.person);
-    const unit = directory.unitName(ctx.person.unit);
-    const incidents = await prisma.incident.findMany({
-      where: { status: "open", ...(all ? {} : { unitId: ctx.person.unit }) },
-      orderBy: { reportedAt: "asc" },
-    });
-    if (incidents.length === 0) return ctx.reply(all ? M.noneOpen : M.noneOpenOfUnit(unit));
-    const severity = (gradeId: string) => policy.grades.indexOf(gradeOf(policy, gradeId));
-    const sorted = [...incidents].sort((a, b) => severity(a.gradeId) - severity(b.gradeId));
-    const now = clock.now();
-    const lines = [
-      all ? M.openTitle(sorted.length) : M.openOfUnitTitle(unit, sorted.length),
-      ...sorted.slice(0, MAX_OPEN_LINES).map((i) => openIncidentLine(i, policy, directory, now)),
-    ];
-    if (sorted.length > MAX_OPEN_LINES) lines.push(M.moreOpen(sorted.length - MAX_OPEN_LINES));
-    lines.push(M.queryHint);
-    await ctx.reply(lines.join("\n"));
-  },
-};
+const about = { names: ["进行中", "/open"], summary: M.openSummary };
+
+/** 进行中 for the policy's incident rules; without them it answers that reporting is not configured. */
+export function openIncidentsCommand(policy: IncidentPolicy | undefined): Command {
+  if (!policy) return notConfiguredCommand(about);
+  return {
+    ...about,
+    async run(ctx) {
+      const { prisma, directory, clock } = ctx.services;
+      const all = overseesAll(ctx.person);
+      const unit = directory.unitName(ctx.person.unit);
+      const incidents = await prisma.incident.findMany({
+        where: { status: "open", ...(all ? {} : { unitId: ctx.person.unit }) },
+        orderBy: { reportedAt: "asc" },
+      });
+      if (incidents.length === 0) return ctx.reply(all ? M.noneOpen : M.noneOpenOfUnit(unit));
+      const severity = (gradeId: string) => policy.grades.indexOf(gradeOf(policy, gradeId));
+      const sorted = [...incidents].sort((a, b) => severity(a.gradeId) - severity(b.gradeId));
+      const now = clock.now();
+      const lines = [
+        all ? M.openTitle(sorted.length) : M.openOfUnitTitle(unit, sorted.length),
+        ...sorted.slice(0, MAX_OPEN_LINES).map((i) => openIncidentLine(i, policy, directory, now)),
+      ];
+      if (sorted.length > MAX_OPEN_LINES) lines.push(M.moreOpen(sorted.length - MAX_OPEN_LINES));
+      lines.push(M.queryHint);
+      await ctx.reply(lines.join("\n"));
+    },
+  };
+}

@@ -1,44 +1,49 @@
 /** 查询 2026-0042: the status card and timeline of one incident, for those who may see it. */
 import type { Command } from "../../bot/core/capability.ts";
-import { hasIncidentRules } from "../../config/policy.ts";
+import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
-import { alertMessages, COMMAND_WORDS, incidentMessages } from "../incident/messages.ts";
+import { alertMessages, COMMAND_WORDS } from "../incident/messages.ts";
+import { notConfiguredCommand } from "../incident/not-configured.ts";
 import { canViewIncident } from "./incident-access.ts";
 import { incidentStatusCard } from "./incident-status-card.ts";
 import { queryMessages as M } from "./messages.ts";
 import { readCountLines } from "./read-counts.ts";
 
-export const queryCommand: Command = {
-  names: ["查询", "/query"],
-  summary: M.querySummary,
-  async run(ctx, args) {
-    const { policy, prisma, directory, clock } = ctx.services;
-    if (!hasIncidentRules(policy)) return ctx.reply(incidentMessages.notConfigured);
-    const number = args.trim().split(/\s+/)[0] ?? "";
-    if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.query));
-    const incident = await incidentByNumberText(ctx, number);
-    if (!incident) return;
-    if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));
-    const [timeline, instructions] = await Promise.all([
-      prisma.timelineEntry.findMany({
-        where: { incidentId: incident.id },
-        orderBy: [{ at: "asc" }, { id: "asc" }],
-      }),
-      prisma.instruction.findMany({ where: { incidentId: incident.id }, select: { id: true, text: true } }),
-    ]);
-    const card = incidentStatusCard({
-      incident,
-      timeline,
-      instructions: new Map(instructions.map((i) => [i.id, i.text])),
-      policy,
-      directory,
-      now: clock.now(),
-      readLines: await readCountLines(
-        ctx.services,
+const about = { names: ["查询", "/query"], summary: M.querySummary };
+
+/** 查询 for the policy's incident rules; without them it answers that reporting is not configured. */
+export function queryCommand(policy: IncidentPolicy | undefined): Command {
+  if (!policy) return notConfiguredCommand(about);
+  return {
+    ...about,
+    async run(ctx, args) {
+      const { prisma, directory, clock } = ctx.services;
+      const number = args.trim().split(/\s+/)[0] ?? "";
+      if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.query));
+      const incident = await incidentByNumberText(ctx, number);
+      if (!incident) return;
+      if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));
+      const [timeline, instructions] = await Promise.all([
+        prisma.timelineEntry.findMany({
+          where: { incidentId: incident.id },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+        }),
+        prisma.instruction.findMany({ where: { incidentId: incident.id }, select: { id: true, text: true } }),
+      ]);
+      const card = incidentStatusCard({
         incident,
-        instructions.map((i) => i.id),
-      ),
-    });
-    await ctx.reply({ card });
-  },
-};
+        timeline,
+        instructions: new Map(instructions.map((i) => [i.id, i.text])),
+        policy,
+        directory,
+        now: clock.now(),
+        readLines: await readCountLines(
+          ctx.services,
+          incident,
+          instructions.map((i) => i.id),
+        ),
+      });
+      await ctx.reply({ card });
+    },
+  };
+}

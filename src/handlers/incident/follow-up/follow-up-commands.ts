@@ -4,8 +4,6 @@
  */
 import type { Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { hasIncidentRules } from "../../../config/policy.ts";
-import { incidentMessages } from "../messages.ts";
 import { chooseOwnOpenIncident, splitNumber } from "./choose-incident.ts";
 import { FINAL_REPORT_DIALOG } from "./final-report-dialog.ts";
 import { FOLLOW_UP_DIALOG } from "./follow-up-dialog.ts";
@@ -13,7 +11,6 @@ import { dialogArgs } from "./incident-ref.ts";
 import { COMMAND_WORDS, followUpMessages as M } from "./messages.ts";
 
 async function startFor(ctx: ConversationContext, args: string, command: string, dialogId: string) {
-  if (!hasIncidentRules(ctx.services.policy)) return ctx.reply(incidentMessages.notConfigured);
   const { numberText, text } = splitNumber(args);
   const incident = await chooseOwnOpenIncident(ctx, numberText, command);
   if (incident) await ctx.startDialog(dialogId, dialogArgs(incident.id, text));

@@ -30,13 +30,14 @@ export function scheduleReportCard(
   });
 }
 
-export const reportCardJob: JobHandler<typeof schema> = {
+/** The card job under the policy's incident rules (without them it sends nothing). */
+export const reportCardJob = (policy: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: REPORT_CARD_JOB,
   label: R.jobLabel,
   schema,
   async run(ctx, { reportId }) {
+    if (!policy) return;
     const { prisma, directory } = ctx.services;
-    const policy = ctx.services.policy as IncidentPolicy;
     const found = await prisma.incidentReport.findUnique({
       where: { id: reportId },
       include: { incident: true },
@@ -56,7 +57,7 @@ export const reportCardJob: JobHandler<typeof schema> = {
       data: { cardSentAt: ctx.services.clock.now() },
     });
   },
-};
+});
 
 const factsSchema = z.object({
   sequence: z.number().int(),

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { chatsReaching } from "../../office/audience.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
@@ -19,12 +20,12 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), level: z.number().int().min(1) });
 
-export const ackCheckJob: JobHandler<typeof schema> = {
+export const ackCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.ackCheck,
   label: JOB_LABELS.ackCheck,
   schema,
   async run(ctx, { incidentId, level }) {
-    const open = await loadOpenIncident(ctx, incidentId);
+    const open = await loadOpenIncident(ctx, rules, incidentId);
     if (!open || open.incident.acknowledgedAt || open.incident.escalationLevel >= level) return;
     const { incident, store, policy } = open;
     const { directory, clock, scheduler } = ctx.services;
@@ -68,4 +69,4 @@ export const ackCheckJob: JobHandler<typeof schema> = {
       { kind: "escalated", at: now, actorId: null, detail: { level, recipients } },
     );
   },
-};
+});

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { alertChats } from "../../office/audience.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
@@ -16,12 +17,12 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
 
-export const alertJob: JobHandler<typeof schema> = {
+export const alertJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.alert,
   label: JOB_LABELS.alert,
   schema,
   async run(ctx, { incidentId }) {
-    const open = await loadOpenIncident(ctx, incidentId);
+    const open = await loadOpenIncident(ctx, rules, incidentId);
     if (!open || open.incident.alertedAt) return;
     const { incident, store, policy } = open;
     const { directory, clock, scheduler } = ctx.services;
@@ -51,4 +52,4 @@ export const alertJob: JobHandler<typeof schema> = {
       { kind: "alerted", at: now, actorId: null, detail: { recipients, urgent: grade.urgent } },
     );
   },
-};
+});

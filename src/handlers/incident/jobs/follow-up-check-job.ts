@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { dutyChats, unitChat } from "../../office/audience.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleFollowUpCheckAt } from "../incident-schedule.ts";
@@ -17,12 +18,12 @@ const schema = z.object({
   dueAt: z.iso.datetime(),
 });
 
-export const followUpCheckJob: JobHandler<typeof schema> = {
+export const followUpCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.followUp,
   label: JOB_LABELS.followUpCheck,
   schema,
   async run(ctx, { incidentId, followUpCount, dueAt }) {
-    const open = await loadOpenIncident(ctx, incidentId);
+    const open = await loadOpenIncident(ctx, rules, incidentId);
     if (!open || open.incident.followUpCount > followUpCount) return;
     const { incident, store, policy } = open;
     const { directory, clock, scheduler } = ctx.services;
@@ -48,4 +49,4 @@ export const followUpCheckJob: JobHandler<typeof schema> = {
     const next = new Date(new Date(dueAt).getTime() + grade.follow_up_every);
     await scheduleFollowUpCheckAt(scheduler, incident.id, followUpCount, next);
   },
-};
+});

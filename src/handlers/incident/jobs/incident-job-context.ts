@@ -9,9 +9,15 @@ export interface OpenIncident {
   policy: IncidentPolicy;
 }
 
-export async function loadOpenIncident(ctx: JobContext, incidentId: number): Promise<OpenIncident | null> {
+/** Nothing, too, when the policy has no incident rules (`policy` undefined): the capability is switched off. */
+export async function loadOpenIncident(
+  ctx: JobContext,
+  policy: IncidentPolicy | undefined,
+  incidentId: number,
+): Promise<OpenIncident | null> {
+  if (!policy) return null;
   const store = new IncidentStore(ctx.services.prisma);
   const incident = await store.byId(incidentId);
   if (incident?.status !== "open") return null;
-  return { incident, store, policy: ctx.services.policy as IncidentPolicy };
+  return { incident, store, policy };
 }

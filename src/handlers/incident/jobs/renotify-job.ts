@@ -1,6 +1,7 @@
 /** Acknowledged, but no instruction and no follow-up since: one re-notification to whoever acknowledged. */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { leaderChats } from "../../office/audience.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
@@ -9,12 +10,12 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
 
-export const renotifyJob: JobHandler<typeof schema> = {
+export const renotifyJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.renotify,
   label: JOB_LABELS.renotify,
   schema,
   async run(ctx, { incidentId }) {
-    const open = await loadOpenIncident(ctx, incidentId);
+    const open = await loadOpenIncident(ctx, rules, incidentId);
     if (!open) return;
     const { incident, store } = open;
     const { acknowledgedAt, acknowledgedBy } = incident;
@@ -33,4 +34,4 @@ export const renotifyJob: JobHandler<typeof schema> = {
       await ctx.send(chatId, { text, mentions: [acknowledgedBy] });
     await store.record(incident.id, "renotified", now, null, { to: acknowledgedBy });
   },
-};
+});

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { dutyChats, unitChat } from "../../office/audience.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
@@ -15,12 +16,12 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter", "director", "due"]) });
 
-export const writtenCheckJob: JobHandler<typeof schema> = {
+export const writtenCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.written,
   label: JOB_LABELS.written,
   schema,
   async run(ctx, { incidentId, stage }) {
-    const open = await loadOpenIncident(ctx, incidentId);
+    const open = await loadOpenIncident(ctx, rules, incidentId);
     if (!open || open.incident.completedAt) return;
     const { incident, store, policy } = open;
     const { directory, clock } = ctx.services;
@@ -69,4 +70,4 @@ export const writtenCheckJob: JobHandler<typeof schema> = {
       });
     }
   },
-};
+});

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { gradeOf } from "../../incident/incident-schedule.ts";
 import { IncidentStore } from "../../incident/incident-store.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
@@ -20,12 +21,12 @@ import { loadLiveInstruction } from "./live-instruction.ts";
 
 const schema = z.object({ instructionId: z.number().int(), round: z.number().int().min(1) });
 
-export const chaseJob: JobHandler<typeof schema> = {
+export const chaseJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INSTRUCTION_JOBS.chase,
   label: M.chaseJobLabel,
   schema,
   async run(ctx, { instructionId, round }) {
-    const live = await loadLiveInstruction(ctx, instructionId);
+    const live = await loadLiveInstruction(ctx, rules, instructionId);
     if (!live) return;
     const { instruction, store, policy } = live;
     if (instruction.completedAt || instruction.chaseCount >= round) return;
@@ -77,4 +78,4 @@ export const chaseJob: JobHandler<typeof schema> = {
         unconfirmed: waiting,
       });
   },
-};
+});

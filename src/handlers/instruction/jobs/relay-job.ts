@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { relayTargets } from "../instruction-audience.ts";
 import { instructionCard } from "../instruction-card.ts";
 import { INSTRUCTION_JOBS } from "../instruction-schedule.ts";
@@ -16,12 +17,12 @@ import { loadLiveInstruction } from "./live-instruction.ts";
 
 const schema = z.object({ instructionId: z.number().int() });
 
-export const relayJob: JobHandler<typeof schema> = {
+export const relayJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
   name: INSTRUCTION_JOBS.relay,
   label: instructionMessages.relayJobLabel,
   schema,
   async run(ctx, { instructionId }) {
-    const live = await loadLiveInstruction(ctx, instructionId);
+    const live = await loadLiveInstruction(ctx, rules, instructionId);
     if (!live) return;
     const { instruction, policy } = live;
     const { directory } = ctx.services;
@@ -45,4 +46,4 @@ export const relayJob: JobHandler<typeof schema> = {
       data: { relayedAt: ctx.services.clock.now() },
     });
   },
-};
+});

@@ -10,7 +10,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Capability } from "../../../../../src/bot/core/capability.ts";
 import { allCapabilities } from "../../../../../src/handlers/index.ts";
-import { startTestApp, type TestApp } from "../../../../support/app.ts";
+import { sampleConfig, startTestApp, type TestApp } from "../../../../support/app.ts";
 import { ConsoleClient } from "../../../../support/console-client.ts";
 import { testRedisUrl } from "../../../../support/redis.ts";
 import { type SseEvent, SseEvents } from "../../../../support/sse-events.ts";
@@ -76,7 +76,10 @@ describe("the console while Redis is away", () => {
 
   beforeEach(async () => {
     await proxy.start();
-    test = await startTestApp({ redisUrl: url(), capabilities: [...allCapabilities(), slow.capability] });
+    test = await startTestApp({
+      redisUrl: url(),
+      capabilities: [...allCapabilities((await sampleConfig()).policy), slow.capability],
+    });
     stream = await SseEvents.open(`${test.baseUrl}/api/console/stream`);
     await stream.next(availability(true));
   }, 90_000);
