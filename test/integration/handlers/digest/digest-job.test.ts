@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
 import { waitFor } from "../../../support/wait-for.ts";
-import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "../../digest/reporting-fixture.ts";
+import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "./reporting-fixture.ts";
 
 const HOUR = 60 * MINUTE;
 /** 2026-03-03 08:00 in Shanghai. */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
 import { waitFor } from "../../../support/wait-for.ts";
-import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "../../digest/reporting-fixture.ts";
+import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "../digest/reporting-fixture.ts";
 
 /** 2026-03-04 09:00 in Shanghai. */
 const NOW = new Date("2026-03-04T01:00:00Z");

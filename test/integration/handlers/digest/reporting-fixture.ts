@@ -2,7 +2,7 @@
  * Rows the reminders capability and the incident capability would have written, put straight into a
  * test's database: incidents, missed follow-ups, daily reports (零报告) and reminder pauses.
  */
-import type { PrismaClient } from "../../../src/store/generated/client.ts";
+import type { PrismaClient } from "../../../../src/store/generated/client.ts";
 
 export const MINUTE = 60_000;
 
