@@ -1,6 +1,14 @@
 import { PGlite } from "@electric-sql/pglite";
+import { memoUntilFailure } from "./memo-until-failure.ts";
 
-let blankDump: Promise<Blob> | undefined;
+const blankDump = memoUntilFailure(async () => {
+  const first = await PGlite.create();
+  try {
+    return await first.dumpDataDir("none");
+  } finally {
+    await first.close();
+  }
+});
 
 /**
  * A new, empty in-memory PGlite. Creating one runs initdb (2–4 s on our machines); loading a data
@@ -10,16 +18,5 @@ let blankDump: Promise<Blob> | undefined;
  * For throw-away databases: the schema engine's main and shadow databases, tests.
  */
 export async function createBlankPglite(): Promise<PGlite> {
-  blankDump ??= (async () => {
-    const first = await PGlite.create();
-    try {
-      return await first.dumpDataDir("none");
-    } finally {
-      await first.close();
-    }
-  })().catch((error: unknown) => {
-    blankDump = undefined;
-    throw error;
-  });
-  return PGlite.create({ loadDataDir: await blankDump });
+  return PGlite.create({ loadDataDir: await blankDump() });
 }

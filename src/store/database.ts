@@ -93,15 +93,7 @@ export async function usePglite(pglite: PGlite | PgliteThread): Promise<Database
   }
   // The adapter uses query, exec and transaction, which PgliteThread provides with PGlite's meaning.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite as PGlite) });
-  return {
-    prisma,
-    kind: "pglite",
-    appliedMigrations,
-    close: once(async () => {
-      await prisma.$disconnect();
-      await pglite.close();
-    }),
-  };
+  return opened(prisma, "pglite", appliedMigrations, () => pglite.close());
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -150,15 +142,7 @@ async function openPostgres(databaseUrl: string, schemaOption: string | undefine
   }
 
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema === undefined ? {} : { schema }) });
-  return {
-    prisma,
-    kind: "postgres",
-    appliedMigrations,
-    close: once(async () => {
-      await prisma.$disconnect();
-      await pool.end();
-    }),
-  };
+  return opened(prisma, "postgres", appliedMigrations, () => pool.end());
 }
 
 /** The migration runner's view of a PGlite (itself a single session). */
@@ -191,6 +175,24 @@ function reasonOf(error: unknown): string {
       : error.message;
   }
   return String(error);
+}
+
+/** An opened database whose close disconnects Prisma, then closes what is under it (once). */
+function opened(
+  prisma: PrismaClient,
+  kind: Database["kind"],
+  appliedMigrations: readonly string[],
+  closeDriver: () => Promise<void>,
+): Database {
+  return {
+    prisma,
+    kind,
+    appliedMigrations,
+    close: once(async () => {
+      await prisma.$disconnect();
+      await closeDriver();
+    }),
+  };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -5,25 +5,18 @@
  */
 import { createBlankPglite } from "./blank-pglite.ts";
 import { type Database, usePglite } from "./database.ts";
+import { memoUntilFailure } from "./memo-until-failure.ts";
 import { PgliteThread } from "./pglite-thread/pglite-thread.ts";
 
-let migratedDump: Promise<Blob> | undefined;
-
-function migratedPgliteDump(): Promise<Blob> {
-  migratedDump ??= (async () => {
-    const pglite = await createBlankPglite();
-    const database = await usePglite(pglite);
-    try {
-      return await pglite.dumpDataDir("none");
-    } finally {
-      await database.close();
-    }
-  })().catch((error: unknown) => {
-    migratedDump = undefined;
-    throw error;
-  });
-  return migratedDump;
-}
+const migratedPgliteDump = memoUntilFailure(async () => {
+  const pglite = await createBlankPglite();
+  const database = await usePglite(pglite);
+  try {
+    return await pglite.dumpDataDir("none");
+  } finally {
+    await database.close();
+  }
+});
 
 /** A new in-memory PGlite with every migration applied; the caller closes it. */
 export async function openFreshDatabase(): Promise<Database> {

@@ -56,26 +56,33 @@ export async function incidentTimerState(
 }
 
 /** Whether the written-report reminder of `stage` was already sent for the incident. */
-export async function writtenReminderSent(
+export function writtenReminderSent(
   prisma: PrismaClient,
   incidentId: number,
   stage: string,
 ): Promise<boolean> {
-  const found = await prisma.timelineEntry.findFirst({
-    where: { incidentId, kind: "reminded", detail: { path: ["stage"], equals: stage } },
-    select: { id: true },
-  });
-  return found !== null;
+  return hasTimelineEntry(prisma, incidentId, "reminded", "stage", stage);
 }
 
 /** Whether the 续报 deadline `dueAt` (ISO) was already flagged as missed for the incident. */
-export async function missedFollowUpFlagged(
+export function missedFollowUpFlagged(
   prisma: PrismaClient,
   incidentId: number,
   dueAt: string,
 ): Promise<boolean> {
+  return hasTimelineEntry(prisma, incidentId, "flagged_missed", "dueAt", dueAt);
+}
+
+/** Whether the incident's timeline has an entry of `kind` whose detail has `key` equal to `value`. */
+async function hasTimelineEntry(
+  prisma: PrismaClient,
+  incidentId: number,
+  kind: "reminded" | "flagged_missed",
+  key: string,
+  value: string,
+): Promise<boolean> {
   const found = await prisma.timelineEntry.findFirst({
-    where: { incidentId, kind: "flagged_missed", detail: { path: ["dueAt"], equals: dueAt } },
+    where: { incidentId, kind, detail: { path: [key], equals: value } },
     select: { id: true },
   });
   return found !== null;

@@ -33,13 +33,20 @@ export function renderForm(form: CardForm, sign: (action: string) => ButtonValue
   return { tag: "form", name: "form", elements };
 }
 
-function input(field: Extract<FormField, { kind: "text" }>): FeishuElement {
+/** What every form field has: its name, whether it is required, full width, its placeholder. */
+function fieldBasics(field: FormField & { placeholder?: string; required?: boolean }) {
   return {
-    tag: "input",
     name: field.name,
     required: field.required ?? false,
     width: "fill",
     ...(field.placeholder ? { placeholder: plain(field.placeholder) } : {}),
+  };
+}
+
+function input(field: Extract<FormField, { kind: "text" }>): FeishuElement {
+  return {
+    tag: "input",
+    ...fieldBasics(field),
     ...(field.initial ? { default_value: field.initial } : {}),
     ...(field.multiline
       ? { input_type: "multiline_text", rows: MULTILINE_ROWS, auto_resize: true }
@@ -50,10 +57,7 @@ function input(field: Extract<FormField, { kind: "text" }>): FeishuElement {
 function select(field: Extract<FormField, { kind: "select" }>): FeishuElement {
   return {
     tag: "select_static",
-    name: field.name,
-    required: field.required ?? false,
-    width: "fill",
-    ...(field.placeholder ? { placeholder: plain(field.placeholder) } : {}),
+    ...fieldBasics(field),
     options: field.options.map((o) => ({ text: plain(o.label), value: o.value })),
     ...(field.initial ? { initial_option: field.initial } : {}),
   };
