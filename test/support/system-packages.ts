@@ -6,10 +6,11 @@
  * downloaded from anywhere else.
  */
 import { execFile } from "node:child_process";
-import { constants, existsSync } from "node:fs";
-import { access, readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { defaultSearchPath, findExecutable, isDebianLike } from "../../src/app/redis-server/redis-binary.ts";
 
 const execFileAsync = promisify(execFile);
 
@@ -101,38 +102,9 @@ async function aptRunner(): Promise<{ file: string; prefix: string[] } | undefin
   }
 }
 
-async function isDebianLike(): Promise<boolean> {
-  try {
-    const osRelease = await readFile("/etc/os-release", "utf8");
-    const ids = [/^ID=(.*)$/m, /^ID_LIKE=(.*)$/m]
-      .map((re) => re.exec(osRelease)?.[1]?.replaceAll('"', "") ?? "")
-      .join(" ")
-      .split(/\s+/);
-    return ids.includes("debian") || ids.includes("ubuntu");
-  } catch {
-    return false;
-  }
-}
-
 /** The path of an executable on PATH or in the usual system directories, if any. */
-async function findProgram(name: string): Promise<string | undefined> {
-  const dirs = [
-    ...(process.env.PATH ?? "").split(":"),
-    "/usr/local/bin",
-    "/usr/bin",
-    "/usr/sbin",
-    "/bin",
-    "/sbin",
-  ];
-  for (const dir of dirs.filter((d) => d !== "")) {
-    try {
-      await access(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+function findProgram(name: string): Promise<string | undefined> {
+  return findExecutable(name, defaultSearchPath());
 }
 
 /** Whether a font covering Chinese is installed: fontconfig's answer, else a look at the font folders. */

@@ -87,7 +87,8 @@ async function aptGetIfAllowed(): Promise<string | undefined> {
   return findExecutable("apt-get", defaultSearchPath());
 }
 
-async function isDebianLike(): Promise<boolean> {
+/** Whether this is Debian or a derivative (Ubuntu…), where apt-get installs packages. */
+export async function isDebianLike(): Promise<boolean> {
   try {
     const osRelease = await readFile("/etc/os-release", "utf8");
     const ids = [/^ID=(.*)$/m, /^ID_LIKE=(.*)$/m]
