@@ -43,6 +43,7 @@ import {
   startSendWorker,
 } from "../queue/send-queue.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
+import { closeWithin } from "./close-within.ts";
 import { decideConsoleMode } from "./console-auth/console-mode.ts";
 import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
 import { registerHealthRoute } from "./health.ts";
@@ -50,6 +51,8 @@ import { type Address, createHttpServer, platformRoutes } from "./http-server.ts
 import { waitForQueueDrain } from "./queue-drain.ts";
 import { AppTimerRebuild } from "./timer-rebuild.ts";
 
+/** How long one step of closing (workers, queues, Redis) may take before it is left behind. */
+const CLOSE_STEP_MS = 10_000;
 export interface AppOptions {
   config: OfficeConfig;
   prisma: PrismaClient;
@@ -254,9 +257,22 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const platform of platforms) await platform.close();
       await Promise.all([webhookHttp?.close(), http?.close()]);
       await pipeline.idle();
-      await Promise.all([jobWorker?.close(), sendWorker.close()]);
-      await Promise.all([messenger.close(), bullScheduler?.close()]);
-      await Promise.all([redis.quit(), workerRedis.quit()]);
+      await closeWithin(log, "workers", CLOSE_STEP_MS, () =>
+        Promise.all([jobWorker?.close(), sendWorker.close()]),
+      );
+      await closeWithin(log, "queues", CLOSE_STEP_MS, () =>
+        Promise.all([messenger.close(), bullScheduler?.close()]),
+      );
+      await closeWithin(
+        log,
+        "redis",
+        CLOSE_STEP_MS,
+        () => Promise.all([redis.quit(), workerRedis.quit()]),
+        () => {
+          redis.disconnect();
+          workerRedis.disconnect();
+        },
+      );
     },
   };
 }
