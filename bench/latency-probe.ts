@@ -7,7 +7,8 @@
  * `app.pipeline.handle` (the console inbox calls it through the object) and `app.messenger.send`
  * (the same object is `app.services.messenger`, which every context's outbox calls), and for delivery
  * `app.history.addBotMessage` (the console sink calls it through the object). Replies are
- * matched to events by their idempotency key, `<platform>-<eventId>-<n>` (see src/bot/core/outbox.ts).
+ * matched to events by their idempotency key, `<platform>-<eventId>-<n>` or `<platform>-<eventId>-<name>`
+ * (see src/bot/core/outbox.ts), the same way when accepted and when delivered.
  */
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app/create-app.ts";
@@ -53,16 +54,10 @@ export class LatencyProbe {
       return outcome;
     };
     const send = app.messenger.send.bind(app.messenger);
-    const prefix = `${CONSOLE_PLATFORM}-`;
     app.messenger.send = async (message) => {
       await send(message);
       this.accepted += 1;
-      const key = message.idempotencyKey;
-      // `<event>-<n>` for numbered replies, `<event>-<name>` for named ones (the dialog's question).
-      const eventId = key.startsWith(prefix)
-        ? key.slice(prefix.length).replace(/-(\d+|dialog-prompt|failed)$/, "")
-        : undefined;
-      const timing = eventId === undefined ? undefined : this.events.get(eventId);
+      const timing = this.timingOf(message.idempotencyKey);
       if (!timing) {
         this.strayReplies += 1;
         return;
@@ -76,13 +71,12 @@ export class LatencyProbe {
     const store = app.history.addBotMessage.bind(app.history);
     app.history.addBotMessage = async (message) => {
       const stored = await store(message);
-      const key = message.idempotencyKey;
-      if (!key.startsWith(prefix) || !key.endsWith("-1")) return stored;
-      const eventId = key.slice(prefix.length, key.lastIndexOf("-"));
-      const timing = this.events.get(eventId);
-      // The worker may deliver before Messenger.send's caller has even resumed: keep the timing
-      // until the event is done, so the reply is still matched to it.
-      if (timing && timing.deliveredAt === undefined) {
+      const eventId = eventIdOf(message.idempotencyKey);
+      const timing = eventId === undefined ? undefined : this.events.get(eventId);
+      // The first of the event's replies to be stored, whatever its key (a dialog's question is
+      // `-dialog-prompt`, not `-1`). The worker may deliver before Messenger.send's caller has even
+      // resumed: keep the timing until the event is done, so the reply is still matched to it.
+      if (eventId !== undefined && timing && timing.deliveredAt === undefined) {
         timing.deliveredAt = performance.now();
         if (timing.done) {
           this.events.delete(eventId);
@@ -91,6 +85,11 @@ export class LatencyProbe {
       }
       return stored;
     };
+  }
+
+  private timingOf(idempotencyKey: string): EventTiming | undefined {
+    const eventId = eventIdOf(idempotencyKey);
+    return eventId === undefined ? undefined : this.events.get(eventId);
   }
 
   /** Starts watching an event id (call before handing the event in). */
@@ -112,4 +111,12 @@ export class LatencyProbe {
   get undelivered(): number {
     return this.events.size;
   }
+}
+
+const PREFIX = `${CONSOLE_PLATFORM}-`;
+
+/** The console event a reply answers: `<event>-<n>` for numbered replies, `<event>-<name>` for named ones. */
+function eventIdOf(idempotencyKey: string): string | undefined {
+  if (!idempotencyKey.startsWith(PREFIX)) return undefined;
+  return idempotencyKey.slice(PREFIX.length).replace(/-(\d+|dialog-prompt|failed)$/, "");
 }
