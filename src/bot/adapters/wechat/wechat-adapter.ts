@@ -11,7 +11,6 @@ import qrTerminal from "qrcode-terminal";
 import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
-import type { BotServices } from "../../core/services.ts";
 import type { BindingRequestStore } from "./binding-request-store.ts";
 import { BindingRequests } from "./binding-requests.ts";
 import { LoginTracker } from "./login-status.ts";
@@ -39,7 +38,8 @@ export interface WechatAdapterOptions {
   puppet: NonNullable<PuppetOption>;
   replyCodes: ReplyCodeStore;
   bindingRequests: BindingRequestStore;
-  settings(policy: BotServices["policy"]): WechatSettings;
+  /** The pace, urgent repetition, message length and group words (the app maps the policy file to them). */
+  settings: WechatSettings;
   log: Logger;
   /** How long a message is held to restore the order of its conversation. */
   reorderHoldMs?: number;
@@ -82,7 +82,7 @@ export class WechatAdapter implements PlatformAdapter {
     const { services } = context;
     const { directory, prisma, messenger, clock } = services;
     const log = this.options.log.child({ platform: "wechat" });
-    const settings = this.options.settings(services.policy);
+    const { settings } = this.options;
     const bot = WechatyBuilder.build(this.options.puppet);
     this.bot = bot;
     const identity = new WechatIdentity(directory, prisma);
