@@ -153,7 +153,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,
-    { cacheSessions: !shared },
+    { cacheSessions: !shared, timings: config.policy.dialog },
   );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
@@ -183,7 +183,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const recurring =
     options.recurring ?? (bullScheduler ? new BullmqRecurring(bullScheduler.queue) : undefined);
   const entries = recurringEntries(schedules, config.schedules?.zeroReport);
-  const timers = new AppTimerRebuild({ capabilities, services, log, recurring, recurringEntries: entries });
+  const timers = new AppTimerRebuild({
+    capabilities,
+    services,
+    dialogs,
+    timezone: config.policy.timezone,
+    log,
+    recurring,
+    recurringEntries: entries,
+  });
   const dataWatch = bullScheduler
     ? new RedisDataWatch({ redis, prefix, rebuild: timers, log, intervalMs: options.redisDataCheckMs })
     : undefined;
