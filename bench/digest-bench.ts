@@ -88,7 +88,8 @@ async function measure(
   progress: (m: string) => void,
 ): Promise<DigestPart> {
   const { services } = app;
-  const { prisma, directory, policy } = services;
+  const { prisma, directory } = services;
+  const { policy } = office.config;
   const units = reportingUnits(directory);
   const reporters = units.map((u) => directory.withRole("reporter", u)[0]?.id ?? "");
   const chats = units.map((u) => directory.groups().find((c) => c.group?.unit === u)?.id ?? "");

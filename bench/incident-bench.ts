@@ -185,7 +185,7 @@ async function timersPhase({ app, prisma, probe, ctl, options, office, runId, pr
   /** Schedules, fires and delivers one ack check per incident of `ids`; figures and checks. */
   const batch = async (ids: number[], timerOptions: TimerOptions) => {
     const run = await runTimers(app, probe, ctl, ids, timerOptions);
-    const figures = await timerFigures(app, probe, prisma, run, timerOptions);
+    const figures = await timerFigures(app, probe, prisma, run, timerOptions, office.config);
     const ok =
       run.allFired &&
       run.drain.drained &&

@@ -122,7 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new Directory(config.org);
-  const capabilities = options.capabilities ?? allCapabilities(config.policy);
+  const capabilities = options.capabilities ?? allCapabilities(config, directory);
   // A schedule naming a job nobody registers is a config error, found before any connection opens.
   const schedules = config.schedules?.entries ?? [];
   const jobNames = new Set(capabilities.flatMap((c) => c.jobs ?? []).map((job) => job.name));

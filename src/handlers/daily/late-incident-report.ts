@@ -6,14 +6,16 @@
  */
 import type { BotServices } from "../../bot/core/services.ts";
 import { recordDailyReport } from "./daily-report-store.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
 import { owesZeroReport } from "./zero-report-rule.ts";
 
 export async function recordLateIncidentReport(
-  services: Pick<BotServices, "prisma" | "policy" | "zeroReport">,
+  services: Pick<BotServices, "prisma">,
+  rules: Pick<DailyRules, "timezone" | "zeroReport">,
   incident: { id: number; unitId: string; reportedAt: Date },
 ): Promise<void> {
-  const today = zeroReportDay(services, incident.reportedAt);
+  const today = zeroReportDay(rules, incident.reportedAt);
   if (!today?.rule.units.includes(incident.unitId) || !owesZeroReport(today.rule, today.day)) return;
   if (incident.reportedAt.getTime() < today.cutoff.getTime()) return;
   await recordDailyReport(services.prisma, {

@@ -20,7 +20,7 @@ export function queryCommand(policy: IncidentPolicy | undefined): Command {
       const { prisma, directory, clock } = ctx.services;
       const number = args.trim().split(/\s+/)[0] ?? "";
       if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.query));
-      const incident = await incidentByNumberText(ctx, number);
+      const incident = await incidentByNumberText(ctx, number, policy.timezone);
       if (!incident) return;
       if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));
       const [timeline, instructions] = await Promise.all([

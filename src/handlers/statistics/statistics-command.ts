@@ -33,14 +33,14 @@ export async function buildStatisticsCard(
   });
 }
 
-export const statisticsCommand: Command = {
+/** `timezone`: the office's, in which periods begin and end. */
+export const statisticsCommand = (timezone: string): Command => ({
   names: ["统计", "/stats"],
   summary: M.statsSummary,
   async run(ctx, args) {
-    const { clock, policy } = ctx.services;
-    const parsed = parsePeriod(args, clock.now(), policy.timezone);
+    const parsed = parsePeriod(args, ctx.services.clock.now(), timezone);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futurePeriod : M.badPeriod);
     const unitId = overseesAll(ctx.person) ? undefined : ctx.person.unit;
     await ctx.reply({ card: await buildStatisticsCard(ctx.services, parsed.period, unitId) });
   },
-};
+});
