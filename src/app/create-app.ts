@@ -24,7 +24,6 @@ import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import { ConfigError, type OfficeConfig } from "../config/load.ts";
-import { DutyRoster } from "../config/roster.ts";
 import { recurringEntries, scheduleProblems } from "../handlers/daily/recurring-entries.ts";
 import { allCapabilities } from "../handlers/index.ts";
 import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
@@ -139,9 +138,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
   const services: BotServices = {
     directory,
-    policy: config.policy,
-    roster: new DutyRoster(config.roster ?? [], (ref) => directory.person(ref)?.id),
-    zeroReport: config.schedules?.zeroReport,
     messenger,
     scheduler,
     clock,
