@@ -287,7 +287,7 @@ export async function incidentBench(args: {
     async (app, control) => {
       const ctx: Ctx = {
         app,
-        prisma: app.services.prisma,
+        prisma: app.services.database,
         probe: new IncidentProbe(app),
         ctl: control,
         options,

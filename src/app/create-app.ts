@@ -141,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     messenger,
     scheduler,
     clock,
-    prisma,
+    database: prisma,
     log,
   };
 

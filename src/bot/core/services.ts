@@ -13,7 +13,7 @@ export interface BotServices {
   messenger: Messenger;
   scheduler: Scheduler;
   clock: Clock;
-  prisma: PrismaClient;
+  database: PrismaClient;
   log: Logger;
 }
 

@@ -17,8 +17,8 @@ export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
 
 export const zeroReportCutoffJob = (rules: DailyRules) =>
   zeroReportJob(rules, ZERO_REPORT_CUTOFF_JOB, async (ctx, { today, dueAt, now }) => {
-    const { prisma, directory } = ctx.services;
-    const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
+    const { database, directory } = ctx.services;
+    const outcome = await evaluateCutoff(database, { units: today.rule.units, ...today, now });
     const summary = M.cutoffSummary(
       today.day,
       today.cutoffText,

@@ -12,15 +12,15 @@ export const pauseCommand = (timezone: string): Command => ({
   async run(ctx, args) {
     if (!ctx.person.roles.includes("director")) return ctx.reply(M.pauseOnlyDirector);
     if (ctx.chat.kind !== "group") return ctx.reply(M.pauseOnlyInGroup);
-    const { prisma, clock } = ctx.services;
+    const { database, clock } = ctx.services;
     const now = clock.now();
     const [verb = "", ...rest] = args.trim().split(/\s+/);
     if (verb === "恢复" && rest.length === 0)
-      return ctx.reply((await resumeChat(prisma, ctx.chat.id, now)) ? M.resumed : M.notPaused);
+      return ctx.reply((await resumeChat(database, ctx.chat.id, now)) ? M.resumed : M.notPaused);
     const ms = verb === "暂停" ? parsePauseDuration(rest.join("")) : null;
     if (ms === null) return ctx.reply(M.pauseUsage);
     const until = new Date(now.getTime() + ms);
-    await pauseChat(prisma, ctx.chat.id, ctx.person.id, now, until);
+    await pauseChat(database, ctx.chat.id, ctx.person.id, now, until);
     await ctx.reply(M.paused(formatLocalTime(until, timezone)));
   },
 });

@@ -39,10 +39,10 @@ async function rebuildMissed(
   day: string,
   time: TimeOfDay,
 ): Promise<void> {
-  const { prisma, scheduler, clock } = services;
+  const { database, scheduler, clock } = services;
   const dueAt = instantOnDay(day, time, timezone);
   if (dueAt > clock.now()) return;
-  const { ranThatDay, ranBefore } = await dailyRunHistory(prisma, job, day);
+  const { ranThatDay, ranBefore } = await dailyRunHistory(database, job, day);
   if (ranThatDay || !ranBefore) return;
   // The recurring entry's id is the job's name (see recurring-entries.ts).
   await scheduler.schedule(tickRunKey(recurringRunKey(job, dueAt)), clock.now(), {

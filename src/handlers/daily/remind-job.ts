@@ -10,8 +10,8 @@ export const ZERO_REPORT_REMIND_JOB = "zero-report-remind";
 
 export const zeroReportRemindJob = (rules: DailyRules) =>
   zeroReportJob(rules, ZERO_REPORT_REMIND_JOB, async (ctx, { today, now }) => {
-    const { prisma, directory } = ctx.services;
-    const { missing, recordedMissed } = await dayStanding(prisma, {
+    const { database, directory } = ctx.services;
+    const { missing, recordedMissed } = await dayStanding(database, {
       units: today.rule.units,
       day: today.day,
       dayStart: today.dayStart,

@@ -16,7 +16,7 @@ export const zeroReportCommand = (rules: DailyRules): Command => ({
   names: ["零报告", "无"],
   summary: M.commandSummary,
   async run(ctx) {
-    const { prisma, directory, clock } = ctx.services;
+    const { database, directory, clock } = ctx.services;
     const { person, chat } = ctx;
     const now = clock.now();
     const today = zeroReportDay(rules, now);
@@ -26,7 +26,7 @@ export const zeroReportCommand = (rules: DailyRules): Command => ({
     if (!owesZeroReport(today.rule, today.day)) return ctx.reply(M.notToday);
     const unit = directory.unitName(person.unit);
     const late = now.getTime() >= today.cutoff.getTime();
-    const { row, created } = await recordDailyReport(prisma, {
+    const { row, created } = await recordDailyReport(database, {
       unitId: person.unit,
       day: today.day,
       kind: "zero",

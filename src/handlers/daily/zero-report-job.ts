@@ -26,14 +26,14 @@ export function zeroReportJob(
     name,
     schema: scheduledDataSchema,
     async run(ctx, data) {
-      const { prisma, clock } = ctx.services;
+      const { database, clock } = ctx.services;
       const dueAt = new Date(data.dueAt);
       const today = zeroReportDay(rules, dueAt);
       if (!today) return;
-      if ((await dailyRunHistory(prisma, name, today.day)).ranThatDay) return;
+      if ((await dailyRunHistory(database, name, today.day)).ranThatDay) return;
       const now = clock.now();
       await work(ctx, { today, dueAt, now });
-      await recordDailyRun(prisma, name, today.day, now);
+      await recordDailyRun(database, name, today.day, now);
     },
   };
 }

@@ -16,7 +16,7 @@ export async function incidentByNumberText(
 ): Promise<Incident | null> {
   const year = instantToLocal(ctx.services.clock.now(), timezone).year;
   const number = parseIncidentNumber(text, year);
-  const incident = number ? await new IncidentStore(ctx.services.prisma).byNumber(number) : null;
+  const incident = number ? await new IncidentStore(ctx.services.database).byNumber(number) : null;
   if (!incident) await ctx.reply(M.unknownIncident(text));
   return incident;
 }
@@ -24,7 +24,7 @@ export async function incidentByNumberText(
 /** By the id a button carries. Replies and returns null when there is none. */
 export async function incidentById(ctx: ConversationContext, idText: string): Promise<Incident | null> {
   const id = Number(idText);
-  const incident = Number.isInteger(id) ? await new IncidentStore(ctx.services.prisma).byId(id) : null;
+  const incident = Number.isInteger(id) ? await new IncidentStore(ctx.services.database).byId(id) : null;
   if (!incident) await ctx.reply(M.unknownIncident(idText));
   return incident;
 }

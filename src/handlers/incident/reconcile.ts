@@ -22,8 +22,8 @@ export async function reconcileIncidents(
   policy: IncidentPolicy,
   office: Office,
 ): Promise<void> {
-  const { prisma, scheduler, clock, log } = services;
-  const pending = await prisma.incident.findMany({ where: { status: "open", alertedAt: null } });
+  const { database, scheduler, clock, log } = services;
+  const pending = await database.incident.findMany({ where: { status: "open", alertedAt: null } });
   const now = clock.now();
   for (const incident of pending) {
     await alertJob(policy, office).run(new JobContext(services, alertJobKey(incident)), {
@@ -38,8 +38,8 @@ export async function reconcileIncidents(
 }
 
 async function reconcileReportCards(services: BotServices, policy: IncidentPolicy, now: Date): Promise<void> {
-  const { prisma, scheduler, log } = services;
-  const unsent = await prisma.incidentReport.findMany({
+  const { database, scheduler, log } = services;
+  const unsent = await database.incidentReport.findMany({
     where: { kind: { in: ["follow_up", "final"] }, cardSentAt: null },
     include: { incident: true },
     orderBy: { id: "asc" },

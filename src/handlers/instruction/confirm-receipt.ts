@@ -19,9 +19,9 @@ export async function confirmReceipts(
   number: string,
   timezone: string,
 ): Promise<void> {
-  const { prisma, clock, directory, scheduler } = ctx.services;
-  const store = new InstructionStore(prisma);
-  const incidents = new IncidentStore(prisma);
+  const { database, clock, directory, scheduler } = ctx.services;
+  const store = new InstructionStore(database);
+  const incidents = new IncidentStore(database);
   const now = clock.now();
   for (const id of instructionIds) {
     const instruction = await store.full(id);

@@ -21,7 +21,7 @@ export const receiptCommand = (timezone: string): Command => ({
   names: ["收到", "已收到", "收到！", "收到!", "收到。", "/received"],
   summary: M.receiptSummary,
   async run(ctx, args) {
-    const { clock, prisma, directory } = ctx.services;
+    const { clock, database, directory } = ctx.services;
     const first = args.split(/\s+/)[0] ?? "";
     const year = instantToLocal(clock.now(), timezone).year;
     let number: string | null = null;
@@ -31,7 +31,7 @@ export const receiptCommand = (timezone: string): Command => ({
       if (incident.status !== "open") return ctx.reply(M.closedReceipt(incident.number));
       number = incident.number;
     }
-    const store = new InstructionStore(prisma);
+    const store = new InstructionStore(database);
     const awaiting = isDirectChat(ctx.chat.id) ? [] : await store.awaiting();
     const decision = decideReceipt({
       mine: await store.receiptsOf(ctx.person.id),
@@ -65,7 +65,7 @@ export const receiptButtonHandler =
   async (ctx, idText) => {
     const id = Number(idText);
     const instruction = Number.isInteger(id)
-      ? await new InstructionStore(ctx.services.prisma).full(id)
+      ? await new InstructionStore(ctx.services.database).full(id)
       : null;
     if (!instruction) return ctx.reply(M.staleButton);
     const { number } = instruction.incident;

@@ -9,7 +9,7 @@ export const whoamiCommand = (timezone: string): Command => ({
   summary: M.whoamiSummary,
   async run(ctx) {
     const { person, services } = ctx;
-    const profile = await services.prisma.personProfile.findUnique({ where: { personId: person.id } });
+    const profile = await services.database.personProfile.findUnique({ where: { personId: person.id } });
     await ctx.reply({
       card: {
         title: M.whoamiTitle,

@@ -18,8 +18,8 @@ import { unitStatistics } from "./unit-statistics.ts";
 export const MONTHLY_NOTICE_JOB = "monthly-notice";
 
 export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
-  const { prisma, directory } = services;
-  const facts = await loadStatisticsFacts(prisma, period);
+  const { database, directory } = services;
+  const facts = await loadStatisticsFacts(database, period);
   return monthlyNoticeCard({
     periodLabel: period.label,
     units: unitStatistics(reportingUnits(directory), facts),

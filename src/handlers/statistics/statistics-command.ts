@@ -19,8 +19,8 @@ export async function buildStatisticsCard(
   period: Period,
   unitId?: string,
 ): Promise<Card> {
-  const { prisma, directory } = services;
-  const facts = await loadStatisticsFacts(prisma, period, unitId);
+  const { database, directory } = services;
+  const facts = await loadStatisticsFacts(database, period, unitId);
   const units = unitStatistics(unitId === undefined ? reportingUnits(directory) : [unitId], facts);
   return statisticsCard({
     title:

@@ -78,7 +78,7 @@ beforeEach(async () => {
     messenger,
     scheduler,
     clock: systemClock,
-    prisma: database.prisma,
+    database: database.prisma,
     log: silentLog,
   };
   fired = [];

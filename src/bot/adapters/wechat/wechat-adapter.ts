@@ -80,17 +80,17 @@ export class WechatAdapter implements PlatformAdapter {
 
   async start(context: PlatformContext): Promise<void> {
     const { services } = context;
-    const { directory, prisma, messenger, clock } = services;
+    const { directory, database, messenger, clock } = services;
     const log = this.options.log.child({ platform: "wechat" });
     const { settings } = this.options;
     const bot = WechatyBuilder.build(this.options.puppet);
     this.bot = bot;
-    const identity = new WechatIdentity(directory, prisma);
+    const identity = new WechatIdentity(directory, database);
     await identity.loadBindings();
     const pacer = new Pacer(settings.pace);
     const repeater = new UrgentRepeater(settings.urgent, {
       repeat: (repetition) => this.sink.repeat(repetition),
-      onReplied: (key, personId) => recordReply(prisma, key, personId),
+      onReplied: (key, personId) => recordReply(database, key, personId),
       onError: (error) => log.error({ err: error }, "urgent repetition failed"),
       now: () => clock.now().getTime(),
     });
@@ -100,7 +100,7 @@ export class WechatAdapter implements PlatformAdapter {
       bot,
       directory,
       identity,
-      prisma,
+      prisma: database,
       pacer,
       repeater,
       codeLabels,
@@ -143,7 +143,7 @@ export class WechatAdapter implements PlatformAdapter {
     this.watchLogin(bot, log, notifyDuty, () => clock.now().getTime());
     bot.on("message", (message) => inbound.receive(message));
     // Urgent messages of before a restart go on being repeated to those still silent.
-    for (const track of await openUrgentTracks(prisma, settings.urgent, clock.now())) repeater.track(track);
+    for (const track of await openUrgentTracks(database, settings.urgent, clock.now())) repeater.track(track);
     await bot.start();
   }
 

@@ -30,7 +30,7 @@ export function scheduleIdleCheck(
 
 /** Schedules the idle check of every open dialog session again. */
 export async function rebuildDialogTimers(services: BotServices, timings: DialogTimings): Promise<void> {
-  const sessions = await services.prisma.dialogSession.findMany({
+  const sessions = await services.database.dialogSession.findMany({
     select: { id: true, lastActiveAt: true, remindedAt: true },
   });
   for (const session of sessions) await scheduleIdleCheck(services, timings, session);

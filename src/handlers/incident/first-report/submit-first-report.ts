@@ -84,7 +84,7 @@ export async function submitFirstReport(
   submission: { id: string },
   policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
+  const { clock, database, scheduler } = ctx.services;
   const reportedAt = clock.now();
   const result = assess(data, policy, reportedAt);
   const input: NewIncident = {
@@ -114,7 +114,7 @@ export async function submitFirstReport(
     year: instantToLocal(reportedAt, policy.timezone).year,
     missingElements: result.missing,
   };
-  const { incident, created } = await new IncidentStore(prisma).create(input);
+  const { incident, created } = await new IncidentStore(database).create(input);
   if (created) {
     await scheduleAlert(scheduler, incident, reportedAt);
     await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);

@@ -32,7 +32,7 @@ export async function chooseOwnOpenIncident(
   command: string,
   timezone: string,
 ): Promise<Incident | null> {
-  const { directory, prisma } = ctx.services;
+  const { directory, database } = ctx.services;
   const group = ctx.chat.group;
   if (group && group.purpose === "unit" && group.unit !== ctx.person.unit) {
     await ctx.reply(M.unknownChat);
@@ -51,7 +51,7 @@ export async function chooseOwnOpenIncident(
     }
     return incident;
   }
-  const open = await new IncidentStore(prisma).openOfUnit(ctx.person.unit);
+  const open = await new IncidentStore(database).openOfUnit(ctx.person.unit);
   if (open.length === 1) return open[0] as Incident;
   if (open.length === 0) {
     await ctx.reply(M.noneOpen(command));

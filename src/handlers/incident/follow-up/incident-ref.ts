@@ -33,7 +33,7 @@ export async function loadIncident(
   args: string,
 ): Promise<{ incident: Incident; text: string | undefined }> {
   const [, idText = "", rest = ""] = /^(\d+)\s*([\s\S]*)$/.exec(args) ?? [];
-  const incident = await new IncidentStore(ctx.services.prisma).byId(Number(idText));
+  const incident = await new IncidentStore(ctx.services.database).byId(Number(idText));
   if (!incident) throw new Error(`incident ${idText} not found`);
   const text = rest.trim().slice(0, MAX_TEXT);
   return { incident, text: text.length >= MIN_TEXT ? text : undefined };

@@ -20,7 +20,7 @@ export async function requestFollowUp(
   incident: Incident,
 ): Promise<void> {
   if (!rules) return ctx.reply(incidentMessages.notConfigured);
-  const { directory, clock, prisma } = ctx.services;
+  const { directory, clock, database } = ctx.services;
   const allowed: Role[] = [...rules.incident.acknowledge_roles, "duty"];
   if (!ctx.person.roles.some((r) => allowed.includes(r))) return ctx.reply(M.cannotRequest);
   if (incident.status !== "open") return ctx.reply(alertMessages.closed(incident.number));
@@ -32,7 +32,7 @@ export async function requestFollowUp(
     text: M.requestInUnit(ctx.person.name, incident.number),
     mentions: unitPeople,
   });
-  await new IncidentStore(prisma).record(incident.id, "follow_up_requested", clock.now(), ctx.person.id, {
+  await new IncidentStore(database).record(incident.id, "follow_up_requested", clock.now(), ctx.person.id, {
     to: unitPeople,
   });
   if (ctx.chat.id !== unitChat(directory, incident))

@@ -18,10 +18,10 @@ export async function submitFinalReport(
   submission: { id: string },
   policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
+  const { clock, database, scheduler } = ctx.services;
   const at = clock.now();
   const casualties = givenCasualties(data.finalCasualties);
-  const result = await fileReport(prisma, {
+  const result = await fileReport(database, {
     incidentId: data.incidentId,
     kind: "final",
     sourceKey: `dialog-${submission.id}`,

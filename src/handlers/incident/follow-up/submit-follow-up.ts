@@ -20,10 +20,10 @@ export async function submitFollowUp(
   submission: { id: string },
   policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
+  const { clock, database, scheduler } = ctx.services;
   const at = clock.now();
   let facts: FollowUpFacts | undefined;
-  const result = await fileReport(prisma, {
+  const result = await fileReport(database, {
     incidentId: data.incidentId,
     kind: "follow_up",
     sourceKey: `dialog-${submission.id}`,
@@ -43,7 +43,7 @@ export async function submitFollowUp(
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
   if (result.status === "duplicate") {
-    facts = await recordedFacts(prisma, incident.id, report);
+    facts = await recordedFacts(database, incident.id, report);
   }
   await scheduleReportCard(scheduler, report, at);
   const grade = gradeOf(policy, incident.gradeId);

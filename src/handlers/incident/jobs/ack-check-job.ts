@@ -58,7 +58,7 @@ export const ackCheckJob = (
       buttons: incidentActions(incident),
       note: M.escalationNote(since),
     };
-    const readers = await alertReaders(ctx.services.prisma, incident.id);
+    const readers = await alertReaders(ctx.services.database, incident.id);
     for (const chatId of chatsReaching(directory, recipients)) {
       const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {

@@ -33,7 +33,7 @@ export const writtenCheckJob = (
     const missing = incidentMissing(incident, policy);
     if (missing.length === 0) return;
     // A reminder sent before (the job scheduled again by a timer rebuild) is not sent twice.
-    if (stage !== "due" && (await writtenReminderSent(ctx.services.prisma, incident.id, stage))) return;
+    if (stage !== "due" && (await writtenReminderSent(ctx.services.database, incident.id, stage))) return;
     const now = clock.now();
     const due = formatLocalTime(incident.writtenDueAt ?? now, policy.timezone);
     const list = missing.join("、");

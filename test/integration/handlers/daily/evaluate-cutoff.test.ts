@@ -142,7 +142,7 @@ describe("evaluateCutoff", () => {
       days: { kinds: ["workdays"], ranges: [], source: ["workdays"] },
       cutoff: { hour: 17, minute: 0 },
     };
-    const services = () => ({ prisma: database.prisma });
+    const services = () => ({ database: database.prisma });
     const rules = async () => ({ timezone: (await sampleConfig()).policy.timezone, zeroReport: rule });
 
     it("turns the day's 漏报 into 迟报, and the statistics count it late", async () => {

@@ -143,7 +143,7 @@ describe("a job scheduler's jobs on the worker", () => {
       messenger,
       scheduler,
       clock: systemClock,
-      prisma: database.prisma,
+      database: database.prisma,
       log: silentLog,
     };
     const seen: { key: string; note: string; dueAt: string }[] = [];
