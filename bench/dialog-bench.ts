@@ -38,7 +38,7 @@ export async function dialogBench(args: {
     },
     progress,
     async (app, control, prefix): Promise<DialogPart> => {
-      const prisma = app.services.prisma;
+      const prisma = app.services.database;
       const ctl = control;
       const theApp = app;
       const probe = new LatencyProbe(app);

@@ -88,7 +88,8 @@ async function measure(
   progress: (m: string) => void,
 ): Promise<DigestPart> {
   const { services } = app;
-  const { prisma, directory, policy } = services;
+  const { database, directory } = services;
+  const { policy } = office.config;
   const units = reportingUnits(directory);
   const reporters = units.map((u) => directory.withRole("reporter", u)[0]?.id ?? "");
   const chats = units.map((u) => directory.groups().find((c) => c.group?.unit === u)?.id ?? "");
@@ -103,7 +104,7 @@ async function measure(
   progress(
     `digest: putting a year on file (${settings.incidents} incidents, ${units.length} units × 365 days)`,
   );
-  const seed = await seedYearOfData(prisma, directory, {
+  const seed = await seedYearOfData(database, directory, {
     incidents: settings.incidents,
     open: settings.openIncidents,
     units,
@@ -117,7 +118,7 @@ async function measure(
   const repeats = settings.repeats;
   const leader = "bench-leader-1";
   const say = async (text: string) => {
-    const before = await prisma.consoleMessage.count({
+    const before = await database.consoleMessage.count({
       where: { chatId: office.leadersChatId, senderId: null },
     });
     const { outcome } = await app.inbox.say(office.leadersChatId, leader, text);
@@ -150,7 +151,7 @@ async function measure(
     };
   });
   const { digest, digestCommand, statisticsYear, statisticsCommand, chartPng } = run.result;
-  const digestReplies = await prisma.consoleMessage.count({
+  const digestReplies = await database.consoleMessage.count({
     where: { chatId: office.leadersChatId, senderId: null },
   });
   const total = field(statisticsYear.last, /^合计$/);

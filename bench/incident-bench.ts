@@ -185,7 +185,7 @@ async function timersPhase({ app, prisma, probe, ctl, options, office, runId, pr
   /** Schedules, fires and delivers one ack check per incident of `ids`; figures and checks. */
   const batch = async (ids: number[], timerOptions: TimerOptions) => {
     const run = await runTimers(app, probe, ctl, ids, timerOptions);
-    const figures = await timerFigures(app, probe, prisma, run, timerOptions);
+    const figures = await timerFigures(app, probe, prisma, run, timerOptions, office.config);
     const ok =
       run.allFired &&
       run.drain.drained &&
@@ -287,7 +287,7 @@ export async function incidentBench(args: {
     async (app, control) => {
       const ctx: Ctx = {
         app,
-        prisma: app.services.prisma,
+        prisma: app.services.database,
         probe: new IncidentProbe(app),
         ctl: control,
         options,

@@ -14,9 +14,11 @@ import { performance } from "node:perf_hooks";
 import type { Redis } from "ioredis";
 import type { App } from "../src/app/create-app.ts";
 import type { Directory } from "../src/bot/core/directory.ts";
-import type { IncidentPolicy } from "../src/config/policy.ts";
+import type { OfficeConfig } from "../src/config/load.ts";
+import { incidentRules } from "../src/config/policy.ts";
 import { INCIDENT_JOBS, scheduleAckCheck } from "../src/handlers/incident/incident-schedule.ts";
 import { chatsReaching } from "../src/handlers/office/audience.ts";
+import { officeOf } from "../src/handlers/office/office.ts";
 import { onDutyAt } from "../src/handlers/office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../src/handlers/office/recipients.ts";
 import type { BullmqScheduler } from "../src/queue/bullmq-scheduler.ts";
@@ -194,6 +196,7 @@ export async function timerFigures(
   prisma: PrismaClient,
   run: TimerRun,
   options: TimerOptions,
+  config: OfficeConfig,
 ) {
   const { timers } = run;
   const lateness = new Samples();
@@ -210,18 +213,19 @@ export async function timerFigures(
   // What one ack check sends: its card to every chat reaching the first escalation level's people
   // (the same for every incident here: the duty office's director and the reporting unit's).
   const sample = await prisma.incident.findUnique({ where: { id: timers[0]?.id ?? 0 } });
-  const escalation = (app.services.policy as IncidentPolicy).escalation;
-  const expectedSends = sample
-    ? chatsReaching(
-        directory,
-        resolveRecipients(
-          levelAt(escalation, 1),
-          directory.people(),
-          sample.unitId,
-          onDutyAt(app.services, new Date()),
-        ),
-      ).length
-    : 0;
+  const escalation = incidentRules(config.policy)?.escalation;
+  const expectedSends =
+    sample && escalation
+      ? chatsReaching(
+          directory,
+          resolveRecipients(
+            levelAt(escalation, 1),
+            directory.people(),
+            sample.unitId,
+            onDutyAt(officeOf(config, directory), directory, new Date()),
+          ),
+        ).length
+      : 0;
   for (const timer of timers) {
     const job = probe.jobs.get(timer.key);
     if (!job) continue;

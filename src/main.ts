@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       queuePrefix,
       directory,
       prisma: database.prisma,
+      policy: config.policy,
     }),
   }).catch(async (error) => {
     await database.close();

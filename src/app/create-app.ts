@@ -24,7 +24,6 @@ import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import { ConfigError, type OfficeConfig } from "../config/load.ts";
-import { DutyRoster } from "../config/roster.ts";
 import { recurringEntries, scheduleProblems } from "../handlers/daily/recurring-entries.ts";
 import { allCapabilities } from "../handlers/index.ts";
 import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
@@ -122,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? new Directory(config.org);
-  const capabilities = options.capabilities ?? allCapabilities(config.policy);
+  const capabilities = options.capabilities ?? allCapabilities(config, directory);
   // A schedule naming a job nobody registers is a config error, found before any connection opens.
   const schedules = config.schedules?.entries ?? [];
   const jobNames = new Set(capabilities.flatMap((c) => c.jobs ?? []).map((job) => job.name));
@@ -139,13 +138,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
   const services: BotServices = {
     directory,
-    policy: config.policy,
-    roster: new DutyRoster(config.roster ?? [], (ref) => directory.person(ref)?.id),
-    zeroReport: config.schedules?.zeroReport,
     messenger,
     scheduler,
     clock,
-    prisma,
+    database: prisma,
     log,
   };
 
@@ -153,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,
-    { cacheSessions: !shared },
+    { cacheSessions: !shared, timings: config.policy.dialog },
   );
   const router = new Router(capabilities, dialogs);
   const jobs = new JobRegistry([...capabilities.flatMap((c) => c.jobs ?? []), dialogs.idleJob()]);
@@ -183,7 +179,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const recurring =
     options.recurring ?? (bullScheduler ? new BullmqRecurring(bullScheduler.queue) : undefined);
   const entries = recurringEntries(schedules, config.schedules?.zeroReport);
-  const timers = new AppTimerRebuild({ capabilities, services, log, recurring, recurringEntries: entries });
+  const timers = new AppTimerRebuild({
+    capabilities,
+    services,
+    dialogs,
+    timezone: config.policy.timezone,
+    log,
+    recurring,
+    recurringEntries: entries,
+  });
   const dataWatch = bullScheduler
     ? new RedisDataWatch({ redis, prefix, rebuild: timers, log, intervalMs: options.redisDataCheckMs })
     : undefined;

@@ -7,13 +7,22 @@ import type { Logger } from "pino";
 import type { Directory } from "../bot/core/directory.ts";
 import type { PlatformAdapter } from "../bot/core/platform-adapter.ts";
 import type { Env } from "../config/env.ts";
+import type { Policy } from "../config/policy.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
 import { createFeishuPlatform, feishuSettingsFromEnv } from "./feishu-platform.ts";
 import { wechatFromEnv } from "./wechat-platform.ts";
 
 export async function platformsFromEnv(
   env: Env,
-  options: { redisUrl: string; log: Logger; queuePrefix: string; directory: Directory; prisma: PrismaClient },
+  options: {
+    redisUrl: string;
+    log: Logger;
+    queuePrefix: string;
+    directory: Directory;
+    prisma: PrismaClient;
+    /** The policy file, whose `wechat:` section sets WeChat's pace and urgent repetition. */
+    policy: Policy;
+  },
 ): Promise<PlatformAdapter[]> {
   const platforms: PlatformAdapter[] = [];
   const feishu = feishuSettingsFromEnv(env);

@@ -7,7 +7,6 @@
 import type { Logger } from "pino";
 import type { Capability } from "../bot/core/capability.ts";
 import { CountingScheduler } from "../bot/core/counting-scheduler.ts";
-import { rebuildDialogTimers } from "../bot/core/dialog/idle-timers.ts";
 import type { RecurringEntry, RecurringScheduler, TimerCounts, TimerRebuild } from "../bot/core/ports.ts";
 import type { BotServices } from "../bot/core/services.ts";
 
@@ -18,6 +17,10 @@ export class AppTimerRebuild implements TimerRebuild {
     private readonly parts: {
       capabilities: readonly Capability[];
       services: BotServices;
+      /** The dialogs' idle timers are scheduled again by the dialog engine. */
+      dialogs: { rebuildTimers(services: BotServices): Promise<void> };
+      /** The office's time zone, in which the recurring schedules run. */
+      timezone: string;
       log: Logger;
       recurring?: RecurringScheduler;
       recurringEntries: readonly RecurringEntry[];
@@ -36,12 +39,12 @@ export class AppTimerRebuild implements TimerRebuild {
   }
 
   private async run(reason: string): Promise<TimerCounts> {
-    const { capabilities, services, log, recurring, recurringEntries } = this.parts;
-    await recurring?.reconcile(recurringEntries, services.policy.timezone);
+    const { capabilities, services, dialogs, timezone, log, recurring, recurringEntries } = this.parts;
+    await recurring?.reconcile(recurringEntries, timezone);
     const scheduler = new CountingScheduler(services.scheduler);
     const counting = { ...services, scheduler };
     for (const capability of capabilities) await capability.rebuildTimers?.(counting);
-    await rebuildDialogTimers(counting);
+    await dialogs.rebuildTimers(counting);
     log.info(
       { reason, timers: scheduler.counts, recurring: recurringEntries.length },
       "rebuilt the pending timers from the database",

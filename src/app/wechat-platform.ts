@@ -17,7 +17,7 @@ import { RedisReplyCodeStore } from "../queue/redis-reply-codes.ts";
 
 export async function wechatFromEnv(
   env: Env,
-  options: { redisUrl: string; log: Logger; queuePrefix: string },
+  options: { redisUrl: string; log: Logger; queuePrefix: string; policy: Policy },
 ): Promise<WechatAdapter> {
   const sessionDir = join(env.DATA_DIR, "wechat");
   mkdirSync(sessionDir, { recursive: true });
@@ -36,7 +36,7 @@ export async function wechatFromEnv(
           : { name, puppet: "wechaty-puppet-wechat4u" },
     replyCodes: new RedisReplyCodeStore(redis, options.queuePrefix),
     bindingRequests: new RedisBindingRequestStore(redis, options.queuePrefix),
-    settings: wechatSettings,
+    settings: wechatSettings(options.policy),
     log: options.log,
     printQrCode: true,
     onClose: async () => {

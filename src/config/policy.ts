@@ -55,13 +55,10 @@ export type Policy = z.infer<typeof policySchema>;
 /** A policy whose incident rules are configured. */
 export type IncidentPolicy = Policy & Required<Pick<Policy, "grades" | "escalation" | "types">>;
 
-export function hasIncidentRules(policy: Policy): policy is IncidentPolicy {
-  return policy.grades !== undefined && policy.escalation !== undefined && policy.types !== undefined;
-}
-
 /** The incident capability's slice of the policy: its rules, or undefined when none are configured. */
 export function incidentRules(policy: Policy): IncidentPolicy | undefined {
-  return hasIncidentRules(policy) ? policy : undefined;
+  const { grades, escalation, types } = policy;
+  return grades && escalation && types ? { ...policy, grades, escalation, types } : undefined;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -1,27 +1,36 @@
 /** Every capability the bot has, registered in one place. */
 import type { Capability } from "../bot/core/capability.ts";
-import { incidentRules, type Policy } from "../config/policy.ts";
+import type { Directory } from "../bot/core/directory.ts";
+import type { OfficeConfig } from "../config/load.ts";
+import { incidentRules } from "../config/policy.ts";
 import { dailyCapability } from "./daily/index.ts";
 import { digestCapability } from "./digest/index.ts";
 import { helpCapability } from "./help/index.ts";
 import { incidentCapability } from "./incident/index.ts";
 import { instructionCapability } from "./instruction/index.ts";
+import { officeOf } from "./office/office.ts";
 import { profileCapability } from "./profile/index.ts";
 import { queriesCapability } from "./queries/index.ts";
 import { statisticsCapability } from "./statistics/index.ts";
 
-/** The capabilities for a loaded policy, each given the part of it it needs. */
-export function allCapabilities(policy: Policy): Capability[] {
+/**
+ * The capabilities for a loaded configuration, each given the part of it it needs: the incident
+ * rules, the zero-report rule, and the office's time zone and roster (people named in the roster
+ * are found in `directory`).
+ */
+export function allCapabilities(config: OfficeConfig, directory: Directory): Capability[] {
+  const { policy } = config;
   const incident = incidentRules(policy);
+  const office = officeOf(config, directory);
   const capabilities = [
-    incidentCapability(incident),
+    incidentCapability(incident, office),
     // Right after incident: 帮助 lists 查询/进行中/我的上报 where they always stood.
     queriesCapability(incident),
-    instructionCapability(incident),
+    instructionCapability(incident, office.timezone),
     digestCapability(incident),
-    statisticsCapability,
-    profileCapability,
-    dailyCapability,
+    statisticsCapability(office.timezone),
+    profileCapability(office.timezone),
+    dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),
   ];
   return [...capabilities, helpCapability(capabilities)];
 }

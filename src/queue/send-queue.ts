@@ -84,7 +84,7 @@ export interface SendWorkerOptions {
   connection: Redis;
   prefix: string;
   sinks: MessageSink[];
-  services: Pick<BotServices, "prisma" | "log" | "clock" | "directory">;
+  services: Pick<BotServices, "database" | "log" | "clock" | "directory">;
   /** Where to report a send that failed for good (the duty group), through this messenger. */
   messenger: Messenger;
   dutyChatId?: string;
@@ -168,10 +168,10 @@ async function recordFailedSend(
   attempts: number,
   error: Error,
 ): Promise<void> {
-  const { prisma, clock, directory } = options.services;
+  const { database, clock, directory } = options.services;
   const { message } = job;
   const key = `${message.idempotencyKey}-${job.sink}`;
-  const created = await prisma.failedSend.createMany({
+  const created = await database.failedSend.createMany({
     data: [
       {
         idempotencyKey: key,

@@ -98,7 +98,7 @@ export async function runTranscript(file: string, env: TranscriptEnvironment): P
     return (await app.history.list(chat.id, after, 10_000)).filter((m) => m.sender === null);
   };
   const latestId = async () =>
-    (await app.services.prisma.consoleMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    (await app.services.database.consoleMessage.aggregate({ _max: { id: true } }))._max.id ?? 0;
   const runJobs = (until: Date) =>
     scheduler.advance(
       until,

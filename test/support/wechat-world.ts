@@ -120,7 +120,7 @@ export async function startWechatWorld(
     puppet: { puppet },
     replyCodes: new RedisReplyCodeStore(redis, prefix),
     bindingRequests: new RedisBindingRequestStore(redis, prefix),
-    settings: () => options.settings ?? FAST_SETTINGS,
+    settings: options.settings ?? FAST_SETTINGS,
     log: silentLog,
     reorderHoldMs: 150,
     onClose: async () => {

@@ -6,6 +6,7 @@
  */
 import { dutyChats, leaderChats } from "../office/audience.ts";
 import { onDutyAt } from "../office/on-duty.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { evaluateCutoff } from "./evaluate-cutoff.ts";
 import { dailyReportMessages as M } from "./messages.ts";
 import { remindUnits } from "./remind-units.ts";
@@ -14,18 +15,17 @@ import { zeroReportJob } from "./zero-report-job.ts";
 
 export const ZERO_REPORT_CUTOFF_JOB = "zero-report-cutoff";
 
-export const zeroReportCutoffJob = zeroReportJob(
-  ZERO_REPORT_CUTOFF_JOB,
-  async (ctx, { today, dueAt, now }) => {
-    const { prisma, directory } = ctx.services;
-    const outcome = await evaluateCutoff(prisma, { units: today.rule.units, ...today, now });
+export const zeroReportCutoffJob = (rules: DailyRules) =>
+  zeroReportJob(rules, ZERO_REPORT_CUTOFF_JOB, async (ctx, { today, dueAt, now }) => {
+    const { database, directory } = ctx.services;
+    const outcome = await evaluateCutoff(database, { units: today.rule.units, ...today, now });
     const summary = M.cutoffSummary(
       today.day,
       today.cutoffText,
       outcome.owed,
       outcome.missing.map((u) => directory.unitName(u)),
     );
-    const duty = onDutyAt(ctx.services, dueAt).duty.people;
+    const duty = onDutyAt(rules, directory, dueAt).duty.people;
     for (const chatId of dutyChats(directory)) {
       const here = directory.membersAmong(chatId, duty);
       const away = duty.filter((p) => !here.includes(p)).map((p) => directory.personName(p));
@@ -40,5 +40,4 @@ export const zeroReportCutoffJob = zeroReportJob(
     const contacts = outcome.missing.map(contactOf);
     const text = M.missedToUnit(today.day, today.cutoffText, directory.botName);
     await remindUnits(ctx, contacts, text, now);
-  },
-);
+  });

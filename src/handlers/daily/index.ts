@@ -7,6 +7,7 @@
 import type { Capability } from "../../bot/core/capability.ts";
 import { on } from "../../bot/core/events.ts";
 import { zeroReportCutoffJob } from "./cutoff-job.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { recordLateIncidentReport } from "./late-incident-report.ts";
 import { morningReminderJob } from "./morning-reminder-job.ts";
 import { pauseCommand } from "./pause-command.ts";
@@ -15,10 +16,20 @@ import { zeroReportRemindJob } from "./remind-job.ts";
 import { scheduleTickJob } from "./schedule-tick-job.ts";
 import { zeroReportCommand } from "./zero-report-command.ts";
 
-export const dailyCapability: Capability = {
-  name: "daily",
-  commands: [pauseCommand, zeroReportCommand],
-  jobs: [scheduleTickJob, morningReminderJob, zeroReportRemindJob, zeroReportCutoffJob],
-  listeners: [on("incident.filed", (services, { incident }) => recordLateIncidentReport(services, incident))],
-  rebuildTimers: rebuildZeroReportTimers,
-};
+/** The daily round in the office's time zone, with its roster and zero-report rule. */
+export function dailyCapability(rules: DailyRules): Capability {
+  return {
+    name: "daily",
+    commands: [pauseCommand(rules.timezone), zeroReportCommand(rules)],
+    jobs: [
+      scheduleTickJob(rules.timezone),
+      morningReminderJob(rules),
+      zeroReportRemindJob(rules),
+      zeroReportCutoffJob(rules),
+    ],
+    listeners: [
+      on("incident.filed", (services, { incident }) => recordLateIncidentReport(services, rules, incident)),
+    ],
+    rebuildTimers: (services) => rebuildZeroReportTimers(services, rules),
+  };
+}

@@ -6,17 +6,19 @@
  */
 import type { BotServices } from "../../bot/core/services.ts";
 import { recordDailyReport } from "./daily-report-store.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { zeroReportDay } from "./zero-report-day.ts";
 import { owesZeroReport } from "./zero-report-rule.ts";
 
 export async function recordLateIncidentReport(
-  services: Pick<BotServices, "prisma" | "policy" | "zeroReport">,
+  services: Pick<BotServices, "database">,
+  rules: Pick<DailyRules, "timezone" | "zeroReport">,
   incident: { id: number; unitId: string; reportedAt: Date },
 ): Promise<void> {
-  const today = zeroReportDay(services, incident.reportedAt);
+  const today = zeroReportDay(rules, incident.reportedAt);
   if (!today?.rule.units.includes(incident.unitId) || !owesZeroReport(today.rule, today.day)) return;
   if (incident.reportedAt.getTime() < today.cutoff.getTime()) return;
-  await recordDailyReport(services.prisma, {
+  await recordDailyReport(services.database, {
     unitId: incident.unitId,
     day: today.day,
     kind: "incident",

@@ -9,6 +9,7 @@ import type { JobHandler } from "../../bot/core/capability.ts";
 import { localDayString } from "../../bot/core/wall-clock.ts";
 import { formatTimeOfDay } from "../../config/time-of-day.ts";
 import { type OnDutyRole, onDutyAt } from "../office/on-duty.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { reminderMessages as M } from "./messages.ts";
 import { scheduleTargets } from "./schedule-targets.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
@@ -16,17 +17,17 @@ import { owesZeroReport } from "./zero-report-rule.ts";
 
 export const MORNING_REMINDER_JOB = "morning-reminder";
 
-export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
+export const morningReminderJob = (rules: DailyRules): JobHandler<typeof scheduledDataSchema> => ({
   name: MORNING_REMINDER_JOB,
   schema: scheduledDataSchema,
   async run(ctx, data) {
-    const { directory, policy, clock } = ctx.services;
+    const { directory, clock } = ctx.services;
     const dueAt = new Date(data.dueAt);
-    const day = localDayString(dueAt, policy.timezone);
-    const { duty, leaders } = onDutyAt(ctx.services, dueAt);
+    const day = localDayString(dueAt, rules.timezone);
+    const { duty, leaders } = onDutyAt(rules, directory, dueAt);
     const names = (role: OnDutyRole) =>
       role.rostered ? role.people.map((id) => directory.personName(id)) : undefined;
-    const rule = ctx.services.zeroReport;
+    const rule = rules.zeroReport;
     const text = M.morning(
       day,
       names(duty),
@@ -40,4 +41,4 @@ export const morningReminderJob: JobHandler<typeof scheduledDataSchema> = {
     for (const chatId of await scheduleTargets(ctx.services, data, clock.now()))
       await ctx.send(chatId, { text, mentions: directory.membersAmong(chatId, mentions) });
   },
-};
+});

@@ -15,31 +15,34 @@ import { dayRuleMatches } from "../office/day-rule-match.ts";
 import { instantOnDay } from "../office/days.ts";
 import { ZERO_REPORT_CUTOFF_JOB } from "./cutoff-job.ts";
 import { dailyRunHistory } from "./daily-job-runs.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { ZERO_REPORT_REMIND_JOB } from "./remind-job.ts";
 import { tickRunKey } from "./schedule-tick-job.ts";
 
-export async function rebuildZeroReportTimers(services: BotServices): Promise<void> {
-  const { zeroReport: rule, policy, clock } = services;
+export async function rebuildZeroReportTimers(services: BotServices, rules: DailyRules): Promise<void> {
+  const { zeroReport: rule, timezone } = rules;
+  const { clock } = services;
   if (!rule) return;
   const now = clock.now();
-  const day = localDayString(now, policy.timezone);
+  const day = localDayString(now, timezone);
   if (!dayRuleMatches(rule.days, day)) return;
-  const cutoff = instantOnDay(day, rule.cutoff, policy.timezone);
-  if (cutoff <= now) return rebuildMissed(services, ZERO_REPORT_CUTOFF_JOB, day, rule.cutoff);
-  if (rule.remind_at) await rebuildMissed(services, ZERO_REPORT_REMIND_JOB, day, rule.remind_at);
+  const cutoff = instantOnDay(day, rule.cutoff, timezone);
+  if (cutoff <= now) return rebuildMissed(services, timezone, ZERO_REPORT_CUTOFF_JOB, day, rule.cutoff);
+  if (rule.remind_at) await rebuildMissed(services, timezone, ZERO_REPORT_REMIND_JOB, day, rule.remind_at);
 }
 
 /** Runs the job of the day's occurrence at `time` now, if it is past and has not run. */
 async function rebuildMissed(
   services: BotServices,
+  timezone: string,
   job: string,
   day: string,
   time: TimeOfDay,
 ): Promise<void> {
-  const { prisma, scheduler, clock, policy } = services;
-  const dueAt = instantOnDay(day, time, policy.timezone);
+  const { database, scheduler, clock } = services;
+  const dueAt = instantOnDay(day, time, timezone);
   if (dueAt > clock.now()) return;
-  const { ranThatDay, ranBefore } = await dailyRunHistory(prisma, job, day);
+  const { ranThatDay, ranBefore } = await dailyRunHistory(database, job, day);
   if (ranThatDay || !ranBefore) return;
   // The recurring entry's id is the job's name (see recurring-entries.ts).
   await scheduler.schedule(tickRunKey(recurringRunKey(job, dueAt)), clock.now(), {

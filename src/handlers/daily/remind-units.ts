@@ -16,7 +16,7 @@ export async function remindUnits(
   now: Date,
 ): Promise<void> {
   const paused = await pausedChats(
-    ctx.services.prisma,
+    ctx.services.database,
     contacts.flatMap((c) => c.chatIds),
     now,
   );

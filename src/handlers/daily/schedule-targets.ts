@@ -9,7 +9,7 @@ import type { Role } from "../../config/org.ts";
 import { pausedChats } from "./pause-store.ts";
 
 export async function scheduleTargets(
-  services: Pick<BotServices, "directory" | "prisma">,
+  services: Pick<BotServices, "directory" | "database">,
   target: { chats?: string[]; roles?: Role[] },
   now: Date,
 ): Promise<string[]> {
@@ -18,6 +18,6 @@ export async function scheduleTargets(
     target.chats === undefined && target.roles === undefined
       ? directory.groups().map((c) => c.id)
       : [...(target.chats ?? []), ...directory.withRole(target.roles ?? []).map((p) => directChatId(p.id))];
-  const paused = await pausedChats(services.prisma, chats, now);
+  const paused = await pausedChats(services.database, chats, now);
   return [...new Set(chats)].filter((c) => !paused.has(c));
 }

@@ -30,17 +30,18 @@ const schema = z.object({
 
 export type ScheduleTickData = Omit<z.input<typeof schema>, "dueAt">;
 
-export const scheduleTickJob: JobHandler<typeof schema> = {
+/** `timezone`: the office's, in which a tick's day is read. */
+export const scheduleTickJob = (timezone: string): JobHandler<typeof schema> => ({
   name: SCHEDULE_TICK_JOB,
   schema,
   async run(ctx, tick) {
-    const { policy, scheduler, clock, log } = ctx.services;
+    const { scheduler, clock, log } = ctx.services;
     const rule = parseDayRule(tick.days);
     if (typeof rule === "string") {
       log.error({ scheduleId: tick.scheduleId, problem: rule }, "schedule has an invalid day rule");
       return;
     }
-    const day = localDayString(new Date(tick.dueAt), policy.timezone);
+    const day = localDayString(new Date(tick.dueAt), timezone);
     if (!dayRuleMatches(rule, day)) return;
     await scheduler.schedule(tickRunKey(ctx.key), clock.now(), {
       name: tick.job,
@@ -53,4 +54,4 @@ export const scheduleTickJob: JobHandler<typeof schema> = {
       },
     });
   },
-};
+});

@@ -6,6 +6,7 @@
 import type { JobHandler } from "../../bot/core/capability.ts";
 import type { JobContext } from "../../bot/core/context.ts";
 import { dailyRunHistory, recordDailyRun } from "./daily-job-runs.ts";
+import type { DailyRules } from "./daily-rules.ts";
 import { scheduledDataSchema } from "./scheduled-data.ts";
 import { type ZeroReportDay, zeroReportDay } from "./zero-report-day.ts";
 
@@ -17,6 +18,7 @@ export interface ZeroReportRun {
 }
 
 export function zeroReportJob(
+  rules: DailyRules,
   name: string,
   work: (ctx: JobContext, run: ZeroReportRun) => Promise<void>,
 ): JobHandler<typeof scheduledDataSchema> {
@@ -24,14 +26,14 @@ export function zeroReportJob(
     name,
     schema: scheduledDataSchema,
     async run(ctx, data) {
-      const { prisma, clock } = ctx.services;
+      const { database, clock } = ctx.services;
       const dueAt = new Date(data.dueAt);
-      const today = zeroReportDay(ctx.services, dueAt);
+      const today = zeroReportDay(rules, dueAt);
       if (!today) return;
-      if ((await dailyRunHistory(prisma, name, today.day)).ranThatDay) return;
+      if ((await dailyRunHistory(database, name, today.day)).ranThatDay) return;
       const now = clock.now();
       await work(ctx, { today, dueAt, now });
-      await recordDailyRun(prisma, name, today.day, now);
+      await recordDailyRun(database, name, today.day, now);
     },
   };
 }

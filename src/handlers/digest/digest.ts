@@ -24,7 +24,7 @@ export async function buildDigest(
   window: DigestWindow,
 ): Promise<Card | null> {
   if (!policy) return null;
-  const facts = await loadDigestFacts(services.prisma, policy.timezone, window);
+  const facts = await loadDigestFacts(services.database, policy.timezone, window);
   return digestCard(facts, { policy, directory: services.directory, now: window.to });
 }
 
@@ -34,8 +34,8 @@ export const digestCommand = (policy: IncidentPolicy | undefined): Command => ({
   summary: M.summary,
   roles: ["leader", "duty", "director"],
   async run(ctx) {
-    const { prisma, clock } = ctx.services;
-    const window = digestWindow(await lastDigestAt(prisma), clock.now());
+    const { database, clock } = ctx.services;
+    const window = digestWindow(await lastDigestAt(database), clock.now());
     const card = await buildDigest(ctx.services, policy, window);
     await ctx.reply(card ? { card } : incidentMessages.notConfigured);
   },
@@ -46,20 +46,20 @@ export const digestJob = (policy: IncidentPolicy | undefined): JobHandler<typeof
   name: DIGEST_JOB,
   schema: scheduledSendSchema,
   async run(ctx, data) {
-    const { prisma, clock, log } = ctx.services;
+    const { database, clock, log } = ctx.services;
     // Every unit's incidents are in a digest: a unit's work group (its clerks) does not get one.
     const chatIds = jobTargetChats(ctx, data.chats, { withoutUnitGroups: true });
-    const earlier = await digestRunOf(prisma, ctx.key);
+    const earlier = await digestRunOf(database, ctx.key);
     const window = earlier
       ? { from: earlier.windowFrom, to: earlier.sentAt }
-      : digestWindow(await lastDigestAt(prisma), clock.now());
+      : digestWindow(await lastDigestAt(database), clock.now());
     const card = await buildDigest(ctx.services, policy, window);
     if (!card) {
       log.warn({ job: DIGEST_JOB, key: ctx.key }, "digest: the policy has no incident rules");
       return;
     }
     // Recorded before sending: a crash in between re-runs with the same window and the same send keys.
-    await recordDigestRun(prisma, {
+    await recordDigestRun(database, {
       key: ctx.key,
       chats: chatIds,
       windowFrom: window.from,

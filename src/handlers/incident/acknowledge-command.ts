@@ -18,12 +18,13 @@ async function acknowledgeUnder(
   await acknowledge(ctx, rules, incident);
 }
 
-export const acknowledgeCommand = (rules: IncidentPolicy | undefined): Command => ({
+/** `timezone`: the office's, in which a number's year is read. */
+export const acknowledgeCommand = (rules: IncidentPolicy | undefined, timezone: string): Command => ({
   names: ["已阅", "/ack"],
   summary: M.ackSummary,
   async run(ctx, args) {
     if (!args) return ctx.reply(M.needNumber(COMMAND_WORDS.acknowledge));
-    const incident = await incidentByNumberText(ctx, args.split(/\s+/)[0] ?? "");
+    const incident = await incidentByNumberText(ctx, args.split(/\s+/)[0] ?? "", timezone);
     if (incident) await acknowledgeUnder(ctx, rules, incident);
   },
 });

@@ -18,7 +18,7 @@ export async function acknowledge(
   policy: IncidentPolicy,
   incident: Incident,
 ): Promise<void> {
-  const { directory, clock, scheduler, prisma } = ctx.services;
+  const { directory, clock, scheduler, database } = ctx.services;
   const tz = policy.timezone;
   if (incident.status !== "open") return ctx.reply(M.closed(incident.number));
   if (!ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)))
@@ -31,7 +31,7 @@ export async function acknowledge(
     );
   }
   const now = clock.now();
-  const store = new IncidentStore(prisma);
+  const store = new IncidentStore(database);
   if (
     !(await store.updateIf(
       incident.id,
@@ -64,8 +64,8 @@ async function updateAlertCards(
   policy: IncidentPolicy,
   incident: Incident,
 ): Promise<void> {
-  const { directory, prisma } = ctx.services;
-  const sent = await sentUnder(prisma, alertPrefixes(incident.id));
+  const { directory, database } = ctx.services;
+  const sent = await sentUnder(database, alertPrefixes(incident.id));
   const base = alertCard(incident, policy, directory);
   const at = formatLocalTime(incident.acknowledgedAt as Date, policy.timezone);
   const card = {

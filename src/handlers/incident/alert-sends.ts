@@ -21,7 +21,7 @@ export function alertPrefixes(incidentId: number): string[] {
 
 /** Sent messages whose key starts with one of `prefixes`, oldest first. */
 export async function sentUnder(
-  prisma: BotServices["prisma"],
+  prisma: BotServices["database"],
   prefixes: readonly string[],
 ): Promise<SentRecord[]> {
   const rows = await prisma.sentMessage.findMany({

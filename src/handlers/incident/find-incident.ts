@@ -5,11 +5,18 @@ import { type Incident, IncidentStore } from "./incident-store.ts";
 import { alertMessages as M } from "./messages.ts";
 import { parseIncidentNumber } from "./rules/incident-number.ts";
 
-/** By the number a person typed (`2026-0042`, or `42` for this year's). Replies and returns null when there is none. */
-export async function incidentByNumberText(ctx: ConversationContext, text: string): Promise<Incident | null> {
-  const year = instantToLocal(ctx.services.clock.now(), ctx.services.policy.timezone).year;
+/**
+ * By the number a person typed (`2026-0042`, or `42` for this year's, the year in the office's
+ * `timezone`). Replies and returns null when there is none.
+ */
+export async function incidentByNumberText(
+  ctx: ConversationContext,
+  text: string,
+  timezone: string,
+): Promise<Incident | null> {
+  const year = instantToLocal(ctx.services.clock.now(), timezone).year;
   const number = parseIncidentNumber(text, year);
-  const incident = number ? await new IncidentStore(ctx.services.prisma).byNumber(number) : null;
+  const incident = number ? await new IncidentStore(ctx.services.database).byNumber(number) : null;
   if (!incident) await ctx.reply(M.unknownIncident(text));
   return incident;
 }
@@ -17,7 +24,7 @@ export async function incidentByNumberText(ctx: ConversationContext, text: strin
 /** By the id a button carries. Replies and returns null when there is none. */
 export async function incidentById(ctx: ConversationContext, idText: string): Promise<Incident | null> {
   const id = Number(idText);
-  const incident = Number.isInteger(id) ? await new IncidentStore(ctx.services.prisma).byId(id) : null;
+  const incident = Number.isInteger(id) ? await new IncidentStore(ctx.services.database).byId(id) : null;
   if (!incident) await ctx.reply(M.unknownIncident(idText));
   return incident;
 }

@@ -4,6 +4,7 @@
  */
 import type { Capability, Command } from "../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import type { Office } from "../office/office.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { firstReportDialog } from "./first-report/first-report-dialog.ts";
 import { finalReportCommand, followUpCommand } from "./follow-up/follow-up-commands.ts";
@@ -21,32 +22,32 @@ import { reportCommand } from "./report-command.ts";
 
 /**
  * The incident capability for the policy's incident rules. Without rules its commands that start a
- * report answer that reporting is not configured (and stay in 帮助), and nothing is reconciled or
- * re-armed at start.
+ * report answer that reporting is not configured (and stay in 帮助), its dialogs are not registered,
+ * and nothing is reconciled or re-armed at start. `office`: its time zone and who is on duty.
  */
-export function incidentCapability(rules: IncidentPolicy | undefined): Capability {
+export function incidentCapability(rules: IncidentPolicy | undefined, office: Office): Capability {
   const gated = rules ? (command: Command) => command : notConfiguredCommand;
   return {
     name: "incident",
     commands: [
       gated(reportCommand),
-      acknowledgeCommand(rules),
-      gated(followUpCommand),
-      gated(finalReportCommand),
-      requestFollowUpCommand,
+      acknowledgeCommand(rules, office.timezone),
+      followUpCommand(rules),
+      finalReportCommand(rules),
+      requestFollowUpCommand(rules, office.timezone),
     ],
-    actions: [incidentActionHandler({ ack: acknowledgeButton(rules), ...followUpVerbs })],
-    dialogs: [firstReportDialog, ...followUpDialogs],
+    actions: [incidentActionHandler({ ack: acknowledgeButton(rules), ...followUpVerbs(rules) })],
+    dialogs: rules ? [firstReportDialog(rules), ...followUpDialogs(rules)] : [],
     jobs: [
-      alertJob(rules),
-      ackCheckJob(rules),
-      writtenCheckJob(rules),
+      alertJob(rules, office),
+      ackCheckJob(rules, office),
+      writtenCheckJob(rules, office),
       followUpCheckJob(rules),
       renotifyJob(rules),
       ...followUpJobs(rules),
     ],
     ...(rules && {
-      onStart: (services) => reconcileIncidents(services, rules),
+      onStart: (services) => reconcileIncidents(services, rules, office),
       rebuildTimers: (services) => rebuildIncidentTimers(services, rules),
     }),
   };

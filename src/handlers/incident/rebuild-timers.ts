@@ -25,11 +25,11 @@ import type { Incident } from "./incident-store.ts";
 import { type IncidentTimerState, incidentTimerState } from "./timer-state.ts";
 
 export async function rebuildIncidentTimers(services: BotServices, policy: IncidentPolicy): Promise<void> {
-  const { prisma, scheduler, clock } = services;
+  const { database, scheduler, clock } = services;
   const now = clock.now();
-  const open = await prisma.incident.findMany({ where: { status: "open" }, orderBy: { id: "asc" } });
+  const open = await database.incident.findMany({ where: { status: "open" }, orderBy: { id: "asc" } });
   const state = await incidentTimerState(
-    prisma,
+    database,
     open.map((i) => i.id),
   );
   const instructed = await instructedSinceAcknowledged(services, open);
@@ -42,7 +42,7 @@ export async function rebuildIncidentTimers(services: BotServices, policy: Incid
       if (!instructed.has(incident.id))
         await scheduleRenotify(scheduler, policy, incident.id, acknowledgedAt);
   }
-  const unsent = await prisma.incidentReport.findMany({
+  const unsent = await database.incidentReport.findMany({
     where: { kind: { in: ["follow_up", "final"] }, cardSentAt: null },
     orderBy: { id: "asc" },
   });
@@ -101,12 +101,12 @@ async function rebuildFollowUp(
 
 /** Ids of incidents with an instruction given after their 已阅 (no re-notification then). */
 async function instructedSinceAcknowledged(
-  { prisma }: BotServices,
+  { database }: BotServices,
   incidents: readonly Incident[],
 ): Promise<Set<number>> {
   const acknowledged = incidents.filter((i) => i.acknowledgedAt && !i.renotifiedAt);
   if (acknowledged.length === 0) return new Set();
-  const instructions = await prisma.instruction.findMany({
+  const instructions = await database.instruction.findMany({
     where: { incidentId: { in: acknowledged.map((i) => i.id) } },
     select: { incidentId: true, createdAt: true },
   });

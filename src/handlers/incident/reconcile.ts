@@ -12,16 +12,23 @@
 import { JobContext } from "../../bot/core/context.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import type { Office } from "../office/office.ts";
 import { scheduleReportCard } from "./follow-up/report-card-job.ts";
 import { alertJobKey, gradeOf, scheduleFollowUpCheck, scheduleWrittenChecks } from "./incident-schedule.ts";
 import { alertJob } from "./jobs/alert-job.ts";
 
-export async function reconcileIncidents(services: BotServices, policy: IncidentPolicy): Promise<void> {
-  const { prisma, scheduler, clock, log } = services;
-  const pending = await prisma.incident.findMany({ where: { status: "open", alertedAt: null } });
+export async function reconcileIncidents(
+  services: BotServices,
+  policy: IncidentPolicy,
+  office: Office,
+): Promise<void> {
+  const { database, scheduler, clock, log } = services;
+  const pending = await database.incident.findMany({ where: { status: "open", alertedAt: null } });
   const now = clock.now();
   for (const incident of pending) {
-    await alertJob(policy).run(new JobContext(services, alertJobKey(incident)), { incidentId: incident.id });
+    await alertJob(policy, office).run(new JobContext(services, alertJobKey(incident)), {
+      incidentId: incident.id,
+    });
     await scheduleWrittenChecks(scheduler, policy, incident, now);
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }
@@ -31,8 +38,8 @@ export async function reconcileIncidents(services: BotServices, policy: Incident
 }
 
 async function reconcileReportCards(services: BotServices, policy: IncidentPolicy, now: Date): Promise<void> {
-  const { prisma, scheduler, log } = services;
-  const unsent = await prisma.incidentReport.findMany({
+  const { database, scheduler, log } = services;
+  const unsent = await database.incidentReport.findMany({
     where: { kind: { in: ["follow_up", "final"] }, cardSentAt: null },
     include: { incident: true },
     orderBy: { id: "asc" },

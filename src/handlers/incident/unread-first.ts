@@ -9,7 +9,7 @@ import { alertPrefixes, sentUnder } from "./alert-sends.ts";
 
 /** Who has been seen reading the incident's alert or one of its escalations. */
 export async function alertReaders(
-  prisma: BotServices["prisma"],
+  prisma: BotServices["database"],
   incidentId: number,
 ): Promise<ReadonlySet<string>> {
   const sent = await sentUnder(prisma, alertPrefixes(incidentId));

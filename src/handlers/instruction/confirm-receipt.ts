@@ -12,15 +12,16 @@ import { type FullInstruction, InstructionStore } from "./instruction-store.ts";
 import { instructionMessages as M } from "./messages.ts";
 import { inRankOrder } from "./rules/receipt-people.ts";
 
-/** Confirms the person's receipts of these instructions (all about incident `number`). */
+/** Confirms the person's receipts of these instructions (all about incident `number`); times shown in `timezone`. */
 export async function confirmReceipts(
   ctx: ConversationContext,
   instructionIds: readonly number[],
   number: string,
+  timezone: string,
 ): Promise<void> {
-  const { prisma, clock, directory, scheduler } = ctx.services;
-  const store = new InstructionStore(prisma);
-  const incidents = new IncidentStore(prisma);
+  const { database, clock, directory, scheduler } = ctx.services;
+  const store = new InstructionStore(database);
+  const incidents = new IncidentStore(database);
   const now = clock.now();
   for (const id of instructionIds) {
     const instruction = await store.full(id);
@@ -45,7 +46,7 @@ export async function confirmReceipts(
     await scheduler.cancel(chaseKey(instruction.id, instruction.chaseCount + 1));
     const chatId = leaderReplyChat(directory, instruction.leaderId, await store.leaderChat(instruction));
     await ctx.send(chatId, {
-      text: M.allConfirmed(number, whoConfirmed(instruction, directory, now, ctx.services.policy.timezone)),
+      text: M.allConfirmed(number, whoConfirmed(instruction, directory, now, timezone)),
       mentions: [instruction.leaderId],
     });
   }

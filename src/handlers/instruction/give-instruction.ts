@@ -49,14 +49,14 @@ export async function submitInstruction(
 ): Promise<void> {
   const policy = await instructingPolicy(ctx, rules);
   if (!policy) return;
-  const { prisma, clock, scheduler, directory } = ctx.services;
-  const incidents = new IncidentStore(prisma);
+  const { database, clock, scheduler, directory } = ctx.services;
+  const incidents = new IncidentStore(database);
   const incident = await incidents.byId(input.incidentId);
   if (!incident) return ctx.reply(M.staleButton);
   if (!(await acceptsInstruction(ctx, incident))) return;
   const now = clock.now();
   const recipients = receiptPeople(incident, directory.people(), ctx.person.id);
-  const { instruction, created } = await new InstructionStore(prisma).create({
+  const { instruction, created } = await new InstructionStore(database).create({
     incidentId: incident.id,
     sourceKey: input.sourceKey,
     leaderId: ctx.person.id,

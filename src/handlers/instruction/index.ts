@@ -14,12 +14,15 @@ import { relayJob } from "./jobs/relay-job.ts";
 import { rebuildInstructionTimers } from "./rebuild-timers.ts";
 import { receiptCommand } from "./receipt-command.ts";
 
-/** Instructions under the policy's incident rules; without them no timer is re-armed and the jobs do nothing. */
-export function instructionCapability(rules: IncidentPolicy | undefined): Capability {
+/**
+ * Instructions under the policy's incident rules; without them no timer is re-armed and the jobs do
+ * nothing. `timezone`: the office's (收到 reads incident numbers and shows times in it).
+ */
+export function instructionCapability(rules: IncidentPolicy | undefined, timezone: string): Capability {
   return {
     name: "instruction",
-    commands: [instructCommand(rules), receiptCommand],
-    actions: [instructionActions(rules)],
+    commands: [instructCommand(rules), receiptCommand(timezone)],
+    actions: [instructionActions(rules, timezone)],
     dialogs: [instructionDialog(rules)],
     jobs: [relayJob(rules), chaseJob(rules)],
     ...(rules && { rebuildTimers: (services) => rebuildInstructionTimers(services, rules) }),

@@ -12,10 +12,11 @@ export const instructCommand = (rules: IncidentPolicy | undefined): Command => (
   names: ["批示", "/instruct", "/批示"],
   summary: M.instructSummary,
   async run(ctx, args) {
-    if (!(await instructingPolicy(ctx, rules))) return;
+    const policy = await instructingPolicy(ctx, rules);
+    if (!policy) return;
     const parsed = parseInstructArgs(args);
     if (!parsed) return ctx.reply(M.usage);
-    const incident = await incidentByNumberText(ctx, parsed.numberText);
+    const incident = await incidentByNumberText(ctx, parsed.numberText, policy.timezone);
     if (!incident || !(await acceptsInstruction(ctx, incident))) return;
     if (!parsed.text) return ctx.startDialog(INSTRUCTION_DIALOG, String(incident.id));
     const text = instructionTextSchema.safeParse(parsed.text);

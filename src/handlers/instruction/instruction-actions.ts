@@ -6,10 +6,11 @@ import { INSTRUCTION_ACTION_PREFIX } from "./instruction-card.ts";
 import { instructionMessages as M } from "./messages.ts";
 import { receiptButtonHandler } from "./receipt-command.ts";
 
-export function instructionActions(rules: IncidentPolicy | undefined): ActionHandler {
+/** `timezone`: the office's (a 收到 shows when it was given). */
+export function instructionActions(rules: IncidentPolicy | undefined, timezone: string): ActionHandler {
   const verbs: Record<string, ActionHandler["run"]> = {
     start: startInstructionButton(rules),
-    receipt: receiptButtonHandler,
+    receipt: receiptButtonHandler(timezone),
   };
   return {
     prefix: INSTRUCTION_ACTION_PREFIX,

@@ -35,8 +35,8 @@ export const instructionDialog = (rules: IncidentPolicy | undefined) =>
     title: M.dialogTitle,
     confirmLabel: M.confirmLabel,
     async initial(ctx, args) {
-      const { prisma, directory } = ctx.services;
-      const incident = await new IncidentStore(prisma).byId(Number(args));
+      const { database, directory } = ctx.services;
+      const incident = await new IncidentStore(database).byId(Number(args));
       if (!incident || !rules) return {};
       return {
         incidentId: incident.id,

@@ -11,9 +11,9 @@ import { InstructionStore } from "./instruction-store.ts";
 import { chaseStep } from "./rules/chase.ts";
 
 export async function rebuildInstructionTimers(services: BotServices, policy: IncidentPolicy): Promise<void> {
-  const { prisma, scheduler, clock } = services;
+  const { database, scheduler, clock } = services;
   const now = clock.now();
-  for (const instruction of await new InstructionStore(prisma).awaiting()) {
+  for (const instruction of await new InstructionStore(database).awaiting()) {
     if (!instruction.relayedAt) await scheduleRelay(scheduler, instruction.id, now);
     const round = instruction.chaseCount + 1;
     if (chaseStep(round, policy.instructions.chase_times) !== "none")

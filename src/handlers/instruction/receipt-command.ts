@@ -15,22 +15,23 @@ import { InstructionStore } from "./instruction-store.ts";
 import { instructionMessages as M } from "./messages.ts";
 import { decideReceipt } from "./rules/receipt-decision.ts";
 
-export const receiptCommand: Command = {
+/** `timezone`: the office's, in which numbers' years and times of receipt are read. */
+export const receiptCommand = (timezone: string): Command => ({
   // People add punctuation: 收到！ 收到。 — the router matches the whole first word.
   names: ["收到", "已收到", "收到！", "收到!", "收到。", "/received"],
   summary: M.receiptSummary,
   async run(ctx, args) {
-    const { clock, policy, prisma, directory } = ctx.services;
+    const { clock, database, directory } = ctx.services;
     const first = args.split(/\s+/)[0] ?? "";
-    const year = instantToLocal(clock.now(), policy.timezone).year;
+    const year = instantToLocal(clock.now(), timezone).year;
     let number: string | null = null;
     if (first && parseIncidentNumber(first, year)) {
-      const incident = await incidentByNumberText(ctx, first);
+      const incident = await incidentByNumberText(ctx, first, timezone);
       if (!incident) return;
       if (incident.status !== "open") return ctx.reply(M.closedReceipt(incident.number));
       number = incident.number;
     }
-    const store = new InstructionStore(prisma);
+    const store = new InstructionStore(database);
     const awaiting = isDirectChat(ctx.chat.id) ? [] : await store.awaiting();
     const decision = decideReceipt({
       mine: await store.receiptsOf(ctx.person.id),
@@ -42,11 +43,11 @@ export const receiptCommand: Command = {
     });
     switch (decision.kind) {
       case "confirm":
-        return confirmReceipts(ctx, decision.instructionIds, decision.number);
+        return confirmReceipts(ctx, decision.instructionIds, decision.number, timezone);
       case "choose":
         return ctx.reply(M.choose(decision.numbers));
       case "already":
-        return ctx.reply(M.already(decision.number, when(ctx, decision.at)));
+        return ctx.reply(M.already(decision.number, when(ctx, decision.at, timezone)));
       case "not-listed":
         return ctx.reply(M.notListed(decision.number));
       case "nothing-pending":
@@ -56,21 +57,25 @@ export const receiptCommand: Command = {
         return;
     }
   },
-};
+});
 
 /** The 收到 button on an instruction card or a chase. */
-export const receiptButtonHandler: ActionHandler["run"] = async (ctx, idText) => {
-  const id = Number(idText);
-  const instruction = Number.isInteger(id) ? await new InstructionStore(ctx.services.prisma).full(id) : null;
-  if (!instruction) return ctx.reply(M.staleButton);
-  const { number } = instruction.incident;
-  if (instruction.incident.status !== "open") return ctx.reply(M.closedReceipt(number));
-  const mine = instruction.receipts.find((r) => r.personId === ctx.person.id);
-  if (!mine) return ctx.reply(M.notListed(number));
-  if (mine.confirmedAt) return ctx.reply(M.already(number, when(ctx, mine.confirmedAt)));
-  await confirmReceipts(ctx, [instruction.id], number);
-};
+export const receiptButtonHandler =
+  (timezone: string): ActionHandler["run"] =>
+  async (ctx, idText) => {
+    const id = Number(idText);
+    const instruction = Number.isInteger(id)
+      ? await new InstructionStore(ctx.services.database).full(id)
+      : null;
+    if (!instruction) return ctx.reply(M.staleButton);
+    const { number } = instruction.incident;
+    if (instruction.incident.status !== "open") return ctx.reply(M.closedReceipt(number));
+    const mine = instruction.receipts.find((r) => r.personId === ctx.person.id);
+    if (!mine) return ctx.reply(M.notListed(number));
+    if (mine.confirmedAt) return ctx.reply(M.already(number, when(ctx, mine.confirmedAt, timezone)));
+    await confirmReceipts(ctx, [instruction.id], number, timezone);
+  };
 
-function when(ctx: ConversationContext, at: Date): string {
-  return clockOrFullTime(at, ctx.services.clock.now(), ctx.services.policy.timezone);
+function when(ctx: ConversationContext, at: Date, timezone: string): string {
+  return clockOrFullTime(at, ctx.services.clock.now(), timezone);
 }

@@ -5,10 +5,11 @@
  * or an empty list), everyone with the role in the org file (`duty` for 值班员, `leader` for
  * 带班领导), so nobody is left out of an alert because a roster line is blank.
  */
-import type { BotServices } from "../../bot/core/services.ts";
+import type { Directory } from "../../bot/core/directory.ts";
 import { localDayString } from "../../bot/core/wall-clock.ts";
 import type { Person, Role } from "../../config/org.ts";
 import type { DutyToday } from "../../config/roster.ts";
+import type { Office } from "./office.ts";
 
 /** Who fills one role today, and whether the roster named them (false: everyone with the role). */
 export interface OnDutyRole {
@@ -32,10 +33,7 @@ export function onDutyFrom(entry: DutyToday | undefined, people: readonly Person
   return { duty: fill(entry?.duty, "duty"), leaders: fill(entry?.leaders, "leader") };
 }
 
-/** Who is on duty at an instant, by its local day in the policy's time zone. */
-export function onDutyAt(services: Pick<BotServices, "roster" | "directory" | "policy">, at: Date): OnDuty {
-  return onDutyFrom(
-    services.roster.on(localDayString(at, services.policy.timezone)),
-    services.directory.people(),
-  );
+/** Who is on duty at an instant, by its local day in the office's time zone. */
+export function onDutyAt(office: Office, directory: Directory, at: Date): OnDuty {
+  return onDutyFrom(office.roster.on(localDayString(at, office.timezone)), directory.people());
 }

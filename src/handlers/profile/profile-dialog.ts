@@ -50,14 +50,14 @@ export const profileDialog = defineDialog<ProfileData>({
     },
   ],
   async complete(ctx, data) {
-    const { prisma, clock } = ctx.services;
+    const { database, clock } = ctx.services;
     const profile = {
       phone: data.phone,
       title: data.title,
       nightUrgent: data.nightUrgent === "yes",
       confirmedAt: clock.now(),
     };
-    await prisma.personProfile.upsert({
+    await database.personProfile.upsert({
       where: { personId: ctx.person.id },
       create: { personId: ctx.person.id, ...profile },
       update: profile,

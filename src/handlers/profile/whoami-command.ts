@@ -3,12 +3,13 @@ import type { Command } from "../../bot/core/capability.ts";
 import { formatLocalTime } from "../office/time-format.ts";
 import { profileMessages as M, ROLE_NAMES } from "./messages.ts";
 
-export const whoamiCommand: Command = {
+/** `timezone`: the office's, in which the time of the last 登记 is shown. */
+export const whoamiCommand = (timezone: string): Command => ({
   names: ["我是谁", "/whoami", "/我是谁"],
   summary: M.whoamiSummary,
   async run(ctx) {
     const { person, services } = ctx;
-    const profile = await services.prisma.personProfile.findUnique({ where: { personId: person.id } });
+    const profile = await services.database.personProfile.findUnique({ where: { personId: person.id } });
     await ctx.reply({
       card: {
         title: M.whoamiTitle,
@@ -22,7 +23,7 @@ export const whoamiCommand: Command = {
             label: M.confirmedLabel,
             value: profile
               ? M.confirmedAt(
-                  formatLocalTime(profile.confirmedAt, services.policy.timezone),
+                  formatLocalTime(profile.confirmedAt, timezone),
                   profile.nightUrgent ? M.yes : M.no,
                 )
               : M.notConfirmed,
@@ -32,4 +33,4 @@ export const whoamiCommand: Command = {
       },
     });
   },
-};
+});

@@ -15,8 +15,8 @@ export function myReportsCommand(policy: IncidentPolicy | undefined): Command {
   return {
     ...about,
     async run(ctx) {
-      const { prisma, clock } = ctx.services;
-      const incidents = await prisma.incident.findMany({
+      const { database, clock } = ctx.services;
+      const incidents = await database.incident.findMany({
         where: { reporterId: ctx.person.id },
         orderBy: [{ reportedAt: "desc" }, { id: "desc" }],
         take: MAX_OWN,

@@ -21,10 +21,10 @@ export function openIncidentsCommand(policy: IncidentPolicy | undefined): Comman
   return {
     ...about,
     async run(ctx) {
-      const { prisma, directory, clock } = ctx.services;
+      const { database, directory, clock } = ctx.services;
       const all = overseesAll(ctx.person);
       const unit = directory.unitName(ctx.person.unit);
-      const incidents = await prisma.incident.findMany({
+      const incidents = await database.incident.findMany({
         where: { status: "open", ...(all ? {} : { unitId: ctx.person.unit }) },
         orderBy: { reportedAt: "asc" },
       });

@@ -17,18 +17,21 @@ export function queryCommand(policy: IncidentPolicy | undefined): Command {
   return {
     ...about,
     async run(ctx, args) {
-      const { prisma, directory, clock } = ctx.services;
+      const { database, directory, clock } = ctx.services;
       const number = args.trim().split(/\s+/)[0] ?? "";
       if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.query));
-      const incident = await incidentByNumberText(ctx, number);
+      const incident = await incidentByNumberText(ctx, number, policy.timezone);
       if (!incident) return;
       if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));
       const [timeline, instructions] = await Promise.all([
-        prisma.timelineEntry.findMany({
+        database.timelineEntry.findMany({
           where: { incidentId: incident.id },
           orderBy: [{ at: "asc" }, { id: "asc" }],
         }),
-        prisma.instruction.findMany({ where: { incidentId: incident.id }, select: { id: true, text: true } }),
+        database.instruction.findMany({
+          where: { incidentId: incident.id },
+          select: { id: true, text: true },
+        }),
       ]);
       const card = incidentStatusCard({
         incident,

@@ -12,7 +12,7 @@ import { relayKey } from "../instruction/instruction-schedule.ts";
 import { queryMessages as M } from "./messages.ts";
 
 export async function readCountLines(
-  services: Pick<BotServices, "prisma" | "directory">,
+  services: Pick<BotServices, "database" | "directory">,
   incident: Pick<Incident, "id">,
   instructionIds: readonly number[],
 ): Promise<string[]> {
@@ -22,7 +22,7 @@ export async function readCountLines(
   ];
   // One query for the alert and every instruction; lines keep the sources' order.
   const all = await sentUnder(
-    services.prisma,
+    services.database,
     sources.map((s) => s.prefix),
   );
   const lines: string[] = [];

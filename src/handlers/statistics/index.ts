@@ -6,8 +6,11 @@ import type { Capability } from "../../bot/core/capability.ts";
 import { monthlyNoticeJob, noticeCommand } from "./notice.ts";
 import { statisticsCommand } from "./statistics-command.ts";
 
-export const statisticsCapability: Capability = {
-  name: "statistics",
-  commands: [statisticsCommand, noticeCommand],
-  jobs: [monthlyNoticeJob],
-};
+/** `timezone`: the office's, in which periods and months begin and end. */
+export function statisticsCapability(timezone: string): Capability {
+  return {
+    name: "statistics",
+    commands: [statisticsCommand(timezone), noticeCommand(timezone)],
+    jobs: [monthlyNoticeJob(timezone)],
+  };
+}

@@ -18,8 +18,8 @@ import { unitStatistics } from "./unit-statistics.ts";
 export const MONTHLY_NOTICE_JOB = "monthly-notice";
 
 export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
-  const { prisma, directory } = services;
-  const facts = await loadStatisticsFacts(prisma, period);
+  const { database, directory } = services;
+  const facts = await loadStatisticsFacts(database, period);
   return monthlyNoticeCard({
     periodLabel: period.label,
     units: unitStatistics(reportingUnits(directory), facts),
@@ -28,21 +28,21 @@ export async function buildMonthlyNotice(services: BotServices, period: Period):
   });
 }
 
-export const noticeCommand: Command = {
+/** `timezone`: the office's, in which months begin and end. */
+export const noticeCommand = (timezone: string): Command => ({
   names: ["通报", "/notice"],
   summary: M.noticeSummary,
   roles: ["leader", "duty", "director"],
   async run(ctx, args) {
-    const { clock, policy } = ctx.services;
-    const now = clock.now();
+    const now = ctx.services.clock.now();
     const words = args.trim();
-    const parsed = words ? parsePeriod(words, now, policy.timezone) : monthBefore(now, now, policy.timezone);
+    const parsed = words ? parsePeriod(words, now, timezone) : monthBefore(now, now, timezone);
     // A notice is about one month: 本周 or 今年 are statistics, not a 通报.
     if (parsed.ok && parsed.period.kind !== "month") return ctx.reply(M.badMonth);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futureMonth : M.badMonth);
     await ctx.reply({ card: await buildMonthlyNotice(ctx.services, parsed.period) });
   },
-};
+});
 
 const noticeJobSchema = scheduledSendSchema.extend({
   /** `2026-10`; default: the month before the one the job is due in. */
@@ -52,11 +52,11 @@ const noticeJobSchema = scheduledSendSchema.extend({
     .optional(),
 });
 
-export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
+export const monthlyNoticeJob = (timezone: string): JobHandler<typeof noticeJobSchema> => ({
   name: MONTHLY_NOTICE_JOB,
   schema: noticeJobSchema,
   async run(ctx, data) {
-    const { clock, policy, log } = ctx.services;
+    const { clock, log } = ctx.services;
     const now = clock.now();
     const due = data.dueAt ? new Date(data.dueAt) : now;
     const at = Number.isNaN(due.getTime()) ? now : due;
@@ -64,10 +64,10 @@ export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
       ? monthPeriod(
           Number(data.month.slice(0, 4)),
           Number(data.month.slice(5)),
-          localDay(now, policy.timezone),
-          policy.timezone,
+          localDay(now, timezone),
+          timezone,
         )
-      : monthBefore(at, now, policy.timezone);
+      : monthBefore(at, now, timezone);
     if (!parsed.ok) {
       log.warn({ job: MONTHLY_NOTICE_JOB, month: data.month }, "monthly notice: month not valid or not over");
       return;
@@ -76,4 +76,4 @@ export const monthlyNoticeJob: JobHandler<typeof noticeJobSchema> = {
     const card = await buildMonthlyNotice(ctx.services, parsed.period);
     for (const chatId of chatIds) await ctx.send(chatId, { card });
   },
-};
+});

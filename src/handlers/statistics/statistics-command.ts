@@ -19,8 +19,8 @@ export async function buildStatisticsCard(
   period: Period,
   unitId?: string,
 ): Promise<Card> {
-  const { prisma, directory } = services;
-  const facts = await loadStatisticsFacts(prisma, period, unitId);
+  const { database, directory } = services;
+  const facts = await loadStatisticsFacts(database, period, unitId);
   const units = unitStatistics(unitId === undefined ? reportingUnits(directory) : [unitId], facts);
   return statisticsCard({
     title:
@@ -33,14 +33,14 @@ export async function buildStatisticsCard(
   });
 }
 
-export const statisticsCommand: Command = {
+/** `timezone`: the office's, in which periods begin and end. */
+export const statisticsCommand = (timezone: string): Command => ({
   names: ["统计", "/stats"],
   summary: M.statsSummary,
   async run(ctx, args) {
-    const { clock, policy } = ctx.services;
-    const parsed = parsePeriod(args, clock.now(), policy.timezone);
+    const parsed = parsePeriod(args, ctx.services.clock.now(), timezone);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futurePeriod : M.badPeriod);
     const unitId = overseesAll(ctx.person) ? undefined : ctx.person.unit;
     await ctx.reply({ card: await buildStatisticsCard(ctx.services, parsed.period, unitId) });
   },
-};
+});

@@ -14,7 +14,6 @@ import { Directory } from "../../../src/bot/core/directory.ts";
 import { JobRegistry } from "../../../src/bot/core/job-registry.ts";
 import { type ScheduledJob, systemClock } from "../../../src/bot/core/ports.ts";
 import type { BotServices } from "../../../src/bot/core/services.ts";
-import { DutyRoster } from "../../../src/config/roster.ts";
 import { BullmqScheduler } from "../../../src/queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../../../src/queue/job-worker.ts";
 import { safeJobId } from "../../../src/queue/queue-names.ts";
@@ -76,12 +75,10 @@ beforeEach(async () => {
   messenger = new QueuedMessenger(redis, prefix, [new ConsoleSink(consoleHistory, directory)]);
   services = {
     directory,
-    policy: config.policy,
-    roster: new DutyRoster([]),
     messenger,
     scheduler,
     clock: systemClock,
-    prisma: database.prisma,
+    database: database.prisma,
     log: silentLog,
   };
   fired = [];

@@ -107,7 +107,7 @@ function start(
     connection: workerRedis,
     prefix,
     sinks,
-    services: { prisma: database.prisma, log: silentLog, clock: systemClock, directory },
+    services: { database: database.prisma, log: silentLog, clock: systemClock, directory },
     messenger: queued,
     dutyChatId: "duty",
     ...(concurrency ? { concurrency } : {}),

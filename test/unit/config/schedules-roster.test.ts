@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { Directory } from "../../../src/bot/core/directory.ts";
 import { JobRegistry } from "../../../src/bot/core/job-registry.ts";
 import { ConfigError, loadOfficeConfig } from "../../../src/config/load.ts";
 import { DutyRoster } from "../../../src/config/roster.ts";
@@ -130,7 +131,9 @@ describe("a wrong schedules file", () => {
   it("refuses a job no capability registers, naming the entry", async () => {
     const file = await tempFile("s.yaml", 'schedules:\n  - { id: evening, at: "18:00", job: digets }\n');
     const config = await loadOfficeConfig(ORG, POLICY, { schedulesFile: file });
-    const registry = new JobRegistry(allCapabilities(config.policy).flatMap((c) => c.jobs ?? []));
+    const registry = new JobRegistry(
+      allCapabilities(config, new Directory(config.org)).flatMap((c) => c.jobs ?? []),
+    );
     expect(scheduleProblems(config.schedules?.entries ?? [], (n) => registry.has(n))).toEqual([
       { path: "[0].job", message: "提醒「evening」的任务「digets」不存在，请检查任务名称" },
     ]);

@@ -120,7 +120,7 @@ export class FeishuAdapter implements PlatformAdapter {
       });
       await this.connection.start();
     }
-    if (settings.readPollMs > 0) this.schedulePoll(services.prisma, settings.readPollMs);
+    if (settings.readPollMs > 0) this.schedulePoll(services.database, settings.readPollMs);
   }
 
   /** Polls read receipts once (the timer calls it; tests too). */

@@ -11,7 +11,6 @@ import qrTerminal from "qrcode-terminal";
 import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
-import type { BotServices } from "../../core/services.ts";
 import type { BindingRequestStore } from "./binding-request-store.ts";
 import { BindingRequests } from "./binding-requests.ts";
 import { LoginTracker } from "./login-status.ts";
@@ -39,7 +38,8 @@ export interface WechatAdapterOptions {
   puppet: NonNullable<PuppetOption>;
   replyCodes: ReplyCodeStore;
   bindingRequests: BindingRequestStore;
-  settings(policy: BotServices["policy"]): WechatSettings;
+  /** The pace, urgent repetition, message length and group words (the app maps the policy file to them). */
+  settings: WechatSettings;
   log: Logger;
   /** How long a message is held to restore the order of its conversation. */
   reorderHoldMs?: number;
@@ -80,17 +80,17 @@ export class WechatAdapter implements PlatformAdapter {
 
   async start(context: PlatformContext): Promise<void> {
     const { services } = context;
-    const { directory, prisma, messenger, clock } = services;
+    const { directory, database, messenger, clock } = services;
     const log = this.options.log.child({ platform: "wechat" });
-    const settings = this.options.settings(services.policy);
+    const { settings } = this.options;
     const bot = WechatyBuilder.build(this.options.puppet);
     this.bot = bot;
-    const identity = new WechatIdentity(directory, prisma);
+    const identity = new WechatIdentity(directory, database);
     await identity.loadBindings();
     const pacer = new Pacer(settings.pace);
     const repeater = new UrgentRepeater(settings.urgent, {
       repeat: (repetition) => this.sink.repeat(repetition),
-      onReplied: (key, personId) => recordReply(prisma, key, personId),
+      onReplied: (key, personId) => recordReply(database, key, personId),
       onError: (error) => log.error({ err: error }, "urgent repetition failed"),
       now: () => clock.now().getTime(),
     });
@@ -100,7 +100,7 @@ export class WechatAdapter implements PlatformAdapter {
       bot,
       directory,
       identity,
-      prisma,
+      prisma: database,
       pacer,
       repeater,
       codeLabels,
@@ -143,7 +143,7 @@ export class WechatAdapter implements PlatformAdapter {
     this.watchLogin(bot, log, notifyDuty, () => clock.now().getTime());
     bot.on("message", (message) => inbound.receive(message));
     // Urgent messages of before a restart go on being repeated to those still silent.
-    for (const track of await openUrgentTracks(prisma, settings.urgent, clock.now())) repeater.track(track);
+    for (const track of await openUrgentTracks(database, settings.urgent, clock.now())) repeater.track(track);
     await bot.start();
   }
 

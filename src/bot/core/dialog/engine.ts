@@ -14,10 +14,16 @@ import type { PrismaClient } from "../../../store/generated/client.ts";
 import type { JobHandler } from "../capability.ts";
 import type { ConversationContext, JobContext } from "../context.ts";
 import type { Card, CardButton } from "../message.ts";
+import type { BotServices } from "../services.ts";
 import { type AnyStep, choicesOf, interpret, matches, pickIndex } from "./answer.ts";
 import type { DialogData, DialogDefinition } from "./definition.ts";
 import { dialogFormCard, FORM_STEP, readDialogForm } from "./form.ts";
-import { DIALOG_IDLE_JOB, scheduleIdleCheck } from "./idle-timers.ts";
+import {
+  DIALOG_IDLE_JOB,
+  type DialogTimings,
+  rebuildDialogTimers,
+  scheduleIdleCheck,
+} from "./idle-timers.ts";
 import { KEYWORDS, dialogMessages as M } from "./messages.ts";
 import {
   CONFIRM_STEP,
@@ -60,14 +66,26 @@ export function upgradeSession(dialog: AnyDialog, session: DialogSession): Dialo
 export class DialogEngine {
   private readonly dialogs = new Map<string, AnyDialog>();
   private readonly sessions: DialogSessionStore;
+  private readonly timings: DialogTimings;
 
   /**
    * `cacheSessions`: remember sessions in memory, for a process that is alone on its database
-   * (see {@link DialogSessionStore}); off when other processes share it.
+   * (see {@link DialogSessionStore}); off when other processes share it. `timings`: when an idle
+   * dialog is reminded and when it ends.
    */
-  constructor(dialogs: AnyDialog[], prisma: PrismaClient, options: { cacheSessions: boolean }) {
+  constructor(
+    dialogs: AnyDialog[],
+    prisma: PrismaClient,
+    options: { cacheSessions: boolean; timings: DialogTimings },
+  ) {
     for (const dialog of dialogs) this.dialogs.set(dialog.id, dialog);
     this.sessions = new DialogSessionStore(prisma, options.cacheSessions);
+    this.timings = options.timings;
+  }
+
+  /** Schedules the idle check of every open dialog session again (a timer rebuild). */
+  rebuildTimers(services: BotServices): Promise<void> {
+    return rebuildDialogTimers(services, this.timings);
   }
 
   /** The person's open dialog in this chat, if any. */
@@ -349,7 +367,7 @@ export class DialogEngine {
   }
 
   private scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {
-    return scheduleIdleCheck(ctx.services, session);
+    return scheduleIdleCheck(ctx.services, this.timings, session);
   }
 
   /**
@@ -374,7 +392,7 @@ export class DialogEngine {
     const session = await store.findById(sessionId);
     if (!session) return;
     const dialog = this.dialogs.get(session.dialogId);
-    const { remind_after, expire_after } = ctx.services.policy.dialog;
+    const { remind_after, expire_after } = this.timings;
     const idle = ctx.services.clock.now().getTime() - session.lastActiveAt.getTime();
     if (!dialog || idle >= expire_after) {
       if (await store.expire(session))

@@ -4,19 +4,23 @@
  * engine schedules it after every answer; a timer rebuild schedules it again for every open session
  * from the database, under the same key, so nothing is added twice and an overdue one runs at once.
  */
+import type { Policy } from "../../../config/policy.ts";
 import type { BotServices } from "../services.ts";
 import type { DialogSession } from "./session-store.ts";
 
 /** Job name of the idle check (the engine registers its handler). */
 export const DIALOG_IDLE_JOB = "dialog.idle";
 
+/** How long an idle dialog waits before its reminder, and before it ends (the policy file's `dialog:`). */
+export type DialogTimings = Policy["dialog"];
+
 type IdleState = Pick<DialogSession, "id" | "lastActiveAt" | "remindedAt">;
 
 export function scheduleIdleCheck(
-  { policy, scheduler }: Pick<BotServices, "policy" | "scheduler">,
+  { scheduler }: Pick<BotServices, "scheduler">,
+  { remind_after, expire_after }: DialogTimings,
   session: IdleState,
 ): Promise<void> {
-  const { remind_after, expire_after } = policy.dialog;
   const due = session.lastActiveAt.getTime() + (session.remindedAt ? expire_after : remind_after);
   return scheduler.schedule(`dialog-${session.id}-idle-${due}`, new Date(due), {
     name: DIALOG_IDLE_JOB,
@@ -25,9 +29,9 @@ export function scheduleIdleCheck(
 }
 
 /** Schedules the idle check of every open dialog session again. */
-export async function rebuildDialogTimers(services: BotServices): Promise<void> {
-  const sessions = await services.prisma.dialogSession.findMany({
+export async function rebuildDialogTimers(services: BotServices, timings: DialogTimings): Promise<void> {
+  const sessions = await services.database.dialogSession.findMany({
     select: { id: true, lastActiveAt: true, remindedAt: true },
   });
-  for (const session of sessions) await scheduleIdleCheck(services, session);
+  for (const session of sessions) await scheduleIdleCheck(services, timings, session);
 }

@@ -5,70 +5,75 @@
  * Where the platform shows forms, the same steps are offered at once as a one-page form card.
  */
 import { defineDialog } from "../../../bot/core/dialog/definition.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMessages as M } from "../messages.ts";
 import { extractReport } from "../understanding/extract-report.ts";
 import type { FirstReportData } from "./first-report-data.ts";
-import { CLOCK_SKEW_MS, firstReportSteps, policyOf } from "./first-report-steps.ts";
+import { CLOCK_SKEW_MS, firstReportSteps } from "./first-report-steps.ts";
 import { describeSubmission, submitFirstReport } from "./submit-first-report.ts";
 
 export const FIRST_REPORT_DIALOG = "incident.first-report";
 
-export const firstReportDialog = defineDialog<FirstReportData>({
-  id: FIRST_REPORT_DIALOG,
-  version: 1,
-  title: M.dialogTitle,
-  confirmLabel: M.confirmLabel,
-  steps: firstReportSteps,
-  // All fields on one screen where the platform shows forms; the steps' own rules check it.
-  form: {
-    title: M.formTitle,
-    note: M.formNote,
-    submitLabel: M.formSubmit,
-    order: ["type", "grade", "time", "location", "summary", "casualties", "measures", "contact"],
-  },
-  initial(ctx, paragraph) {
-    if (!paragraph.trim()) return {};
-    const { clock, policy } = ctx.services;
-    const found = extractReport(paragraph, {
-      now: clock.now(),
-      timeZone: policy.timezone,
-      types: policyOf(ctx).types,
-      maxCasualties: policyOf(ctx).incident.max_casualties,
-    });
-    const data: Partial<FirstReportData> = { source: paragraph.trim() };
-    if (Object.keys(found).length === 0) return data;
-    if (found.type) data.type = found.type;
-    if (found.occurredAt && found.occurredAt.getTime() <= clock.now().getTime() + CLOCK_SKEW_MS)
-      data.occurredAt = found.occurredAt.toISOString();
-    if (found.learnedAt) data.learnedAt = found.learnedAt.toISOString();
-    if (found.location) data.location = found.location;
-    data.summary = found.summary ?? paragraph.trim().slice(0, 2000);
-    if (found.casualties) data.casualties = found.casualties;
-    if (found.measures) data.measures = found.measures;
-    if (found.contact?.phone) data.contact = found.contact;
-    return data;
-  },
-  intro(data, ctx) {
-    const filled = firstReportSteps.filter((s) => data[s.field] !== undefined && data[s.field] !== null);
-    if (filled.length === 0) return data.source ? { text: M.nothingUnderstood } : undefined;
-    const missing = firstReportSteps.filter((s) => data[s.field] === undefined).map((s) => s.label);
-    const tz = ctx.services.policy.timezone;
-    return {
-      card: {
-        title: M.understood,
-        fields: filled.map((s) => ({
-          label: s.label,
-          value:
-            s.field === "occurredAt"
-              ? formatLocalTime(new Date(String(data.occurredAt)), tz)
-              : (s.format?.(data[s.field], data, ctx) ?? String(data[s.field])),
-        })),
-        buttons: [],
-        note: M.understoodNote(missing),
-      },
-    };
-  },
-  summaryFields: (data, ctx) => describeSubmission(data, ctx),
-  complete: (ctx, data, submission) => submitFirstReport(ctx, data, submission),
-});
+/** The 首报 dialog under the incident rules (types, grades, limits, time zone). */
+export function firstReportDialog(rules: IncidentPolicy) {
+  const steps = firstReportSteps(rules);
+  return defineDialog<FirstReportData>({
+    id: FIRST_REPORT_DIALOG,
+    version: 1,
+    title: M.dialogTitle,
+    confirmLabel: M.confirmLabel,
+    steps,
+    // All fields on one screen where the platform shows forms; the steps' own rules check it.
+    form: {
+      title: M.formTitle,
+      note: M.formNote,
+      submitLabel: M.formSubmit,
+      order: ["type", "grade", "time", "location", "summary", "casualties", "measures", "contact"],
+    },
+    initial(ctx, paragraph) {
+      if (!paragraph.trim()) return {};
+      const { clock } = ctx.services;
+      const found = extractReport(paragraph, {
+        now: clock.now(),
+        timeZone: rules.timezone,
+        types: rules.types,
+        maxCasualties: rules.incident.max_casualties,
+      });
+      const data: Partial<FirstReportData> = { source: paragraph.trim() };
+      if (Object.keys(found).length === 0) return data;
+      if (found.type) data.type = found.type;
+      if (found.occurredAt && found.occurredAt.getTime() <= clock.now().getTime() + CLOCK_SKEW_MS)
+        data.occurredAt = found.occurredAt.toISOString();
+      if (found.learnedAt) data.learnedAt = found.learnedAt.toISOString();
+      if (found.location) data.location = found.location;
+      data.summary = found.summary ?? paragraph.trim().slice(0, 2000);
+      if (found.casualties) data.casualties = found.casualties;
+      if (found.measures) data.measures = found.measures;
+      if (found.contact?.phone) data.contact = found.contact;
+      return data;
+    },
+    intro(data, ctx) {
+      const filled = steps.filter((s) => data[s.field] !== undefined && data[s.field] !== null);
+      if (filled.length === 0) return data.source ? { text: M.nothingUnderstood } : undefined;
+      const missing = steps.filter((s) => data[s.field] === undefined).map((s) => s.label);
+      const tz = rules.timezone;
+      return {
+        card: {
+          title: M.understood,
+          fields: filled.map((s) => ({
+            label: s.label,
+            value:
+              s.field === "occurredAt"
+                ? formatLocalTime(new Date(String(data.occurredAt)), tz)
+                : (s.format?.(data[s.field], data, ctx) ?? String(data[s.field])),
+          })),
+          buttons: [],
+          note: M.understoodNote(missing),
+        },
+      };
+    },
+    summaryFields: (data, ctx) => describeSubmission(data, ctx, rules),
+    complete: (ctx, data, submission) => submitFirstReport(ctx, data, submission, rules),
+  });
+}

@@ -1,4 +1,4 @@
-/** The steps of the 首报 dialog, declared as data for the dialog engine. */
+/** The steps of the 首报 dialog under the incident rules, declared as data for the dialog engine. */
 import { z } from "zod";
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
@@ -14,21 +14,17 @@ import { casualtiesText, contactText, type FirstReportData } from "./first-repor
 /** How far ahead of the clock an event time may be (phones' clocks differ a little). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-export function policyOf(ctx: ConversationContext): IncidentPolicy {
-  return ctx.services.policy as IncidentPolicy;
-}
-
 /** Reads an event time reply: refuses the future, asks for 确认 on a time long ago. */
-export function parseEventTimeReply(text: string, ctx: ConversationContext): string {
-  const { clock, policy } = ctx.services;
+export function parseEventTimeReply(text: string, ctx: ConversationContext, rules: IncidentPolicy): string {
+  const { clock } = ctx.services;
   const confirmed = /^确认\s*/.test(text);
   const now = clock.now();
-  const result = parseEventTime(text.replace(/^确认\s*/, ""), now, policy.timezone);
+  const result = parseEventTime(text.replace(/^确认\s*/, ""), now, rules.timezone);
   if (!result.ok) throw new Error(result.reason);
   if (result.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new Error(M.timeInFuture);
   const age = now.getTime() - result.at.getTime();
-  if (!confirmed && age > policyOf(ctx).incident.confirm_event_older_than)
-    throw new Error(M.timeTooOld(formatLocalTime(result.at, policy.timezone)));
+  if (!confirmed && age > rules.incident.confirm_event_older_than)
+    throw new Error(M.timeTooOld(formatLocalTime(result.at, rules.timezone)));
   return result.at.toISOString();
 }
 
@@ -45,13 +41,13 @@ export function parseContactReply(text: string): Contact {
   return rest ? { ...contact, name: rest } : contact;
 }
 
-export const firstReportSteps: DialogStep<FirstReportData>[] = [
+export const firstReportSteps = (rules: IncidentPolicy): DialogStep<FirstReportData>[] => [
   {
     id: "type",
     field: "type",
     label: L.type,
     prompt: M.typePrompt,
-    choices: (_data, ctx) => policyOf(ctx).types.map((t) => ({ value: t, label: t })),
+    choices: () => rules.types.map((t) => ({ value: t, label: t })),
   },
   {
     id: "time",
@@ -60,9 +56,9 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     prompt: M.timePrompt,
     help: M.timeHelp,
     optional: true,
-    parse: parseEventTimeReply,
+    parse: (text, ctx) => parseEventTimeReply(text, ctx, rules),
     formInput: { placeholder: M.formTimePlaceholder },
-    format: (value, _data, ctx) => formatLocalTime(new Date(String(value)), ctx.services.policy.timezone),
+    format: (value) => formatLocalTime(new Date(String(value)), rules.timezone),
   },
   {
     id: "location",
@@ -86,8 +82,8 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     label: L.casualties,
     prompt: M.casualtiesPrompt,
     optional: true,
-    parse: (text, ctx) => {
-      const result = parseCasualties(text, policyOf(ctx).incident.max_casualties);
+    parse: (text) => {
+      const result = parseCasualties(text, rules.incident.max_casualties);
       if (!result.ok) throw new Error(result.reason);
       return result.value;
     },
@@ -98,16 +94,16 @@ export const firstReportSteps: DialogStep<FirstReportData>[] = [
     id: "grade",
     field: "gradeId",
     label: L.grade,
-    prompt: (data, ctx) => M.gradePrompt(suggestGrade(data.casualties ?? null, policyOf(ctx).grades)?.name),
-    choices: (data, ctx) => {
-      const { grades } = policyOf(ctx);
+    prompt: (data) => M.gradePrompt(suggestGrade(data.casualties ?? null, rules.grades)?.name),
+    choices: (data) => {
+      const { grades } = rules;
       const suggested = suggestGrade(data.casualties ?? null, grades);
       return grades.map((g) => ({
         value: g.id,
         label: g.id === suggested?.id ? `${g.name}${M.suggestedMark}` : g.name,
       }));
     },
-    format: (value, _data, ctx) => policyOf(ctx).grades.find((g) => g.id === value)?.name ?? String(value),
+    format: (value) => rules.grades.find((g) => g.id === value)?.name ?? String(value),
   },
   {
     id: "measures",

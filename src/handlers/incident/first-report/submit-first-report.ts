@@ -16,7 +16,6 @@ import { CARD_LABELS, ELEMENT_NAMES, incidentMessages as M } from "../messages.t
 import { missingElements } from "../rules/completeness.ts";
 import { firstReportTiming } from "../rules/timing.ts";
 import type { FirstReportData } from "./first-report-data.ts";
-import { policyOf } from "./first-report-steps.ts";
 
 interface Assessment {
   lateByMs: number;
@@ -55,13 +54,17 @@ function assess(data: Partial<FirstReportData>, policy: IncidentPolicy, reported
 }
 
 /** The lines the summary card adds: the time limit and what is still missing. */
-export function describeSubmission(data: Partial<FirstReportData>, ctx: ConversationContext): CardField[] {
+export function describeSubmission(
+  data: Partial<FirstReportData>,
+  ctx: ConversationContext,
+  rules: IncidentPolicy,
+): CardField[] {
   if (!data.gradeId) return [];
   const now = ctx.services.clock.now();
-  const result = assess(data, policyOf(ctx), now);
+  const result = assess(data, rules, now);
   const fields: CardField[] = [];
   if (result.firstDue) {
-    const due = formatLocalTime(result.firstDue, ctx.services.policy.timezone);
+    const due = formatLocalTime(result.firstDue, rules.timezone);
     fields.push({
       label: M.timingField,
       value: result.lateByMs > 0 ? M.lateLabel(formatDurationZh(result.lateByMs)) : M.onTime(due),
@@ -79,9 +82,9 @@ export async function submitFirstReport(
   ctx: ConversationContext,
   data: FirstReportData,
   submission: { id: string },
+  policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
-  const policy = policyOf(ctx);
+  const { clock, database, scheduler } = ctx.services;
   const reportedAt = clock.now();
   const result = assess(data, policy, reportedAt);
   const input: NewIncident = {
@@ -111,7 +114,7 @@ export async function submitFirstReport(
     year: instantToLocal(reportedAt, policy.timezone).year,
     missingElements: result.missing,
   };
-  const { incident, created } = await new IncidentStore(prisma).create(input);
+  const { incident, created } = await new IncidentStore(database).create(input);
   if (created) {
     await scheduleAlert(scheduler, incident, reportedAt);
     await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);

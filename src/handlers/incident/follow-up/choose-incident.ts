@@ -24,21 +24,22 @@ export function splitNumber(args: string): { numberText: string; text: string } 
 
 /**
  * The open incident of the person's unit that `numberText` names (or the only one), or null after
- * telling the person why not. `command` (续报 / 终报) is used in the replies.
+ * telling the person why not. `command` (续报 / 终报) is used in the replies; times are shown in `timezone`.
  */
 export async function chooseOwnOpenIncident(
   ctx: ConversationContext,
   numberText: string,
   command: string,
+  timezone: string,
 ): Promise<Incident | null> {
-  const { directory, prisma, policy } = ctx.services;
+  const { directory, database } = ctx.services;
   const group = ctx.chat.group;
   if (group && group.purpose === "unit" && group.unit !== ctx.person.unit) {
     await ctx.reply(M.unknownChat);
     return null;
   }
   if (numberText) {
-    const incident = await incidentByNumberText(ctx, numberText);
+    const incident = await incidentByNumberText(ctx, numberText, timezone);
     if (!incident) return null;
     if (incident.unitId !== ctx.person.unit) {
       await ctx.reply(M.otherUnit(incident.number, directory.unitName(incident.unitId), command));
@@ -50,14 +51,14 @@ export async function chooseOwnOpenIncident(
     }
     return incident;
   }
-  const open = await new IncidentStore(prisma).openOfUnit(ctx.person.unit);
+  const open = await new IncidentStore(database).openOfUnit(ctx.person.unit);
   if (open.length === 1) return open[0] as Incident;
   if (open.length === 0) {
     await ctx.reply(M.noneOpen(command));
     return null;
   }
   const lines = open.map((i) =>
-    R.openLine(i.number, i.type, i.location ?? "", formatLocalTime(i.reportedAt, policy.timezone)),
+    R.openLine(i.number, i.type, i.location ?? "", formatLocalTime(i.reportedAt, timezone)),
   );
   await ctx.reply(M.severalOpen(command, lines));
   return null;

@@ -3,11 +3,11 @@
  * prompts, parsers and checks), asked only for the elements the incident still lacks.
  */
 import { z } from "zod";
-import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
 import type { Element } from "../../../config/incident-policy.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { casualtiesText, type FirstReportData } from "../first-report/first-report-data.ts";
-import { firstReportSteps, policyOf } from "../first-report/first-report-steps.ts";
+import { firstReportSteps } from "../first-report/first-report-steps.ts";
 import type { Casualties } from "../understanding/casualties.ts";
 import { parseCasualties } from "../understanding/parse-casualties.ts";
 import {
@@ -29,17 +29,25 @@ const STEP_OF_ELEMENT: Record<Element, string> = {
   contact: "contact",
 };
 
-/** The first report's step for `element`, asked only while the incident lacks it. */
-function supplementStep(element: Element): DialogStep<FollowUpData> {
-  const step = firstReportSteps.find((s) => s.id === STEP_OF_ELEMENT[element]);
+/** The first report's step for `element` (of `firstSteps`), asked only while the incident lacks it. */
+function supplementStep(
+  firstSteps: DialogStep<FirstReportData>[],
+  element: Element,
+): DialogStep<FollowUpData> {
+  const step = firstSteps.find((s) => s.id === STEP_OF_ELEMENT[element]);
   if (!step) throw new Error(`no first-report step for element ${element}`);
   // The 补报 fields of FollowUpData carry the same names and types as the first report's.
   const reused = step as unknown as DialogStep<FollowUpData>;
   return { ...reused, when: (data) => data.missingAtStart?.includes(element) ?? false };
 }
 
-function parseCasualtiesReply(text: string, ctx: ConversationContext): Casualties | null {
-  const result = parseCasualties(text, policyOf(ctx).incident.max_casualties);
+/** A 补报 step for every required element, in the order the first report asks them. */
+function supplementSteps(firstSteps: DialogStep<FirstReportData>[]): DialogStep<FollowUpData>[] {
+  return (Object.keys(STEP_OF_ELEMENT) as Element[]).map((element) => supplementStep(firstSteps, element));
+}
+
+function parseCasualtiesReply(text: string, rules: IncidentPolicy): Casualties | null {
+  const result = parseCasualties(text, rules.incident.max_casualties);
   if (!result.ok) throw new Error(result.reason);
   return result.value ?? null;
 }
@@ -52,8 +60,8 @@ function formatCasualties(value: unknown, data: Partial<IncidentRef>): string {
 
 const freeText = (invalid: string, min: number) => z.string().trim().min(min, invalid).max(2000, invalid);
 
-export const followUpSteps: DialogStep<FollowUpData>[] = [
-  ...(Object.keys(STEP_OF_ELEMENT) as Element[]).map(supplementStep),
+export const followUpSteps = (rules: IncidentPolicy): DialogStep<FollowUpData>[] => [
+  ...supplementSteps(firstReportSteps(rules)),
   {
     id: "progress",
     field: "progress",
@@ -68,7 +76,7 @@ export const followUpSteps: DialogStep<FollowUpData>[] = [
     prompt: M.casualtiesNowPrompt,
     optional: true,
     onSkip: () => NOT_UPDATED,
-    parse: parseCasualtiesReply,
+    parse: (text) => parseCasualtiesReply(text, rules),
     format: (value, data) => formatCasualties(value, data),
     // When casualties were missing, the 补报 step above already asked for them.
     when: (data) => !data.missingAtStart?.includes("casualties"),
@@ -86,7 +94,7 @@ export const followUpSteps: DialogStep<FollowUpData>[] = [
   },
 ];
 
-export const finalReportSteps: DialogStep<FinalReportData>[] = [
+export const finalReportSteps = (rules: IncidentPolicy): DialogStep<FinalReportData>[] => [
   {
     id: "outcome",
     field: "outcome",
@@ -117,7 +125,7 @@ export const finalReportSteps: DialogStep<FinalReportData>[] = [
     prompt: M.finalCasualtiesPrompt,
     optional: true,
     onSkip: () => NOT_UPDATED,
-    parse: parseCasualtiesReply,
+    parse: (text) => parseCasualtiesReply(text, rules),
     format: (value, data) => formatCasualties(value, data),
   },
 ];

@@ -1,8 +1,8 @@
 /** What the 续报 and 终报 dialogs start from: the incident the command chose, by id. */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { Element } from "../../../config/incident-policy.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { incidentMissing } from "../alert-card.ts";
-import { policyOf } from "../first-report/first-report-steps.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
 import type { IncidentRef } from "./follow-up-data.ts";
@@ -12,8 +12,8 @@ const ELEMENT_BY_NAME = new Map(
 );
 
 /** The required elements the incident lacks, as policy element ids (the alert card's own rule). */
-export function missingElementsOf(incident: Incident, ctx: ConversationContext): Element[] {
-  return incidentMissing(incident, policyOf(ctx)).flatMap((name) => {
+export function missingElementsOf(incident: Incident, rules: IncidentPolicy): Element[] {
+  return incidentMissing(incident, rules).flatMap((name) => {
     const element = ELEMENT_BY_NAME.get(name);
     return element ? [element] : [];
   });
@@ -33,7 +33,7 @@ export async function loadIncident(
   args: string,
 ): Promise<{ incident: Incident; text: string | undefined }> {
   const [, idText = "", rest = ""] = /^(\d+)\s*([\s\S]*)$/.exec(args) ?? [];
-  const incident = await new IncidentStore(ctx.services.prisma).byId(Number(idText));
+  const incident = await new IncidentStore(ctx.services.database).byId(Number(idText));
   if (!incident) throw new Error(`incident ${idText} not found`);
   const text = rest.trim().slice(0, MAX_TEXT);
   return { incident, text: text.length >= MIN_TEXT ? text : undefined };

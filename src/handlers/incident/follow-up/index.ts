@@ -8,7 +8,12 @@ import { reportCardJob } from "./report-card-job.ts";
 import { requestFollowUpButton } from "./request-follow-up.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
-export const followUpDialogs: DialogDefinition<any>[] = [followUpDialog, finalReportDialog];
+export const followUpDialogs = (rules: IncidentPolicy): DialogDefinition<any>[] => [
+  followUpDialog(rules),
+  finalReportDialog(rules),
+];
 export const followUpJobs = (rules: IncidentPolicy | undefined): JobHandler[] => [reportCardJob(rules)];
 /** Verbs of incident card buttons (`inc:<verb>:<id>`). */
-export const followUpVerbs: Record<string, ActionHandler["run"]> = { followup: requestFollowUpButton };
+export const followUpVerbs = (rules: IncidentPolicy | undefined): Record<string, ActionHandler["run"]> => ({
+  followup: requestFollowUpButton(rules),
+});

@@ -37,8 +37,8 @@ export const reportCardJob = (policy: IncidentPolicy | undefined): JobHandler<ty
   schema,
   async run(ctx, { reportId }) {
     if (!policy) return;
-    const { prisma, directory } = ctx.services;
-    const found = await prisma.incidentReport.findUnique({
+    const { database, directory } = ctx.services;
+    const found = await database.incidentReport.findUnique({
       where: { id: reportId },
       include: { incident: true },
     });
@@ -49,10 +49,10 @@ export const reportCardJob = (policy: IncidentPolicy | undefined): JobHandler<ty
     if (report.kind === "final") {
       card = finalCard(input);
     } else {
-      card = followUpCard(input, await recordedFacts(prisma, incident.id, report));
+      card = followUpCard(input, await recordedFacts(database, incident.id, report));
     }
     for (const chatId of alertChats(directory)) await ctx.send(chatId, { card });
-    await prisma.incidentReport.updateMany({
+    await database.incidentReport.updateMany({
       where: { id: reportId, cardSentAt: null },
       data: { cardSentAt: ctx.services.clock.now() },
     });

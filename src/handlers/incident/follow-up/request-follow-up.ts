@@ -1,21 +1,27 @@
 /**
  * 要求续报: a leader, a director (by policy, those who may acknowledge) or a duty officer asks the
  * reporting unit for news. The request goes to the unit's group, mentioning the reporter and the
- * unit's directors, and stays on the timeline.
+ * unit's directors, and stays on the timeline. Without incident rules (an incident filed before they
+ * were removed) it says reporting is not configured, as 已阅 does.
  */
 import type { ActionHandler, Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { Role } from "../../../config/org.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { unitChat } from "../../office/audience.ts";
 import { incidentById, incidentByNumberText } from "../find-incident.ts";
-import { policyOf } from "../first-report/first-report-steps.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
-import { alertMessages } from "../messages.ts";
+import { alertMessages, incidentMessages } from "../messages.ts";
 import { COMMAND_WORDS, followUpMessages as M } from "./messages.ts";
 
-export async function requestFollowUp(ctx: ConversationContext, incident: Incident): Promise<void> {
-  const { directory, clock, prisma } = ctx.services;
-  const allowed: Role[] = [...policyOf(ctx).incident.acknowledge_roles, "duty"];
+export async function requestFollowUp(
+  ctx: ConversationContext,
+  rules: IncidentPolicy | undefined,
+  incident: Incident,
+): Promise<void> {
+  if (!rules) return ctx.reply(incidentMessages.notConfigured);
+  const { directory, clock, database } = ctx.services;
+  const allowed: Role[] = [...rules.incident.acknowledge_roles, "duty"];
   if (!ctx.person.roles.some((r) => allowed.includes(r))) return ctx.reply(M.cannotRequest);
   if (incident.status !== "open") return ctx.reply(alertMessages.closed(incident.number));
   const unitPeople = [
@@ -26,7 +32,7 @@ export async function requestFollowUp(ctx: ConversationContext, incident: Incide
     text: M.requestInUnit(ctx.person.name, incident.number),
     mentions: unitPeople,
   });
-  await new IncidentStore(prisma).record(incident.id, "follow_up_requested", clock.now(), ctx.person.id, {
+  await new IncidentStore(database).record(incident.id, "follow_up_requested", clock.now(), ctx.person.id, {
     to: unitPeople,
   });
   if (ctx.chat.id !== unitChat(directory, incident))
@@ -34,19 +40,21 @@ export async function requestFollowUp(ctx: ConversationContext, incident: Incide
 }
 
 /** The `要求续报` button on alert and 续报 cards: `inc:followup:<incident id>`. */
-export const requestFollowUpButton: ActionHandler["run"] = async (ctx, id) => {
-  const incident = await incidentById(ctx, id);
-  if (incident) await requestFollowUp(ctx, incident);
-};
+export const requestFollowUpButton =
+  (rules: IncidentPolicy | undefined): ActionHandler["run"] =>
+  async (ctx, id) => {
+    const incident = await incidentById(ctx, id);
+    if (incident) await requestFollowUp(ctx, rules, incident);
+  };
 
-/** `要求续报 2026-0042`, for platforms without buttons. */
-export const requestFollowUpCommand: Command = {
+/** `要求续报 2026-0042`, for platforms without buttons; the number's year is read in the office's `timezone`. */
+export const requestFollowUpCommand = (rules: IncidentPolicy | undefined, timezone: string): Command => ({
   names: ["要求续报", "/requestfollowup"],
   summary: M.requestSummary,
   async run(ctx, args) {
     const number = args.trim().split(/\s+/)[0] ?? "";
     if (!number) return ctx.reply(alertMessages.needNumber(COMMAND_WORDS.request));
-    const incident = await incidentByNumberText(ctx, number);
-    if (incident) await requestFollowUp(ctx, incident);
+    const incident = await incidentByNumberText(ctx, number, timezone);
+    if (incident) await requestFollowUp(ctx, rules, incident);
   },
-};
+});

@@ -4,7 +4,7 @@
  * audience and the reporter gets a receipt.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import { policyOf } from "../first-report/first-report-steps.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import { type FinalReportData, givenCasualties } from "./follow-up-data.ts";
 import { cancelJobs, incidentJobKeys } from "./incident-job-keys.ts";
@@ -16,12 +16,12 @@ export async function submitFinalReport(
   ctx: ConversationContext,
   data: FinalReportData,
   submission: { id: string },
+  policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
-  const policy = policyOf(ctx);
+  const { clock, database, scheduler } = ctx.services;
   const at = clock.now();
   const casualties = givenCasualties(data.finalCasualties);
-  const result = await fileReport(prisma, {
+  const result = await fileReport(database, {
     incidentId: data.incidentId,
     kind: "final",
     sourceKey: `dialog-${submission.id}`,

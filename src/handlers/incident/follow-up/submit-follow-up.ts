@@ -3,8 +3,8 @@
  * incident, hands the card to its job, arms the next follow-up check and gives the reporter a receipt.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
-import { policyOf } from "../first-report/first-report-steps.ts";
 import { gradeOf, scheduleFollowUpCheck } from "../incident-schedule.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";
 import { assessFollowUp, type FollowUpFacts } from "./assess-follow-up.ts";
@@ -18,12 +18,12 @@ export async function submitFollowUp(
   ctx: ConversationContext,
   data: FollowUpData,
   submission: { id: string },
+  policy: IncidentPolicy,
 ): Promise<void> {
-  const { clock, prisma, scheduler } = ctx.services;
-  const policy = policyOf(ctx);
+  const { clock, database, scheduler } = ctx.services;
   const at = clock.now();
   let facts: FollowUpFacts | undefined;
-  const result = await fileReport(prisma, {
+  const result = await fileReport(database, {
     incidentId: data.incidentId,
     kind: "follow_up",
     sourceKey: `dialog-${submission.id}`,
@@ -43,7 +43,7 @@ export async function submitFollowUp(
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
   if (result.status === "duplicate") {
-    facts = await recordedFacts(prisma, incident.id, report);
+    facts = await recordedFacts(database, incident.id, report);
   }
   await scheduleReportCard(scheduler, report, at);
   const grade = gradeOf(policy, incident.gradeId);

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { chatsReaching } from "../../office/audience.ts";
+import type { Office } from "../../office/office.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
@@ -20,7 +21,11 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), level: z.number().int().min(1) });
 
-export const ackCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
+/** `office`: who is on duty (the roster, by the office's day) is alerted with the rules' levels. */
+export const ackCheckJob = (
+  rules: IncidentPolicy | undefined,
+  office: Office,
+): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.ackCheck,
   label: JOB_LABELS.ackCheck,
   schema,
@@ -35,7 +40,7 @@ export const ackCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeo
       levelAt(policy.escalation, level),
       directory.people(),
       incident.unitId,
-      onDutyAt(ctx.services, now),
+      onDutyAt(office, ctx.services.directory, now),
     );
     await scheduleAckCheck(scheduler, incident.id, level + 1, new Date(now.getTime() + grade.ack_within));
     const since = formatDurationZh(now.getTime() - (incident.alertedAt ?? incident.reportedAt).getTime());
@@ -53,7 +58,7 @@ export const ackCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeo
       buttons: incidentActions(incident),
       note: M.escalationNote(since),
     };
-    const readers = await alertReaders(ctx.services.prisma, incident.id);
+    const readers = await alertReaders(ctx.services.database, incident.id);
     for (const chatId of chatsReaching(directory, recipients)) {
       const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { alertChats } from "../../office/audience.ts";
+import type { Office } from "../../office/office.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { alertCard } from "../alert-card.ts";
@@ -17,7 +18,8 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
 
-export const alertJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
+/** `office`: who is on duty (the roster, by the office's day) is alerted with the rules' levels. */
+export const alertJob = (rules: IncidentPolicy | undefined, office: Office): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.alert,
   label: JOB_LABELS.alert,
   schema,
@@ -32,7 +34,7 @@ export const alertJob = (rules: IncidentPolicy | undefined): JobHandler<typeof s
       levelAt(policy.escalation, 0),
       directory.people(),
       incident.unitId,
-      onDutyAt(ctx.services, now),
+      onDutyAt(office, ctx.services.directory, now),
     );
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);

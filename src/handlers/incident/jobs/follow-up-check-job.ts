@@ -30,7 +30,7 @@ export const followUpCheckJob = (rules: IncidentPolicy | undefined): JobHandler<
     const grade = gradeOf(policy, incident.gradeId);
     if (grade.follow_up_every === undefined) return;
     // Flagged already (the job ran before and was scheduled again by a timer rebuild).
-    if (await missedFollowUpFlagged(ctx.services.prisma, incident.id, dueAt)) return;
+    if (await missedFollowUpFlagged(ctx.services.database, incident.id, dueAt)) return;
     const now = clock.now();
     const due = formatLocalTime(new Date(dueAt), policy.timezone);
     await store.updateIf(incident.id, { status: "open" }, { missedFollowUps: incident.missedFollowUps + 1 });

@@ -16,7 +16,7 @@ export async function loadOpenIncident(
   incidentId: number,
 ): Promise<OpenIncident | null> {
   if (!policy) return null;
-  const store = new IncidentStore(ctx.services.prisma);
+  const store = new IncidentStore(ctx.services.database);
   const incident = await store.byId(incidentId);
   if (incident?.status !== "open") return null;
   return { incident, store, policy };

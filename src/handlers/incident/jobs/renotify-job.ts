@@ -21,7 +21,7 @@ export const renotifyJob = (rules: IncidentPolicy | undefined): JobHandler<typeo
     const { acknowledgedAt, acknowledgedBy } = incident;
     if (!acknowledgedAt || !acknowledgedBy || incident.renotifiedAt) return;
     if (incident.lastReportAt > acknowledgedAt) return;
-    const instructed = await ctx.services.prisma.instruction.count({
+    const instructed = await ctx.services.database.instruction.count({
       where: { incidentId: incident.id, createdAt: { gt: acknowledgedAt } },
     });
     if (instructed > 0) return;

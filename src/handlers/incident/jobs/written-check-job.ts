@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { dutyChats, unitChat } from "../../office/audience.ts";
+import type { Office } from "../../office/office.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { incidentMissing } from "../alert-card.ts";
@@ -16,7 +17,11 @@ import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int(), stage: z.enum(["reporter", "director", "due"]) });
 
-export const writtenCheckJob = (rules: IncidentPolicy | undefined): JobHandler<typeof schema> => ({
+/** `office`: who is on duty (the roster, by the office's day) is alerted with the rules' levels. */
+export const writtenCheckJob = (
+  rules: IncidentPolicy | undefined,
+  office: Office,
+): JobHandler<typeof schema> => ({
   name: INCIDENT_JOBS.written,
   label: JOB_LABELS.written,
   schema,
@@ -28,7 +33,7 @@ export const writtenCheckJob = (rules: IncidentPolicy | undefined): JobHandler<t
     const missing = incidentMissing(incident, policy);
     if (missing.length === 0) return;
     // A reminder sent before (the job scheduled again by a timer rebuild) is not sent twice.
-    if (stage !== "due" && (await writtenReminderSent(ctx.services.prisma, incident.id, stage))) return;
+    if (stage !== "due" && (await writtenReminderSent(ctx.services.database, incident.id, stage))) return;
     const now = clock.now();
     const due = formatLocalTime(incident.writtenDueAt ?? now, policy.timezone);
     const list = missing.join("、");
@@ -62,7 +67,7 @@ export const writtenCheckJob = (rules: IncidentPolicy | undefined): JobHandler<t
       entry,
     );
     if (!flagged) return;
-    const duty = onDutyAt(ctx.services, now).duty.people;
+    const duty = onDutyAt(office, ctx.services.directory, now).duty.people;
     for (const chatId of dutyChats(directory)) {
       await ctx.send(chatId, {
         text: M.writtenOverdue(incident.number, directory.unitName(incident.unitId), list),

@@ -41,7 +41,7 @@ export const chaseJob = (rules: IncidentPolicy | undefined): JobHandler<typeof s
     const { incident } = instruction;
     const now = clock.now();
     const since = formatDurationZh(now.getTime() - instruction.createdAt.getTime());
-    const incidents = new IncidentStore(ctx.services.prisma);
+    const incidents = new IncidentStore(ctx.services.database);
     if (step === "chase") {
       await scheduleChase(scheduler, policy, instruction, round + 1);
       const urgent = gradeOf(policy, incident.gradeId).urgent;

@@ -16,7 +16,7 @@ export async function loadLiveInstruction(
   instructionId: number,
 ): Promise<LiveInstruction | null> {
   if (!policy) return null;
-  const store = new InstructionStore(ctx.services.prisma);
+  const store = new InstructionStore(ctx.services.database);
   const instruction = await store.full(instructionId);
   if (instruction?.incident.status !== "open") return null;
   return { instruction, store, policy };

@@ -41,7 +41,7 @@ export const relayJob = (rules: IncidentPolicy | undefined): JobHandler<typeof s
       });
       await ctx.send(delivery.chatId, { card, mentions: delivery.mentions });
     }
-    await ctx.services.prisma.instruction.updateMany({
+    await ctx.services.database.instruction.updateMany({
       where: { id: instruction.id, relayedAt: null },
       data: { relayedAt: ctx.services.clock.now() },
     });

@@ -142,19 +142,16 @@ describe("evaluateCutoff", () => {
       days: { kinds: ["workdays"], ranges: [], source: ["workdays"] },
       cutoff: { hour: 17, minute: 0 },
     };
-    const services = async () => ({
-      prisma: database.prisma,
-      policy: (await sampleConfig()).policy,
-      zeroReport: rule,
-    });
+    const services = () => ({ database: database.prisma });
+    const rules = async () => ({ timezone: (await sampleConfig()).policy.timezone, zeroReport: rule });
 
     it("turns the day's 漏报 into 迟报, and the statistics count it late", async () => {
       const { prisma } = database;
       const { day, input, at } = testDay("2026-12-07");
       await evaluateCutoff(prisma, input);
       const late = await incident("liulin", at(17.5));
-      await recordLateIncidentReport(await services(), late);
-      await recordLateIncidentReport(await services(), late);
+      await recordLateIncidentReport(services(), await rules(), late);
+      await recordLateIncidentReport(services(), await rules(), late);
       const row = await prisma.dailyReport.findUniqueOrThrow({
         where: { unitId_day: { unitId: "liulin", day } },
       });
@@ -178,7 +175,7 @@ describe("evaluateCutoff", () => {
       const { prisma } = database;
       const { day, input, at } = testDay("2026-12-08");
       const late = await incident("liulin", at(17.01));
-      await recordLateIncidentReport(await services(), late);
+      await recordLateIncidentReport(services(), await rules(), late);
       const outcome = await evaluateCutoff(prisma, { ...input, now: at(17.02) });
       expect(outcome.missing).toEqual(["qingshan", "baishui", "emergency"]);
       expect((await statuses(day)).liulin).toBe("late/incident");
@@ -187,11 +184,11 @@ describe("evaluateCutoff", () => {
     it("writes nothing before the cut-off, on a day owing nothing, or for a unit owing nothing", async () => {
       const { prisma } = database;
       const before = testDay("2026-12-09");
-      await recordLateIncidentReport(await services(), await incident("liulin", before.at(16.9)));
+      await recordLateIncidentReport(services(), await rules(), await incident("liulin", before.at(16.9)));
       const saturday = testDay("2026-12-05");
-      await recordLateIncidentReport(await services(), await incident("liulin", saturday.at(18)));
+      await recordLateIncidentReport(services(), await rules(), await incident("liulin", saturday.at(18)));
       const other = testDay("2026-12-10");
-      await recordLateIncidentReport(await services(), await incident("health", other.at(18)));
+      await recordLateIncidentReport(services(), await rules(), await incident("health", other.at(18)));
       for (const day of ["2026-12-09", "2026-12-05", "2026-12-10"])
         expect(await prisma.dailyReport.count({ where: { day } })).toBe(0);
     });

@@ -14,7 +14,6 @@ import { JobRegistry } from "../../../../src/bot/core/job-registry.ts";
 import { type RecurringEntry, systemClock } from "../../../../src/bot/core/ports.ts";
 import type { BotServices } from "../../../../src/bot/core/services.ts";
 import { instantToLocal } from "../../../../src/bot/core/wall-clock.ts";
-import { DutyRoster } from "../../../../src/config/roster.ts";
 import { BullmqRecurring, recurringSchedulerId } from "../../../../src/queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../../../../src/queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../../../../src/queue/job-worker.ts";
@@ -141,12 +140,10 @@ describe("a job scheduler's jobs on the worker", () => {
     const messenger = new QueuedMessenger(redis, prefix, []);
     const services: BotServices = {
       directory: new Directory(config.org),
-      policy: config.policy,
-      roster: new DutyRoster([]),
       messenger,
       scheduler,
       clock: systemClock,
-      prisma: database.prisma,
+      database: database.prisma,
       log: silentLog,
     };
     const seen: { key: string; note: string; dueAt: string }[] = [];

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { VERSION_KEY } from "../../../../src/bot/core/dialog/session-store.ts";
+import { incidentRules } from "../../../../src/config/policy.ts";
 import { firstReportDialog } from "../../../../src/handlers/incident/first-report/first-report-dialog.ts";
-import { startTestApp, type TestApp } from "../../../support/app.ts";
+import { sampleConfig, startTestApp, type TestApp } from "../../../support/app.ts";
 import { ConsoleClient } from "../../../support/console-client.ts";
 import { confirmAction, REPORTER, UNIT_CHAT } from "./guided-report.ts";
 
@@ -20,6 +21,9 @@ describe("a 首报 stored before dialogs carried a version", () => {
   it("resumes at its step and files the report", { timeout: 120_000 }, async () => {
     // Sessions read from the database on every message, as processes sharing PostgreSQL do: the row
     // rewritten below is what the next answer finds.
+    const rules = incidentRules((await sampleConfig()).policy);
+    if (!rules) throw new Error("the sample policy has no incident rules");
+    const firstReport = firstReportDialog(rules);
     test = await startTestApp({ sharedDatabase: true });
     const { prisma } = test.database;
     const client = new ConsoleClient(test.baseUrl);
@@ -33,9 +37,9 @@ describe("a 首报 stored before dialogs carried a version", () => {
     const summaryPrompt = await client.botSays(UNIT_CHAT, "发生了什么", { after: start });
 
     const row = await prisma.dialogSession.findFirstOrThrow();
-    expect(row).toMatchObject({ dialogId: firstReportDialog.id, stepId: "summary" });
+    expect(row).toMatchObject({ dialogId: firstReport.id, stepId: "summary" });
     const { [VERSION_KEY]: version, ...previousShape } = row.data as Record<string, unknown>;
-    expect(version).toBe(firstReportDialog.version);
+    expect(version).toBe(firstReport.version);
     expect(previousShape).toMatchObject({ type: "事故灾难", location: "青山镇李家村村道" });
     // As the previous release stored it.
     await prisma.dialogSession.update({ where: { id: row.id }, data: { data: previousShape as object } });
@@ -47,7 +51,7 @@ describe("a 首报 stored before dialogs carried a version", () => {
     expect(resumed.data).toEqual({
       ...previousShape,
       summary: "两车相撞，一车侧翻",
-      [VERSION_KEY]: firstReportDialog.version,
+      [VERSION_KEY]: firstReport.version,
     });
 
     await say("3死5伤");

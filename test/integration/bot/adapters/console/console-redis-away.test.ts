@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Capability } from "../../../../../src/bot/core/capability.ts";
+import { Directory } from "../../../../../src/bot/core/directory.ts";
 import { allCapabilities } from "../../../../../src/handlers/index.ts";
 import { sampleConfig, startTestApp, type TestApp } from "../../../../support/app.ts";
 import { ConsoleClient } from "../../../../support/console-client.ts";
@@ -76,9 +77,10 @@ describe("the console while Redis is away", () => {
 
   beforeEach(async () => {
     await proxy.start();
+    const config = await sampleConfig();
     test = await startTestApp({
       redisUrl: url(),
-      capabilities: [...allCapabilities((await sampleConfig()).policy), slow.capability],
+      capabilities: [...allCapabilities(config, new Directory(config.org)), slow.capability],
     });
     stream = await SseEvents.open(`${test.baseUrl}/api/console/stream`);
     await stream.next(availability(true));

@@ -72,7 +72,7 @@ describe("the 首报 form card on Feishu", () => {
       .map((m) => viewText(m, nameOf));
   const forms = () =>
     fake.messagesTo(QINGSHAN).filter((m) => currentCard(m)?.header?.title?.content === FORM_TITLE);
-  const incidents = () => app.test.app.services.prisma.incident.count();
+  const incidents = () => app.test.app.services.database.incident.count();
 
   /** Posts an event, lets the bot answer, and runs the jobs due now (the alert). */
   async function act(payload: unknown) {
@@ -192,7 +192,7 @@ describe("the 首报 form card on Feishu", () => {
     await press();
     await press(); // a second press files nothing more
     expect(await incidents()).toBe(1);
-    const filed = await app.test.app.services.prisma.incident.findFirstOrThrow();
+    const filed = await app.test.app.services.database.incident.findFirstOrThrow();
     expect(filed).toMatchObject({
       type: "事故灾难",
       gradeId: "III",

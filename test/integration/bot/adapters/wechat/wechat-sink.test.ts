@@ -93,7 +93,7 @@ describe("WeChat delivery", { timeout: 60_000 }, () => {
     const lines = Array.from({ length: 60 }, (_, i) => `第 ${i + 1} 条：白水乡河堤巡查情况`);
     const message = { chatId: "qingshan-work", text: lines.join("\n"), idempotencyKey: "half-sent" };
     // The first delivery posted part 2, then failed.
-    await world.test.app.services.prisma.sentMessage.create({
+    await world.test.app.services.database.sentMessage.create({
       data: {
         platform: "wechat",
         idempotencyKey: "half-sent#2",

@@ -1,13 +1,14 @@
 /** An incident row and the sample policy for tests of the incident capability's pure rules. */
 import { readFileSync } from "node:fs";
 import { parseYaml } from "../../../../../src/config/load.ts";
-import { hasIncidentRules, type IncidentPolicy, policySchema } from "../../../../../src/config/policy.ts";
+import { type IncidentPolicy, incidentRules, policySchema } from "../../../../../src/config/policy.ts";
 import type { Incident } from "../../../../../src/handlers/incident/incident-store.ts";
 
 export function samplePolicy(): IncidentPolicy {
   const policy = parseYaml("config/policy.yaml", readFileSync("config/policy.yaml", "utf8"), policySchema);
-  if (!hasIncidentRules(policy)) throw new Error("the sample policy has no incident rules");
-  return policy;
+  const rules = incidentRules(policy);
+  if (!rules) throw new Error("the sample policy has no incident rules");
+  return rules;
 }
 
 /** 2026-03-02 14:25 in Asia/Shanghai. */
