@@ -5,8 +5,8 @@
  * Nobody is trusted just because of a WeChat nickname.
  */
 import { randomInt } from "node:crypto";
+import type { BindingRequestStore } from "../../core/binding-request-store.ts";
 import type { Directory } from "../../core/directory.ts";
-import type { BindingRequestStore } from "./binding-request-store.ts";
 import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 
