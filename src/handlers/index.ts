@@ -1,6 +1,7 @@
 /** Every capability the bot has, registered in one place. */
 import type { Capability } from "../bot/core/capability.ts";
 import { incidentRules, type Policy } from "../config/policy.ts";
+import { bindingCapability } from "./binding/index.ts";
 import { dailyCapability } from "./daily/index.ts";
 import { digestCapability } from "./digest/index.ts";
 import { helpCapability } from "./help/index.ts";
@@ -22,6 +23,7 @@ export function allCapabilities(policy: Policy): Capability[] {
     statisticsCapability,
     profileCapability,
     dailyCapability,
+    bindingCapability,
   ];
   return [...capabilities, helpCapability(capabilities)];
 }
