@@ -23,6 +23,7 @@ import type { PlatformAdapter, PlatformRoutes } from "../bot/core/platform-adapt
 import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
+import type { UnboundEvent } from "../bot/core/unbound.ts";
 import { ConfigError, type OfficeConfig } from "../config/load.ts";
 import { recurringEntries, scheduleProblems } from "../handlers/daily/recurring-entries.ts";
 import { allCapabilities } from "../handlers/index.ts";
@@ -197,6 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const platformContext = {
     services,
     handle: (event: InboundEvent) => pipeline.handle(event),
+    handleUnbound: (event: UnboundEvent) => pipeline.handleUnbound(event),
     dialogs: storedDialogPresence(prisma),
   };
   let http: FastifyInstance | undefined;

@@ -3,6 +3,7 @@ import type { Capability } from "../bot/core/capability.ts";
 import type { Directory } from "../bot/core/directory.ts";
 import type { OfficeConfig } from "../config/load.ts";
 import { incidentRules } from "../config/policy.ts";
+import { bindingCapability } from "./binding/index.ts";
 import { dailyCapability } from "./daily/index.ts";
 import { digestCapability } from "./digest/index.ts";
 import { helpCapability } from "./help/index.ts";
@@ -31,6 +32,7 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
     statisticsCapability(office.timezone),
     profileCapability(office.timezone),
     dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),
+    bindingCapability,
   ];
   return [...capabilities, helpCapability(capabilities)];
 }

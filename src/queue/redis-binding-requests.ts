@@ -4,7 +4,7 @@
  */
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import type { BindingRequest, BindingRequestStore } from "../bot/adapters/wechat/binding-request-store.ts";
+import type { BindingRequest, BindingRequestStore } from "../bot/core/binding-request-store.ts";
 import { parsedJson } from "./parsed-json.ts";
 
 const bindingRequest: z.ZodType<BindingRequest> = z.object({ personId: z.string(), code: z.string() });

@@ -8,6 +8,7 @@ import type { ConversationContext, JobContext } from "./context.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
 import type { EventListener } from "./events.ts";
 import type { BotServices } from "./services.ts";
+import type { UnboundHandler } from "./unbound.ts";
 
 export interface Command {
   /** Words that start it, e.g. `["帮助", "/help"]`; matched on the first word, case-insensitively. */
@@ -44,6 +45,8 @@ export interface Capability {
   /** What it does when another capability announces something (see events.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: a registry holds listeners of every event
   listeners?: EventListener<any>[];
+  /** What it decides when someone speaks in a chat or from an account the org file does not know (unbound.ts). */
+  unbound?: UnboundHandler;
   /**
    * Runs once when the app has started: re-arms what a crash between a database write and a
    * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).

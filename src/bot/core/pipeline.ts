@@ -21,6 +21,7 @@ import { coreReplies } from "./replies.ts";
 import type { Router } from "./router.ts";
 import type { BotServices } from "./services.ts";
 import { normalizeText, stripBotMention } from "./text.ts";
+import type { UnboundEvent } from "./unbound.ts";
 
 export type InboundOutcome = "handled" | "duplicate" | "unknown-sender" | "unknown-chat" | "failed";
 
@@ -83,6 +84,23 @@ export class InboundPipeline {
         return "failed" as const;
       }
     });
+  }
+
+  /**
+   * Someone spoke in a chat or from an account the org file does not know: no conversation to wait
+   * for, only answers keyed by the event id and a binding that can be made again; the capability
+   * that registered for it decides. A failure is thrown, so the platform retries the event.
+   */
+  async handleUnbound(event: UnboundEvent): Promise<InboundOutcome> {
+    const log = this.services.log.child({
+      platform: event.platform,
+      event: event.eventId,
+      unbound: event.unknown,
+    });
+    if (await this.dedupe.handled(event.platform, event.eventId)) return this.duplicate(log);
+    await this.router.unbound?.run({ ...this.services, log }, event);
+    await this.dedupe.done(event.platform, event.eventId);
+    return event.unknown === "chat" ? "unknown-chat" : "unknown-sender";
   }
 
   /** Resolves when every event taken so far has been handled. */

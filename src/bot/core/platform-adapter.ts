@@ -9,6 +9,7 @@ import type { InboundEvent } from "./message.ts";
 import type { MessageSink } from "./message-sink.ts";
 import type { InboundOutcome } from "./pipeline.ts";
 import type { BotServices } from "./services.ts";
+import type { UnboundEvent } from "./unbound.ts";
 
 /** An HTTP request as a webhook sees it: the raw body, so signatures can be checked. */
 export interface HttpRequest {
@@ -45,6 +46,8 @@ export interface PlatformContext {
   services: BotServices;
   /** Hands an inbound event to the bot (dedupe, per-conversation order, router). */
   handle(event: InboundEvent): Promise<InboundOutcome>;
+  /** Hands on what was said in a chat or from an account the org file does not know (unbound.ts). */
+  handleUnbound(event: UnboundEvent): Promise<InboundOutcome>;
   /** Whether a person is in a dialog with the bot in a chat (text platforms route by it). */
   dialogs: DialogPresence;
   /** Present when the app serves HTTP. */

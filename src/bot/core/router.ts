@@ -10,6 +10,7 @@ import { EventBus } from "./events.ts";
 import { isDirectChat } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
+import type { UnboundHandler } from "./unbound.ts";
 
 export class Router {
   private readonly commands = new Map<string, Command>();
@@ -17,6 +18,8 @@ export class Router {
   readonly commandList: Command[] = [];
   /** The capabilities' listeners, for the contexts of the events this router routes. */
   readonly events: EventBus;
+  /** Decides on events from chats or accounts the org file does not know (one capability at most). */
+  readonly unbound?: UnboundHandler;
 
   constructor(
     capabilities: Capability[],
@@ -32,6 +35,8 @@ export class Router {
         }
       }
       for (const action of capability.actions ?? []) this.actions.set(action.prefix, action);
+      if (capability.unbound && this.unbound) throw new Error("unbound events handled twice");
+      this.unbound ??= capability.unbound;
     }
     this.events = new EventBus(capabilities.flatMap((c) => c.listeners ?? []));
   }

@@ -109,7 +109,7 @@ export class FeishuAdapter implements PlatformAdapter {
     } catch (error) {
       this.log.warn({ err: error }, "feishu bot info unavailable; the bot's mention is recognised by name");
     }
-    this.inbound.attach(context.handle);
+    this.inbound.attach(context);
     if (settings.mode === "ws") {
       this.connection = new FeishuLongConnection({
         settings,

@@ -4,12 +4,6 @@ export const feishuTexts = {
     `大家好，我是${bot}，已接入「${chat}」。@我 发送「帮助」查看用法，发送「上报」报告突发事件。`,
   greetingUnknown: (bot: string) =>
     `大家好，我是${bot}。本群还没有对应的单位群，请管理员或单位负责人在本群 @我 发送「绑定 群名称」，例如「绑定 青山镇工作群」。`,
-  bindUsage: "请写明要绑定的群，例如「绑定 青山镇工作群」。",
-  bindNotAllowed: "只有管理员或单位负责人可以绑定本群。",
-  bindUnknownTarget: (name: string) => `通讯录里没有「${name}」这个群，请核对群名称。`,
-  bindTaken: (name: string) => `「${name}」已经绑定了另一个飞书群，如需更换请联系管理员。`,
-  bound: (name: string) => `已将本群绑定为「${name}」。@我 发送「帮助」查看用法。`,
-  notBound: "本群还没有绑定单位群，请管理员 @我 发送「绑定 群名称」。",
   tooLong: (max: number) => `消息太长（超过 ${max} 字），请分几次发送。`,
   unsupported: "暂时只能识别文字消息，请用文字发送。",
   actionReceived: "已收到，正在处理",

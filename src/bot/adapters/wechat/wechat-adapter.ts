@@ -10,9 +10,8 @@ import QRCode from "qrcode";
 import qrTerminal from "qrcode-terminal";
 import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
+import type { BindingRequestStore } from "../../core/binding-request-store.ts";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
-import type { BindingRequestStore } from "./binding-request-store.ts";
-import { BindingRequests } from "./binding-requests.ts";
 import { LoginTracker } from "./login-status.ts";
 import { Pacer, type PaceSettings } from "./pacer.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
@@ -115,13 +114,6 @@ export class WechatAdapter implements PlatformAdapter {
       await pacer.wait(contact.id);
       await contact.say(text);
     };
-    const binding = new BindingRequests({
-      directory,
-      identity,
-      requests: this.options.bindingRequests,
-      notifyDuty,
-      now: () => clock.now(),
-    });
     this.inbound = new WechatInbound({
       bot,
       directory,
@@ -129,12 +121,13 @@ export class WechatAdapter implements PlatformAdapter {
       dialogs: context.dialogs,
       messenger,
       replyCodes: this.options.replyCodes,
-      binding,
+      bindingRequests: this.options.bindingRequests,
       repeater,
       groupWords: settings.groupWords,
       codeLabels,
       log,
       handle: context.handle,
+      handleUnbound: context.handleUnbound,
       sayDirect,
       holdMs: this.options.reorderHoldMs ?? 800,
     });

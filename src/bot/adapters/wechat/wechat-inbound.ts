@@ -3,22 +3,24 @@
  * conversation is handled in the order it was written (the puppet may deliver out of order); then
  * each becomes a neutral event — a reply code becomes a pressed button — when it is meant for the
  * bot: a one-to-one message, a group message that mentions the bot, a message from someone in a
- * dialog with the bot there, a reply code, or a confirmation word such as 收到.
+ * dialog with the bot there, a reply code, or a confirmation word such as 收到. A message from a
+ * contact the org file does not know is handed on as unbound: the binding capability decides.
  */
 import type { Logger } from "pino";
 import type { ContactInterface, MessageInterface, WechatyInterface } from "wechaty/impls";
+import type { BindingRequestStore } from "../../core/binding-request-store.ts";
 import type { DialogPresence } from "../../core/dialog-presence.ts";
 import type { Directory } from "../../core/directory.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
 import type { Messenger } from "../../core/ports.ts";
 import { splitCommand } from "../../core/text.ts";
-import type { BindingRequests } from "./binding-requests.ts";
+import type { PersonBinder, UnboundEvent } from "../../core/unbound.ts";
 import { codeReply } from "./render-text.ts";
 import { ReorderBuffer } from "./reorder-buffer.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
 import type { UrgentRepeater } from "./urgent-repeater.ts";
 import { decodeWechatMessage, wechatPress, wechatSaid } from "./wechat-decode.ts";
-import type { WechatIdentity } from "./wechat-identity.ts";
+import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 
 export interface WechatInboundDeps {
@@ -29,13 +31,16 @@ export interface WechatInboundDeps {
   dialogs: DialogPresence;
   messenger: Messenger;
   replyCodes: ReplyCodeStore;
-  binding: BindingRequests;
+  /** Requests of unknown contacts to be bound, waiting for the duty office's code. */
+  bindingRequests: BindingRequestStore;
   repeater: UrgentRepeater;
   groupWords: string[];
   /** Labels of buttons sent as reply codes (so `12 已阅` with a wrong code gets an answer in a group). */
   codeLabels: ReadonlySet<string>;
   log: Logger;
   handle(event: InboundEvent): Promise<unknown>;
+  /** Hands on a message from a contact the org file does not know (the binding capability decides). */
+  handleUnbound(event: UnboundEvent): Promise<unknown>;
   /** Says something to a contact the org file does not know (no org chat to send through). */
   sayDirect(contact: ContactInterface, text: string): Promise<void>;
   holdMs: number;
@@ -47,9 +52,16 @@ const SEEN_LIMIT = 5000;
 export class WechatInbound {
   private readonly buffer: ReorderBuffer<MessageInterface>;
   private readonly seen = new Set<string>();
+  /** Binds an unknown contact as the binding capability decides. */
+  private readonly binder: PersonBinder;
 
   constructor(private readonly deps: WechatInboundDeps) {
     this.buffer = new ReorderBuffer(deps.holdMs, (_key, message) => this.process(message));
+    this.binder = {
+      requests: deps.bindingRequests,
+      bindPerson: async (contactId, personId, by, at) =>
+        (await deps.identity.bind(contactId, personId, by, at)) ? "bound" : "taken",
+    };
   }
 
   receive(message: MessageInterface): void {
@@ -99,10 +111,18 @@ export class WechatInbound {
     );
     const { text, mentionsBot } = said;
     if (!personId) {
-      const addressed = !room || mentionsBot || (await this.deps.binding.isPending(talker.id));
-      if (!addressed) return;
-      const reply = await this.deps.binding.handle(talker.id, talker.name(), text);
-      return this.deps.sayDirect(talker, reply);
+      await this.deps.handleUnbound({
+        platform: PLATFORM,
+        eventId: message.id,
+        unknown: "person",
+        accountId: talker.id,
+        nickname: talker.name(),
+        text,
+        addressed: !room || mentionsBot,
+        binder: this.binder,
+        reply: (say) => this.deps.sayDirect(talker, say),
+      });
+      return;
     }
     const chat = chatId as string;
     const place = { chatId: chat, personId };

@@ -15,8 +15,8 @@ import type { Directory } from "../../../core/directory.ts";
 import type { InboundQueue } from "../../../core/inbound-queue.ts";
 import type { InboundEvent } from "../../../core/message.ts";
 import type { InboundOutcome } from "../../../core/pipeline.ts";
+import type { PlatformContext } from "../../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
-import { splitCommand, stripBotMention } from "../../../core/text.ts";
 import type { FeishuApi } from "../client/feishu-api.ts";
 import { sdkLogger } from "../client/feishu-api.ts";
 import type { FeishuRate } from "../client/feishu-rate.ts";
@@ -35,6 +35,9 @@ export type FeishuInboundJob =
   | { kind: "bot-added"; data: BotAdded }
   | { kind: "event"; event: Omit<InboundEvent, "receivedAt"> & { receivedAt: string } };
 
+/** Where decoded events go (the app's pipeline). */
+export type InboundHandlers = Pick<PlatformContext, "handle" | "handleUnbound">;
+
 export interface InboundDeps {
   api: FeishuApi;
   rate: FeishuRate;
@@ -51,7 +54,7 @@ export class FeishuInbound {
   readonly dispatcher: lark.EventDispatcher;
   /** The bot's own open id, learnt at start, to recognise its mention. */
   botOpenId?: string;
-  private handle?: (event: InboundEvent) => Promise<InboundOutcome>;
+  private handlers?: InboundHandlers;
   /** Who is who, as the decoder reads it. */
   private readonly names: FeishuNames = {
     personOf: (openId) => this.deps.identity.personOf(openId),
@@ -74,8 +77,8 @@ export class FeishuInbound {
   }
 
   /** Starts handing queued events to the bot, those queued before this start too. */
-  attach(handle: (event: InboundEvent) => Promise<InboundOutcome>): void {
-    this.handle = handle;
+  attach(handlers: InboundHandlers): void {
+    this.handlers = handlers;
     this.deps.queue.start((job) => this.process(job));
   }
 
@@ -131,13 +134,14 @@ export class FeishuInbound {
       case "unknown-person":
         return this.notice(message.chat_id, T.actionUnknownPerson, `unknown-${message.message_id}`);
       case "unbound-group":
-        return this.unboundGroup(
+        await this.unboundGroup(
           message.chat_id,
           decoded.personId,
           decoded.text,
           decoded.addressed,
           message.message_id,
         );
+        return;
       case "event":
         return this.dispatch(decoded.event);
     }
@@ -200,40 +204,33 @@ export class FeishuInbound {
     await this.notice(chat_id, text, `greeting-${event.event_id ?? chat_id}`);
   }
 
-  /** An @-message in a Feishu group not yet bound: `绑定 群名` from an admin or director binds it. */
-  private async unboundGroup(
+  /** A message in a Feishu group not yet bound: the bot decides; bound by the identity, answered here. */
+  private unboundGroup(
     feishuChatId: string,
     personId: string | undefined,
     text: string,
     addressed: boolean,
     messageId: string,
-  ): Promise<void> {
-    const { directory, identity } = this.deps;
-    const [command, rest] = splitCommand(stripBotMention(text, directory.botName));
-    if (command !== "绑定") {
-      if (addressed) await this.notice(feishuChatId, T.notBound, `not-bound-${messageId}`);
-      return;
-    }
-    const person = personId ? directory.person(personId) : undefined;
-    if (!person?.roles.some((r) => r === "admin" || r === "director"))
-      return this.notice(feishuChatId, T.bindNotAllowed, `bind-${messageId}`);
-    if (!rest) return this.notice(feishuChatId, T.bindUsage, `bind-${messageId}`);
-    const target =
-      directory.groups().find((g) => g.id === rest || g.name === rest) ??
-      directory.groupsWithPurpose("unit").find((g) => directory.unitName(g.group?.unit ?? "") === rest);
-    if (!target) return this.notice(feishuChatId, T.bindUnknownTarget(rest), `bind-${messageId}`);
-    const outcome = await identity.bindGroup(feishuChatId, target.id, person.id);
-    await this.notice(
-      feishuChatId,
-      outcome === "bound" ? T.bound(target.name) : T.bindTaken(target.name),
-      `bind-${messageId}`,
-    );
+  ): Promise<InboundOutcome> {
+    // The worker starts in attach, after the handler is set: this is a programming error.
+    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
+    return this.handlers.handleUnbound({
+      platform: FEISHU,
+      eventId: `msg-${messageId}`,
+      unknown: "chat",
+      externalChatId: feishuChatId,
+      ...(personId ? { personId } : {}),
+      text,
+      addressed,
+      binder: this.deps.identity,
+      reply: (say, key) => this.notice(feishuChatId, say, `${key}-${messageId}`),
+    });
   }
 
   private async dispatch(event: InboundEvent): Promise<void> {
     // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handle) throw new Error("feishu inbound worker running before the bot started");
-    await this.handle(event);
+    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
+    await this.handlers.handle(event);
   }
 
   /**
