@@ -1,7 +1,7 @@
 /**
  * The real bot as a child process serving the console on a free port, on a given data folder and
  * queue prefix (the test Redis), ready once /healthz says the database and Redis are fine. A new
- * data folder gets an already migrated PGlite first (see `migrated-data-folder.ts`).
+ * data folder of a bot on PGlite gets an already migrated one first (see `migrated-data-folder.ts`).
  */
 import { findFreePort } from "../../src/app/redis-server/redis-port.ts";
 import { type BotProcess, startBotProcess } from "./bot-process.ts";
@@ -20,7 +20,8 @@ export async function startBotServer(options: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<BotServer> {
-  await seedMigratedPglite(options.dataDir);
+  // A bot on PostgreSQL (DATABASE_URL given) keeps no PGlite.
+  if (!options.env?.DATABASE_URL) await seedMigratedPglite(options.dataDir);
   const port = await findFreePort();
   const bot = startBotProcess({
     DATA_DIR: options.dataDir,
