@@ -8,7 +8,8 @@ import { type Database, usePglite } from "./database.ts";
 import { memoUntilFailure } from "./memo-until-failure.ts";
 import { PgliteThread } from "./pglite-thread/pglite-thread.ts";
 
-const migratedPgliteDump = memoUntilFailure(async () => {
+/** The data directory of a PGlite with every migration applied, as a dump (made once per process). */
+export const migratedPgliteDump = memoUntilFailure(async () => {
   const pglite = await createBlankPglite();
   const database = await usePglite(pglite);
   try {

@@ -1,9 +1,11 @@
 /**
  * The real bot as a child process serving the console on a free port, on a given data folder and
- * queue prefix (the test Redis), ready once /healthz says the database and Redis are fine.
+ * queue prefix (the test Redis), ready once /healthz says the database and Redis are fine. A new
+ * data folder of a bot on PGlite gets an already migrated one first (see `migrated-data-folder.ts`).
  */
 import { findFreePort } from "../../src/app/redis-server/redis-port.ts";
 import { type BotProcess, startBotProcess } from "./bot-process.ts";
+import { seedMigratedPglite } from "./migrated-data-folder.ts";
 import { testRedisUrl } from "./redis.ts";
 import { waitFor } from "./wait-for.ts";
 
@@ -18,6 +20,8 @@ export async function startBotServer(options: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<BotServer> {
+  // A bot on PostgreSQL (DATABASE_URL given) keeps no PGlite.
+  if (!options.env?.DATABASE_URL) await seedMigratedPglite(options.dataDir);
   const port = await findFreePort();
   const bot = startBotProcess({
     DATA_DIR: options.dataDir,

@@ -21,7 +21,7 @@ let bot: KillableBot;
 
 beforeAll(async () => {
   bot = await KillableBot.create("kill-after-confirm");
-}, 90_000);
+});
 
 afterAll(async () => {
   await bot?.dispose();

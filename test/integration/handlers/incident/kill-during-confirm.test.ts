@@ -29,7 +29,7 @@ const places: string[] = [];
 
 beforeAll(async () => {
   bot = await KillableBot.create("kill-during-confirm");
-}, 90_000);
+});
 
 afterAll(async () => {
   await bot?.dispose();

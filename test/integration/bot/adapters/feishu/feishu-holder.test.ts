@@ -12,6 +12,7 @@ import {
   FAKE_APP_SECRET,
   FakeFeishuServer,
 } from "../../../../support/fake-feishu/fake-feishu-server.ts";
+import { seedMigratedPglite } from "../../../../support/migrated-data-folder.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../support/redis.ts";
 import { waitFor } from "../../../../support/wait-for.ts";
 
@@ -41,6 +42,7 @@ describe("long-connection holder election", () => {
   const start = async () => {
     const dir = await mkdtemp(join(tmpdir(), "kuaibao-feishu-holder-"));
     dirs.push(dir);
+    await seedMigratedPglite(dir);
     const bot = startBotProcess({
       DATA_DIR: dir,
       PORT: "0",

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../../../../src/app/redis-server/redis-port.ts";
 import type { ConsoleMessageDto } from "../../../../../src/bot/adapters/console/console-message.ts";
 import { type BotProcess, startBotProcess } from "../../../../support/bot-process.ts";
+import { seedMigratedPglite } from "../../../../support/migrated-data-folder.ts";
 import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../support/redis.ts";
 import { waitFor } from "../../../../support/wait-for.ts";
 
@@ -32,6 +33,7 @@ afterAll(async () => {
 
 /** Starts the bot on the shared data folder and waits until /healthz says the database and Redis are fine. */
 async function startBot(): Promise<{ bot: BotProcess; url: string }> {
+  await seedMigratedPglite(dataDir);
   const port = await findFreePort();
   const bot = startBotProcess({
     DATA_DIR: dataDir,
