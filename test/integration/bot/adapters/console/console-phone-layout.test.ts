@@ -46,7 +46,9 @@ describe("the console page on a phone", () => {
   it("keeps a long preview on one cut line, with badges and the connection state in view", async () => {
     expect(LONG_TEXT).toHaveLength(200);
     await page.goto(app.baseUrl);
-    await expect.poll(() => page.locator("#conn").getAttribute("data-state")).toBe("online");
+    await expect
+      .poll(() => page.locator("#conn").getAttribute("data-state"), { timeout: 20_000 })
+      .toBe("online");
     // The chat list first on a phone, with nothing opened over it.
     expect(await page.locator(".sidebar").isVisible()).toBe(true);
     expect(await page.locator("#chat").isVisible()).toBe(false);
@@ -55,7 +57,7 @@ describe("the console page on a phone", () => {
     await post("青山镇工作群", "张三", LONG_TEXT);
     await post("白水乡工作群", "李四", LONG_TEXT);
     const badges = page.locator("#chat-list .badge");
-    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => badges.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const listWidth = await page.locator("#chat-list").evaluate((n) => n.getBoundingClientRect().width);
