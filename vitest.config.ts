@@ -5,6 +5,8 @@ const BROWSER_TESTS = [
   "test/**/console-page.test.ts",
   "test/**/console-reconnect-banner.test.ts",
   "test/**/console-sign-in-page.test.ts",
+  "test/**/console-phone-layout.test.ts",
+  "test/**/console-card-update-page.test.ts",
 ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 /**
  * What was sent under some key prefixes — an incident's alert and its escalations, an instruction's
  * relay — as the platforms that keep their sends record them (Feishu, WeChat): where, to whom, and
- * who has been seen reading it. Console sends are not recorded, so there it is empty.
+ * who has been seen reading it; and as the console's history keeps them (where, nobody known to
+ * have read), so a card shown only in the console is updated there too.
  */
 import type { BotServices } from "../../bot/core/services.ts";
 import { stringList } from "../../bot/core/string-list.ts";
@@ -19,20 +20,36 @@ export function alertPrefixes(incidentId: number): string[] {
   return [`${alertJobKey({ id: incidentId })}-`, ackCheckKeyPrefix(incidentId)];
 }
 
-/** Sent messages whose key starts with one of `prefixes`, oldest first. */
+/** Sent messages whose key starts with one of `prefixes`, oldest first: the platforms' records, then the console's. */
 export async function sentUnder(
   prisma: BotServices["database"],
   prefixes: readonly string[],
 ): Promise<SentRecord[]> {
-  const rows = await prisma.sentMessage.findMany({
-    where: { OR: prefixes.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })) },
-    select: { idempotencyKey: true, chatId: true, recipients: true, readBy: true },
-    orderBy: { id: "asc" },
-  });
-  return rows.map((row) => ({
-    idempotencyKey: row.idempotencyKey,
-    chatId: row.chatId,
-    recipients: stringList(row.recipients),
-    readBy: stringList(row.readBy),
-  }));
+  const where = { OR: prefixes.map((prefix) => ({ idempotencyKey: { startsWith: prefix } })) };
+  const [rows, shown] = await Promise.all([
+    prisma.sentMessage.findMany({
+      where,
+      select: { idempotencyKey: true, chatId: true, recipients: true, readBy: true },
+      orderBy: { id: "asc" },
+    }),
+    prisma.consoleMessage.findMany({
+      where,
+      select: { idempotencyKey: true, chatId: true },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  return [
+    ...rows.map((row) => ({
+      idempotencyKey: row.idempotencyKey,
+      chatId: row.chatId,
+      recipients: stringList(row.recipients),
+      readBy: stringList(row.readBy),
+    })),
+    ...shown.map((row) => ({
+      idempotencyKey: row.idempotencyKey as string,
+      chatId: row.chatId,
+      recipients: [],
+      readBy: [],
+    })),
+  ];
 }

@@ -1,10 +1,12 @@
 /**
  * The console's conversation history in the database, and the live feed of new messages to the
- * page. Bot messages are stored once per idempotency key, so a retried send never shows twice.
+ * page. Bot messages are stored once per idempotency key, so a retried send never shows twice; a
+ * card the bot updates later (an alert once acknowledged) takes the new state in place, as Feishu
+ * edits its card.
  */
 import { EventEmitter } from "node:events";
 import type { Directory } from "../../core/directory.ts";
-import type { OutboundMessage } from "../../core/message.ts";
+import type { Card, OutboundMessage } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { type ConsoleMessageDto, cardText, toDto } from "./console-message.ts";
 import { ConsoleWriter } from "./console-writer.ts";
@@ -67,6 +69,20 @@ export class ConsoleHistory {
     return created ? this.publish(toDto(row, this.directory)) : null;
   }
 
+  /**
+   * Puts `card` in place of the card sent under `idempotencyKey` and shows it live (same id, new
+   * state); null when no such card is here.
+   */
+  async updateBotCard(idempotencyKey: string, card: Card): Promise<ConsoleMessageDto | null> {
+    const { count } = await this.prisma.consoleMessage.updateMany({
+      where: { idempotencyKey, kind: "card" },
+      data: { card: card as object, text: cardText(card) },
+    });
+    if (count === 0) return null;
+    const row = await this.prisma.consoleMessage.findUniqueOrThrow({ where: { idempotencyKey } });
+    return this.publish(toDto(row, this.directory));
+  }
+
   async list(chatId: string, afterId = 0, limit = 200): Promise<ConsoleMessageDto[]> {
     const rows = await this.prisma.consoleMessage.findMany({
       where: { chatId, id: { gt: afterId } },
@@ -81,7 +97,10 @@ export class ConsoleHistory {
     return row ? toDto(row, this.directory) : null;
   }
 
-  /** Calls `listener` with every new message; returns the unsubscribe function. */
+  /**
+   * Calls `listener` with every new message, and with a card's new state (a message id already
+   * seen); returns the unsubscribe function.
+   */
   subscribe(listener: (message: ConsoleMessageDto) => void): () => void {
     this.feed.on("message", listener);
     return () => this.feed.off("message", listener);

@@ -19,7 +19,11 @@ export class ConsoleSink implements MessageSink {
   async deliver(message: OutboundMessage): Promise<void> {
     if (!this.serves(message.chatId))
       throw new PermanentDeliveryError(`控制台没有这个会话：${message.chatId}`);
-    if (message.updateOf) return; // the console keeps every message as it was; the notice says what changed
+    if (message.updateOf) {
+      // The card's new state in place of the one sent, as Feishu edits it.
+      if (message.card) await this.history.updateBotCard(message.updateOf, message.card);
+      return;
+    }
     await this.history.addBotMessage(message);
   }
 }

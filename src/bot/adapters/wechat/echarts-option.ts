@@ -5,6 +5,7 @@
  */
 
 import type { Chart } from "../../core/message.ts";
+import { wholeNumberAxis } from "../common/value-axis.ts";
 import { showsValueLabels } from "../common/value-labels.ts";
 
 /** Tried in order by the renderer; the first installed one draws the Chinese labels. */
@@ -28,7 +29,11 @@ export function echartsOption(chart: Chart): Record<string, unknown> {
       data: chart.categories,
       axisLabel: { interval: 0, rotate: chart.categories.length > 8 ? 30 : 0 },
     },
-    yAxis: { type: "value", axisLabel: { formatter: `{value}${unit}` } },
+    yAxis: {
+      type: "value",
+      axisLabel: { formatter: `{value}${unit}` },
+      ...(wholeNumberAxis(chart) ? { minInterval: 1 } : {}),
+    },
     series: chart.series.map((s) => ({
       name: s.name,
       type: chart.kind,

@@ -120,13 +120,21 @@ describe("escalation across a restart", () => {
     );
     await (apps.at(-1) as TestApp).app.idle();
     expect(await queues.job(`incident-${incident.id}-ack-3`)).toBe("unknown");
-    for (const chat of [LEADERS_CHAT, DUTY_CHAT, "私聊 钱镇长"])
+    // No level 3 anywhere; the alert and the one level-2 escalation were each updated in place to
+    // the acknowledged alert (as Feishu edits them), so no card says 未阅 any more.
+    for (const chat of [LEADERS_CHAT, DUTY_CHAT, "私聊 钱镇长"]) {
+      const messages = await second.botMessages(chat);
       expect(
-        (await escalations(second, chat)).map((m) => m.card?.title),
+        messages.filter((m) => m.text.includes("第 3 级")),
         chat,
-      ).toEqual([`【未阅·第 2 级提醒】${incident.number}`]);
-    for (const chat of [LEADERS_CHAT, DUTY_CHAT])
-      expect(alertCards(await second.botMessages(chat), incident.number), chat).toHaveLength(1);
+      ).toEqual([]);
+      expect(await escalations(second, chat), chat).toEqual([]);
+    }
+    for (const chat of [LEADERS_CHAT, DUTY_CHAT]) {
+      const cards = alertCards(await second.botMessages(chat), incident.number);
+      expect(cards, chat).toHaveLength(2);
+      for (const card of cards) expect(card.text, chat).toContain("已阅：李书记");
+    }
     const after = await database.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(after.escalationLevel).toBe(1);
     const kinds = await database.prisma.timelineEntry.findMany({

@@ -225,13 +225,19 @@ function bucket(chatId) {
   return b;
 }
 
-/** Adds messages to their chats; returns those that were new. */
+/**
+ * Adds messages to their chats; returns those that were new. A message already held comes again
+ * when the bot has updated its card (an alert once acknowledged): it takes the held one's place.
+ */
 function ingest(messages) {
   const fresh = [];
   for (const m of messages) {
     if (!m || typeof m.id !== "number" || !m.chat) continue;
     const b = bucket(m.chat);
-    if (b.ids.has(m.id)) continue;
+    if (b.ids.has(m.id)) {
+      replaceHeld(b, m);
+      continue;
+    }
     b.ids.add(m.id);
     const last = b.list[b.list.length - 1];
     if (!last || last.id < m.id) b.list.push(m);
@@ -242,6 +248,15 @@ function ingest(messages) {
     fresh.push(m);
   }
   return fresh;
+}
+
+/** Puts a held message's new state in its place and redraws where it shows. */
+function replaceHeld(b, m) {
+  const at = b.list.findIndex((held) => held.id === m.id);
+  if (at < 0 || JSON.stringify(b.list[at]) === JSON.stringify(m)) return;
+  b.list[at] = m;
+  if (state.current && state.current.id === m.chat) renderMessages({ keepScroll: true });
+  renderChatList();
 }
 
 /**

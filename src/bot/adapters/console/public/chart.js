@@ -18,13 +18,18 @@ function s(tag, attrs, text) {
   return node;
 }
 
-/** A round top for the axis, four grid steps of 1/2/2.5/5 × 10ⁿ; 100 for rates. */
-function axisMax(max, unit) {
+/**
+ * A round top for the axis, four grid steps of 1/2/2.5/5 × 10ⁿ; 100 for rates. When every value is
+ * a whole number (counts of incidents) the steps are whole too, as the Feishu and WeChat charts do
+ * (src/bot/adapters/common/value-axis.ts): no axis reads 0.5 of an incident.
+ */
+function axisMax(max, unit, whole) {
   if (unit === "%" && max <= 100) return 100;
   if (max <= 0) return 4;
   const raw = max / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((v) => v >= raw) ?? raw;
+  const steps = [1, 2, 2.5, 5, 10].map((m) => m * power).filter((v) => !whole || Number.isInteger(v));
+  const step = steps.find((v) => v >= raw) ?? raw;
   return step * 4;
 }
 
@@ -35,7 +40,7 @@ export function chartNode(chart) {
   const series = Array.isArray(chart.series) ? chart.series : [];
   const unit = typeof chart.unit === "string" ? chart.unit : "";
   const numbers = series.flatMap((x) => (Array.isArray(x.values) ? x.values : [])).filter(Number.isFinite);
-  const top = axisMax(Math.max(0, ...numbers), unit);
+  const top = axisMax(Math.max(0, ...numbers), unit, numbers.every(Number.isInteger));
   const plotW = W - PAD.left - PAD.right;
   const slanted = categories.length > SLANT_AFTER;
   const bottom = slanted ? PAD.bottom + 30 : PAD.bottom;

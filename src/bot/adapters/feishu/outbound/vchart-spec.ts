@@ -3,6 +3,7 @@
  * Pure data: Feishu accepts no functions in a card, so labels use string templates only.
  */
 import type { Chart } from "../../../core/message.ts";
+import { wholeNumberAxis } from "../../common/value-axis.ts";
 import { showsValueLabels } from "../../common/value-labels.ts";
 
 /** One data row of the spec: a value of one series in one category. */
@@ -42,6 +43,9 @@ export function vchartSpec(chart: Chart): VChartSpec {
     legends: { visible: chart.series.length > 1, orient: "bottom" },
     label,
     ...(chart.kind === "line" ? { point: { visible: true } } : {}),
+    ...(wholeNumberAxis(chart)
+      ? { axes: [{ orient: "left", type: "linear", tick: { noDecimals: true } }] }
+      : {}),
   };
 }
 

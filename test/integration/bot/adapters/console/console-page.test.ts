@@ -246,6 +246,17 @@ describe("web chat console page", () => {
     expect(values.reduce((a, b) => a + b, 0)).toBe(1);
     expect(values.at(-1)).toBe(1);
     expect(await page.locator("#messages .card-chart polyline").count()).toBe(1);
+    // Incidents are counted in whole numbers: the value axis never reads 0.5 (or 0.3) of one.
+    const ticks = await page
+      .locator("#messages .card-chart")
+      .last()
+      .locator('text.chart-axis[text-anchor="end"]')
+      .allTextContents();
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(
+      ticks.every((t) => /^\d+$/.test(t)),
+      ticks.join(" "),
+    ).toBe(true);
     expect(pageErrors.slice(errorsBefore)).toEqual([]);
   });
 });

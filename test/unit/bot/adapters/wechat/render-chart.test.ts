@@ -67,6 +67,18 @@ describe("renderChartSvg", () => {
     // A line, not bars: one polyline path through the three points.
     expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+" fill="none"/);
   });
+
+  it("reads whole numbers on the value axis when every value is one (counts of incidents)", () => {
+    const counts: Chart = {
+      kind: "line",
+      title: "近 7 天新增事件",
+      categories: ["03-01", "03-02", "03-03"],
+      series: [{ name: "事件数", values: [0, 0, 1] }],
+    };
+    const ticks = svgTexts(renderChartSvg(counts)).filter((t) => /^[\d.]+$/.test(t));
+    expect(ticks).toContain("1");
+    expect(ticks.filter((t) => t.includes("."))).toEqual([]);
+  });
 });
 
 describe("renderChartPng", () => {

@@ -56,6 +56,17 @@ describe("vchartSpec", () => {
     expect(spec.data.values).toEqual([{ category: "03-01", series: "事件数", value: 2 }]);
   });
 
+  it("keeps the value axis to whole numbers when every value is one (counts), not for rates", () => {
+    const counts = vchartSpec({
+      kind: "line",
+      title: "事件",
+      categories: ["03-01", "03-02"],
+      series: [{ name: "事件数", values: [0, 1] }],
+    });
+    expect(counts.axes).toEqual([{ orient: "left", type: "linear", tick: { noDecimals: true } }]);
+    expect(vchartSpec(chart).axes).toBeUndefined();
+  });
+
   it("is plain JSON (no functions: Feishu cards carry none) inside a chart element", () => {
     const element = feishuChartElement(chart);
     expect(element.tag).toBe("chart");
