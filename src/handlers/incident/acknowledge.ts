@@ -7,7 +7,7 @@ import type { ConversationContext } from "../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { alertChats, unitChat } from "../office/audience.ts";
 import { formatLocalTime } from "../office/time-format.ts";
-import { alertCard } from "./alert-card.ts";
+import { acknowledgedActions, alertCard } from "./alert-card.ts";
 import { alertPrefixes, sentUnder } from "./alert-sends.ts";
 import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
@@ -55,9 +55,9 @@ export async function acknowledge(
 }
 
 /**
- * Platforms that edit sent messages (Feishu) show the acknowledged alert in place of the alert and
- * of every escalation of it: who acknowledged and when, no buttons. Others skip these updates; the
- * notices above say the same.
+ * Platforms that edit sent messages (Feishu, the console) show the acknowledged alert in place of the
+ * alert and of every escalation of it: who acknowledged and when, 批示 and 要求续报 but no 已阅.
+ * Others skip these updates; the notices above say the same.
  */
 async function updateAlertCards(
   ctx: ConversationContext,
@@ -74,7 +74,7 @@ async function updateAlertCards(
       ...base.fields,
       { label: CARD_LABELS.acknowledged, value: M.acknowledgedField(ctx.person.name, at) },
     ],
-    buttons: [],
+    buttons: acknowledgedActions(incident),
     note: undefined,
   };
   const seen = new Set<string>();

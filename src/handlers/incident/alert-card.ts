@@ -30,6 +30,15 @@ export function incidentActions(incident: Pick<Incident, "id">): CardButton[] {
   ];
 }
 
+/**
+ * The buttons an alert keeps once acknowledged: 已阅 is done, but a leader still gives a 批示 or
+ * asks for a 续报 from the card (on every platform: the console and Feishu edit it in place).
+ */
+export function acknowledgedActions(incident: Pick<Incident, "id">): CardButton[] {
+  const ack = `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}`;
+  return incidentActions(incident).filter((button) => button.action !== ack);
+}
+
 export function incidentMissing(incident: Incident, policy: IncidentPolicy): string[] {
   return missingElements(
     {

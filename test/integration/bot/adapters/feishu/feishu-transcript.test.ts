@@ -49,12 +49,12 @@ describe("an incident conversation on Feishu and on the console", () => {
     const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => m.msgType === "interactive");
     expect(alert?.urgent[0]?.kind).toBe("app");
     expect(alert?.urgent[0]?.userIds).toContain(openIdOf("wu-zhuren"));
-    // After 已阅 the alert cards were edited in place: who acknowledged, and no buttons left.
+    // After 已阅 the alert cards were edited in place: who acknowledged; 批示 and 要求续报 stay, 已阅 goes.
     for (const chat of ["leaders", "duty"]) {
       const card = fake.messagesTo(chatIdOf(chat)).find((m) => m.msgType === "interactive");
       if (!card) throw new Error(`no alert card in ${chat}`);
       expect(card.patches).toHaveLength(1);
-      expect(buttonsOf(card)).toEqual([]);
+      expect(buttonsOf(card).map((b) => b.label)).toEqual(["批示", "要求续报"]);
       expect(viewText(card, (id) => id)).toMatch(/已阅\n王县长（2026-03-02 14:27）/);
     }
   }, 60_000);
