@@ -3,14 +3,10 @@
  * pipeline, queue workers and the HTTP server (console + health). `main.ts`, the tests, the
  * transcript runner and the benchmark all build the app here, so they run the same code.
  */
-import { fileURLToPath } from "node:url";
-import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { ConsoleHistory } from "../bot/adapters/console/console-history.ts";
-import { ConsoleInbox } from "../bot/adapters/console/console-inbox.ts";
-import { registerConsoleRoutes } from "../bot/adapters/console/console-routes.ts";
-import { ConsoleSink } from "../bot/adapters/console/console-sink.ts";
+import type { ConsoleHistory } from "../bot/adapters/console/console-history.ts";
+import type { ConsoleInbox } from "../bot/adapters/console/console-inbox.ts";
 import type { Capability } from "../bot/core/capability.ts";
 import { LeaseConversationLock } from "../bot/core/conversation-lock.ts";
 import { DialogEngine } from "../bot/core/dialog/engine.ts";
@@ -46,6 +42,7 @@ import type { PrismaClient } from "../store/generated/client.ts";
 import { closeWithin } from "./close-within.ts";
 import { decideConsoleMode } from "./console-auth/console-mode.ts";
 import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
+import { createConsolePlatform } from "./console-platform.ts";
 import { registerHealthRoute } from "./health.ts";
 import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
@@ -81,7 +78,7 @@ export interface AppOptions {
   /** How often to check that Redis still has its data (the marker key); default 30 s. */
   redisDataCheckMs?: number;
   capabilities?: Capability[];
-  /** Chat platforms besides the built-in console (Feishu, WeChat). */
+  /** Chat platforms besides the console, which is always there (Feishu, WeChat). */
   platforms?: PlatformAdapter[];
   /** The org file's directory, when the platforms were given the same one (built from `config.org` if not). */
   directory?: Directory;
@@ -115,8 +112,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL("../bot/adapters/console/public/", import.meta.url));
-
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, prisma, log } = options;
   const prefix = options.queuePrefix ?? DEFAULT_PREFIX;
@@ -131,9 +126,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const redis = createRedis(options.redisUrl);
   const workerRedis = createRedis(options.redisUrl);
 
-  const history = new ConsoleHistory(prisma, directory, () => clock.now());
-  const platforms = options.platforms ?? [];
-  const sinks = [new ConsoleSink(history, directory), ...platforms.map((p) => p.sink)];
+  // The console is always there (the transcript runner acts through its inbox); its page is served unless it is off.
+  const consolePlatform = createConsolePlatform({ redis, prefix, directory, database: prisma, clock, log });
+  const platforms: PlatformAdapter[] = [consolePlatform, ...(options.platforms ?? [])];
+  const sinks = platforms.map((p) => p.sink);
   const messenger = new QueuedMessenger(redis, prefix, sinks, options.sendRetry ?? DEFAULT_SEND_RETRY);
   const bullScheduler = options.scheduler ? undefined : new BullmqScheduler(redis, prefix, clock);
   const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
@@ -162,7 +158,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     conversationLock,
   );
 
-  const inbox = new ConsoleInbox(directory, history, pipeline, clock);
   const dutyChatId = directory.dutyChatId();
   const sendWorker = startSendWorker({
     connection: workerRedis,
@@ -212,7 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       mode: decideConsoleMode({
         requested: undefined,
         host: options.http.host,
-        platformConfigured: platforms.length > 0,
+        platformConfigured: (options.platforms ?? []).length > 0,
       }),
     };
     const { viewerOf } = await registerConsoleSecurity(server, {
@@ -225,16 +220,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       messenger,
       log,
     });
-    if (consoleOptions.mode !== "off") {
-      await server.register(fastifyStatic, { root: PUBLIC_DIR });
-      registerConsoleRoutes(server, {
-        directory,
-        history,
-        inbox,
-        viewerOf,
-        availability: new RedisAvailability(redis),
-      });
-    }
+    if (consoleOptions.mode !== "off")
+      await consolePlatform.serve(server, { viewerOf, availability: new RedisAvailability(redis) });
     registerHealthRoute(server, { prisma, redis });
     const webhookServer = options.webhookHttp ? createHttpServer(log, "webhook") : undefined;
     routes = platformRoutes(server, webhookServer);
@@ -249,8 +236,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     services,
     pipeline,
-    history,
-    inbox,
+    history: consolePlatform.history,
+    inbox: consolePlatform.inbox,
     jobs,
     messenger,
     http,

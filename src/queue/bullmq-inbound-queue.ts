@@ -7,16 +7,20 @@
  * one to start, within seconds ({@link INBOUND_RECOVERY}); the pipeline then handles the event,
  * since only a handling that ran to its end marks an event handled.
  *
+ * A caller may wait for its entry to be handled ({@link InboundCompletions}): by this process's
+ * worker or by another's.
+ *
  * Order: within one process the worker takes jobs in FIFO order and calls the handler in that
  * order; the pipeline then serialises per chat|person, so a conversation's events keep their order.
  * Across processes each job goes to one worker; the pipeline's conversation lock (on a shared
  * database) handles two events of one conversation taken by two processes at the same moment one
  * after the other, in the order they reach the lock, and its dedupe handles each once.
  */
-import { Queue, Worker } from "bullmq";
+import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { InboundQueue } from "../bot/core/inbound-queue.ts";
+import type { InboundQueue, QueuedEntry } from "../bot/core/inbound-queue.ts";
+import { InboundCompletions } from "./inbound-completions.ts";
 import { inboundQueueName, safeJobId } from "./queue-names.ts";
 import { deliveryJobOptions, pendingJobs } from "./worker-options.ts";
 
@@ -38,9 +42,10 @@ export const INBOUND_RECOVERY = {
   maxStalledCount: 5,
 } as const;
 
-export class BullmqInboundQueue<T> implements InboundQueue<T> {
+export class BullmqInboundQueue<T, R = void> implements InboundQueue<T, R> {
   private readonly queue: Queue;
   private readonly name: string;
+  private readonly completions: InboundCompletions<R>;
   private worker?: Worker;
 
   constructor(
@@ -58,19 +63,26 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
     this.queue = new Queue(this.name, { connection: options.connection, prefix: options.prefix });
     // Without a listener BullMQ prints connection errors (Redis away) to stderr; they go to our log.
     this.queue.on("error", (error) => options.log.warn({ err: error }, "inbound queue cannot reach redis"));
+    this.completions = new InboundCompletions({ ...options, name: this.name });
   }
 
-  async enqueue(id: string, payload: T): Promise<void> {
-    await this.queue.add("inbound", payload, {
+  async enqueue(id: string, payload: T): Promise<QueuedEntry<R>> {
+    const job = await this.queue.add("inbound", payload, {
       jobId: safeJobId(id),
       ...deliveryJobOptions(this.options.attempts ?? 5, this.options.backoffMs ?? 1000),
     });
+    return { handled: () => this.completions.wait(job) };
   }
 
-  start(handler: (payload: T) => Promise<void>): void {
+  start(handler: (payload: T) => Promise<R>): void {
     if (this.worker) return;
     const { connection, prefix, log } = this.options;
-    this.worker = new Worker(this.name, (job) => handler(job.data as T), {
+    const handle = async (job: Job): Promise<R> => {
+      const result = await handler(job.data as T);
+      this.completions.handledHere(job.id as string, result);
+      return result;
+    };
+    this.worker = new Worker(this.name, handle, {
       connection,
       prefix,
       concurrency: this.options.concurrency ?? 16,
@@ -93,5 +105,6 @@ export class BullmqInboundQueue<T> implements InboundQueue<T> {
     await this.worker?.close();
     this.worker = undefined;
     await this.queue.close();
+    await this.completions.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
- * A chat platform plugged into the app (Feishu, WeChat). The console is built in; other platforms
- * are created by `src/app/platforms.ts` from the environment and handed to `createApp`, which
- * starts them after the pipeline and queues exist and closes them first on shutdown.
+ * A chat platform plugged into the app (the web console, Feishu, WeChat). The console is always
+ * there (`src/app/console-platform.ts`, built by `createApp`); the others are created by
+ * `src/app/platforms.ts` from the environment and handed to `createApp`, which starts them all after
+ * the pipeline and queues exist and closes them first on shutdown.
  */
 
 import type { DialogPresence } from "./dialog-presence.ts";
@@ -55,7 +56,7 @@ export interface PlatformContext {
 }
 
 export interface PlatformAdapter {
-  /** Same as the sink's name: `feishu`, `wechat`. */
+  /** Same as the sink's name: `console`, `feishu`, `wechat`. */
   readonly name: string;
   /** Delivers outbound messages for the chats this platform serves. */
   readonly sink: MessageSink;

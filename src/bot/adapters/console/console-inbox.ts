@@ -1,21 +1,28 @@
 /**
  * What a person does in the console — say something in a chat, press a button — turned into a
- * stored message and a neutral event for the pipeline. The HTTP routes and the transcript runner
- * both act through it.
+ * stored message and a neutral event, put on the console's inbound queue for the bot. The HTTP
+ * routes and the transcript runner both act through it.
  */
 import { randomUUID } from "node:crypto";
 import type { Directory } from "../../core/directory.ts";
-import type { InboundOutcome, InboundPipeline } from "../../core/pipeline.ts";
+import { type InboundQueue, type QueuedEvent, toQueuedEvent } from "../../core/inbound-queue.ts";
+import type { InboundEvent } from "../../core/message.ts";
+import type { InboundOutcome } from "../../core/pipeline.ts";
 import type { Clock } from "../../core/ports.ts";
 import { consoleSpeaker, decodeConsoleMessage, decodeConsolePress } from "./console-decode.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleMessageDto } from "./console-message.ts";
 
+/** What waits on the console's inbound queue: the neutral event. */
+export interface ConsoleInboundJob {
+  event: QueuedEvent;
+}
+
 export class ConsoleInbox {
   constructor(
     private readonly directory: Directory,
     private readonly history: ConsoleHistory,
-    private readonly pipeline: Pick<InboundPipeline, "handle">,
+    private readonly queue: InboundQueue<ConsoleInboundJob, InboundOutcome>,
     private readonly clock: Clock,
   ) {}
 
@@ -31,15 +38,26 @@ export class ConsoleInbox {
   }
 
   /**
-   * Stores what a person says and hands it to the bot; resolves once it is stored, while the bot
-   * may still be handling it (`handled`), so the HTTP route can answer before that ends.
+   * Stores what a person says and hands it to the bot; resolves once it is stored, while it is
+   * still being queued and handled (`handled`), so the HTTP route can answer before that ends.
    */
   async receive(
     chatRef: string,
     senderRef: string,
     text: string,
-    eventId = `msg-${randomUUID()}`,
+    eventId?: string,
   ): Promise<{ message: ConsoleMessageDto; handled: Promise<InboundOutcome> }> {
+    const { message, event } = await this.accept(chatRef, senderRef, text, eventId);
+    return { message, handled: this.handOver(event) };
+  }
+
+  /** Stores what a person says; returns the message and its event, not yet handed to the bot. */
+  async accept(
+    chatRef: string,
+    senderRef: string,
+    text: string,
+    eventId = `msg-${randomUUID()}`,
+  ): Promise<{ message: ConsoleMessageDto; event: InboundEvent }> {
     const event = decodeConsoleMessage(
       { chat: chatRef, sender: senderRef, text, eventId },
       this.directory,
@@ -52,7 +70,7 @@ export class ConsoleInbox {
       event.mentions,
       eventId,
     );
-    return { message, handled: this.pipeline.handle(event) };
+    return { message, event };
   }
 
   /** A person presses a button (by its action or its label) on a message of the chat. */
@@ -67,22 +85,45 @@ export class ConsoleInbox {
     return handled;
   }
 
-  /** Checks a button press and hands it to the bot; resolves once it is handed over, as {@link receive}. */
+  /** Checks a button press and hands it to the bot; resolves once it is checked, as {@link receive}. */
   async receivePress(
     chatRef: string,
     senderRef: string,
     messageId: number,
     actionOrLabel: string,
-    eventId = `action-${randomUUID()}`,
+    eventId?: string,
   ): Promise<{ handled: Promise<InboundOutcome> }> {
+    const event = await this.acceptPress(chatRef, senderRef, messageId, actionOrLabel, eventId);
+    return { handled: this.handOver(event) };
+  }
+
+  /** Checks a button press; returns its event, not yet handed to the bot. */
+  async acceptPress(
+    chatRef: string,
+    senderRef: string,
+    messageId: number,
+    actionOrLabel: string,
+    eventId = `action-${randomUUID()}`,
+  ): Promise<InboundEvent> {
     consoleSpeaker(this.directory, chatRef, senderRef); // refused before the history is read
     const target = (await this.history.find(messageId)) ?? undefined;
-    const event = decodeConsolePress(
+    return decodeConsolePress(
       { chat: chatRef, sender: senderRef, messageId, action: actionOrLabel, eventId },
       target,
       this.directory,
       this.clock.now(),
     );
-    return { handled: this.pipeline.handle(event) };
+  }
+
+  /**
+   * Queues the event and waits for a worker to have handled it. Each receipt is an entry of its
+   * own, not one per event id: a retry under the same event id after a handling that failed is
+   * handled again, and the pipeline's dedupe drops one whose earlier handling ran to its end.
+   */
+  private async handOver(event: InboundEvent): Promise<InboundOutcome> {
+    const entry = await this.queue.enqueue(`${event.eventId}.${randomUUID()}`, {
+      event: toQueuedEvent(event),
+    });
+    return entry.handled();
   }
 }

@@ -10,6 +10,7 @@ import type { InboundOutcome } from "../../../../src/bot/core/pipeline.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
 import { openTestDatabase } from "../../../support/database.ts";
 import { GATED_TEXTS, GatedCapability } from "../../../support/gated-capability.ts";
+import { sayHandledBy } from "../../../support/handled-by.ts";
 import { deletePrefixedKeys, uniquePrefix } from "../../../support/redis.ts";
 import { waitFor } from "../../../support/wait-for.ts";
 
@@ -46,8 +47,9 @@ async function twoApps(options: { locked: boolean }) {
   return { gated, first: await start(), second: await start() };
 }
 
+/** 张三 says `text` (as `eventId`), handled by this app: the apps share the console's queue. */
 function say(test: TestApp, text: string, eventId: string): Promise<InboundOutcome> {
-  return test.app.inbox.say(DM, "张三", text, eventId).then((r) => r.outcome);
+  return sayHandledBy(test.app, DM, "张三", text, eventId).then((r) => r.outcome);
 }
 
 async function botTexts(test: TestApp): Promise<string[]> {

@@ -10,6 +10,7 @@ import { DIALOG_IDLE_JOB } from "../../../../../src/bot/core/dialog/engine.ts";
 import type { Database } from "../../../../../src/store/database.ts";
 import { startTestApp, type TestApp } from "../../../../support/app.ts";
 import { openTestDatabase } from "../../../../support/database.ts";
+import { sayHandledBy } from "../../../../support/handled-by.ts";
 import { deletePrefixedKeys, uniquePrefix } from "../../../../support/redis.ts";
 
 const CHAT = "私聊 张三";
@@ -36,9 +37,12 @@ afterEach(async () => {
   await deletePrefixedKeys(prefix);
 });
 
-/** Says `text` through one process and waits until both have delivered every reply. */
+/**
+ * Says `text` through one process, handled there (the processes share the console's queue), and
+ * waits until both have delivered every reply.
+ */
 async function say(app: TestApp, text: string): Promise<void> {
-  const { outcome } = await app.app.inbox.say(CHAT, "张三", text);
+  const { outcome } = await sayHandledBy(app.app, CHAT, "张三", text);
   expect(outcome).toBe("handled");
   await Promise.all([a.app.idle(), b.app.idle()]);
 }
@@ -78,7 +82,10 @@ describe("a dialog handled by two processes", { timeout: 60_000 }, () => {
       const before = (await botReplies()).length;
       const place = `青山镇东村桥头${round}号`;
       const summary = `货车侧翻堵塞道路第${round}次`;
-      await Promise.all([a.app.inbox.say(CHAT, "张三", place), b.app.inbox.say(CHAT, "张三", summary)]);
+      await Promise.all([
+        sayHandledBy(a.app, CHAT, "张三", place),
+        sayHandledBy(b.app, CHAT, "张三", summary),
+      ]);
       await Promise.all([a.app.idle(), b.app.idle()]);
 
       const session = await database.prisma.dialogSession.findFirstOrThrow();

@@ -1,0 +1,66 @@
+/**
+ * Waiting for an inbound job to be handled, wherever it is handled. Two signals; the first wins:
+ *
+ * - this process's worker reports the handler's result the moment the handler returns, before
+ *   BullMQ records the job complete, so the result reaches the caller even when recording it in
+ *   Redis fails (Redis refusing writes) and costs no round trip;
+ * - BullMQ's queue events (`job.waitUntilFinished`) for a job another process's worker took:
+ *   processes sharing a prefix share the queue, and a job whose process died is handed to another.
+ *   It subscribes before it checks the job's state, so a job finished in between is not missed.
+ *
+ * The queue events read a Redis stream with a blocking command, on a connection of their own that
+ * opens at the first wait: a queue nobody waits on (Feishu's) opens none.
+ */
+import { EventEmitter } from "node:events";
+import { type Job, QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+
+export class InboundCompletions<R> {
+  private readonly here = new EventEmitter();
+  private events?: { queueEvents: QueueEvents; connection: Redis };
+
+  constructor(private readonly options: { name: string; connection: Redis; prefix: string; log: Logger }) {
+    this.here.setMaxListeners(0);
+  }
+
+  /** This process's worker handled the job `id` with `result`. */
+  handledHere(id: string, result: R): void {
+    this.here.emit(id, result);
+  }
+
+  /** Resolves with the job's result once handled anywhere; rejects when it failed for good. */
+  wait(job: Job): Promise<R> {
+    const id = job.id as string;
+    let onHere: (result: R) => void = () => {};
+    const handledHere = new Promise<R>((resolve) => {
+      onHere = resolve;
+      this.here.once(id, onHere);
+    });
+    const finished = job.waitUntilFinished(this.queueEvents()) as Promise<R>;
+    return Promise.race([handledHere, finished]).finally(() => {
+      this.here.off(id, onHere);
+      // Settled here first: the queue events' answer (or their end at close) is no longer needed.
+      finished.catch(() => {});
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.events) return;
+    const { queueEvents, connection } = this.events;
+    this.events = undefined;
+    await queueEvents.close();
+    await connection.quit().catch(() => connection.disconnect());
+  }
+
+  private queueEvents(): QueueEvents {
+    if (!this.events) {
+      const { name, prefix, log } = this.options;
+      const connection = this.options.connection.duplicate();
+      const queueEvents = new QueueEvents(name, { connection, prefix });
+      queueEvents.on("error", (error) => log.warn({ err: error }, "inbound queue events cannot reach redis"));
+      this.events = { queueEvents, connection };
+    }
+    return this.events.queueEvents;
+  }
+}
