@@ -8,13 +8,12 @@ import { join } from "node:path";
 import { decideConsoleMode } from "./app/console-auth/console-mode.ts";
 import { localUrl, newLinkKey, removeLinkKey, writeLinkKey } from "./app/console-auth/link-key.ts";
 import { createApp } from "./app/create-app.ts";
-import { feishuSettingsFromEnv } from "./app/feishu-platform.ts";
 import { createLogger } from "./app/logger.ts";
-import { platformsFromEnv } from "./app/platforms.ts";
+import { feishuSettings, platformsFromEnv } from "./app/platforms.ts";
 import { ensureRedis } from "./app/redis-server/redis-launcher.ts";
 import { retry } from "./app/retry.ts";
 import { Directory } from "./bot/core/directory.ts";
-import { parseEnv, webhookAddress } from "./config/env.ts";
+import { feishuConfigured, parseEnv, webhookAddress } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
 import { openDatabase } from "./store/database.ts";
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   const log = createLogger(env, process.stdout.isTTY === true);
   const say = (message: string) => log.info(message);
   // Before anything opens: a demo console on a public address must not start at all.
-  const feishu = feishuSettingsFromEnv(env);
+  const feishu = feishuConfigured(env) ? await feishuSettings(env) : undefined;
   const consoleMode = decideConsoleMode({
     requested: env.CONSOLE,
     host: env.HOST,

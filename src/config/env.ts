@@ -110,6 +110,11 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
 export type Env = z.infer<typeof envSchema>;
 
 /** The webhook server's address, when the webhooks have a port of their own. */
+/** Feishu runs when both its app credentials are set (the schema refuses one without the other). */
+export function feishuConfigured(env: Env): boolean {
+  return Boolean(env.FEISHU_APP_ID && env.FEISHU_APP_SECRET);
+}
+
 export function webhookAddress(env: Env): { host: string; port: number } | undefined {
   if (env.FEISHU_WEBHOOK_PORT === undefined) return undefined;
   return { host: env.FEISHU_WEBHOOK_HOST ?? env.HOST, port: env.FEISHU_WEBHOOK_PORT };
