@@ -9,13 +9,13 @@
  * `app.messenger.send` (the same object is `services.messenger`, behind every outbox),
  * `app.services.scheduler.schedule` (the BullmqScheduler instance handlers reach through services)
  * and `app.jobs.run` (the job worker calls it on the registry object). Sends are matched by their
- * idempotency key: `console-<eventId>-<n>` for replies, `<job key>-<n>` for a job's sends
+ * idempotency key: `console-<eventId>-<n>` or `-<name>` for replies (reply-key.ts), `<job key>-<n>` for a job's sends
  * (`incident-<id>-alert-<n>`, `incident-<id>-ack-<level>-<n>`; see src/bot/core/outbox.ts).
  */
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app/create-app.ts";
-import { CONSOLE_PLATFORM } from "../src/bot/adapters/console/console-decode.ts";
 import type { InboundOutcome } from "../src/bot/core/pipeline.ts";
+import { consoleEventOfReply } from "./reply-key.ts";
 
 /** Milliseconds since the epoch with sub-millisecond resolution, comparable with Date.getTime(). */
 export const wallNow = (): number => performance.timeOrigin + performance.now();
@@ -89,7 +89,6 @@ export class IncidentProbe {
     };
 
     const send = app.messenger.send.bind(app.messenger);
-    const replyPrefix = `${CONSOLE_PLATFORM}-`;
     app.messenger.send = async (message) => {
       await send(message);
       const at = performance.now();
@@ -97,10 +96,10 @@ export class IncidentProbe {
       if (this.seenKeys.has(key)) this.duplicateSends += 1;
       else this.seenKeys.add(key);
       const text = message.text ?? message.card?.title ?? "";
-      if (key.startsWith(replyPrefix)) {
+      const eventId = consoleEventOfReply(key);
+      if (eventId !== undefined) {
         // A form offered for platforms with forms never reaches a console person: not a reply here.
         if (message.formOnly) return;
-        const eventId = key.slice(replyPrefix.length, key.lastIndexOf("-"));
         this.events.get(eventId)?.replies.push({ at, chatId: message.chatId, text });
         return;
       }

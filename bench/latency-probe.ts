@@ -12,8 +12,8 @@
  */
 import { performance } from "node:perf_hooks";
 import type { App } from "../src/app/create-app.ts";
-import { CONSOLE_PLATFORM } from "../src/bot/adapters/console/console-decode.ts";
 import type { InboundOutcome } from "../src/bot/core/pipeline.ts";
+import { consoleEventOfReply } from "./reply-key.ts";
 
 export interface EventTiming {
   /** performance.now() when pipeline.handle was called. */
@@ -71,7 +71,7 @@ export class LatencyProbe {
     const store = app.history.addBotMessage.bind(app.history);
     app.history.addBotMessage = async (message) => {
       const stored = await store(message);
-      const eventId = eventIdOf(message.idempotencyKey);
+      const eventId = consoleEventOfReply(message.idempotencyKey);
       const timing = eventId === undefined ? undefined : this.events.get(eventId);
       // The first of the event's replies to be stored, whatever its key (a dialog's question is
       // `-dialog-prompt`, not `-1`). The worker may deliver before Messenger.send's caller has even
@@ -88,7 +88,7 @@ export class LatencyProbe {
   }
 
   private timingOf(idempotencyKey: string): EventTiming | undefined {
-    const eventId = eventIdOf(idempotencyKey);
+    const eventId = consoleEventOfReply(idempotencyKey);
     return eventId === undefined ? undefined : this.events.get(eventId);
   }
 
@@ -111,12 +111,4 @@ export class LatencyProbe {
   get undelivered(): number {
     return this.events.size;
   }
-}
-
-const PREFIX = `${CONSOLE_PLATFORM}-`;
-
-/** The console event a reply answers: `<event>-<n>` for numbered replies, `<event>-<name>` for named ones. */
-function eventIdOf(idempotencyKey: string): string | undefined {
-  if (!idempotencyKey.startsWith(PREFIX)) return undefined;
-  return idempotencyKey.slice(PREFIX.length).replace(/-(\d+|dialog-prompt|failed)$/, "");
 }

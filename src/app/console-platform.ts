@@ -20,6 +20,8 @@ export function createConsolePlatform(options: {
   database: DatabaseClient;
   clock: Clock;
   log: Logger;
+  /** Other processes use the same prefix (a shared database); false when this app is alone (PGlite). */
+  shared: boolean;
 }): ConsoleAdapter {
   return new ConsoleAdapter({
     directory: options.directory,
@@ -30,6 +32,7 @@ export function createConsolePlatform(options: {
       prefix: options.prefix,
       platform: CONSOLE_PLATFORM,
       log: options.log.child({ platform: CONSOLE_PLATFORM }),
+      shared: options.shared,
     }),
   });
 }

@@ -127,7 +127,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const workerRedis = createRedis(options.redisUrl);
 
   // The console is always there (the transcript runner acts through its inbox); its page is served unless it is off.
-  const consolePlatform = createConsolePlatform({ redis, prefix, directory, database: prisma, clock, log });
+  const shared = options.sharedDatabase ?? true;
+  const consolePlatform = createConsolePlatform({
+    redis,
+    prefix,
+    directory,
+    database: prisma,
+    clock,
+    log,
+    shared,
+  });
   const platforms: PlatformAdapter[] = [consolePlatform, ...(options.platforms ?? [])];
   const sinks = platforms.map((p) => p.sink);
   const messenger = new QueuedMessenger(redis, prefix, sinks, options.sendRetry ?? DEFAULT_SEND_RETRY);
@@ -142,7 +151,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   };
 
-  const shared = options.sharedDatabase ?? true;
   const dialogs = new DialogEngine(
     capabilities.flatMap((c) => c.dialogs ?? []),
     prisma,

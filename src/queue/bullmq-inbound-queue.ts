@@ -57,6 +57,8 @@ export class BullmqInboundQueue<T, R = void> implements InboundQueue<T, R> {
       concurrency?: number;
       attempts?: number;
       backoffMs?: number;
+      /** Other processes share this queue (default true); false: only this process's worker takes its jobs. */
+      shared?: boolean;
     },
   ) {
     this.name = inboundQueueName(options.platform);
@@ -88,9 +90,10 @@ export class BullmqInboundQueue<T, R = void> implements InboundQueue<T, R> {
       concurrency: this.options.concurrency ?? 16,
       ...INBOUND_RECOVERY,
     });
-    this.worker.on("failed", (job, error) =>
-      log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error }, "inbound event handling failed"),
-    );
+    this.worker.on("failed", (job, error) => {
+      log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error }, "inbound event handling failed");
+      if (job?.id && job.attemptsMade >= (job.opts.attempts ?? 1)) this.completions.failedHere(job.id, error);
+    });
     this.worker.on("error", (error) => log.error({ err: error }, "inbound worker error"));
   }
 

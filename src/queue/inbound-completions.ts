@@ -9,34 +9,53 @@
  *   It subscribes before it checks the job's state, so a job finished in between is not missed.
  *
  * The queue events read a Redis stream with a blocking command, on a connection of their own that
- * opens at the first wait: a queue nobody waits on (Feishu's) opens none.
+ * opens at the first wait: a queue nobody waits on (Feishu's) opens none. A queue no other process
+ * shares (`shared: false`: the app alone on its PGlite) needs no queue events at all: its own worker
+ * handles every job, and says so here also when a job has failed for good.
  */
 import { EventEmitter } from "node:events";
 import { type Job, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
+type HandledHere<R> = { ok: true; result: R } | { ok: false; error: unknown };
+
 export class InboundCompletions<R> {
   private readonly here = new EventEmitter();
   private events?: { queueEvents: QueueEvents; connection: Redis };
 
-  constructor(private readonly options: { name: string; connection: Redis; prefix: string; log: Logger }) {
+  constructor(
+    private readonly options: {
+      name: string;
+      connection: Redis;
+      prefix: string;
+      log: Logger;
+      /** Other processes may take this queue's jobs (default true). */
+      shared?: boolean;
+    },
+  ) {
     this.here.setMaxListeners(0);
   }
 
   /** This process's worker handled the job `id` with `result`. */
   handledHere(id: string, result: R): void {
-    this.here.emit(id, result);
+    this.here.emit(id, { ok: true, result } satisfies HandledHere<R>);
+  }
+
+  /** This process's worker gave the job `id` up (its last attempt failed). */
+  failedHere(id: string, error: unknown): void {
+    this.here.emit(id, { ok: false, error } satisfies HandledHere<R>);
   }
 
   /** Resolves with the job's result once handled anywhere; rejects when it failed for good. */
   wait(job: Job): Promise<R> {
     const id = job.id as string;
-    let onHere: (result: R) => void = () => {};
-    const handledHere = new Promise<R>((resolve) => {
-      onHere = resolve;
+    let onHere: (outcome: HandledHere<R>) => void = () => {};
+    const handledHere = new Promise<R>((resolve, reject) => {
+      onHere = (outcome) => (outcome.ok ? resolve(outcome.result) : reject(outcome.error));
       this.here.once(id, onHere);
     });
+    if (this.options.shared === false) return handledHere;
     const finished = job.waitUntilFinished(this.queueEvents()) as Promise<R>;
     return Promise.race([handledHere, finished]).finally(() => {
       this.here.off(id, onHere);
@@ -58,6 +77,8 @@ export class InboundCompletions<R> {
       const { name, prefix, log } = this.options;
       const connection = this.options.connection.duplicate();
       const queueEvents = new QueueEvents(name, { connection, prefix });
+      // Every wait listens until its job ends, so many conversations at once mean many listeners.
+      queueEvents.setMaxListeners(0);
       queueEvents.on("error", (error) => log.warn({ err: error }, "inbound queue events cannot reach redis"));
       this.events = { queueEvents, connection };
     }

@@ -3,37 +3,31 @@
  * alert card in every chat shows who acknowledged it and no live 已阅 button any more, as Feishu
  * edits its card in place — live over the page's event stream, and still after a reload.
  */
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../../support/app.ts";
-import { launchChromium } from "../../../../support/chromium.ts";
+import type { TestApp } from "../../../../support/app.ts";
+import { type ConsolePage, openConsolePage, postConsoleMessage } from "../../../../support/chromium.ts";
 
 /** Generous: the machine may be busy with other test runs. */
 const REPLY_TIMEOUT_MS = 20_000;
 
 describe("an acknowledged alert card in the console page", () => {
+  let opened: ConsolePage | undefined;
   let app: TestApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
-    page = await context.newPage();
+    opened = await openConsolePage({ width: 1280, height: 800 });
+    ({ app, page } = opened);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await opened?.close();
   });
 
+  /** Says `text` in a chat through the console API, as a script would. */
   const post = (chat: string, sender: string, text: string) =>
-    fetch(`${app.baseUrl}/api/console/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: app.baseUrl },
-      body: JSON.stringify({ chat, sender, text }),
-    });
+    postConsoleMessage(app.baseUrl, chat, sender, text);
 
   /** The alert card of 2026-0001 in the open chat. */
   const alert = (): Locator =>

@@ -62,6 +62,7 @@ async function consoleWithoutWorker(database: Database, prefix: string): Promise
     database: database.prisma,
     clock: systemClock,
     log: silentLog,
+    shared: true,
   });
   cleanups.push(() => console.close());
   return console;

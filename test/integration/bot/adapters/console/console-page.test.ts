@@ -3,21 +3,11 @@
  * through playwright-core) against the real application serving the sample office (config/org.yaml).
  * Only the browser's own HTTP is faked, and only in the last test, to see how a refused send is shown.
  */
-import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../../../../support/app.ts";
+import { launchChromium } from "../../../../support/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** How long to wait for the bot's reply to arrive over the event stream. */
 const REPLY_TIMEOUT_MS = 10_000;
 
@@ -30,11 +20,8 @@ describe("web chat console page", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
-    }
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
     page = await context.newPage();
     page.on("console", (message) => {

@@ -4,37 +4,31 @@
  * with an ellipsis on one line, and the unread badges and the connection state stay on screen. The
  * chat list comes first; an opened chat fills the screen with a way back.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../../support/app.ts";
-import { launchChromium } from "../../../../support/chromium.ts";
+import type { TestApp } from "../../../../support/app.ts";
+import { type ConsolePage, openConsolePage, postConsoleMessage } from "../../../../support/chromium.ts";
 
 const PHONE = { width: 390, height: 844 };
 const LONG_TEXT = "青山镇李家村村道发生一起两车相撞事故现场正在处置".repeat(9).slice(0, 200);
 
 describe("the console page on a phone", () => {
+  let opened: ConsolePage | undefined;
   let app: TestApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: PHONE, locale: "zh-CN" })).newPage();
+    opened = await openConsolePage(PHONE);
+    ({ app, page } = opened);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await opened?.close();
   });
 
   /** Says `text` in a chat through the console API, as a script would. */
   const post = (chat: string, sender: string, text: string) =>
-    fetch(`${app.baseUrl}/api/console/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: app.baseUrl },
-      body: JSON.stringify({ chat, sender, text }),
-    });
+    postConsoleMessage(app.baseUrl, chat, sender, text);
 
   const inViewport = async (selector: string) => {
     const box = await page.locator(selector).first().boundingBox();
