@@ -1,5 +1,7 @@
 /** `批示 2026-0042 请立即组织救援…` on any platform, and the 批示 button on alert cards (`instr:start:<id>`). */
+
 import type { ActionHandler, Command } from "../../bot/core/capability.ts";
+import { plainIssue } from "../../bot/core/dialog/plain-issue.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentById, incidentByNumberText } from "../incident/find-incident.ts";
 import { acceptsInstruction, instructingPolicy, submitInstruction } from "./give-instruction.ts";
@@ -19,7 +21,7 @@ export const instructCommand = (rules: IncidentPolicy | undefined): Command => (
     const incident = await incidentByNumberText(ctx, parsed.numberText, policy.timezone);
     if (!incident || !(await acceptsInstruction(ctx, incident))) return;
     if (!parsed.text) return ctx.startDialog(INSTRUCTION_DIALOG, String(incident.id));
-    const text = instructionTextSchema.safeParse(parsed.text);
+    const text = instructionTextSchema.safeParse(parsed.text, { error: plainIssue });
     if (!text.success) return ctx.reply(text.error.issues[0]?.message ?? M.usage);
     await submitInstruction(ctx, rules, {
       incidentId: incident.id,

@@ -5,6 +5,7 @@
 import type { ConversationContext } from "../context.ts";
 import type { Choice, DialogData, DialogStep } from "./definition.ts";
 import { KEYWORDS, dialogMessages as M } from "./messages.ts";
+import { plainIssue } from "./plain-issue.ts";
 
 export type AnyStep = DialogStep<DialogData>;
 
@@ -44,7 +45,7 @@ export function interpret(
     return invalid(error instanceof Error ? error.message : String(error));
   }
   if (!step.schema) return { ok: true, value };
-  const parsed = step.schema.safeParse(value);
+  const parsed = step.schema.safeParse(value, { error: plainIssue });
   if (parsed.success) return { ok: true, value: parsed.data };
   return invalid(parsed.error.issues[0]?.message ?? M.badFormat);
 }

@@ -24,6 +24,10 @@ export const dialogMessages = {
   /** What an expired dialog is called when its definition is gone (a deploy removed it). */
   unknownDialog: "对话",
   badFormat: "格式不对。",
+  tooLong: (max: number) => `太长了，请不超过 ${max} 个字。`,
+  tooShort: (min: number) => `太短了，请至少写 ${min} 个字。`,
+  tooLarge: (max: number) => `数字太大，最多 ${max}。`,
+  tooSmall: (min: number) => `数字太小，至少 ${min}。`,
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
   /** Said on every platform, so it names no buttons (WeChat has none; where they exist they show themselves). */
   choiceHint: "请回复序号选择。",
