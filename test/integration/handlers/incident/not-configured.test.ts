@@ -7,7 +7,7 @@ import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/con
 import { incidentMessages } from "../../../../src/handlers/incident/messages.ts";
 import { instructionMessages } from "../../../../src/handlers/instruction/messages.ts";
 import { sampleConfig, startTestApp, type TestApp } from "../../../support/app.ts";
-import { waitFor } from "../../../support/wait-for.ts";
+import { firstAnswer } from "../../../support/first-answer.ts";
 
 let t: TestApp;
 
@@ -21,14 +21,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function ask(chat: string, person: string, text: string): Promise<ConsoleMessageDto> {
-  const { message } = await t.app.inbox.say(chat, person, text);
-  await t.app.idle();
-  return waitFor(`the answer to ${text}`, async () => {
-    const after = await t.app.history.list(message.chat, message.id);
-    return after.find((m) => m.sender === null);
-  });
-}
+const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
+  firstAnswer(t, chat, person, text);
 
 describe("a policy without incident rules", () => {
   it.each([

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
-import { waitFor } from "../../../support/wait-for.ts";
+import { firstAnswer } from "../../../support/first-answer.ts";
 import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "../digest/reporting-fixture.ts";
 
 /** 2026-03-04 09:00 in Shanghai. */
@@ -57,14 +57,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function ask(chat: string, person: string, text: string): Promise<ConsoleMessageDto> {
-  const { message } = await t.app.inbox.say(chat, person, text);
-  await t.app.idle();
-  return waitFor(`the answer to ${text}`, async () => {
-    const after = await t.app.history.list(message.chat, message.id);
-    return after.find((m) => m.sender === null);
-  });
-}
+const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
+  firstAnswer(t, chat, person, text);
 
 function field(message: ConsoleMessageDto, label: string): string | undefined {
   return message.card?.fields.find((f) => f.label === label)?.value;

@@ -28,6 +28,11 @@ describe("feishu read receipts", () => {
   const lastShown = (alert: { patches: unknown[] } | undefined) => JSON.stringify(alert?.patches.at(-1));
   /** Once acknowledged, a card keeps 批示 and 要求续报 but not 已阅. */
   const AFTER_ACK = ["批示", "要求续报"];
+  /** 李书记, 王县长 and 吴主任 have read the alert, as the next poll finds. */
+  const threeHaveRead = async (messageId: string, app: { adapter: { pollReads(): Promise<unknown> } }) => {
+    fake.markRead(messageId, [openIdOf("li-shuji"), openIdOf("wang-xianzhang"), openIdOf("wu-zhuren")]);
+    await app.adapter.pollReads();
+  };
   const buttonLabels = (card: StoredMessage | undefined) => (card ? buttonsOf(card).map((b) => b.label) : []);
 
   it("polls who read the alert and shows 已读 2/4 in 查询", async () => {
@@ -66,12 +71,7 @@ describe("feishu read receipts", () => {
         const acknowledged = lastShown(alert);
         if (!acknowledged.includes("王县长") || buttonLabels(alert).includes("已阅"))
           throw new Error(`alert not acknowledged yet: ${acknowledged}`);
-        fake.markRead(alert.messageId, [
-          openIdOf("li-shuji"),
-          openIdOf("wang-xianzhang"),
-          openIdOf("wu-zhuren"),
-        ]);
-        await app.adapter.pollReads();
+        await threeHaveRead(alert.messageId, app);
       },
     );
     expect(failures).toEqual([]);
@@ -91,12 +91,7 @@ describe("feishu read receipts", () => {
         if (step.kind !== "say" || !step.text.includes("查询")) return;
         const alert = leadersAlert();
         if (!alert) throw new Error("no alert yet");
-        fake.markRead(alert.messageId, [
-          openIdOf("li-shuji"),
-          openIdOf("wang-xianzhang"),
-          openIdOf("wu-zhuren"),
-        ]);
-        await app.adapter.pollReads();
+        await threeHaveRead(alert.messageId, app);
       },
     );
     expect(failures).toEqual([]);
