@@ -94,6 +94,40 @@ export interface Card {
   form?: CardForm;
 }
 
+/**
+ * A photo, short video or other file a person sent, already downloaded by the adapter into the
+ * {@link FileStore} (see ports.ts). Handlers keep the `fileKey`, never the bytes.
+ */
+export interface InboundAttachment {
+  kind: "image" | "video" | "file";
+  /** Where the bytes are in the FileStore; null when they were not stored (see `refused`). */
+  fileKey: string | null;
+  /** The file name as sent, or one the adapter made up (`图片.jpg`). */
+  name: string;
+  mimeType: string;
+  /** Bytes; for a refused file, as far as it is known (0 when unknown). */
+  size: number;
+  /** Why the adapter did not store it: over the file store's byte limit. The capability answers. */
+  refused?: "too-large";
+}
+
+/** A place a person shared from their phone (Feishu `location`, a WeChat location share). */
+export interface SharedLocation {
+  /** The place's name as the platform gives it (青山镇中心小学). */
+  name: string;
+  address?: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** A stored file the bot sends along with a message (现场图片 forwarded to the alert chats). */
+export interface OutboundFile {
+  kind: "image" | "video" | "file";
+  fileKey: string;
+  name: string;
+  mimeType: string;
+}
+
 /** Something a person did towards the bot, in a platform-neutral form. */
 export interface InboundEvent {
   platform: string;
@@ -113,6 +147,10 @@ export interface InboundEvent {
    * submitted form card (field name → value) on platforms with forms.
    */
   action?: { value: string; messageId?: string; form?: Record<string, string> };
+  /** Photos, videos and files sent with (or as) this message; `text` is then often empty. */
+  attachments?: InboundAttachment[];
+  /** A shared location; `text` is then empty. */
+  location?: SharedLocation;
   receivedAt: Date;
 }
 
@@ -145,6 +183,11 @@ export interface OutboundMessage {
    * step-by-step dialog): platforms that can show forms send it, the others skip the message.
    */
   formOnly?: boolean;
+  /**
+   * Stored files sent after the text or card, in order (images as pictures, the rest as files);
+   * a platform that cannot send one sends its name instead.
+   */
+  files?: OutboundFile[];
 }
 
 /** Prefix of one-to-one chat ids: `dm:<personId>`. */

@@ -72,3 +72,34 @@ export type TimerCounts = Record<string, number>;
 export interface TimerRebuild {
   rebuild(reason: string): Promise<TimerCounts>;
 }
+
+/** What {@link FileStore.put} kept: the key to fetch it by, its size and content hash. */
+export interface StoredFile {
+  key: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
+/** Thrown by {@link FileStore.put} when the bytes exceed `maxBytes`; nothing is kept. */
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`file exceeds ${maxBytes} bytes`);
+    this.name = "FileTooLargeError";
+  }
+}
+
+/**
+ * Durable bytes of the files people send (scene photos): on disk under `DATA_DIR/files` by default,
+ * or in an S3-compatible store. The database keeps the metadata and the key; this keeps the bytes.
+ */
+export interface FileStore {
+  /** The most bytes one file may have; `put` stops reading beyond it and throws {@link FileTooLargeError}. */
+  readonly maxBytes: number;
+  put(
+    content: Uint8Array | AsyncIterable<Uint8Array>,
+    meta: { name: string; mimeType: string },
+  ): Promise<StoredFile>;
+  /** The bytes under `key`; throws when there are none. */
+  get(key: string): Promise<Uint8Array>;
+}
