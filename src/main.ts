@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { decideConsoleMode } from "./app/console-auth/console-mode.ts";
 import { localUrl, newLinkKey, removeLinkKey, writeLinkKey } from "./app/console-auth/link-key.ts";
 import { createApp } from "./app/create-app.ts";
+import { fileStoreFromEnv } from "./app/file-store.ts";
 import { createLogger } from "./app/logger.ts";
 import { feishuSettings, platformsFromEnv } from "./app/platforms.ts";
 import { ensureRedis } from "./app/redis-server/redis-launcher.ts";
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     log,
     queuePrefix,
     sharedDatabase: database.kind === "postgres",
+    files: fileStoreFromEnv(env),
     http: { host: env.HOST, port: env.PORT },
     webhookHttp: webhookAddress(env),
     console: {

@@ -16,7 +16,13 @@ import { JobRegistry } from "../bot/core/job-registry.ts";
 import type { InboundEvent } from "../bot/core/message.ts";
 import { InboundPipeline } from "../bot/core/pipeline.ts";
 import type { PlatformAdapter, PlatformRoutes } from "../bot/core/platform-adapter.ts";
-import { type Clock, type RecurringScheduler, type Scheduler, systemClock } from "../bot/core/ports.ts";
+import {
+  type Clock,
+  type FileStore,
+  type RecurringScheduler,
+  type Scheduler,
+  systemClock,
+} from "../bot/core/ports.ts";
 import { Router } from "../bot/core/router.ts";
 import type { BotServices } from "../bot/core/services.ts";
 import type { UnboundEvent } from "../bot/core/unbound.ts";
@@ -43,6 +49,7 @@ import { closeWithin } from "./close-within.ts";
 import { decideConsoleMode } from "./console-auth/console-mode.ts";
 import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
 import { createConsolePlatform } from "./console-platform.ts";
+import { temporaryFileStore } from "./file-store.ts";
 import { registerHealthRoute } from "./health.ts";
 import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
@@ -89,6 +96,8 @@ export interface AppOptions {
    * process opens): the in-process queue per conversation and the session cache suffice.
    */
   sharedDatabase?: boolean;
+  /** Where people's files are kept; default a fresh folder under the system's temporary directory (tests). */
+  files?: FileStore;
 }
 
 export interface App {
@@ -203,6 +212,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     handle: (event: InboundEvent) => pipeline.handle(event),
     handleUnbound: (event: UnboundEvent) => pipeline.handleUnbound(event),
     dialogs: storedDialogPresence(prisma),
+    files: options.files ?? (await temporaryFileStore()),
   };
   let http: FastifyInstance | undefined;
   let webhookHttp: FastifyInstance | undefined;

@@ -10,6 +10,12 @@ export const envSchema = z.object({
   DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
   DATA_DIR: z.string().default("./data"),
+  /** The most bytes one file people send (a scene photo, a short video) may have; default 20 MiB. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ORG_FILE: z.string().default("config/org.yaml"),

@@ -9,6 +9,7 @@ import type { DialogPresence } from "./dialog-presence.ts";
 import type { InboundEvent } from "./message.ts";
 import type { MessageSink } from "./message-sink.ts";
 import type { InboundOutcome } from "./pipeline.ts";
+import type { FileStore } from "./ports.ts";
 import type { BotServices } from "./services.ts";
 import type { UnboundEvent } from "./unbound.ts";
 
@@ -51,6 +52,8 @@ export interface PlatformContext {
   handleUnbound(event: UnboundEvent): Promise<InboundOutcome>;
   /** Whether a person is in a dialog with the bot in a chat (text platforms route by it). */
   dialogs: DialogPresence;
+  /** Where the files people send are kept (the adapter stores an attachment's bytes here first). */
+  files: FileStore;
   /** Present when the app serves HTTP. */
   http?: PlatformRoutes;
 }
