@@ -9,6 +9,8 @@ export const understandingMessages = {
     "3月2日14时20分、2026-03-02 14:20、周一上午9点、半小时前、10分钟前、刚才、现在。",
   timeNeedsClock: (written: string) =>
     `“${written}”还缺具体钟点，请写到几点，例如“昨天14时20分”“下午2点20”；记不准可以写“约14时”。`,
+  timeFutureDay: (written: string) =>
+    `“${written}”晚于现在，事发时间不能晚于现在。请写已经发生的时间，例如“今天14时20分”“昨天晚上8点”。`,
   timeNoSuchDate: (written: string) => `没有“${written}”这一天，请核对月份和日期。`,
   timeNoSuchClock: (written: string) =>
     `“${written}”不是有效的钟点（小时 0–23，分钟 0–59），请重新写，例如“14时20分”。`,

@@ -60,6 +60,8 @@ function reasonFor(problem: TimeProblem, written: string): string {
   switch (problem) {
     case "needsClock":
       return M.timeNeedsClock(written);
+    case "futureDay":
+      return M.timeFutureDay(written);
     case "noSuchDate":
       return M.timeNoSuchDate(written);
     case "weekdayUnknown":

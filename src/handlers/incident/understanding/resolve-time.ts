@@ -16,6 +16,7 @@
 import {
   addCivilDays,
   type CivilDate,
+  compareCivilDates,
   instantToLocal,
   isRealDate,
   localToInstant,
@@ -27,6 +28,8 @@ import { weekdayDate } from "./weekday-date.ts";
 export type TimeProblem =
   /** A date or a part of the day without a clock reading. */
   | "needsClock"
+  /** A date after today without a clock reading (明天, 后天): later than now whatever the hour. */
+  | "futureDay"
   /** A date that does not exist (2月30日, 13月1日) or a weekday chrono cannot place. */
   | "noSuchDate"
   | "weekdayUnknown"
@@ -67,7 +70,10 @@ export function resolveTime(
   const date = resolveDay(expression.date, now, timeZone, context);
   if ("problem" in date) return { ok: false, problem: date.problem };
   const { clock } = expression;
-  if (!clock) return { ok: false, problem: "needsClock" };
+  if (!clock) {
+    const later = compareCivilDates(date.day, instantToLocal(now, timeZone)) > 0;
+    return { ok: false, problem: later ? "futureDay" : "needsClock" };
+  }
   if (!clockInRange(clock)) return { ok: false, problem: "noSuchClock" };
 
   const dated = expression.date !== undefined || context.day !== undefined;

@@ -397,6 +397,15 @@ describe("parseEventTime: refusals say what is understood", () => {
     },
   );
 
+  it.each(["明天", "明天上午", "后天", "明日晚上", "3月3日", "下周一"])(
+    "says %s is later than now instead of asking for the hour",
+    (text) => {
+      const reason = refused(text);
+      expect(reason).toContain(`“${text}”晚于现在`);
+      expect(reason).not.toContain("还缺具体钟点");
+    },
+  );
+
   it.each(["上午14点", "早上14点", "凌晨9点", "傍晚10点", "中午5点", "晚上15点", "下午0点", "中午10点"])(
     "points out %s as a contradiction",
     (text) => {
