@@ -4,7 +4,7 @@ import type { Directory } from "../../bot/core/directory.ts";
 import type { Card, CardButton } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../office/time-format.ts";
-import { casualtiesText } from "./first-report/first-report-data.ts";
+import { casualtiesOnFile, casualtiesText } from "./first-report/first-report-data.ts";
 import { incidentHeading } from "./incident-heading.ts";
 import { gradeOf } from "./incident-schedule.ts";
 import type { Incident } from "./incident-store.ts";
@@ -16,6 +16,7 @@ import {
   NOT_YET_REPORTED as TBD,
 } from "./messages.ts";
 import { missingElements } from "./rules/completeness.ts";
+import { countsOf } from "./understanding/casualties.ts";
 
 const TONES = ["red", "orange", "yellow", "blue"] as const;
 
@@ -45,10 +46,7 @@ export function incidentMissing(incident: Incident, policy: IncidentPolicy): str
       occurredAt: incident.occurredAt,
       location: incident.location,
       summary: incident.summary,
-      casualties:
-        incident.deaths === null
-          ? null
-          : { deaths: incident.deaths, injured: incident.injured ?? 0, missing: incident.missing ?? 0 },
+      casualties: countsOf(casualtiesOnFile(incident)),
       measures: incident.measures,
       contactName: incident.contactName ?? incident.contactPost,
       contactPhone: incident.contactPhone,
@@ -73,10 +71,7 @@ export function alertCard(incident: Incident, policy: IncidentPolicy, directory:
   const tz = policy.timezone;
   const unit = directory.unitName(incident.unitId);
   const flags = incidentFlags(incident, policy);
-  const casualties =
-    incident.deaths === null
-      ? null
-      : { deaths: incident.deaths, injured: incident.injured ?? 0, missing: incident.missing ?? 0 };
+  const casualties = casualtiesOnFile(incident);
   const contact = [incident.contactPost, incident.contactName, incident.contactPhone]
     .filter(Boolean)
     .join(" ");

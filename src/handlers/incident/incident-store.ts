@@ -42,6 +42,8 @@ export interface NewIncident {
   deaths: number | null;
   injured: number | null;
   missing: number | null;
+  /** The reporter's words about casualties, when they say more than the counts or give none. */
+  casualtyWords: string | null;
   measures: string | null;
   contactName: string | null;
   contactPhone: string | null;

@@ -30,6 +30,9 @@ export const incidentMessages = {
   gradePrompt: (suggested: string | undefined) =>
     suggested ? `事件等级（初判）？按伤亡情况建议为「${suggested}」，可另选。` : "事件等级（初判）？",
   suggestedMark: "（建议）",
+  suggestedByCasualties: "（按伤亡建议）",
+  suggestionChanged: (grade: string) => `（伤亡已修改，现建议「${grade}」，可点「修改」调整）`,
+  timeNotTaken: (when: string) => `${when} 晚于现在，未采用`,
   measuresPrompt: "已采取哪些措施？例如「镇长已带队赶赴现场，伤员已送医」。",
   contactPrompt: "现场负责人姓名和电话？例如「钱镇长 13800000042」。",
   contactInvalid: "请写姓名和 11 位手机号（或座机），例如「钱镇长 13800000042」。",
@@ -142,6 +145,9 @@ export const COMMAND_WORDS = {
 export const casualtyMessages = {
   unknown: "不清楚",
   none: "无人员伤亡",
+  /** Words without numbers: what was written, and that the numbers are still to come. */
+  uncounted: (words: string) => `${words}（人数待报）`,
+  withWords: (counts: string, words: string) => `${counts}（原话：${words}）`,
   deaths: (n: number) => `死亡 ${n} 人`,
   injured: (n: number) => `受伤 ${n} 人`,
   missing: (n: number) => `失联 ${n} 人`,

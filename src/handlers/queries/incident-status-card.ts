@@ -6,7 +6,7 @@ import type { Directory } from "../../bot/core/directory.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentFlags, incidentMissing } from "../incident/alert-card.ts";
-import { casualtiesText } from "../incident/first-report/first-report-data.ts";
+import { casualtiesOnFile, casualtiesText } from "../incident/first-report/first-report-data.ts";
 import { numberedHeading } from "../incident/incident-heading.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
@@ -37,10 +37,7 @@ export function incidentStatusCard(input: StatusCardInput): Card {
   const nameOf = (id: string) => directory.personName(id);
   const flags = incidentFlags(incident, policy);
   const missing = open ? incidentMissing(incident, policy) : [];
-  const casualties =
-    incident.deaths === null
-      ? null
-      : { deaths: incident.deaths, injured: incident.injured ?? 0, missing: incident.missing ?? 0 };
+  const casualties = casualtiesOnFile(incident);
   const nextDue = open ? nextFollowUpDue(incident.lastReportAt, grade) : null;
   const lines = timelineLines(input.timeline, {
     now,

@@ -5,7 +5,8 @@ import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { FIRST_REPORT_LABELS as L, incidentMessages as M } from "../messages.ts";
-import { suggestGrade } from "../rules/grading.ts";
+import { gradeByCasualties, suggestGrade } from "../rules/grading.ts";
+import { countsOf } from "../understanding/casualties.ts";
 import { type Contact, findContact } from "../understanding/contact.ts";
 import { parseCasualties } from "../understanding/parse-casualties.ts";
 import { parseEventTime } from "../understanding/parse-event-time.ts";
@@ -39,6 +40,18 @@ export function parseContactReply(text: string): Contact {
     .replace(/[，,。；;:：\s]+/g, " ")
     .trim();
   return rest ? { ...contact, name: rest } : contact;
+}
+
+/**
+ * A grade as the summary shows it: 较大（按伤亡建议） when the dialog filled it in from the casualties
+ * and they still suggest it; when the casualties were changed since, what they suggest now.
+ */
+function gradeText(gradeId: string, data: Partial<FirstReportData>, rules: IncidentPolicy): string {
+  const name = rules.grades.find((g) => g.id === gradeId)?.name ?? gradeId;
+  if (data.suggestedGradeId !== gradeId) return name;
+  const now = gradeByCasualties(countsOf(data.casualties), rules.grades);
+  if (now?.id === gradeId) return `${name}${M.suggestedByCasualties}`;
+  return now ? `${name}${M.suggestionChanged(now.name)}` : name;
 }
 
 export const firstReportSteps = (rules: IncidentPolicy): DialogStep<FirstReportData>[] => [
@@ -94,16 +107,16 @@ export const firstReportSteps = (rules: IncidentPolicy): DialogStep<FirstReportD
     id: "grade",
     field: "gradeId",
     label: L.grade,
-    prompt: (data) => M.gradePrompt(suggestGrade(data.casualties ?? null, rules.grades)?.name),
+    prompt: (data) => M.gradePrompt(suggestGrade(countsOf(data.casualties), rules.grades)?.name),
     choices: (data) => {
       const { grades } = rules;
-      const suggested = suggestGrade(data.casualties ?? null, grades);
+      const suggested = suggestGrade(countsOf(data.casualties), grades);
       return grades.map((g) => ({
         value: g.id,
         label: g.id === suggested?.id ? `${g.name}${M.suggestedMark}` : g.name,
       }));
     },
-    format: (value) => rules.grades.find((g) => g.id === value)?.name ?? String(value),
+    format: (value, data) => gradeText(String(value), data, rules),
   },
   {
     id: "measures",

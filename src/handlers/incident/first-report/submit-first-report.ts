@@ -3,6 +3,7 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
+import type { Element } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import {
@@ -14,7 +15,9 @@ import {
 import { IncidentStore, type NewIncident } from "../incident-store.ts";
 import { CARD_LABELS, ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";
+import { suggestGrade } from "../rules/grading.ts";
 import { firstReportTiming } from "../rules/timing.ts";
+import { countsOf, wordsOf } from "../understanding/casualties.ts";
 import type { FirstReportData } from "./first-report-data.ts";
 
 interface Assessment {
@@ -24,22 +27,27 @@ interface Assessment {
   missing: string[];
 }
 
-function assess(data: Partial<FirstReportData>, policy: IncidentPolicy, reportedAt: Date): Assessment {
-  const grade = gradeOf(policy, data.gradeId ?? "");
-  const occurredAt = data.occurredAt ? new Date(data.occurredAt) : null;
-  const learnedAt = data.learnedAt ? new Date(data.learnedAt) : null;
-  const missing = missingElements(
+/** The required elements a first report still lacks (counts written without numbers are lacking). */
+export function firstReportMissing(data: Partial<FirstReportData>, policy: IncidentPolicy): Element[] {
+  return missingElements(
     {
-      occurredAt,
+      occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
       location: data.location,
       summary: data.summary,
-      casualties: data.casualties,
+      casualties: countsOf(data.casualties),
       measures: data.measures,
       contactName: data.contact?.name ?? data.contact?.post,
       contactPhone: data.contact?.phone,
     },
     policy.required_elements,
   );
+}
+
+function assess(data: Partial<FirstReportData>, policy: IncidentPolicy, reportedAt: Date): Assessment {
+  const grade = gradeOf(policy, data.gradeId ?? "");
+  const occurredAt = data.occurredAt ? new Date(data.occurredAt) : null;
+  const learnedAt = data.learnedAt ? new Date(data.learnedAt) : null;
+  const missing = firstReportMissing(data, policy);
   const start = occurredAt ?? learnedAt;
   if (!start) {
     return {
@@ -94,15 +102,16 @@ export async function submitFirstReport(
     chatId: ctx.chat.id,
     type: data.type,
     gradeId: data.gradeId,
-    suggestedGradeId: null,
+    suggestedGradeId: suggestGrade(countsOf(data.casualties), policy.grades)?.id ?? null,
     occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
     learnedAt: data.learnedAt ? new Date(data.learnedAt) : null,
     reportedAt,
     location: data.location ?? null,
     summary: data.summary ?? null,
-    deaths: data.casualties?.deaths ?? null,
-    injured: data.casualties?.injured ?? null,
-    missing: data.casualties?.missing ?? null,
+    deaths: countsOf(data.casualties)?.deaths ?? null,
+    injured: countsOf(data.casualties)?.injured ?? null,
+    missing: countsOf(data.casualties)?.missing ?? null,
+    casualtyWords: wordsOf(data.casualties),
     measures: data.measures ?? null,
     contactName: data.contact?.name ?? null,
     contactPhone: data.contact?.phone ?? null,

@@ -10,7 +10,7 @@ import { incidentMissing } from "../alert-card.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";
-import type { Casualties } from "../understanding/casualties.ts";
+import { type CasualtyReport, countsOf, wordsOf } from "../understanding/casualties.ts";
 import { type FollowUpData, givenCasualties, givenText } from "./follow-up-data.ts";
 
 /** The incident columns a 续报 may change. */
@@ -23,6 +23,7 @@ export type FollowUpChanges = Partial<
     | "deaths"
     | "injured"
     | "missing"
+    | "casualtyWords"
     | "measures"
     | "contactName"
     | "contactPhone"
@@ -52,8 +53,16 @@ export interface FollowUpAssessment {
 
 const MEASURES_SEPARATOR = "；";
 
-function casualtyColumns(c: Casualties): FollowUpChanges {
-  return { deaths: c.deaths, injured: c.injured, missing: c.missing };
+/**
+ * The columns a casualty answer sets: its counts and its words (none when it says no more than the
+ * counts). Words without numbers leave the counts on file as they are.
+ */
+export function casualtyColumns(c: CasualtyReport): FollowUpChanges {
+  const counts = countsOf(c);
+  const words = { casualtyWords: wordsOf(c) };
+  return counts
+    ? { deaths: counts.deaths, injured: counts.injured, missing: counts.missing, ...words }
+    : words;
 }
 
 export function assessFollowUp(

@@ -5,7 +5,7 @@
  */
 import type { DialogData } from "../../../bot/core/dialog/definition.ts";
 import type { Element } from "../../../config/incident-policy.ts";
-import type { Casualties } from "../understanding/casualties.ts";
+import type { CasualtyReport } from "../understanding/casualties.ts";
 import type { Contact } from "../understanding/contact.ts";
 import { NOT_UPDATED, NOTHING_NEW } from "./messages.ts";
 
@@ -18,7 +18,7 @@ export interface IncidentRef extends DialogData {
   /** `青山镇 · 事故灾难`, for the intro and the summary. */
   what: string;
   /** The casualties on file when the dialog started, to show what "未更新" keeps. */
-  casualtiesOnFile: Casualties | null;
+  casualtiesOnFile: CasualtyReport | null;
 }
 
 export interface FollowUpData extends IncidentRef {
@@ -31,11 +31,11 @@ export interface FollowUpData extends IncidentRef {
   occurredAt?: string | null;
   location?: string;
   summary?: string;
-  casualties?: Casualties | null;
+  casualties?: CasualtyReport | null;
   measures?: string | null;
   contact?: Contact | null;
   progress: string;
-  casualtiesNow: Casualties | typeof NOT_UPDATED | null;
+  casualtiesNow: CasualtyReport | typeof NOT_UPDATED | null;
   newMeasures: string | null;
 }
 
@@ -43,13 +43,13 @@ export interface FinalReportData extends IncidentRef {
   outcome: string;
   cause: string | null;
   aftermath: string | null;
-  finalCasualties: Casualties | typeof NOT_UPDATED | null;
+  finalCasualties: CasualtyReport | typeof NOT_UPDATED | null;
 }
 
-/** Counts given in a reply, or null when the reply kept the counts on file. */
+/** Casualties given in a reply, or null when the reply kept the counts on file. */
 export function givenCasualties(
-  value: Casualties | typeof NOT_UPDATED | null | undefined,
-): Casualties | null {
+  value: CasualtyReport | typeof NOT_UPDATED | null | undefined,
+): CasualtyReport | null {
   return value && value !== NOT_UPDATED ? value : null;
 }
 

@@ -8,7 +8,7 @@ import type { Element } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { casualtiesText, type FirstReportData } from "../first-report/first-report-data.ts";
 import { firstReportSteps } from "../first-report/first-report-steps.ts";
-import type { Casualties } from "../understanding/casualties.ts";
+import type { CasualtyReport } from "../understanding/casualties.ts";
 import { parseCasualties } from "../understanding/parse-casualties.ts";
 import {
   type FinalReportData,
@@ -46,7 +46,7 @@ function supplementSteps(firstSteps: DialogStep<FirstReportData>[]): DialogStep<
   return (Object.keys(STEP_OF_ELEMENT) as Element[]).map((element) => supplementStep(firstSteps, element));
 }
 
-function parseCasualtiesReply(text: string, rules: IncidentPolicy): Casualties | null {
+function parseCasualtiesReply(text: string, rules: IncidentPolicy): CasualtyReport | null {
   const result = parseCasualties(text, rules.incident.max_casualties);
   if (!result.ok) throw new Error(result.reason);
   return result.value ?? null;

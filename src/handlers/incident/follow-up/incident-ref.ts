@@ -3,6 +3,7 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { Element } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { incidentMissing } from "../alert-card.ts";
+import { casualtiesOnFile } from "../first-report/first-report-data.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
 import type { IncidentRef } from "./follow-up-data.ts";
@@ -48,9 +49,6 @@ export function incidentRef(incident: Incident, ctx: ConversationContext): Incid
     incidentId: incident.id,
     number: incident.number,
     what: `${ctx.services.directory.unitName(incident.unitId)} ${incident.type}`,
-    casualtiesOnFile:
-      incident.deaths === null
-        ? null
-        : { deaths: incident.deaths, injured: incident.injured ?? 0, missing: incident.missing ?? 0 },
+    casualtiesOnFile: casualtiesOnFile(incident),
   };
 }

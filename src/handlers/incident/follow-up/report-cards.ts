@@ -9,12 +9,11 @@ import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { IncidentReport } from "../../../store/generated/client.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
 import { incidentActions } from "../alert-card.ts";
-import { casualtiesText, contactText } from "../first-report/first-report-data.ts";
+import { casualtiesOnFile, casualtiesText, contactText } from "../first-report/first-report-data.ts";
 import { numberedHeading } from "../incident-heading.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import type { Incident } from "../incident-store.ts";
 import { ELEMENT_NAMES } from "../messages.ts";
-import type { Casualties } from "../understanding/casualties.ts";
 import type { FollowUpFacts } from "./assess-follow-up.ts";
 import {
   type FinalReportData,
@@ -31,12 +30,6 @@ export interface ReportCardInput {
   report: Pick<IncidentReport, "sequence" | "receivedAt" | "reporterId" | "content">;
   policy: IncidentPolicy;
   directory: Directory;
-}
-
-function onFile(incident: Incident): Casualties | null {
-  return incident.deaths === null
-    ? null
-    : { deaths: incident.deaths, injured: incident.injured ?? 0, missing: incident.missing ?? 0 };
 }
 
 function supplementText(element: Element, data: Partial<FollowUpData>, timeZone: string): string {
@@ -106,7 +99,7 @@ export function followUpCard(input: ReportCardInput, facts: FollowUpFacts): Card
 export function finalCard(input: ReportCardInput): Card {
   const { incident, report, policy, directory } = input;
   const data = report.content as Partial<FinalReportData>;
-  const casualties = givenCasualties(data.finalCasualties) ?? onFile(incident);
+  const casualties = givenCasualties(data.finalCasualties) ?? casualtiesOnFile(incident);
   const fields: CardField[] = [{ label: M.labelOutcome, value: data.outcome ?? "" }];
   if (data.cause) fields.push({ label: M.labelCause, value: data.cause });
   if (data.aftermath) fields.push({ label: M.labelAftermath, value: data.aftermath });

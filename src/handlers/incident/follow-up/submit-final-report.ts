@@ -6,6 +6,7 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { gradeOf } from "../incident-schedule.ts";
+import { casualtyColumns } from "./assess-follow-up.ts";
 import { type FinalReportData, givenCasualties } from "./follow-up-data.ts";
 import { cancelJobs, incidentJobKeys } from "./incident-job-keys.ts";
 import { followUpMessages as M } from "./messages.ts";
@@ -29,9 +30,7 @@ export async function submitFinalReport(
     at,
     content: data,
     prepare: (current) => ({
-      changes: casualties
-        ? { deaths: casualties.deaths, injured: casualties.injured, missing: casualties.missing }
-        : {},
+      changes: casualties ? casualtyColumns(casualties) : {},
       late: false,
       timeline: [
         { kind: "final", detail: { sequence: current.followUpCount + 1 } },

@@ -19,3 +19,18 @@ export function suggestGrade(casualties: Casualties | null, grades: readonly Gra
   });
   return reached ?? grades.at(-1);
 }
+
+/**
+ * The grade the casualties decide, to be filled in without asking (a paragraph that leaves only the
+ * grade open): the suggestion when at least one person is counted dead, injured or missing. None is
+ * decided for 无人员伤亡: no casualties put no floor under the grade, which then rests on what the
+ * bot cannot read (losses, scale, public reaction), and filling in the least grade would also take
+ * 加急 off the alert; the question still offers it as the suggestion.
+ */
+export function gradeByCasualties(
+  casualties: Casualties | null,
+  grades: readonly Grade[],
+): Grade | undefined {
+  if (!casualties || casualties.deaths + casualties.injured + casualties.missing === 0) return undefined;
+  return suggestGrade(casualties, grades);
+}

@@ -6,7 +6,7 @@
  * field is a best reading of free text: the dialog shows them for confirmation before anything is
  * filed.
  */
-import { type Casualties, scanCasualties } from "./casualties.ts";
+import { type CasualtyReport, casualtyReport, scanCasualties } from "./casualties.ts";
 import { type Clause, splitClauses } from "./clauses.ts";
 import { type Contact, findContact } from "./contact.ts";
 import { findTimeMentions, type TimeMention } from "./find-time-mentions.ts";
@@ -26,7 +26,8 @@ export interface ExtractedReport {
   type?: string;
   /** 基本经过 in the clerk's words, from the clause saying what happened to the end of that account. */
   summary?: string;
-  casualties?: Casualties;
+  /** Counts with the clerk's words when they say more, or the words alone when they give no number. */
+  casualties?: CasualtyReport;
   /** 已采取措施: the clauses saying what has been or is being done, joined with "，". */
   measures?: string;
   /** 现场负责人. */
@@ -78,7 +79,7 @@ export function extractReport(paragraph: string, options: ExtractOptions): Extra
     report.summary = summaryClauses.map((c, i) => (i === 0 ? account(c, mentions) : c.text)).join("，");
   }
 
-  const casualties = casualtiesOf(text, options.maxCasualties ?? DEFAULT_MAX_CASUALTIES);
+  const casualties = casualtiesOf(clauses, options.maxCasualties ?? DEFAULT_MAX_CASUALTIES);
   if (casualties) report.casualties = casualties;
 
   // A time or a place alone is not an incident: "明天上午9时在县政府三楼会议室开会".
@@ -204,14 +205,34 @@ function locationOf(clauses: Clause[], eventIndex: number, mentions: TimeMention
   return undefined;
 }
 
-function casualtiesOf(text: string, max: number): Casualties | undefined {
-  const scan = scanCasualties(text.replace(MOBILE, "").replace(LANDLINE, ""));
+/**
+ * What the clauses about casualties say, in their words: the clauses that count people or say there
+ * are none, and those that mention people hurt, in hospital, trapped or missing without a number
+ * when that count is still 0 ("无人员死亡，多名学生送医观察"; not "伤员已送县医院救治" after
+ * "3人受伤").
+ */
+function casualtiesOf(clauses: Clause[], max: number): CasualtyReport | undefined {
+  const texts = clauses
+    .filter((c) => !isContact(c))
+    .map((c) => c.text.replace(MOBILE, "").replace(LANDLINE, ""));
+  const stated = texts.filter((t) => {
+    const scan = scanCasualties(t);
+    return scan.counted || scan.none || scan.mixed || scan.trapped;
+  });
+  const counted = scanCasualties(stated.join("，"));
+  const open = texts.filter((t) => {
+    if (stated.includes(t)) return false;
+    const scan = scanCasualties(`${stated.join("，")}，${t}`);
+    return scan.uncounted && !counted.uncounted;
+  });
+  const words = texts.filter((t) => stated.includes(t) || open.includes(t)).join("，");
+  if (words === "") return undefined;
+  const scan = scanCasualties(words);
   if (scan.counted) {
     const plausible = !scan.negative && !scan.notWhole && scan.numbers.every((n) => n <= max);
-    return plausible ? scan.counts : undefined;
-  }
-  if (scan.mixed || scan.unknown) return undefined;
-  return scan.none ? { deaths: 0, injured: 0, missing: 0 } : undefined;
+    if (!plausible) return undefined;
+  } else if (scan.mixed) return undefined;
+  return casualtyReport(scan, words);
 }
 
 function isMeasure(clause: Clause): boolean {

@@ -53,8 +53,22 @@ describe("what a 续报 changes", () => {
       deaths: 3,
       injured: 6,
       missing: 0,
+      casualtyWords: null,
       measures: "镇长已带队赶赴现场；交警已封闭现场",
     });
+  });
+
+  it.each([
+    [
+      "counts with words",
+      { deaths: 0, injured: 5, missing: 0, words: "5人住院，其中3人重伤" },
+      { deaths: 0, injured: 5, missing: 0, casualtyWords: "5人住院，其中3人重伤" },
+    ],
+    // Words without numbers leave the counts on file alone.
+    ["words alone", { words: "多名学生送医观察" }, { casualtyWords: "多名学生送医观察" }],
+  ])("keeps the reporter's words with the casualties now: %s", (_name, casualtiesNow, expected) => {
+    const { changes } = assessFollowUp(incident(), answers({ casualtiesNow }), policy, at(1));
+    expect(changes).toEqual(expected);
   });
 
   it("supplements missing elements and completes the report when the last one comes in", () => {

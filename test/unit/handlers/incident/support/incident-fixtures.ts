@@ -33,6 +33,7 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
     summary: "两车相撞",
     deaths: 3,
     injured: 5,
+    casualtyWords: null,
     missing: 0,
     measures: "镇长已带队赶赴现场",
     contactName: "钱镇长",

@@ -68,13 +68,14 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
-    name: "suspected food poisoning at a school (patients are not casualties)",
+    name: "suspected food poisoning at a school (pupils in hospital count as injured, in their words)",
     now: "2026-03-01 22:00",
     paragraph:
       "3月1日18时左右，县第一中学部分学生在食堂晚餐后陆续出现呕吐、腹泻等症状，疑似食物中毒。" +
       "截至目前已有27名学生送县人民医院就诊，均无生命危险。县卫健局、市场监管局已派员赶赴现场调查处置，" +
       "并对留样食品进行封存送检。联系人：县卫健局副局长张伟，电话13600002222。",
     expected: {
+      casualties: { deaths: 0, injured: 27, missing: 0, words: "截至目前已有27名学生送县人民医院就诊" },
       occurredAt: sh("2026-03-01 18:00"),
       location: "县第一中学",
       type: "公共卫生事件",
@@ -123,7 +124,7 @@ const FIXTURES: Fixture[] = [
       location: "我县",
       type: "自然灾害",
       summary: "我县普降暴雨，青山镇、白水乡累计降雨量超过200毫米，白水河水位暴涨，白水乡沿河3个村庄进水受淹",
-      casualties: { deaths: 0, injured: 0, missing: 1 },
+      casualties: { deaths: 0, injured: 0, missing: 1, words: "1人被洪水冲走失联" },
       measures: "县防指已启动防汛Ⅲ级应急响应，转移群众1200余人，搜救工作正在进行",
     },
   },
@@ -151,7 +152,7 @@ const FIXTURES: Fixture[] = [
       learnedAt: sh("2026-03-02 14:00"),
       location: "青山水库",
       summary: "一名男子在青山水库游泳时失踪",
-      casualties: { deaths: 0, injured: 0, missing: 1 },
+      casualties: { deaths: 0, injured: 0, missing: 1, words: "有群众报告称一名男子在青山水库游泳时失踪" },
       measures: "县消防救援大队、青山镇政府已组织力量开展搜救",
     },
   },
@@ -166,7 +167,7 @@ const FIXTURES: Fixture[] = [
       location: "白水乡白水河大桥下游约200米处",
       type: "事故灾难",
       summary: "3名小学生结伴戏水时1人溺水身亡",
-      casualties: { deaths: 1, injured: 0, missing: 0 },
+      casualties: { deaths: 1, injured: 0, missing: 0, words: "3名小学生结伴戏水时1人溺水身亡" },
       measures: "乡党委书记已赶到现场，正在做好家属安抚工作",
       contact: { phone: "0797-8123456" },
     },
@@ -183,7 +184,7 @@ const FIXTURES: Fixture[] = [
       location: "县城锦绣花园小区5栋一楼商铺",
       type: "事故灾难",
       summary: "县城锦绣花园小区5栋一楼商铺发生燃气爆炸",
-      casualties: { deaths: 1, injured: 4, missing: 0 },
+      casualties: { deaths: 1, injured: 4, missing: 0, words: "造成1人死亡、4人受伤（其中重伤1人）" },
       measures:
         "县政府分管领导已带领应急、住建、消防等部门赶赴现场处置，伤员已全部送医救治，现场已拉起警戒线，周边居民已疏散",
       contact: { name: "赵刚", post: "县住建局局长", phone: "13811112222" },
@@ -199,7 +200,7 @@ const FIXTURES: Fixture[] = [
       location: "青山镇中心小学旁一处在建工地",
       type: "事故灾难",
       summary: "青山镇中心小学旁一处在建工地发生脚手架坍塌",
-      casualties: { deaths: 0, injured: 2, missing: 0 },
+      casualties: { deaths: 0, injured: 2, missing: 0, words: "2名工人受伤被困，暂无人员死亡" },
       measures: "已被救出送县医院救治",
     },
   },
@@ -214,7 +215,7 @@ const FIXTURES: Fixture[] = [
       location: "G210国道K1520+300处（白水乡路段）",
       type: "事故灾难",
       summary: "G210国道K1520+300处（白水乡路段）一辆货车与一辆面包车发生碰撞",
-      casualties: { deaths: 0, injured: 3, missing: 0 },
+      casualties: { deaths: 0, injured: 3, missing: 0, words: "造成面包车上3人受伤，无人死亡" },
       measures: "交警大队已到场处置，事故原因正在调查",
     },
   },
@@ -301,7 +302,12 @@ const FIXTURES: Fixture[] = [
       location: "白水乡一养殖场",
       type: "事故灾难",
       summary: "白水乡一养殖场3名工人在清理化粪池时发生中毒窒息",
-      casualties: { deaths: 2, injured: 1, missing: 0 },
+      casualties: {
+        deaths: 2,
+        injured: 1,
+        missing: 0,
+        words: "其中2人经抢救无效死亡，1人受伤正在县医院救治",
+      },
     },
   },
   {
@@ -350,12 +356,13 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
-    name: "urban waterlogging: a person trapped and rescued is not a casualty count",
+    name: "urban waterlogging: a person trapped and rescued is kept in words, not as a count",
     now: "2026-07-02 19:00",
     paragraph:
       "今天17时左右，县城遭遇短时强降雨，建设路、人民路等路段出现严重内涝，部分车辆被淹，1名行人被困后获救。" +
       "城管、消防部门已出动抢险，正在组织排水。",
     expected: {
+      casualties: { words: "1名行人被困后获救" },
       occurredAt: sh("2026-07-02 17:00"),
       location: "县城",
       type: "自然灾害",
@@ -415,6 +422,7 @@ const FIXTURES: Fixture[] = [
     now: "2026-03-02 15:00",
     paragraph: "事发时间：今天14时20分。事发地点：青山镇李家村。事件情况：一辆农用车侧翻，驾驶员受伤。",
     expected: {
+      casualties: { words: "驾驶员受伤" },
       occurredAt: sh("2026-03-02 14:20"),
       location: "青山镇李家村",
       type: "事故灾难",
@@ -485,6 +493,49 @@ describe("extractReport with nothing to find", () => {
     expect(
       extractReport(paragraph, { now: sh("2026-03-02 15:00"), timeZone: SHANGHAI, types: TYPES }),
     ).toEqual({});
+  });
+});
+
+describe("extractReport: measures of the responders", () => {
+  const options = { now: sh("2026-03-02 15:00"), timeZone: SHANGHAI, types: TYPES };
+  const opening = "今天14时20分，青山镇李家村村道发生一起两车相撞事故，无人员伤亡，";
+  it.each([
+    ["交警实施交通管制", "交警实施交通管制"],
+    ["交警已封闭路段", "交警已封闭路段"],
+    ["交警实施交通管制，交警已封闭路段", "交警实施交通管制，交警已封闭路段"],
+    ["消防正在扑救", "消防正在扑救"],
+    ["消防已到场", "消防已到场"],
+    ["医护人员正在救治", "医护人员正在救治"],
+    ["民警已疏散周边群众", "民警已疏散周边群众"],
+    ["派出所民警立即赶到", "派出所民警立即赶到"],
+    ["路段已封闭，车辆绕行", "路段已封闭，车辆绕行"],
+    ["现场已实行交通管制", "现场已实行交通管制"],
+  ])("%s", (written, measures) => {
+    expect(extractReport(`${opening}${written}。`, options).measures).toBe(measures);
+  });
+
+  it("keeps what happened out of the measures", () => {
+    const report = extractReport(`${opening}交警实施交通管制。`, options);
+    expect(report.summary).toBe("青山镇李家村村道发生一起两车相撞事故");
+  });
+});
+
+describe("extractReport: casualties in the clerk's words", () => {
+  const options = { now: sh("2026-03-02 15:00"), timeZone: SHANGHAI, types: TYPES };
+  const opening = "今天14时20分，青山镇中心小学发生一起疑似食物中毒事件，";
+  it.each([
+    ["造成2人死亡、3人受伤，伤员已送县医院救治", { deaths: 2, injured: 3, missing: 0 }],
+    [
+      "死亡1人，受伤4人（其中2人重伤）",
+      { deaths: 1, injured: 4, missing: 0, words: "死亡1人，受伤4人（其中2人重伤）" },
+    ],
+    ["无死亡，12名学生送医观察", { deaths: 0, injured: 12, missing: 0, words: "无死亡，12名学生送医观察" }],
+    ["无人员伤亡，多名学生送医观察", { words: "无人员伤亡，多名学生送医观察" }],
+    ["暂无人员死亡，2人被困", { deaths: 0, injured: 0, missing: 0, words: "暂无人员死亡，2人被困" }],
+    ["无人员伤亡，正在搜救失联人员", { words: "无人员伤亡，正在搜救失联人员" }],
+    ["无人员伤亡，原因正在核实", { deaths: 0, injured: 0, missing: 0 }],
+  ])("%s", (written, casualties) => {
+    expect(extractReport(`${opening}${written}。`, options).casualties).toEqual(casualties);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanCasualties } from "../../../../../src/handlers/incident/understanding/casualties.ts";
+import { countsOf, scanCasualties } from "../../../../../src/handlers/incident/understanding/casualties.ts";
 import {
   DEFAULT_MAX_CASUALTIES,
   parseCasualties,
@@ -31,6 +31,8 @@ describe("parseCasualties: none", () => {
     "暂未收到人员伤亡报告",
     "并无人员伤亡",
     "无人员死亡",
+    "无新增死亡",
+    "未新增人员伤亡",
   ])("%j is no casualties", (text) => {
     expect(parseCasualties(text)).toEqual({ ok: true, value: counts(0, 0, 0) });
   });
@@ -85,7 +87,6 @@ describe("parseCasualties: counts", () => {
     ["2人死亡，暂无受伤", 2, 0, 0],
     ["造成2人死亡、3人受伤", 2, 3, 0],
     ["致1死2伤", 1, 2, 0],
-    ["2人死亡，受伤人数不详", 2, 0, 0],
     // Light and serious injuries add up; a breakdown after 其中 does not count twice.
     ["5名学生轻伤、1名学生重伤", 0, 6, 0],
     ["轻伤2人，重伤1人", 0, 3, 0],
@@ -95,8 +96,47 @@ describe("parseCasualties: counts", () => {
     ["3名工人被困，其中2人死亡", 2, 0, 0],
     ["2人死亡，1人受伤正在县医院救治", 2, 1, 0],
     ["死亡２人，受伤３人", 2, 3, 0],
+    // People taken to hospital are the injured when no injured count is written.
+    ["无死亡，12名学生送医观察", 0, 12, 0],
+    ["已有27名学生送县人民医院就诊", 0, 27, 0],
+    ["3人住院治疗", 0, 3, 0],
+    ["5人住院，其中3人重伤", 0, 5, 0],
+    ["无新增死亡，5人住院，其中3人重伤", 0, 5, 0],
+    ["造成2人受伤，2名伤员已送医救治", 0, 2, 0],
   ])("%s", (text, deaths, injured, missing) => {
-    expect(parseCasualties(text)).toEqual({ ok: true, value: counts(deaths, injured, missing) });
+    const result = parseCasualties(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok && countsOf(result.value)).toEqual(counts(deaths, injured, missing));
+  });
+});
+
+describe("parseCasualties: the person's words", () => {
+  // [reply, counts (null: written without numbers), words kept]
+  it.each<[string, ReturnType<typeof counts> | null, boolean]>([
+    ["2死3伤", counts(2, 3, 0), false],
+    ["造成2人死亡、3人受伤", counts(2, 3, 0), false],
+    ["死亡2人，受伤3人", counts(2, 3, 0), false],
+    ["无人员伤亡", counts(0, 0, 0), false],
+    ["死亡1人，受伤4人（其中2人重伤）", counts(1, 4, 0), true],
+    ["造成3人受伤，其中重伤1人", counts(0, 3, 0), true],
+    ["无死亡，12名学生送医观察", counts(0, 12, 0), true],
+    ["3名工人被困，其中2人死亡", counts(2, 0, 0), true],
+    ["2人死亡，1人受伤正在县医院救治", counts(2, 1, 0), true],
+    ["无人员伤亡，2人被困", counts(0, 0, 0), true],
+    // People hurt, in hospital, trapped or missing without a number: the words alone.
+    ["3人被困", null, true],
+    ["多名学生送医观察", null, true],
+    ["无人员死亡，多名学生送医观察", null, true],
+    ["2人死亡，受伤人数不详", null, true],
+    ["伤员3名", null, true],
+    ["有人受伤", null, true],
+    ["正在搜救失联人员", null, true],
+  ])("%s", (text, expected, kept) => {
+    const result = parseCasualties(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(countsOf(result.value)).toEqual(expected);
+    expect(result.value?.words).toBe(kept ? text : undefined);
   });
 });
 
@@ -172,15 +212,12 @@ describe("parseCasualties: refusals", () => {
     },
   );
 
-  it.each(["", "   ", "2", "有", "好的", "伤员3名", "3人被困", "hello", "很多"])(
-    "lists the understood forms for %j",
-    (text) => {
-      const reason = reasonFor(text);
-      expect(reason).toContain("没看懂伤亡情况");
-      expect(reason).toContain("2死3伤");
-      expect(reason).toContain("不清楚");
-    },
-  );
+  it.each(["", "   ", "2", "有", "好的", "hello", "很多"])("lists the understood forms for %j", (text) => {
+    const reason = reasonFor(text);
+    expect(reason).toContain("没看懂伤亡情况");
+    expect(reason).toContain("2死3伤");
+    expect(reason).toContain("不清楚");
+  });
 });
 
 describe("scanCasualties", () => {
@@ -203,7 +240,6 @@ describe("scanCasualties", () => {
     "镇长已带队赶赴现场，伤员已送县医院救治",
     "伤者已送医，无生命危险",
     "约50名群众因征地补偿问题在县政府门口聚集",
-    "已有27名学生送县人民医院就诊",
     "转移群众1200余人",
     "3个村庄进水受淹",
     "死者家属情绪稳定",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "incident" ADD COLUMN     "casualty_words" TEXT;
