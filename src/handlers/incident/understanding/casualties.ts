@@ -88,10 +88,10 @@ const COUNTED = new RegExp(`${COUNT_FIRST}|${WORD_FIRST}`, "g");
 const MIXED = new RegExp(
   `${NUMBER_PATTERN}(?:余|多)?(?:名|人)?(?:人员)?伤亡|伤亡(?:人数)?(?:为|:|共|达)?${NUMBER_PATTERN}`,
 );
-const NONE = new RegExp(
-  "(?:无|没有|没|未|暂无|暂未|并无|并未|未有)(?:新增|再有)?(?:发现|造成|收到|接到|出现|有)?(?:人员|人)?(?:伤亡|死亡|受伤|失联|伤者)" +
-    "|^(?:无|没有|没|暂无|都没有|否|零|0|无伤亡|没有伤亡)$",
-);
+const NONE_IN_TEXT =
+  "(?:无|没有|没|未|暂无|暂未|并无|并未|未有)(?:新增|再有)?(?:发现|造成|收到|接到|出现|有)?(?:人员|人)?(?:伤亡|死亡|受伤|失联|伤者)";
+const NONE = new RegExp(`${NONE_IN_TEXT}|^(?:无|没有|没|暂无|都没有|否|零|0|无伤亡|没有伤亡)$`);
+const NONE_PHRASES = new RegExp(NONE_IN_TEXT, "g");
 const UNKNOWN =
   /不清楚|不详|不明(?!显)|未知|待核实|待查|正在核实|核实中|尚未统计|正在统计|统计中|不知道|无法确认|尚不清楚|暂不掌握|未掌握|待确认|待统计|不确定|说不准/;
 
@@ -187,7 +187,7 @@ export function scanCasualties(text: string): CasualtyScan {
 
 /** The text without its 无人员伤亡-like statements, which mention the words they deny. */
 function withoutNone(text: string): string {
-  return text.replace(new RegExp(NONE.source.split("|^")[0] as string, "g"), "");
+  return text.replace(NONE_PHRASES, "");
 }
 
 /**
