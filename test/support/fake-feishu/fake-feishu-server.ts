@@ -320,7 +320,10 @@ export class FakeFeishuServer {
     res.end(resource.bytes);
   }
 
-  private async storeUpload(kind: "image" | "file", form: FormData): Promise<{ status: number; body: unknown }> {
+  private async storeUpload(
+    kind: "image" | "file",
+    form: FormData,
+  ): Promise<{ status: number; body: unknown }> {
     const file = form.get(kind === "image" ? "image" : "file");
     if (!(file instanceof File) || file.size === 0)
       return ok({ code: 234001, msg: "Invalid request param: no file" });

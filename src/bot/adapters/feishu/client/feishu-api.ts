@@ -5,6 +5,7 @@
  * rate limits take `inSlot`, which runs every request of the call, each try, in a rate slot of its own.
  */
 import type { Readable } from "node:stream";
+import { inspect } from "node:util";
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import type { FeishuSettings, UrgentChannel } from "../feishu-settings.ts";
@@ -269,12 +270,25 @@ export class FeishuApi {
   }
 }
 
+/**
+ * One part of an SDK log line as text. The SDK logs a failed download's error with its stream and
+ * socket (circular): a log line must never throw, or it replaces the error the SDK rethrows.
+ */
+function logText(part: unknown): string {
+  if (typeof part === "string") return part;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return inspect(part, { depth: 1, breakLength: Number.POSITIVE_INFINITY }).slice(0, 500);
+  }
+}
+
 /** The SDK's log lines into ours. */
 export function sdkLogger(log: Logger) {
   const line =
     (level: "error" | "warn" | "info" | "debug") =>
     (...msg: unknown[]) =>
-      log[level]({ sdk: "lark" }, msg.map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" "));
+      log[level]({ sdk: "lark" }, msg.map(logText).join(" "));
   return {
     error: line("error"),
     warn: line("warn"),

@@ -3,11 +3,14 @@
  * `files.put`, which stops at the store's byte limit. A resource Feishu says is larger than the
  * limit is not read at all; one that turns out larger is dropped half-read. Either way it becomes
  * an attachment with no file key, refused as too large, and the capability answers the person.
+ * A resource Feishu will never give (withdrawn, not in the message) is left out and logged; a
+ * failure worth retrying throws, and the queued event is tried again.
  */
 import type { Logger } from "pino";
 import type { InboundAttachment } from "../../../core/message.ts";
 import { type FileStore, FileTooLargeError } from "../../../core/ports.ts";
 import type { FeishuApi, InSlot } from "../client/feishu-api.ts";
+import { FeishuApiError } from "../client/feishu-errors.ts";
 import type { FeishuResource } from "./feishu-resources.ts";
 
 export interface DownloadDeps {
@@ -24,7 +27,14 @@ export async function downloadResources(
   resources: readonly FeishuResource[],
 ): Promise<InboundAttachment[]> {
   const attachments: InboundAttachment[] = [];
-  for (const resource of resources) attachments.push(await downloadOne(deps, messageId, resource));
+  for (const resource of resources) {
+    try {
+      attachments.push(await downloadOne(deps, messageId, resource));
+    } catch (error) {
+      if (!(error instanceof FeishuApiError && error.failure.kind === "fatal")) throw error;
+      deps.log.warn({ message: messageId, err: error }, "feishu resource cannot be downloaded, left out");
+    }
+  }
   return attachments;
 }
 

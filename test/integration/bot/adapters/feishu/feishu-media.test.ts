@@ -154,6 +154,14 @@ describe("feishu photos, files and location", () => {
     expect(await storedFiles()).toEqual([]);
   });
 
+  it("a picture Feishu no longer has is left out, and the event is still handed on once", async () => {
+    await app.post(media("om_gone_1", "image", { image_key: "img_v3_gone" }));
+    await app.settle();
+    expect(handedFor("om_gone_1")).toHaveLength(1);
+    expect(handedFor("om_gone_1")[0]?.attachments).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
+  });
+
   it("a shared location fills the event's place with its name and coordinates", async () => {
     await app.post(
       media("om_place_1", "location", {
