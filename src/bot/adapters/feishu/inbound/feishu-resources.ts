@@ -8,6 +8,7 @@
  */
 import type { InboundAttachment, SharedLocation } from "../../../core/message.ts";
 import { withoutControlCharacters } from "../../../core/text.ts";
+import { mimeOfName } from "../../common/mime-type.ts";
 import { feishuTexts as T } from "../feishu-texts.ts";
 
 /** A resource of a message, fetched with `GET /im/v1/messages/:id/resources/:key?type=`. */
@@ -110,27 +111,4 @@ function postResources(post: Record<string, unknown>): FeishuResource[] {
     }
   }
   return resources;
-}
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  gif: "image/gif",
-  webp: "image/webp",
-  heic: "image/heic",
-  mp4: "video/mp4",
-  mov: "video/quicktime",
-  pdf: "application/pdf",
-  doc: "application/msword",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xls: "application/vnd.ms-excel",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  txt: "text/plain",
-};
-
-/** A MIME type from a file name's extension; video/mp4 or application/octet-stream when unknown. */
-export function mimeOfName(name: string, kind: InboundAttachment["kind"]): string {
-  const extension = name.includes(".") ? (name.split(".").pop() ?? "").toLowerCase() : "";
-  return MIME_BY_EXTENSION[extension] ?? (kind === "video" ? "video/mp4" : "application/octet-stream");
 }
