@@ -3,9 +3,13 @@
  * the sample office, the real app (database, Redis, queues, handlers) with the WeChat adapter
  * plugged in, and a record of what the bot posted (text and mention ids, as the puppet got them).
  */
+import { randomUUID } from "node:crypto";
+import type { FileBoxInterface } from "file-box";
 import type { Redis } from "ioredis";
+import { types } from "wechaty";
 import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { WechatAdapter, type WechatSettings } from "../../src/bot/adapters/wechat/wechat-adapter.ts";
+import type { FileStore } from "../../src/bot/core/ports.ts";
 import type { OfficeConfig } from "../../src/config/load.ts";
 import { RedisBindingRequestStore } from "../../src/queue/redis-binding-requests.ts";
 import { createRedis } from "../../src/queue/redis-connection.ts";
@@ -51,6 +55,15 @@ export interface WechatWorld {
   say(group: string, person: string, text: string): void;
   /** A person writes to the bot one-to-one. */
   sayDirect(person: string, text: string): void;
+  /**
+   * A person sends a picture, video or file (by the box's kind), or shares a location (no box), in a
+   * group or one-to-one (no group). Returns the message id.
+   */
+  sendMedia(
+    kind: "image" | "video" | "file" | "location",
+    person: string,
+    options?: { group?: string; box?: FileBoxInterface },
+  ): string;
   /** Waits for a bot post to `to` containing every fragment, after `from` posts. */
   expectPost(to: string, fragments: string[], from?: number): Promise<Posted>;
   /** Waits until the adapter, the pipeline and the send queue have nothing left to do. */
@@ -67,7 +80,14 @@ export async function wechatConfig(): Promise<OfficeConfig> {
 }
 
 export async function startWechatWorld(
-  options: { settings?: WechatSettings; config?: OfficeConfig; unknown?: string[]; database?: Database } = {},
+  options: {
+    settings?: WechatSettings;
+    config?: OfficeConfig;
+    unknown?: string[];
+    database?: Database;
+    /** Where the app keeps people's files (a throwaway folder unless given). */
+    files?: FileStore;
+  } = {},
 ): Promise<WechatWorld> {
   const config = options.config ?? (await wechatConfig());
   const mocker = new mock.Mocker();
@@ -133,6 +153,7 @@ export async function startWechatWorld(
     platforms: [adapter],
     prefix,
     database: options.database,
+    files: options.files,
     console: { mode: "demo" },
   });
   mocker.login(bot);
@@ -163,6 +184,26 @@ export async function startWechatWorld(
       const contact = contacts.get(person);
       if (!contact) throw new Error(`no ${person}`);
       contact.say(text).to(bot);
+    },
+    sendMedia(kind, person, options = {}) {
+      const contact = contacts.get(person);
+      const room = options.group ? rooms.get(options.group) : undefined;
+      if (!contact || (options.group && !room)) throw new Error(`no ${person} or ${options.group}`);
+      // Made as the mock's own say() makes them, with the kind set: say() types a PDF as unknown.
+      const type = {
+        image: types.Message.Image,
+        video: types.Message.Video,
+        file: types.Message.Attachment,
+        location: types.Message.Location,
+      }[kind];
+      const id = randomUUID();
+      if (options.box) mocker.cacheFileBoxPayload.set(id, options.box.toJSON());
+      const base = { id, talkerId: contact.id, timestamp: Date.now(), type };
+      const message = mocker.MessageMock.create(
+        room ? { ...base, roomId: room.id, mentionIdList: [] } : { ...base, listenerId: bot.id },
+      );
+      mocker.puppet.emit("message", { messageId: message.id });
+      return message.id;
     },
     async expectPost(to, fragments, from = 0) {
       try {

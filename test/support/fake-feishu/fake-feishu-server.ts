@@ -1,7 +1,9 @@
 /**
  * A fake Feishu OpenAPI server on 127.0.0.1 for tests and the bench: tenant token, message
  * create/reply/patch (with `uuid` dedupe as Feishu does), urgent app/sms/phone, read users,
- * contact lookup by phone, chat membership, app scopes and 飞书登录 (OAuth authorize, token, user_info). It records every call and answers
+ * contact lookup by phone, chat membership, app scopes, 飞书登录 (OAuth authorize, token, user_info),
+ * the resources of received messages (bytes a test put there) and picture and file uploads (multipart,
+ * kept with their bytes under the key handed back). It records every call and answers
  * 429/500/timeouts on demand, and can hold a call until the test lets it go (to drive a race
  * deterministically), so the adapter runs its real SDK client against it.
  */
@@ -36,6 +38,25 @@ export interface StoredMessage {
   urgent: { kind: "app" | "sms" | "phone"; userIds: string[] }[];
   readBy: string[];
   at: number;
+}
+
+/** A picture or file the bot uploaded (im.image.create, im.file.create). */
+export interface Upload {
+  kind: "image" | "file";
+  /** The image_key or file_key handed back. */
+  key: string;
+  name: string;
+  /** `file_type` of a file upload (mp4, stream, …). */
+  fileType?: string;
+  bytes: Buffer;
+}
+
+/** A resource of a received message, as a test put it there for the bot to download. */
+interface Resource {
+  bytes: Buffer;
+  contentType: string;
+  /** Whether the answer says its length (Feishu does). */
+  withLength: boolean;
 }
 
 /** A planned fault: the next `times` calls matching `path` get it. */
@@ -83,6 +104,9 @@ export interface FakeFeishuOptions {
 export class FakeFeishuServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: StoredMessage[] = [];
+  readonly uploads: Upload[] = [];
+  /** Resources by `<message id>/<key>`. */
+  private readonly resources = new Map<string, Resource>();
   private readonly faults: Fault[] = [];
   private readonly holds: Hold[] = [];
   private readonly waiters: { count: number; resolve: () => void }[] = [];
@@ -138,6 +162,25 @@ export class FakeFeishuServer {
     this.tokens.clear();
   }
 
+  /** Puts a resource of a received message where the bot downloads it from. */
+  putResource(
+    messageId: string,
+    key: string,
+    bytes: Buffer,
+    options: { contentType?: string; withLength?: boolean } = {},
+  ): void {
+    this.resources.set(`${messageId}/${key}`, {
+      bytes,
+      contentType: options.contentType ?? "application/octet-stream",
+      withLength: options.withLength ?? true,
+    });
+  }
+
+  /** The upload behind an image_key or file_key. */
+  upload(key: string): Upload | undefined {
+    return this.uploads.find((u) => u.key === key);
+  }
+
   /** Marks a message read by people (open ids). */
   markRead(messageId: string, openIds: string[]): void {
     const message = this.messages.find((m) => m.messageId === messageId);
@@ -177,10 +220,12 @@ export class FakeFeishuServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
+    const rawBytes = await readBody(req);
+    const raw = rawBytes.toString("utf8");
+    const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/form-data");
     let body: Record<string, unknown> | undefined;
     try {
-      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+      body = raw && !multipart ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
     } catch {
       body = undefined;
     }
@@ -230,11 +275,70 @@ export class FakeFeishuServer {
     const fault = this.takeFault(method, url.pathname);
     if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);
 
+    if (this.knowsToken(req.headers.authorization)) {
+      const resource = url.pathname.match(/^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/);
+      if (method === "GET" && resource) return this.serveResource(`${resource[1]}/${resource[2]}`, call, res);
+      if (method === "POST" && multipart && /^\/open-apis\/im\/v1\/(images|files)$/.test(url.pathname)) {
+        const form = await new Response(new Uint8Array(rawBytes), {
+          headers: { "content-type": String(req.headers["content-type"]) },
+        }).formData();
+        call.body = {};
+        form.forEach((value, name) => {
+          if (call.body) call.body[name] = typeof value === "string" ? value : "(file)";
+        });
+        const reply = await this.storeUpload(url.pathname.endsWith("images") ? "image" : "file", form);
+        call.status = reply.status;
+        res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify(reply.body));
+        return;
+      }
+    }
     const reply = this.route(method, url, body, req.headers.authorization);
     if (fault) return this.answerFault(fault, call, res);
     call.status = reply.status;
     res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(reply.body));
+  }
+
+  private knowsToken(authorization: string | undefined): boolean {
+    const token = authorization?.replace(/^Bearer\s+/, "");
+    return token !== undefined && this.tokens.has(token);
+  }
+
+  private serveResource(id: string, call: RecordedCall, res: ServerResponse): void {
+    const resource = this.resources.get(id);
+    if (!resource) {
+      call.status = 400;
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: 234003, msg: "File not in msg." }));
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": resource.contentType,
+      ...(resource.withLength ? { "content-length": String(resource.bytes.length) } : {}),
+    });
+    res.end(resource.bytes);
+  }
+
+  private async storeUpload(
+    kind: "image" | "file",
+    form: FormData,
+  ): Promise<{ status: number; body: unknown }> {
+    const file = form.get(kind === "image" ? "image" : "file");
+    if (!(file instanceof File) || file.size === 0)
+      return ok({ code: 234001, msg: "Invalid request param: no file" });
+    if (kind === "image" && form.get("image_type") !== "message")
+      return ok({ code: 234001, msg: "Invalid request param: image_type" });
+    const key = `${kind === "image" ? "img" : "file"}_v3_${randomBytes(6).toString("hex")}`;
+    const fileType = form.get("file_type");
+    this.uploads.push({
+      kind,
+      key,
+      name: kind === "file" ? String(form.get("file_name") ?? "") : file.name,
+      ...(typeof fileType === "string" ? { fileType } : {}),
+      bytes: Buffer.from(await file.arrayBuffer()),
+    });
+    return ok({ code: 0, msg: "ok", data: kind === "image" ? { image_key: key } : { file_key: key } });
   }
 
   private answerFault(fault: Fault, call: RecordedCall, res: ServerResponse): void {
@@ -391,11 +495,11 @@ function ok(body: unknown): { status: number; body: unknown } {
   return { status: 200, body };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

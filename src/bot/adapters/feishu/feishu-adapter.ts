@@ -103,6 +103,7 @@ export class FeishuAdapter implements PlatformAdapter {
       if (dutyChatId)
         await services.messenger.send({ chatId: dutyChatId, text, idempotencyKey: `feishu-problem-${key}` });
     };
+    this.sink.files = context.files;
     await this.identity.load(this.api);
     try {
       this.inbound.botOpenId = (await this.api.botInfo()).openId;

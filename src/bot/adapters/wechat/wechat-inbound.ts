@@ -5,6 +5,9 @@
  * bot: a one-to-one message, a group message that mentions the bot, a message from someone in a
  * dialog with the bot there, a reply code, or a confirmation word such as 收到. A message from a
  * contact the org file does not know is handed on as unbound: the binding capability decides.
+ * A picture, video, file or location share from a known person becomes an event with no text and
+ * its attachment (stored first) or place, when it is meant for the bot: one-to-one, or in a group
+ * from someone in a dialog with the bot there (a picture cannot @ the bot).
  */
 import type { Logger } from "pino";
 import type { ContactInterface, MessageInterface, WechatyInterface } from "wechaty/impls";
@@ -12,15 +15,16 @@ import type { BindingRequestStore } from "../../core/binding-request-store.ts";
 import type { DialogPresence } from "../../core/dialog-presence.ts";
 import type { Directory } from "../../core/directory.ts";
 import { directChatId, type InboundEvent } from "../../core/message.ts";
-import type { Messenger } from "../../core/ports.ts";
+import type { FileStore, Messenger } from "../../core/ports.ts";
 import { splitCommand } from "../../core/text.ts";
 import type { PersonBinder, UnboundEvent } from "../../core/unbound.ts";
 import { codeReply } from "./render-text.ts";
 import { ReorderBuffer } from "./reorder-buffer.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
 import type { UrgentRepeater } from "./urgent-repeater.ts";
-import { decodeWechatMessage, wechatPress, wechatSaid } from "./wechat-decode.ts";
+import { type DecodedWechatMessage, decodeWechatMessage, wechatPress, wechatSaid } from "./wechat-decode.ts";
 import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
+import { type WechatExtraKind, wechatExtras } from "./wechat-media.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 
 export interface WechatInboundDeps {
@@ -29,6 +33,8 @@ export interface WechatInboundDeps {
   identity: WechatIdentity;
   /** Whether a person is in a dialog with the bot (a plain group message then answers it). */
   dialogs: DialogPresence;
+  /** Where the pictures and files people send are kept. */
+  files: FileStore;
   messenger: Messenger;
   replyCodes: ReplyCodeStore;
   /** Requests of unknown contacts to be bound, waiting for the duty office's code. */
@@ -66,7 +72,7 @@ export class WechatInbound {
 
   receive(message: MessageInterface): void {
     if (message.self()) return;
-    if (message.type() !== this.deps.bot.Message.Type.Text) return;
+    if (message.type() !== this.deps.bot.Message.Type.Text && !this.extraKind(message)) return;
     if (this.seen.has(message.id)) return;
     this.seen.add(message.id);
     if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value as string);
@@ -77,6 +83,23 @@ export class WechatInbound {
 
   idle(): Promise<void> {
     return this.buffer.idle();
+  }
+
+  /** What a picture, video, file or location message carries; undefined for text and other kinds. */
+  private extraKind(message: MessageInterface): WechatExtraKind | undefined {
+    const { Type } = this.deps.bot.Message;
+    switch (message.type()) {
+      case Type.Image:
+        return "image";
+      case Type.Video:
+        return "video";
+      case Type.Attachment:
+        return "file";
+      case Type.Location:
+        return "location";
+      default:
+        return undefined;
+    }
   }
 
   flush(): Promise<void> {
@@ -110,6 +133,12 @@ export class WechatInbound {
       this.deps.bot.isLoggedIn ? this.deps.bot.currentUser.name() : "",
     );
     const { text, mentionsBot } = said;
+    const extra = this.extraKind(message);
+    if (extra) {
+      // A picture from someone the org file does not know says nothing to bind them by.
+      if (personId && chatId) await this.routeExtra(message, extra, said, { chatId, personId }, !room);
+      return;
+    }
     if (!personId) {
       await this.deps.handleUnbound({
         platform: PLATFORM,
@@ -171,5 +200,18 @@ export class WechatInbound {
       if (id) mentions.push(id);
     }
     await this.deps.handle(wechatSaid(said, place, mentions));
+  }
+
+  private async routeExtra(
+    message: MessageInterface,
+    kind: WechatExtraKind,
+    said: DecodedWechatMessage,
+    place: { chatId: string; personId: string },
+    direct: boolean,
+  ): Promise<void> {
+    const meant = direct || (await this.deps.dialogs.inDialog(place.chatId, place.personId));
+    if (!meant) return;
+    const extras = await wechatExtras(this.deps.bot, message, kind, this.deps.files, this.deps.log);
+    await this.deps.handle({ ...wechatSaid({ ...said, text: "" }, place, []), ...extras });
   }
 }

@@ -2,7 +2,8 @@
  * Delivers outbound messages to WeChat: renders them as text, issues a reply code for a card's
  * buttons, mentions people with real WeChat mentions, splits long texts, paces the posts, and
  * remembers each posted part (sent_message) so a retried send never posts a part twice.
- * A card's chart follows its text as a PNG picture (WeChat shows no charts of its own).
+ * A card's chart follows its text as a PNG picture (WeChat shows no charts of its own), then the
+ * message's files, each posted as a file box (a picture shows as a picture), each keyed on its own.
  * `updateOf` messages are skipped: WeChat cannot edit a sent message, and a notice comes with them.
  * (`formOnly` messages never come here: the send queue gives them only to sinks that show forms.)
  */
@@ -11,6 +12,7 @@ import type { ContactInterface, RoomInterface, WechatyInterface } from "wechaty/
 import type { Directory } from "../../core/directory.ts";
 import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../core/message-sink.ts";
+import type { FileStore } from "../../core/ports.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { recordSentMessage } from "../common/sent-message-record.ts";
 import type { Pacer } from "./pacer.ts";
@@ -29,6 +31,8 @@ export interface WechatSinkRuntime {
   directory: Directory;
   identity: WechatIdentity;
   prisma: DatabaseClient;
+  /** Where the files a message sends are kept. */
+  files: FileStore;
   pacer: Pacer;
   repeater: UrgentRepeater;
   /** Labels sent as reply codes, shared with the inbound side. */
@@ -78,11 +82,15 @@ export class WechatSink implements MessageSink {
         : undefined;
     const people = [...new Set([...(message.mentions ?? []), ...(message.urgentTo ?? [])])];
     const text = renderMessage(message, code);
-    const parts = await this.textParts(runtime, target, message, text, people);
+    // Files alone (no text, no card) are just the files.
+    const filesOnly = message.text === undefined && !message.card && (message.files?.length ?? 0) > 0;
+    const parts = filesOnly ? [] : await this.textParts(runtime, target, message, text, people);
     const chart = this.chartPart(runtime, target, message);
-    const posted = await this.postedKeys(runtime, [...parts, ...(chart ? [chart] : [])]);
+    const files = this.fileParts(runtime, target, message);
+    const posted = await this.postedKeys(runtime, [...parts, ...(chart ? [chart] : []), ...files]);
     for (const part of parts) await this.postOnce(runtime, target, part, posted);
     if (chart) await this.postOnce(runtime, target, chart, posted);
+    for (const part of files) await this.postOnce(runtime, target, part, posted);
     if ((message.urgentTo?.length ?? 0) > 0)
       runtime.repeater.track({
         key: message.idempotencyKey,
@@ -133,6 +141,20 @@ export class WechatSink implements MessageSink {
         );
       },
     };
+  }
+
+  /** The message's files, each a post of its own after the text (a retry finds it in sent_message). */
+  private fileParts(runtime: WechatSinkRuntime, target: Target, message: OutboundMessage): Part[] {
+    return (message.files ?? []).map((file, index) => ({
+      key: `${message.idempotencyKey}#file-${index + 1}`,
+      chatId: message.chatId,
+      send: async () => {
+        const bytes = await runtime.files.get(file.fileKey);
+        // Base64, as for the chart: a puppet that passes files on can only serialise that kind.
+        const box = FileBox.fromBase64(Buffer.from(bytes).toString("base64"), file.name);
+        return runtime.bot.puppet.messageSendFile(target.id, box);
+      },
+    }));
   }
 
   /** Which of a message's parts sent_message says were posted already: one query for them all. */

@@ -2,6 +2,10 @@
 
 export const wechatTexts = {
   urgentMark: "【加急】",
+  /** Names given to a picture, video or file sent without one. */
+  imageName: "图片.jpg",
+  videoName: "视频.mp4",
+  fileName: "文件",
   /** How numbered dialog choices are answered: `回复 1 确认上报 / 2 修改`. */
   numberedChoices: (choices: string[]) => `回复 ${choices.join(" / ")}`,
   /** How a card's buttons are answered by reply code: `回复「7 已阅」「7 批示」`. */

@@ -4,6 +4,8 @@
  * it invalid, and throws {@link FeishuApiError} when retrying cannot help. Calls under Feishu's
  * rate limits take `inSlot`, which runs every request of the call, each try, in a rate slot of its own.
  */
+import type { Readable } from "node:stream";
+import { inspect } from "node:util";
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
 import type { FeishuSettings, UrgentChannel } from "../feishu-settings.ts";
@@ -20,9 +22,24 @@ interface Answer<T> {
 export interface OutgoingMessage {
   receiveIdType: "chat_id" | "open_id";
   receiveId: string;
-  msgType: "text" | "interactive" | "post";
+  msgType: "text" | "interactive" | "post" | "image" | "file" | "media";
   content: string;
   uuid: string;
+}
+
+/** A received message's resource being downloaded. */
+export interface DownloadedResource {
+  stream: Readable;
+  /** The MIME type Feishu gave, without parameters. */
+  contentType?: string;
+  /** Bytes, when Feishu said. */
+  size?: number;
+}
+
+/** What the SDK answers a resource download with (no code: the body is the file). */
+interface ResourceAnswer {
+  getReadableStream(): Readable;
+  headers?: unknown;
 }
 
 const URGENT = { app: "urgentApp", sms: "urgentSms", phone: "urgentPhone" } as const;
@@ -75,6 +92,67 @@ export class FeishuApi {
     await this.call("message.patch", inSlot, () =>
       this.client.im.message.patch({ path: { message_id: messageId }, data: { content } }),
     );
+  }
+
+  /**
+   * A resource of a received message (a picture, video or file) as a stream, with what the answer's
+   * headers say of it; the caller reads or destroys the stream.
+   */
+  async resource(
+    messageId: string,
+    fileKey: string,
+    type: "image" | "file",
+    inSlot: InSlot = direct,
+  ): Promise<DownloadedResource> {
+    const answer = await this.call<ResourceAnswer>(
+      "messageResource.get",
+      inSlot,
+      async () =>
+        (await this.client.im.messageResource.get({
+          path: { message_id: messageId, file_key: fileKey },
+          params: { type },
+        })) as Answer<ResourceAnswer>,
+    );
+    if (!answer) throw new FeishuApiError("no resource in answer", { kind: "retry", reason: "empty answer" });
+    const headers = (answer.headers ?? {}) as Record<string, unknown>;
+    const length = Number(headers["content-length"]);
+    const contentType = typeof headers["content-type"] === "string" ? headers["content-type"] : undefined;
+    return {
+      stream: answer.getReadableStream(),
+      contentType: contentType?.split(";")[0]?.trim() || undefined,
+      size: Number.isFinite(length) && length >= 0 ? length : undefined,
+    };
+  }
+
+  /** Uploads a picture to send as a message; returns its image_key. */
+  async uploadImage(bytes: Uint8Array, name: string, inSlot: InSlot = direct): Promise<string> {
+    const data = await this.call<{ image_key?: string }>("image.create", inSlot, () =>
+      this.client.request({
+        url: "/open-apis/im/v1/images",
+        method: "POST",
+        data: { image_type: "message", image: new File([new Uint8Array(bytes)], name) },
+      }),
+    );
+    if (!data?.image_key) throw new FeishuApiError("no image_key in answer", { kind: "fatal", reason: "" });
+    return data.image_key;
+  }
+
+  /** Uploads a file (`mp4` for a video, `stream` for anything else); returns its file_key. */
+  async uploadFile(
+    bytes: Uint8Array,
+    name: string,
+    fileType: "mp4" | "stream",
+    inSlot: InSlot = direct,
+  ): Promise<string> {
+    const data = await this.call<{ file_key?: string }>("file.create", inSlot, () =>
+      this.client.request({
+        url: "/open-apis/im/v1/files",
+        method: "POST",
+        data: { file_type: fileType, file_name: name, file: new File([new Uint8Array(bytes)], name) },
+      }),
+    );
+    if (!data?.file_key) throw new FeishuApiError("no file_key in answer", { kind: "fatal", reason: "" });
+    return data.file_key;
   }
 
   /** Urgent delivery of a sent message; returns the open ids Feishu refused. */
@@ -192,12 +270,25 @@ export class FeishuApi {
   }
 }
 
+/**
+ * One part of an SDK log line as text. The SDK logs a failed download's error with its stream and
+ * socket (circular): a log line must never throw, or it replaces the error the SDK rethrows.
+ */
+function logText(part: unknown): string {
+  if (typeof part === "string") return part;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return inspect(part, { depth: 1, breakLength: Number.POSITIVE_INFINITY }).slice(0, 500);
+  }
+}
+
 /** The SDK's log lines into ours. */
 export function sdkLogger(log: Logger) {
   const line =
     (level: "error" | "warn" | "info" | "debug") =>
     (...msg: unknown[]) =>
-      log[level]({ sdk: "lark" }, msg.map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" "));
+      log[level]({ sdk: "lark" }, msg.map(logText).join(" "));
   return {
     error: line("error"),
     warn: line("warn"),

@@ -18,6 +18,7 @@ export const NEEDED_SCOPES: NeededScope[] = [
   { scope: "im:message.group_at_msg:readonly", what: "接收群里 @机器人 的消息" },
   { scope: "im:message.p2p_msg:readonly", what: "接收用户发给机器人的单聊消息" },
   { scope: "im:message:readonly", what: "查看消息已读情况（已读 3/5）" },
+  { scope: "im:resource", what: "下载和上传消息里的图片、视频、文件（现场图片）" },
   { scope: "im:message.urgent", what: "应用内加急" },
   { scope: "im:message.urgent:sms", what: "短信加急（消耗企业额度，按需）", optional: true },
   { scope: "im:message.urgent:phone", what: "电话加急（消耗企业额度，按需）", optional: true },

@@ -10,6 +10,7 @@ import { verifyAction } from "../action-signature.ts";
 import { type FeishuMention, inboundText, readMentions } from "../feishu-content.ts";
 import { FEISHU } from "../feishu-identity.ts";
 import { type CardAction, cardAction, type MessageReceived, messageReceived } from "./feishu-events.ts";
+import { carriesExtras, type FeishuResource, messageExtras } from "./feishu-resources.ts";
 
 /** Who is who on Feishu, as the decoder reads it: org ids of open ids and Feishu chats, the bot. */
 export interface FeishuNames {
@@ -38,7 +39,7 @@ export function readReceivedMessage(data: unknown): ReceivedMessage {
 
 /** What a received message is, for the worker. */
 export type DecodedMessage =
-  /** A kind of message the bot does not read (image, file); `answer` when it was meant for the bot. */
+  /** A kind of message the bot does not read (audio, sticker); `answer` when it was meant for the bot. */
   | { kind: "unsupported"; messageType: string; answer: boolean }
   /** Longer than the bot takes; `answer` when it was meant for the bot. */
   | { kind: "too-long"; answer: boolean }
@@ -46,7 +47,11 @@ export type DecodedMessage =
   | { kind: "unknown-person" }
   /** A group message in a Feishu chat not bound to an org chat. */
   | { kind: "unbound-group"; personId?: string; text: string; addressed: boolean }
-  | { kind: "event"; event: InboundEvent };
+  /**
+   * Something said to the bot. `resources` are still to be downloaded into the event's attachments
+   * (by the worker); `addressed`: one-to-one or mentioning the bot.
+   */
+  | { kind: "event"; event: InboundEvent; resources: FeishuResource[]; addressed: boolean };
 
 export function decodeMessage(
   event: MessageReceived,
@@ -55,7 +60,11 @@ export function decodeMessage(
   receivedAt: Date,
 ): DecodedMessage {
   const { message, sender } = event;
-  const raw = inboundText(message.message_type, message.content);
+  const type = message.message_type;
+  const extras = messageExtras(type, message.content);
+  const empty = extras.resources.length === 0 && !extras.location;
+  // Pictures, videos, files and places carry no text; one whose content cannot be read is unsupported.
+  const raw = carriesExtras(type) ? (empty ? undefined : "") : inboundText(type, message.content);
   const personId = names.personOf(sender.sender_id?.open_id);
   const isDirect = message.chat_type === "p2p";
   const chatId = isDirect ? (personId ? directChatId(personId) : undefined) : names.groupOf(message.chat_id);
@@ -78,8 +87,11 @@ export function decodeMessage(
       senderName: sender.sender_id?.open_id,
       text: read.text,
       mentions: read.mentions,
+      ...(extras.location ? { location: extras.location } : {}),
       receivedAt,
     },
+    resources: extras.resources,
+    addressed,
   };
 }
 

@@ -8,6 +8,12 @@
  *
  * A card action must answer with its toast at once, so it is checked (signature, sent card,
  * person) in the callback and only the checked neutral action is queued.
+ *
+ * Pictures, videos and files are downloaded by the worker, never in the callback: the job is keyed
+ * by the message id, so a resend while the job is kept (a day, as long as the pipeline's dedupe)
+ * downloads nothing again. In a group, a message that does not @ the bot is read for what it
+ * carries only when its sender is in a dialog with the bot there (as text answers are), so nobody's
+ * holiday photos are downloaded.
  */
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { Logger } from "pino";
@@ -27,6 +33,7 @@ import { chatRateKey } from "../feishu-target.ts";
 import { feishuTexts as T } from "../feishu-texts.ts";
 import { feishuUuid } from "../outbound/feishu-sink.ts";
 import { decodeCardAction, decodeMessage, type FeishuNames, readReceivedMessage } from "./feishu-decode.ts";
+import { downloadResources } from "./feishu-download.ts";
 import { type BotAdded, botAdded, type MessageReceived, toast } from "./feishu-events.ts";
 
 /** What waits on the inbound queue: raw events still to map, or a checked neutral event. */
@@ -35,8 +42,8 @@ export type FeishuInboundJob =
   | { kind: "bot-added"; data: BotAdded }
   | { kind: "event"; event: Omit<InboundEvent, "receivedAt"> & { receivedAt: string } };
 
-/** Where decoded events go (the app's pipeline). */
-export type InboundHandlers = Pick<PlatformContext, "handle" | "handleUnbound">;
+/** Where decoded events go (the app's pipeline), who is in a dialog, where attachments are kept. */
+export type InboundHandlers = Pick<PlatformContext, "handle" | "handleUnbound" | "dialogs" | "files">;
 
 export interface InboundDeps {
   api: FeishuApi;
@@ -143,8 +150,47 @@ export class FeishuInbound {
         );
         return;
       case "event":
-        return this.dispatch(decoded.event);
+        return this.dispatch(await this.withExtras(decoded, message.message_id));
     }
+  }
+
+  /**
+   * The event with its resources downloaded into attachments. In a group, what a message carries
+   * without an @ of the bot is kept only when its sender is in a dialog there; otherwise the event
+   * keeps its text alone (and a message of nothing but a picture or place is left to the group).
+   */
+  private async withExtras(
+    decoded: Extract<ReturnType<typeof decodeMessage>, { kind: "event" }>,
+    messageId: string,
+  ): Promise<InboundEvent> {
+    const { event, resources, addressed } = decoded;
+    if (resources.length === 0 && !event.location) return event;
+    const handlers = this.requireHandlers();
+    const meant =
+      addressed ||
+      (event.senderId !== null && (await handlers.dialogs.inDialog(event.chatId, event.senderId)));
+    if (!meant) {
+      const { location: _location, ...textOnly } = event;
+      return textOnly;
+    }
+    if (resources.length === 0) return event;
+    const attachments = await downloadResources(
+      {
+        api: this.deps.api,
+        files: handlers.files,
+        inSlot: (request) => this.deps.rate.forApp(request),
+        log: this.deps.log,
+      },
+      messageId,
+      resources,
+    );
+    return { ...event, attachments };
+  }
+
+  private requireHandlers(): InboundHandlers {
+    // The worker starts in attach, after the handler is set: this is a programming error.
+    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
+    return this.handlers;
   }
 
   async onCardAction(data: unknown): Promise<unknown> {

@@ -2,8 +2,9 @@
  * Feishu's delivery end: renders a neutral message (text with real mentions, or a Card 2.0), waits
  * for a slot under the per-chat/per-person and app limits, sends it with a `uuid` derived from the
  * idempotency key (a retry never posts twice), remembers the Feishu message id in `SentMessage`,
- * then sends 加急 to the people concerned (under the app's limit). `updateOf` messages patch the
- * earlier card in place (see `stored-card.ts`). It serves only the chats a message can reach on
+ * then sends 加急 to the people concerned (under the app's limit), then the message's files, each
+ * its own post (see `feishu-files.ts`). `updateOf` messages patch the earlier card in place (see
+ * `stored-card.ts`). It serves only the chats a message can reach on
  * Feishu.
  */
 import { createHash } from "node:crypto";
@@ -11,6 +12,7 @@ import type { Logger } from "pino";
 import type { Directory } from "../../../core/directory.ts";
 import type { OutboundMessage } from "../../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../core/message-sink.ts";
+import type { FileStore } from "../../../core/ports.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { stringList } from "../../../core/string-list.ts";
 import { recordSentMessage } from "../../common/sent-message-record.ts";
@@ -20,8 +22,9 @@ import type { FeishuRate } from "../client/feishu-rate.ts";
 import { textContent } from "../feishu-content.ts";
 import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
 import type { FeishuSettings } from "../feishu-settings.ts";
-import { feishuTarget } from "../feishu-target.ts";
+import { type FeishuTarget, feishuTarget } from "../feishu-target.ts";
 import { renderCard } from "./feishu-card.ts";
+import { sendFiles } from "./feishu-files.ts";
 import { withReadLine } from "./feishu-read-line.ts";
 import { sendUrgent } from "./feishu-urgent.ts";
 import { patchStoredCard } from "./stored-card.ts";
@@ -31,6 +34,8 @@ export class FeishuSink implements MessageSink {
   readonly showsForms = true;
   /** Tells the duty officer about a problem that did not stop the send (set when the app starts). */
   reportProblem: (text: string, key: string) => Promise<void> = async () => {};
+  /** Where the files a message sends are kept (set when the app starts). */
+  files?: FileStore;
 
   constructor(
     private readonly deps: {
@@ -51,12 +56,37 @@ export class FeishuSink implements MessageSink {
 
   async deliver(message: OutboundMessage): Promise<void> {
     if (message.updateOf) return this.update(message);
-    const { prisma, api, identity, directory } = this.deps;
-    const target = await feishuTarget(identity, message.chatId);
+    const target = await feishuTarget(this.deps.identity, message.chatId);
     if (!target) {
       this.deps.log.debug({ chat: message.chatId }, "chat not on feishu, message skipped");
       return;
     }
+    // Files alone (no text, no card) are just the files.
+    if (message.text !== undefined || message.card || !message.files?.length)
+      await this.sendMain(message, target);
+    if (message.files?.length) {
+      const files = this.files;
+      if (!files) throw new Error("feishu sink has no file store before the app started");
+      await this.call(() =>
+        sendFiles(
+          {
+            api: this.deps.api,
+            files,
+            prisma: this.deps.prisma,
+            inTargetSlot: (request) => this.deps.rate.forTarget(target.rateKey, request),
+            inAppSlot: (request) => this.deps.rate.forApp(request),
+          },
+          message,
+          target,
+          feishuUuid,
+        ),
+      );
+    }
+  }
+
+  /** The text or card, recorded, then its 加急. */
+  private async sendMain(message: OutboundMessage, target: FeishuTarget): Promise<void> {
+    const { prisma, api, identity, directory } = this.deps;
     const mentions = (message.mentions ?? []).flatMap((id) => {
       const openId = identity.openIdOf(id);
       return openId ? [{ openId, name: directory.personName(id) }] : [];

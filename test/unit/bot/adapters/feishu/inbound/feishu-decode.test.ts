@@ -75,15 +75,20 @@ describe("Feishu decode: im.message.receive_v1", () => {
         mentions: ["bot", "qian"],
         receivedAt: AT,
       },
+      resources: [],
+      addressed: true,
     });
   });
 
-  it("reads rich text (post) as plain text", async () => {
+  it("reads rich text (post) as plain text, its pictures as resources to download", async () => {
     const decoded = decodeMessage(await message("post-message.json"), names(), LIMITS, AT);
     expect(decoded.kind).toBe("event");
     if (decoded.kind !== "event") return;
     expect(decoded.event.text).toBe("续报\n@快报助手 续报 2026-0001\n伤员已全部送医");
     expect(decoded.event.mentions).toEqual(["bot"]);
+    expect(decoded.resources).toEqual([
+      { kind: "image", key: "img_v2_x", type: "image", name: "图片.jpg", mimeType: "image/jpeg" },
+    ]);
   });
 
   it("turns a one-to-one message into an event in the person's direct chat", async () => {
@@ -111,19 +116,111 @@ describe("Feishu decode: im.message.receive_v1", () => {
     });
   });
 
+  it("a group image is an event with no text and its picture to download, not addressed", async () => {
+    const decoded = decodeMessage(await message("message-image.json"), names(), LIMITS, AT);
+    expect(decoded).toEqual({
+      kind: "event",
+      event: {
+        platform: "feishu",
+        eventId: "msg-om_image_1",
+        chatId: "qingshan-work",
+        senderId: "zhangsan",
+        senderName: "ou_zhangsan",
+        text: "",
+        mentions: [],
+        receivedAt: AT,
+      },
+      resources: [
+        {
+          kind: "image",
+          key: "img_v3_02ab_1c2d3e4f",
+          type: "image",
+          name: "图片.jpg",
+          mimeType: "image/jpeg",
+        },
+      ],
+      addressed: false,
+    });
+  });
+
   it.each([
-    ["a group image without @ is not answered", "message-image.json", undefined, false],
     [
-      "a one-to-one image is answered",
-      "message-image.json",
+      "a file keeps its name",
+      "message-file.json",
+      {
+        kind: "file",
+        key: "file_v3_00ab_6f7e8d9c",
+        type: "file",
+        name: "现场情况.pdf",
+        mimeType: "application/pdf",
+      },
+    ],
+    [
+      "a video (media) is downloaded as a file",
+      "message-media.json",
+      {
+        kind: "video",
+        key: "file_v3_00ab_1a2b3c4d",
+        type: "file",
+        name: "现场视频.mp4",
+        mimeType: "video/mp4",
+      },
+    ],
+  ])("%s", async (_title, fixture, resource) => {
+    const decoded = decodeMessage(await message(fixture), names(), LIMITS, AT);
+    expect(decoded).toMatchObject({
+      kind: "event",
+      event: { chatId: "dm:zhangsan", text: "" },
+      resources: [resource],
+      addressed: true,
+    });
+  });
+
+  it("a location fills the event's place: name and coordinates as numbers", async () => {
+    const decoded = decodeMessage(await message("message-location.json"), names(), LIMITS, AT);
+    expect(decoded).toMatchObject({
+      kind: "event",
+      event: {
+        chatId: "dm:zhangsan",
+        text: "",
+        location: { name: "青山镇中心小学", latitude: 30.593098, longitude: 114.305392 },
+      },
+      resources: [],
+    });
+  });
+
+  it.each([
+    ["a group voice message without @ is not answered", undefined, false],
+    [
+      "a one-to-one voice message is answered",
       (e: Record<string, unknown>) => {
         (e.message as MessageReceived["message"]).chat_type = "p2p";
       },
       true,
     ],
-  ])("%s", async (_title, fixture, change, answer) => {
-    const decoded = decodeMessage(await message(fixture, change), names(), LIMITS, AT);
-    expect(decoded).toEqual({ kind: "unsupported", messageType: "image", answer });
+  ])("%s", async (_title, change, answer) => {
+    const data = await message("message-image.json", (e) => {
+      const m = e.message as MessageReceived["message"];
+      m.message_type = "audio";
+      m.content = JSON.stringify({ file_key: "file_v3_audio", duration: 2000 });
+      change?.(e);
+    });
+    expect(decodeMessage(data, names(), LIMITS, AT)).toEqual({
+      kind: "unsupported",
+      messageType: "audio",
+      answer,
+    });
+  });
+
+  it("a picture or place whose content cannot be read is unsupported", async () => {
+    const data = await message("message-location.json", (e) => {
+      (e.message as MessageReceived["message"]).content = JSON.stringify({ name: "某地" });
+    });
+    expect(decodeMessage(data, names(), LIMITS, AT)).toEqual({
+      kind: "unsupported",
+      messageType: "location",
+      answer: true,
+    });
   });
 
   it("a message longer than the limit is too long, answered when it was meant for the bot", async () => {
