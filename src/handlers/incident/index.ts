@@ -12,6 +12,7 @@ import { followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.
 import { requestFollowUpCommand } from "./follow-up/request-follow-up.ts";
 import { ackCheckJob } from "./jobs/ack-check-job.ts";
 import { alertJob } from "./jobs/alert-job.ts";
+import { incidentMediaHandler } from "./attachments/media-handler.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
@@ -47,6 +48,7 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       ...followUpJobs(rules),
     ],
     ...(rules && {
+      media: incidentMediaHandler(rules),
       onStart: (services) => reconcileIncidents(services, rules, office),
       rebuildTimers: (services) => rebuildIncidentTimers(services, rules),
     }),

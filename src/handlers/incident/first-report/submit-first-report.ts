@@ -11,6 +11,7 @@ import {
   scheduleFollowUpCheck,
   scheduleWrittenChecks,
 } from "../incident-schedule.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { IncidentStore, type NewIncident } from "../incident-store.ts";
 import { CARD_LABELS, ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";
@@ -115,6 +116,8 @@ export async function submitFirstReport(
     missingElements: result.missing,
   };
   const { incident, created } = await new IncidentStore(database).create(input);
+  // Before the alert is scheduled: the alert carries the photos sent during the dialog.
+  await fileSessionAttachments(ctx, submission.id);
   if (created) {
     await scheduleAlert(scheduler, incident, reportedAt);
     await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);

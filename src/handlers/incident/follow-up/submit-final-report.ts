@@ -10,6 +10,7 @@ import { type FinalReportData, givenCasualties } from "./follow-up-data.ts";
 import { cancelJobs, incidentJobKeys } from "./incident-job-keys.ts";
 import { followUpMessages as M } from "./messages.ts";
 import { scheduleReportCard } from "./report-card-job.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { fileReport } from "./report-filing.ts";
 
 export async function submitFinalReport(
@@ -41,6 +42,7 @@ export async function submitFinalReport(
   });
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
+  await fileSessionAttachments(ctx, submission.id);
   // A 终报 leaves the follow-up count and the last report time alone, so the keys derive the same after it.
   await cancelJobs(scheduler, incidentJobKeys(incident, gradeOf(policy, incident.gradeId), at));
   await scheduleReportCard(scheduler, report, at);
