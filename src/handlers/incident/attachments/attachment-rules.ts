@@ -18,7 +18,7 @@ export type Verdict =
 /** An image or a video by its MIME type (a video sent as a file counts as a video); else null. */
 export function mediaKindOf(attachment: Pick<InboundAttachment, "kind" | "mimeType">): MediaKind | null {
   const mime = attachment.mimeType.toLowerCase();
-  if (mime.startsWith("image/")) return "image";
+  if (mime.startsWith("image/") && mime !== "image/svg+xml") return "image";
   if (mime.startsWith("video/")) return "video";
   if (attachment.kind === "image" && (mime === "" || mime === "application/octet-stream")) return "image";
   return null;
