@@ -29,7 +29,7 @@ export class ConsoleClient {
     const response = await fetch(`${this.url}/api/console/uploads?${query}`, {
       method: "POST",
       headers: { "content-type": file.type, origin: this.url },
-      body: file.bytes,
+      body: Buffer.from(file.bytes),
     });
     const text = await response.text();
     if (response.status !== 200) throw new Error(`POST upload: ${response.status} ${text}`);
