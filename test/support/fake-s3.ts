@@ -62,7 +62,10 @@ export async function startFakeS3(accessKeyId: string): Promise<FakeS3> {
       const parts = [...upload.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part);
       objects.set(upload.key, { body: Buffer.concat(parts), contentType: upload.contentType });
       uploads.delete(uploadId);
-      return send(200, xml(`<CompleteMultipartUploadResult><ETag>"done"</ETag></CompleteMultipartUploadResult>`));
+      return send(
+        200,
+        xml(`<CompleteMultipartUploadResult><ETag>"done"</ETag></CompleteMultipartUploadResult>`),
+      );
     }
     if (request.method === "DELETE" && uploadId) {
       uploads.delete(uploadId);
@@ -75,7 +78,10 @@ export async function startFakeS3(accessKeyId: string): Promise<FakeS3> {
     if (request.method === "GET") {
       const object = objects.get(key);
       if (!object)
-        return send(404, xml("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"));
+        return send(
+          404,
+          xml("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"),
+        );
       response.writeHead(200, {
         "content-type": object.contentType ?? "application/octet-stream",
         "content-length": String(object.body.length),

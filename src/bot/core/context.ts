@@ -63,7 +63,12 @@ export class ConversationContext {
 /** What a context needs of the dialog engine. */
 export interface DialogStarter {
   start(ctx: ConversationContext, dialogId: string, args?: string): Promise<void>;
-  answerStep(ctx: ConversationContext, session: DialogSession, stepId: string, text: string): Promise<boolean>;
+  answerStep(
+    ctx: ConversationContext,
+    session: DialogSession,
+    stepId: string,
+    text: string,
+  ): Promise<boolean>;
   fill(ctx: ConversationContext, session: DialogSession, fields: DialogData): Promise<void>;
 }
 

@@ -6,13 +6,15 @@ import type { Capability, Command } from "../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import type { Office } from "../office/office.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
-import { firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { incidentMediaHandler } from "./attachments/media-handler.ts";
+import { FIRST_REPORT_DIALOG, firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { FINAL_REPORT_DIALOG } from "./follow-up/final-report-dialog.ts";
 import { finalReportCommand, followUpCommand } from "./follow-up/follow-up-commands.ts";
+import { FOLLOW_UP_DIALOG } from "./follow-up/follow-up-dialog.ts";
 import { followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
 import { requestFollowUpCommand } from "./follow-up/request-follow-up.ts";
 import { ackCheckJob } from "./jobs/ack-check-job.ts";
 import { alertJob } from "./jobs/alert-job.ts";
-import { incidentMediaHandler } from "./attachments/media-handler.ts";
 import { followUpCheckJob } from "./jobs/follow-up-check-job.ts";
 import { renotifyJob } from "./jobs/renotify-job.ts";
 import { writtenCheckJob } from "./jobs/written-check-job.ts";
@@ -48,7 +50,10 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       ...followUpJobs(rules),
     ],
     ...(rules && {
-      media: incidentMediaHandler(rules),
+      media: incidentMediaHandler(rules, {
+        all: [FIRST_REPORT_DIALOG, FOLLOW_UP_DIALOG, FINAL_REPORT_DIALOG],
+        firstReport: FIRST_REPORT_DIALOG,
+      }),
       onStart: (services) => reconcileIncidents(services, rules, office),
       rebuildTimers: (services) => rebuildIncidentTimers(services, rules),
     }),

@@ -58,12 +58,12 @@ describe("S3FileStore", () => {
   it("keeps nothing over the byte limit", async () => {
     const store = new S3FileStore(settings(), 100_000);
     const before = s3.objects.size;
-    await expect(store.put(chunks(300_000, 10_000), { name: "大图.png", mimeType: "image/png" })).rejects.toBeInstanceOf(
-      FileTooLargeError,
-    );
-    await expect(store.put(new Uint8Array(100_001), { name: "大图.png", mimeType: "image/png" })).rejects.toBeInstanceOf(
-      FileTooLargeError,
-    );
+    await expect(
+      store.put(chunks(300_000, 10_000), { name: "大图.png", mimeType: "image/png" }),
+    ).rejects.toBeInstanceOf(FileTooLargeError);
+    await expect(
+      store.put(new Uint8Array(100_001), { name: "大图.png", mimeType: "image/png" }),
+    ).rejects.toBeInstanceOf(FileTooLargeError);
     expect(s3.objects.size).toBe(before);
   });
 

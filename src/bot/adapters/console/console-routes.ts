@@ -10,11 +10,11 @@ import type { FileStore } from "../../core/ports.ts";
 import { doneOrUnavailable, type WorkAvailability } from "../../core/work-availability.ts";
 import { actionBody, messageBody } from "./console-decode.ts";
 import { int4, plainText } from "./console-fields.ts";
-import { INLINE_IMAGE_TYPES } from "./console-upload.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleInbox } from "./console-inbox.ts";
 import { ConsoleRequestError } from "./console-request-error.ts";
 import { consoleTexts as T } from "./console-texts.ts";
+import { INLINE_IMAGE_TYPES } from "./console-upload.ts";
 import { type ConsoleViewer, demoViewer, type ViewerOf } from "./console-viewer.ts";
 
 const listQuery = z.object({

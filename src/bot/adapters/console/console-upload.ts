@@ -1,6 +1,7 @@
 /** A file uploaded in the console page, into the file store and out as the neutral attachment. */
-import { FileTooLargeError, type FileStore } from "../../core/ports.ts";
+
 import type { InboundAttachment } from "../../core/message.ts";
+import { type FileStore, FileTooLargeError } from "../../core/ports.ts";
 
 /** Raster images the page shows inline; any other type is served as a download. */
 export const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);

@@ -5,8 +5,9 @@
  * awaits its own row, so nothing is acknowledged before it is stored. Duplicates (same event id or
  * idempotency key) are skipped by the database and answered with the row already there.
  */
-import type { DatabaseClient } from "../../core/services.ts";
+
 import type { OutboundFile } from "../../core/message.ts";
+import type { DatabaseClient } from "../../core/services.ts";
 import type { ConsoleMessageRow } from "./console-message.ts";
 
 export interface NewConsoleRow {

@@ -25,9 +25,7 @@ export interface NewAttachment {
 }
 
 /** Where new rows belong: an open dialog, or a report already filed. */
-export type AttachmentTarget =
-  | { sessionId: string }
-  | { incidentId: number; reportId: number };
+export type AttachmentTarget = { sessionId: string } | { incidentId: number; reportId: number };
 
 const MEDIA_KINDS = ["image", "video"];
 

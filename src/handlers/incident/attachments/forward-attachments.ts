@@ -24,12 +24,13 @@ export async function forwardAttachments(
   const rows = await store.unforwarded(incident.id);
   const last = rows.at(-1);
   if (!last) return;
-  const text = M.forwarded(
-    incident.number,
-    countKinds(rows.map((r) => r.kind)),
-  );
+  const text = M.forwarded(incident.number, countKinds(rows.map((r) => r.kind)));
   for (const chatId of alertChats(services.directory))
-    await sender.send(chatId, { text, files: rows.map(outboundFile) }, { key: `attachments-${last.id}-${chatId}` });
+    await sender.send(
+      chatId,
+      { text, files: rows.map(outboundFile) },
+      { key: `attachments-${last.id}-${chatId}` },
+    );
   await store.markForwarded(
     rows.map((r) => r.id),
     services.clock.now(),

@@ -9,16 +9,18 @@ import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogSession } from "../../../bot/core/dialog/session-store.ts";
 import { isDirectChat, type SharedLocation } from "../../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
-import { FIRST_REPORT_DIALOG } from "../first-report/first-report-dialog.ts";
-import { FINAL_REPORT_DIALOG } from "../follow-up/final-report-dialog.ts";
-import { FOLLOW_UP_DIALOG } from "../follow-up/follow-up-dialog.ts";
 import { countKinds, judgeAttachments, placeText } from "./attachment-rules.ts";
 import { AttachmentStore, type AttachmentTarget, type NewAttachment } from "./attachment-store.ts";
 import { forwardAttachments } from "./forward-attachments.ts";
 import { attachmentMessages as M } from "./messages.ts";
 import { recentReport } from "./recent-report.ts";
 
-const REPORT_DIALOGS = new Set([FIRST_REPORT_DIALOG, FOLLOW_UP_DIALOG, FINAL_REPORT_DIALOG]);
+/** The report dialogs (首报, 续报, 终报) by id; the first report's may have its place filled. */
+export interface ReportDialogIds {
+  all: readonly string[];
+  firstReport: string;
+}
+
 /** The step of the report dialogs that asks for the place (first report, and 补报 of a missing place). */
 const LOCATION_STEP = "location";
 /** Used in a refusal when the app runs without a file store (not in practice). */
@@ -27,12 +29,17 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Where the media go and what to say: an open report dialog, or a report filed a short while ago. */
 type Destination =
   | { kind: "dialog"; session: DialogSession; target: AttachmentTarget }
-  | { kind: "report"; number: string; incident: { id: number; number: string; alertedAt: Date | null }; target: AttachmentTarget };
+  | {
+      kind: "report";
+      number: string;
+      incident: { id: number; number: string; alertedAt: Date | null };
+      target: AttachmentTarget;
+    };
 
-export function incidentMediaHandler(rules: IncidentPolicy): MediaHandler {
+export function incidentMediaHandler(rules: IncidentPolicy, dialogs: ReportDialogIds): MediaHandler {
   return {
     async run(ctx, session) {
-      if (session && !REPORT_DIALOGS.has(session.dialogId)) return ctx.reply(M.notInThisDialog);
+      if (session && !dialogs.all.includes(session.dialogId)) return ctx.reply(M.notInThisDialog);
       const destination = session ? dialogDestination(session) : await reportDestination(ctx, rules);
       if (!destination) {
         const addressed = isDirectChat(ctx.chat.id) || ctx.event.mentions.includes("bot");
@@ -41,7 +48,7 @@ export function incidentMediaHandler(rules: IncidentPolicy): MediaHandler {
         return;
       }
       if (ctx.event.attachments?.length) await takeMedia(ctx, rules, destination);
-      if (ctx.event.location) await takeLocation(ctx, destination, ctx.event.location);
+      if (ctx.event.location) await takeLocation(ctx, destination, ctx.event.location, dialogs);
     },
   };
 }
@@ -50,7 +57,10 @@ function dialogDestination(session: DialogSession): Destination {
   return { kind: "dialog", session, target: { sessionId: session.id } };
 }
 
-async function reportDestination(ctx: ConversationContext, rules: IncidentPolicy): Promise<Destination | null> {
+async function reportDestination(
+  ctx: ConversationContext,
+  rules: IncidentPolicy,
+): Promise<Destination | null> {
   const since = new Date(ctx.services.clock.now().getTime() - rules.incident.attach_within);
   const report = await recentReport(ctx.services.database, {
     personId: ctx.person.id,
@@ -116,7 +126,12 @@ async function takeMedia(ctx: ConversationContext, rules: IncidentPolicy, destin
   if (destination.kind === "report") await forwardAttachments(ctx, ctx.services, destination.incident);
 }
 
-async function takeLocation(ctx: ConversationContext, destination: Destination, location: SharedLocation) {
+async function takeLocation(
+  ctx: ConversationContext,
+  destination: Destination,
+  location: SharedLocation,
+  dialogs: ReportDialogIds,
+) {
   const place = placeText(location);
   const row: NewAttachment = {
     sourceKey: `${ctx.eventKey}#location`,
@@ -133,7 +148,7 @@ async function takeLocation(ctx: ConversationContext, destination: Destination, 
   if (destination.kind === "report") return ctx.reply(M.locationAfterFiling(destination.number, place));
   const { session } = destination;
   if (await ctx.answerDialogStep(session, LOCATION_STEP, place)) return;
-  if (session.dialogId === FIRST_REPORT_DIALOG) {
+  if (session.dialogId === dialogs.firstReport) {
     await ctx.reply(M.locationKept(place));
     return ctx.fillDialog(session, { location: place });
   }

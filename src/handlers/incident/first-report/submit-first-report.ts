@@ -5,13 +5,13 @@ import type { CardField } from "../../../bot/core/message.ts";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import {
   gradeOf,
   scheduleAlert,
   scheduleFollowUpCheck,
   scheduleWrittenChecks,
 } from "../incident-schedule.ts";
-import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { IncidentStore, type NewIncident } from "../incident-store.ts";
 import { CARD_LABELS, ELEMENT_NAMES, incidentMessages as M } from "../messages.ts";
 import { missingElements } from "../rules/completeness.ts";

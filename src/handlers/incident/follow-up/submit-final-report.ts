@@ -5,12 +5,12 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import { type FinalReportData, givenCasualties } from "./follow-up-data.ts";
 import { cancelJobs, incidentJobKeys } from "./incident-job-keys.ts";
 import { followUpMessages as M } from "./messages.ts";
 import { scheduleReportCard } from "./report-card-job.ts";
-import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { fileReport } from "./report-filing.ts";
 
 export async function submitFinalReport(

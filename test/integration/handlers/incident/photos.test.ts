@@ -40,7 +40,12 @@ function shareLocation(chatId: string, senderId: string, eventId: string) {
     senderId,
     text: "",
     mentions: [],
-    location: { name: "青山镇中心小学", address: "青山镇人民路8号", latitude: 28.123456, longitude: 115.654321 },
+    location: {
+      name: "青山镇中心小学",
+      address: "青山镇人民路8号",
+      latitude: 28.123456,
+      longitude: 115.654321,
+    },
     receivedAt: new Date(),
   });
 }
@@ -60,7 +65,11 @@ describe("photos during a 首报", () => {
     expect(uploaded.files).toHaveLength(1);
     await client.botSays(UNIT_CHAT, "已收到现场图片 1 张（本次上报共 1 个", { after });
     after = await client.lastId(UNIT_CHAT);
-    await client.upload(UNIT_CHAT, REPORTER, { name: "通知.pdf", type: "application/octet-stream", bytes: TINY_PNG });
+    await client.upload(UNIT_CHAT, REPORTER, {
+      name: "通知.pdf",
+      type: "application/octet-stream",
+      bytes: TINY_PNG,
+    });
     await client.botSays(UNIT_CHAT, ["「通知.pdf」不是图片或视频"], { after });
     after = await client.lastId(UNIT_CHAT);
     await client.upload(UNIT_CHAT, REPORTER, {
@@ -84,7 +93,9 @@ describe("photos during a 首报", () => {
     await client.press(UNIT_CHAT, REPORTER, gradeCard.id, grade?.action ?? "");
     await client.say(UNIT_CHAT, REPORTER, "镇长已带队赶赴现场");
     await client.say(UNIT_CHAT, REPORTER, "钱镇长 13800000042");
-    const summary = await client.botSays(UNIT_CHAT, ["请核对", "青山镇中心小学（青山镇人民路8号）"], { after: start });
+    const summary = await client.botSays(UNIT_CHAT, ["请核对", "青山镇中心小学（青山镇人民路8号）"], {
+      after: start,
+    });
     await client.press(UNIT_CHAT, REPORTER, summary.id, confirmAction(summary));
 
     const incident = await waitFor("the incident to be alerted", async () => {
@@ -120,7 +131,9 @@ describe("photos during a 首报", () => {
 
     after = await client.lastId(UNIT_CHAT);
     await client.say(UNIT_CHAT, REPORTER, `@bot 查询 ${incident.number}`);
-    const status = await client.botSays(UNIT_CHAT, "现场图片 3 张：现场1.png、现场2.png、现场3.png", { after });
+    const status = await client.botSays(UNIT_CHAT, "现场图片 3 张：现场1.png、现场2.png、现场3.png", {
+      after,
+    });
     expect(status.text).toContain("青山镇中心小学（青山镇人民路8号） (28.123456, 115.654321)");
     expect(status.files).toHaveLength(3);
   });

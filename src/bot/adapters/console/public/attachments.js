@@ -21,8 +21,7 @@ export async function uploadFile(file, { chat, sender }) {
     throw new Error("无法连接快报服务，请确认它仍在运行后再试。");
   }
   const data = await response.json().catch(() => null);
-  if (!response.ok)
-    throw new Error(data?.error || `服务器出错（HTTP ${response.status}），请稍后再试。`);
+  if (!response.ok) throw new Error(data?.error || `服务器出错（HTTP ${response.status}），请稍后再试。`);
   return data;
 }
 
