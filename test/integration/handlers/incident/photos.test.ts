@@ -144,4 +144,22 @@ describe("photos during a 首报", () => {
     await client.botSays("私聊 冯科员", "请先发「上报」", { after });
     expect(await test.database.prisma.incidentAttachment.count({ where: { name: "随手拍.png" } })).toBe(0);
   });
+
+  it("a place shared before the 地点 question fills it, and the question is skipped", async () => {
+    const { prisma } = test.database;
+    const chat = "私聊 冯科员";
+    await client.say(chat, "冯科员", "上报");
+    const after = await client.lastId(chat);
+    expect(await shareLocation("dm:feng-keyuan", "feng-keyuan", "loc-early")).toBe("handled");
+    await client.botSays(chat, "已记下位置：青山镇中心小学（青山镇人民路8号）", { after });
+    await client.say(chat, "冯科员", "2");
+    await client.say(chat, "冯科员", "刚才");
+    const session = await prisma.dialogSession.findFirstOrThrow({ where: { personId: "feng-keyuan" } });
+    expect(session.stepId).toBe("summary");
+    expect((session.data as { location?: string }).location).toBe("青山镇中心小学（青山镇人民路8号）");
+    const kept = await prisma.incidentAttachment.findUniqueOrThrow({
+      where: { sourceKey: "console-loc-early#location" },
+    });
+    expect([kept.sessionId, kept.longitude]).toEqual([session.id, 115.654321]);
+  });
 });
