@@ -7,6 +7,7 @@ const BROWSER_TESTS = [
   "test/**/console-sign-in-page.test.ts",
   "test/**/console-phone-layout.test.ts",
   "test/**/console-card-update-page.test.ts",
+  "test/**/console-photo-page.test.ts",
 ];
 
 export default defineConfig({

@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { ConsoleAdapter } from "../bot/adapters/console/console-adapter.ts";
 import { CONSOLE_PLATFORM } from "../bot/adapters/console/console-decode.ts";
 import type { Directory } from "../bot/core/directory.ts";
-import type { Clock } from "../bot/core/ports.ts";
+import type { Clock, FileStore } from "../bot/core/ports.ts";
 import type { DatabaseClient } from "../bot/core/services.ts";
 import { BullmqInboundQueue } from "../queue/bullmq-inbound-queue.ts";
 
@@ -20,6 +20,8 @@ export function createConsolePlatform(options: {
   database: DatabaseClient;
   clock: Clock;
   log: Logger;
+  /** Where the photos people upload in the page are kept. */
+  files?: FileStore;
   /** Other processes use the same prefix (a shared database); false when this app is alone (PGlite). */
   shared: boolean;
 }): ConsoleAdapter {
@@ -27,6 +29,7 @@ export function createConsolePlatform(options: {
     directory: options.directory,
     database: options.database,
     clock: options.clock,
+    files: options.files,
     inboundQueue: new BullmqInboundQueue({
       connection: options.redis,
       prefix: options.prefix,

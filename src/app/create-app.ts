@@ -137,7 +137,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // The console is always there (the transcript runner acts through its inbox); its page is served unless it is off.
   const shared = options.sharedDatabase ?? true;
+  const files = options.files ?? (await temporaryFileStore());
   const consolePlatform = createConsolePlatform({
+    files,
     redis,
     prefix,
     directory,
@@ -158,6 +160,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     database: prisma,
     log,
+    files,
   };
 
   const dialogs = new DialogEngine(
@@ -212,7 +215,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     handle: (event: InboundEvent) => pipeline.handle(event),
     handleUnbound: (event: UnboundEvent) => pipeline.handleUnbound(event),
     dialogs: storedDialogPresence(prisma),
-    files: options.files ?? (await temporaryFileStore()),
+    files,
   };
   let http: FastifyInstance | undefined;
   let webhookHttp: FastifyInstance | undefined;

@@ -16,6 +16,21 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /**
+   * An S3-compatible store for people's files instead of DATA_DIR/files, path-style:
+   * `http://minio:9000/bucket` (a path after the bucket is a key prefix).
+   */
+  S3_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        message: "S3_URL 应为 http:// 或 https:// 开头的网址，例如 http://minio:9000/bucket",
+      })
+      .optional(),
+  ),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_REGION: z.string().default("us-east-1"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ORG_FILE: z.string().default("config/org.yaml"),

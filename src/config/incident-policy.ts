@@ -70,6 +70,10 @@ export const incidentPolicyShape = {
       confirm_event_older_than: durationSchema.prefault("24h"),
       /** Largest believable count of deaths, injured or missing in one report. */
       max_casualties: z.number().int().min(1).default(10_000),
+      /** Photos the reporter sends this long after filing a report, in the same chat, go with it. */
+      attach_within: durationSchema.prefault("30m"),
+      /** Most photos and videos one report takes. */
+      max_attachments: z.number().int().min(1).max(50).default(9),
     })
     .strict()
     .prefault({}),

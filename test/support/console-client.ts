@@ -19,6 +19,23 @@ export class ConsoleClient {
     await this.post("/api/console/actions", { chat, sender, messageId, action, eventId });
   }
 
+  /** A person uploads a file in `chat` (the page's 📎 button); resolves once the bot has handled it. */
+  async upload(
+    chat: string,
+    sender: string,
+    file: { name: string; type: string; bytes: Uint8Array },
+  ): Promise<ConsoleMessageDto> {
+    const query = new URLSearchParams({ chat, sender, name: file.name });
+    const response = await fetch(`${this.url}/api/console/uploads?${query}`, {
+      method: "POST",
+      headers: { "content-type": file.type, origin: this.url },
+      body: Buffer.from(file.bytes),
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`POST upload: ${response.status} ${text}`);
+    return (JSON.parse(text) as { message: ConsoleMessageDto }).message;
+  }
+
   async messages(chat: string, after = 0): Promise<ConsoleMessageDto[]> {
     const response = await fetch(
       `${this.url}/api/console/messages?chat=${encodeURIComponent(chat)}&after=${after}`,

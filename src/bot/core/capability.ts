@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Role } from "../../config/org.ts";
 import type { ConversationContext, JobContext } from "./context.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
+import type { DialogSession } from "./dialog/session-store.ts";
 import type { EventListener } from "./events.ts";
 import type { BotServices } from "./services.ts";
 import type { UnboundHandler } from "./unbound.ts";
@@ -35,6 +36,14 @@ export interface JobHandler<S extends z.ZodType = z.ZodType> {
   run(ctx: JobContext, data: z.output<S>): Promise<void>;
 }
 
+/**
+ * Decides on photos, videos, files and shared locations (an event with `attachments` or
+ * `location`), given the person's open dialog in the chat if any; one capability at most.
+ */
+export interface MediaHandler {
+  run(ctx: ConversationContext, session: DialogSession | null): Promise<void>;
+}
+
 export interface Capability {
   name: string;
   commands?: Command[];
@@ -47,6 +56,8 @@ export interface Capability {
   listeners?: EventListener<any>[];
   /** What it decides when someone speaks in a chat or from an account the org file does not know (unbound.ts). */
   unbound?: UnboundHandler;
+  /** What it does with photos and shared locations (see {@link MediaHandler}). */
+  media?: MediaHandler;
   /**
    * Runs once when the app has started: re-arms what a crash between a database write and a
    * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).

@@ -1,5 +1,7 @@
 /** What a handler sees of one inbound event, or of one fired job. */
 import type { Person } from "../../config/org.ts";
+import type { DialogData } from "./dialog/definition.ts";
+import type { DialogSession } from "./dialog/session-store.ts";
 import type { Chat } from "./directory.ts";
 import type { CoreEventName, CoreEvents, EventBus } from "./events.ts";
 import type { InboundEvent } from "./message.ts";
@@ -42,6 +44,16 @@ export class ConversationContext {
     return this.dialogs.start(this, dialogId, args);
   }
 
+  /** Answers the open dialog's step `stepId` with `text` as if typed; false when it waits elsewhere. */
+  answerDialogStep(session: DialogSession, stepId: string, text: string): Promise<boolean> {
+    return this.dialogs.answerStep(this, session, stepId, text);
+  }
+
+  /** Fills fields of the open dialog without answering its current question (asked again). */
+  fillDialog(session: DialogSession, fields: DialogData): Promise<void> {
+    return this.dialogs.fill(this, session, fields);
+  }
+
   /** Tells the other capabilities' listeners (events.ts); resolves when they are done. */
   async emit<K extends CoreEventName>(event: K, payload: CoreEvents[K]): Promise<void> {
     await this.events.emit(this.services, event, payload);
@@ -51,6 +63,13 @@ export class ConversationContext {
 /** What a context needs of the dialog engine. */
 export interface DialogStarter {
   start(ctx: ConversationContext, dialogId: string, args?: string): Promise<void>;
+  answerStep(
+    ctx: ConversationContext,
+    session: DialogSession,
+    stepId: string,
+    text: string,
+  ): Promise<boolean>;
+  fill(ctx: ConversationContext, session: DialogSession, fields: DialogData): Promise<void>;
 }
 
 export class JobContext {

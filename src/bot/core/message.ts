@@ -107,6 +107,8 @@ export interface InboundAttachment {
   mimeType: string;
   /** Bytes; for a refused file, as far as it is known (0 when unknown). */
   size: number;
+  /** Hex SHA-256 of the bytes, as {@link FileStore.put} returned it (absent when not stored). */
+  sha256?: string;
   /** Why the adapter did not store it: over the file store's byte limit. The capability answers. */
   refused?: "too-large";
 }

@@ -2,7 +2,7 @@
  * Sends for one piece of work (an inbound event or a fired job) with idempotency keys derived from
  * that work's id, so handling the same work again can never post the same message twice.
  */
-import type { Card, OutboundMessage, UrgentChannel } from "./message.ts";
+import type { Card, OutboundFile, OutboundMessage, UrgentChannel } from "./message.ts";
 import type { Messenger } from "./ports.ts";
 
 /** What a handler says; the outbox adds the chat and the idempotency key. */
@@ -17,6 +17,8 @@ export interface Say {
   updateOf?: string;
   /** Only for platforms that show forms (see OutboundMessage.formOnly). */
   formOnly?: boolean;
+  /** Stored files sent after the text or card (see OutboundMessage.files). */
+  files?: OutboundFile[];
 }
 
 /**

@@ -13,6 +13,7 @@ export const coreReplies = {
   notUnderstood: "没有听懂这句话。回复「帮助」查看能用的指令。",
   notAllowed: "您没有这项操作的权限。如需开通，请联系办公室。",
   staleAction: "这个按钮已失效，请按最新的消息操作。",
+  mediaUnsupported: "暂时不能处理图片、文件和位置。请用文字说明。",
   failed: "处理时出了问题，消息已记录。请稍后再试；紧急情况请直接电话联系值班室。",
 };
 

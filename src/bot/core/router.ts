@@ -2,7 +2,7 @@
  * Decides what an inbound event is: a pressed button, a reply to an open dialog, a command, or
  * chatter the bot should stay out of; and hands it to the capability that owns it.
  */
-import type { ActionHandler, Capability, Command } from "./capability.ts";
+import type { ActionHandler, Capability, Command, MediaHandler } from "./capability.ts";
 import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
 import { isDialogKeyword } from "./dialog/messages.ts";
@@ -20,6 +20,8 @@ export class Router {
   readonly events: EventBus;
   /** Decides on events from chats or accounts the org file does not know (one capability at most). */
   readonly unbound?: UnboundHandler;
+  /** Decides on photos and shared locations (one capability at most). */
+  readonly media?: MediaHandler;
 
   constructor(
     capabilities: Capability[],
@@ -37,6 +39,8 @@ export class Router {
       for (const action of capability.actions ?? []) this.actions.set(action.prefix, action);
       if (capability.unbound && this.unbound) throw new Error("unbound events handled twice");
       this.unbound ??= capability.unbound;
+      if (capability.media && this.media) throw new Error("photos handled twice");
+      this.media ??= capability.media;
     }
     this.events = new EventBus(capabilities.flatMap((c) => c.listeners ?? []));
   }
@@ -45,6 +49,10 @@ export class Router {
     const { event } = ctx;
     if (event.action) return this.routeAction(ctx, event.action.value);
     if (event.text.length > MAX_TEXT_LENGTH) return ctx.reply(coreReplies.tooLong(event.text.length));
+    if (event.attachments?.length || event.location) {
+      await this.routeMedia(ctx);
+      // A caption with a photo is then read as any text.
+    }
     if (!ctx.text) return;
     const [word, args] = splitCommand(ctx.text);
     const command = this.commands.get(word.toLowerCase());
@@ -61,6 +69,13 @@ export class Router {
     }
     const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
     if (addressed) await ctx.reply(coreReplies.notUnderstood);
+  }
+
+  /** Photos and shared locations go to the capability that takes them, with the open dialog if any. */
+  private async routeMedia(ctx: ConversationContext): Promise<void> {
+    if (this.media) return this.media.run(ctx, await this.dialogs.active(ctx));
+    const addressed = isDirectChat(ctx.chat.id) || ctx.event.mentions.includes("bot");
+    if (addressed && !ctx.text) await ctx.reply(coreReplies.mediaUnsupported);
   }
 
   private async routeAction(ctx: ConversationContext, value: string): Promise<void> {

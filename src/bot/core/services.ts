@@ -6,7 +6,7 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../store/generated/client.ts";
 import type { Directory } from "./directory.ts";
-import type { Clock, Messenger, Scheduler } from "./ports.ts";
+import type { Clock, FileStore, Messenger, Scheduler } from "./ports.ts";
 
 export interface BotServices {
   directory: Directory;
@@ -15,6 +15,8 @@ export interface BotServices {
   clock: Clock;
   database: PrismaClient;
   log: Logger;
+  /** Where the files people send are kept; handlers read its `maxBytes` (to name the limit), not bytes. */
+  files?: FileStore;
 }
 
 /** The database client as adapters see it (they import core only). */

@@ -6,8 +6,11 @@ import type { Capability, Command } from "../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import type { Office } from "../office/office.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
-import { firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { incidentMediaHandler } from "./attachments/media-handler.ts";
+import { FIRST_REPORT_DIALOG, firstReportDialog } from "./first-report/first-report-dialog.ts";
+import { FINAL_REPORT_DIALOG } from "./follow-up/final-report-dialog.ts";
 import { finalReportCommand, followUpCommand } from "./follow-up/follow-up-commands.ts";
+import { FOLLOW_UP_DIALOG } from "./follow-up/follow-up-dialog.ts";
 import { followUpDialogs, followUpJobs, followUpVerbs } from "./follow-up/index.ts";
 import { requestFollowUpCommand } from "./follow-up/request-follow-up.ts";
 import { ackCheckJob } from "./jobs/ack-check-job.ts";
@@ -47,6 +50,10 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       ...followUpJobs(rules),
     ],
     ...(rules && {
+      media: incidentMediaHandler(rules, {
+        all: [FIRST_REPORT_DIALOG, FOLLOW_UP_DIALOG, FINAL_REPORT_DIALOG],
+        firstReport: FIRST_REPORT_DIALOG,
+      }),
       onStart: (services) => reconcileIncidents(services, rules, office),
       rebuildTimers: (services) => rebuildIncidentTimers(services, rules),
     }),

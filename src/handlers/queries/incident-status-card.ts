@@ -6,6 +6,8 @@ import type { Directory } from "../../bot/core/directory.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentFlags, incidentMissing } from "../incident/alert-card.ts";
+import { attachmentFields } from "../incident/attachments/attachment-fields.ts";
+import type { AttachmentRow } from "../incident/attachments/attachment-store.ts";
 import { casualtiesOnFile, casualtiesText } from "../incident/first-report/first-report-data.ts";
 import { numberedHeading } from "../incident/incident-heading.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
@@ -26,6 +28,8 @@ export interface StatusCardInput {
   now: Date;
   /** 已读 lines where the platform reports reads (see read-counts.ts); none elsewhere. */
   readLines?: readonly string[];
+  /** The incident's photos and shared places (现场图片 N 张 …, 位置). */
+  attachments?: readonly AttachmentRow[];
 }
 
 export function incidentStatusCard(input: StatusCardInput): Card {
@@ -74,6 +78,7 @@ export function incidentStatusCard(input: StatusCardInput): Card {
           : M.followUps(incident.followUpCount),
       },
       ...(open ? [{ label: L.missing, value: missing.length > 0 ? missing.join("、") : M.none }] : []),
+      ...attachmentFields(input.attachments ?? []),
       ...(input.readLines?.length ? [{ label: L.reads, value: input.readLines.join("\n") }] : []),
       { label: L.timeline, value: lines.length > 0 ? lines.join("\n") : M.timelineEmpty },
     ],

@@ -1,6 +1,7 @@
 /** 查询 2026-0042: the status card and timeline of one incident, for those who may see it. */
 import type { Command } from "../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
+import { AttachmentStore, outboundFile } from "../incident/attachments/attachment-store.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
 import { alertMessages, COMMAND_WORDS } from "../incident/messages.ts";
 import { notConfiguredCommand } from "../incident/not-configured.ts";
@@ -23,7 +24,7 @@ export function queryCommand(policy: IncidentPolicy | undefined): Command {
       const incident = await incidentByNumberText(ctx, number, policy.timezone);
       if (!incident) return;
       if (!canViewIncident(ctx.person, incident)) return ctx.reply(M.notAllowed(incident.number));
-      const [timeline, instructions] = await Promise.all([
+      const [timeline, instructions, attachments] = await Promise.all([
         database.timelineEntry.findMany({
           where: { incidentId: incident.id },
           orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -32,6 +33,7 @@ export function queryCommand(policy: IncidentPolicy | undefined): Command {
           where: { incidentId: incident.id },
           select: { id: true, text: true },
         }),
+        new AttachmentStore(database).ofIncident(incident.id),
       ]);
       const card = incidentStatusCard({
         incident,
@@ -40,13 +42,15 @@ export function queryCommand(policy: IncidentPolicy | undefined): Command {
         policy,
         directory,
         now: clock.now(),
+        attachments,
         readLines: await readCountLines(
           ctx.services,
           incident,
           instructions.map((i) => i.id),
         ),
       });
-      await ctx.reply({ card });
+      const files = attachments.filter((a) => a.fileKey && a.kind !== "location").map(outboundFile);
+      await ctx.reply({ card, ...(files.length > 0 && { files }) });
     },
   };
 }

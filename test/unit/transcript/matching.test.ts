@@ -15,6 +15,7 @@ function message(fields: Partial<ConsoleMessageDto>): ConsoleMessageDto {
     mentions: [],
     urgent: false,
     urgentTo: [],
+    files: [],
     time: "2026-03-02T01:00:00.000Z",
     ...fields,
   };

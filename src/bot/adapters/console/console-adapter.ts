@@ -13,7 +13,7 @@ import type { Directory } from "../../core/directory.ts";
 import { fromQueuedEvent, type InboundQueue } from "../../core/inbound-queue.ts";
 import type { InboundOutcome } from "../../core/pipeline.ts";
 import type { PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
-import type { Clock } from "../../core/ports.ts";
+import type { Clock, FileStore } from "../../core/ports.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { WorkAvailability } from "../../core/work-availability.ts";
 import { CONSOLE_PLATFORM } from "./console-decode.ts";
@@ -29,6 +29,8 @@ export interface ConsoleAdapterOptions {
   directory: Directory;
   database: DatabaseClient;
   clock: Clock;
+  /** Where photos uploaded in the page are kept; without one (some tests) the page cannot upload. */
+  files?: FileStore;
   /** Where the inbox puts what people do; its worker starts in `start`. */
   inboundQueue: InboundQueue<ConsoleInboundJob, InboundOutcome>;
 }
@@ -44,7 +46,7 @@ export class ConsoleAdapter implements PlatformAdapter {
     const { directory, database, clock, inboundQueue } = options;
     this.history = new ConsoleHistory(database, directory, () => clock.now());
     this.sink = new ConsoleSink(this.history, directory);
-    this.inbox = new ConsoleInbox(directory, this.history, inboundQueue, clock);
+    this.inbox = new ConsoleInbox(directory, this.history, inboundQueue, clock, options.files);
   }
 
   /**
@@ -60,6 +62,7 @@ export class ConsoleAdapter implements PlatformAdapter {
       directory: this.options.directory,
       history: this.history,
       inbox: this.inbox,
+      files: this.options.files,
       ...access,
     });
   }

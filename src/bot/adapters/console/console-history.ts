@@ -6,9 +6,9 @@
  */
 import { EventEmitter } from "node:events";
 import type { Directory } from "../../core/directory.ts";
-import type { Card, OutboundMessage } from "../../core/message.ts";
+import type { Card, OutboundFile, OutboundMessage } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
-import { type ConsoleMessageDto, cardText, toDto } from "./console-message.ts";
+import { type ConsoleMessageDto, cardText, storedFiles, toDto } from "./console-message.ts";
 import { ConsoleWriter } from "./console-writer.ts";
 
 export class ConsoleHistory {
@@ -34,6 +34,7 @@ export class ConsoleHistory {
     text: string,
     mentions: string[],
     eventId: string,
+    files: OutboundFile[] = [],
   ): Promise<ConsoleMessageDto> {
     const { row, created } = await this.writer.write({
       chatId,
@@ -43,6 +44,7 @@ export class ConsoleHistory {
       card: null,
       mentions,
       urgentTo: [],
+      files,
       idempotencyKey: null,
       eventId,
       createdAt: this.now(),
@@ -62,6 +64,7 @@ export class ConsoleHistory {
       card,
       mentions: message.mentions ?? [],
       urgentTo: message.urgentTo ?? [],
+      files: message.files ?? [],
       idempotencyKey: message.idempotencyKey,
       eventId: null,
       createdAt: this.now(),
@@ -90,6 +93,13 @@ export class ConsoleHistory {
       take: limit,
     });
     return rows.map((row) => toDto(row, this.directory));
+  }
+
+  /** A stored file of a message, with the chat it is in (whoever serves it checks the reader). */
+  async file(messageId: number, index: number): Promise<{ chatId: string; file: OutboundFile } | null> {
+    const row = await this.prisma.consoleMessage.findUnique({ where: { id: messageId } });
+    const file = row ? storedFiles(row.files)[index] : undefined;
+    return row && file ? { chatId: row.chatId, file } : null;
   }
 
   async find(id: number): Promise<ConsoleMessageDto | null> {

@@ -8,10 +8,11 @@ import type { Directory } from "../../core/directory.ts";
 import { type InboundQueue, type QueuedEvent, toQueuedEvent } from "../../core/inbound-queue.ts";
 import type { InboundEvent } from "../../core/message.ts";
 import type { InboundOutcome } from "../../core/pipeline.ts";
-import type { Clock } from "../../core/ports.ts";
+import type { Clock, FileStore } from "../../core/ports.ts";
 import { consoleSpeaker, decodeConsoleMessage, decodeConsolePress } from "./console-decode.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleMessageDto } from "./console-message.ts";
+import { storeUpload } from "./console-upload.ts";
 
 /** What waits on the console's inbound queue: the neutral event. */
 export interface ConsoleInboundJob {
@@ -24,7 +25,40 @@ export class ConsoleInbox {
     private readonly history: ConsoleHistory,
     private readonly queue: InboundQueue<ConsoleInboundJob, InboundOutcome>,
     private readonly clock: Clock,
+    /** Where uploaded photos are kept (absent: uploads are refused). */
+    private readonly files?: FileStore,
   ) {}
+
+  /**
+   * A person uploads a photo (or any file) in a chat: checked, stored in the file store (streamed,
+   * up to its byte limit; over it nothing is kept and the bot is told it was refused), put in the
+   * history as their message and handed to the bot as an event with the attachment.
+   */
+  async receiveUpload(
+    chatRef: string,
+    senderRef: string,
+    upload: { name: string; mimeType: string; content: AsyncIterable<Uint8Array> | Uint8Array },
+    eventId = `upload-${randomUUID()}`,
+  ): Promise<{ message: ConsoleMessageDto; handled: Promise<InboundOutcome> }> {
+    const files = this.files;
+    if (!files) throw new Error("the console has no file store");
+    const base = decodeConsoleMessage(
+      { chat: chatRef, sender: senderRef, text: "", eventId },
+      this.directory,
+      this.clock.now(),
+    );
+    const attachment = await storeUpload(files, upload);
+    const message = await this.history.addPersonMessage(
+      base.chatId,
+      base.senderId as string,
+      "",
+      [],
+      eventId,
+      attachment.fileKey ? [{ ...attachment, fileKey: attachment.fileKey }] : [],
+    );
+    const event: InboundEvent = { ...base, attachments: [attachment] };
+    return { message, handled: this.handOver(event) };
+  }
 
   /** A person says `text` in a chat (both by id or name); resolves when the bot has handled it. */
   async say(

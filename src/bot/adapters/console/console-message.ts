@@ -1,7 +1,7 @@
 /** The console's message as its page and JSON API see it. */
 
 import type { Directory } from "../../core/directory.ts";
-import type { Card } from "../../core/message.ts";
+import type { Card, OutboundFile } from "../../core/message.ts";
 import { stringList } from "../../core/string-list.ts";
 
 export interface ConsoleMessageDto {
@@ -19,7 +19,16 @@ export interface ConsoleMessageDto {
   urgent: boolean;
   /** Names of the people the message was sent to as urgent. */
   urgentTo: string[];
+  /** Photos and files with the message; `url` serves the bytes to whoever may read the chat. */
+  files: ConsoleFileDto[];
   time: string;
+}
+
+export interface ConsoleFileDto {
+  kind: OutboundFile["kind"];
+  name: string;
+  mimeType: string;
+  url: string;
 }
 
 export interface ConsoleMessageRow {
@@ -31,7 +40,20 @@ export interface ConsoleMessageRow {
   card: unknown;
   mentions: unknown;
   urgentTo: unknown;
+  files: unknown;
   createdAt: Date;
+}
+
+/** The files stored with a console message (its `files` column), as far as they are well formed. */
+export function storedFiles(value: unknown): OutboundFile[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (f): f is OutboundFile =>
+      typeof f === "object" &&
+      f !== null &&
+      typeof (f as OutboundFile).fileKey === "string" &&
+      typeof (f as OutboundFile).name === "string",
+  );
 }
 
 export function toDto(row: ConsoleMessageRow, directory: Directory): ConsoleMessageDto {
@@ -49,6 +71,12 @@ export function toDto(row: ConsoleMessageRow, directory: Directory): ConsoleMess
     mentions: names(row.mentions),
     urgent: urgentTo.length > 0,
     urgentTo,
+    files: storedFiles(row.files).map((f, i) => ({
+      kind: f.kind,
+      name: f.name,
+      mimeType: f.mimeType,
+      url: `/api/console/messages/${row.id}/files/${i}`,
+    })),
     time: row.createdAt.toISOString(),
   };
 }

@@ -6,13 +6,15 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Directory } from "../../core/directory.ts";
+import type { FileStore } from "../../core/ports.ts";
 import { doneOrUnavailable, type WorkAvailability } from "../../core/work-availability.ts";
 import { actionBody, messageBody } from "./console-decode.ts";
-import { int4 } from "./console-fields.ts";
+import { int4, plainText } from "./console-fields.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleInbox } from "./console-inbox.ts";
 import { ConsoleRequestError } from "./console-request-error.ts";
 import { consoleTexts as T } from "./console-texts.ts";
+import { INLINE_IMAGE_TYPES } from "./console-upload.ts";
 import { type ConsoleViewer, demoViewer, type ViewerOf } from "./console-viewer.ts";
 
 const listQuery = z.object({
@@ -20,12 +22,27 @@ const listQuery = z.object({
   after: int4(T.afterInvalid).optional(),
 });
 
+/** POST /api/console/uploads?chat=…&name=…[&sender=…]: the body is the file's bytes, typed by its Content-Type. */
+const uploadQuery = z.object({
+  chat: z.string().min(1, T.chatMissing),
+  sender: z.string().min(1, T.senderMissing).optional(),
+  name: plainText("name", T.fileNameMissing).pipe(z.string().max(200, T.fileNameMissing)),
+  eventId: plainText("eventId", T.eventIdInvalid).pipe(z.string().max(200, T.eventIdInvalid)).optional(),
+});
+
+const fileParams = z.object({ id: int4(T.messageIdInvalid, 1), index: int4(T.unknownFile) });
+
+/** Types an upload may have: read as a stream (the file store counts the bytes), never parsed. */
+const UPLOAD_TYPES = /^(image|video)\/|^application\/octet-stream$/;
+
 export interface ConsoleRouteDeps {
   directory: Directory;
   history: ConsoleHistory;
   inbox: ConsoleInbox;
   /** While unavailable (Redis away), what would store something is refused with 503 at once. */
   availability: WorkAvailability;
+  /** Where uploaded photos are kept and served from; absent: no upload. */
+  files?: FileStore;
   /** Who asks (demo: anyone; sign-in: the session's person). Default: the demo. */
   viewerOf?: ViewerOf;
 }
@@ -122,6 +139,8 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
     return reply.status(202).send({ message, pending: true, notice: T.acceptedLater });
   });
 
+  if (deps.files) registerFileRoutes(app, deps, deps.files, { viewerOf, speaker, assertAvailable, finish });
+
   app.post("/api/console/actions", async (request, reply) => {
     const viewer = viewerOf(request);
     const body = actionBody.parse(request.body);
@@ -162,5 +181,59 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleRouteDe
       unsubscribe();
       unsubscribeAvailability();
     });
+  });
+}
+
+/**
+ * Upload (the page's 📎 button and paste) and the files of messages, served only to whoever may
+ * read their chat. Files other than raster images are served as downloads, never shown inline.
+ */
+function registerFileRoutes(
+  app: FastifyInstance,
+  deps: ConsoleRouteDeps,
+  files: FileStore,
+  helpers: {
+    viewerOf: ViewerOf;
+    speaker: (viewer: ConsoleViewer, requested: string | undefined) => string;
+    assertAvailable: () => void;
+    finish: (handled: Promise<unknown>) => Promise<boolean>;
+  },
+): void {
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+
+  app.post("/api/console/uploads", async (request, reply) => {
+    const viewer = helpers.viewerOf(request);
+    const query = uploadQuery.parse(request.query);
+    const sender = helpers.speaker(viewer, query.sender);
+    const mimeType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (!UPLOAD_TYPES.test(mimeType)) throw new ConsoleRequestError(400, T.badRequest, "content-type");
+    helpers.assertAvailable();
+    const { message, handled } = await deps.inbox.receiveUpload(
+      query.chat,
+      sender,
+      { name: query.name, mimeType, content: request.body as AsyncIterable<Uint8Array> },
+      query.eventId,
+    );
+    if (await helpers.finish(handled)) return { message };
+    return reply.status(202).send({ message, pending: true, notice: T.acceptedLater });
+  });
+
+  app.get("/api/console/messages/:id/files/:index", async (request, reply) => {
+    const viewer = helpers.viewerOf(request);
+    const params = fileParams.parse(request.params);
+    const found = await deps.history.file(params.id, params.index);
+    if (!found) throw new ConsoleRequestError(404, T.unknownFile);
+    if (!viewer.canRead(found.chatId)) throw new ConsoleRequestError(403, T.notYourChat, "chat");
+    const bytes = await files.get(found.file.fileKey).catch(() => null);
+    if (!bytes) throw new ConsoleRequestError(404, T.fileGone);
+    const inline = INLINE_IMAGE_TYPES.has(found.file.mimeType);
+    return reply
+      .header("content-type", inline ? found.file.mimeType : "application/octet-stream")
+      .header(
+        "content-disposition",
+        `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(found.file.name)}`,
+      )
+      .header("cache-control", "private, max-age=86400")
+      .send(Buffer.from(bytes));
   });
 }

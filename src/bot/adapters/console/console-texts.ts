@@ -39,4 +39,8 @@ export const consoleTexts = {
   linkKeyRefused: "拒绝：只接受本机上的快报管理脚本。",
   personMissing: "请指定人员 person（姓名、人员 id 或手机号）。",
   unknownPerson: (who: string) => `通讯录中没有「${who}」。`,
+  fileNameMissing: "请指定文件名 name（1 到 200 个字符）。",
+  unknownFile: "这条消息没有这个文件。",
+  fileGone: "文件已不在存储中。",
+  uploadName: "图片",
 };

@@ -5,6 +5,8 @@
  * awaits its own row, so nothing is acknowledged before it is stored. Duplicates (same event id or
  * idempotency key) are skipped by the database and answered with the row already there.
  */
+
+import type { OutboundFile } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { ConsoleMessageRow } from "./console-message.ts";
 
@@ -16,6 +18,7 @@ export interface NewConsoleRow {
   card: unknown;
   mentions: string[];
   urgentTo: string[];
+  files: OutboundFile[];
   idempotencyKey: string | null;
   eventId: string | null;
   createdAt: Date;
@@ -28,7 +31,7 @@ interface Pending {
 }
 
 const MAX_BATCH = 200;
-const COLUMNS = 10;
+const COLUMNS = 11;
 
 /*
  * Hand-written SQL, not Prisma's `createManyAndReturn({ skipDuplicates: true })`: Prisma sends the
@@ -47,6 +50,7 @@ interface RawRow {
   card: unknown;
   mentions: unknown;
   urgent_to: unknown;
+  files: unknown;
   idempotency_key: string | null;
   event_id: string | null;
   created_at: Date;
@@ -95,15 +99,16 @@ export class ConsoleWriter {
         row.card === null ? null : JSON.stringify(row.card),
         JSON.stringify(row.mentions),
         JSON.stringify(row.urgentTo),
+        JSON.stringify(row.files),
         row.idempotencyKey,
         row.eventId,
         row.createdAt,
       );
       const n = i * COLUMNS;
-      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb, $${n + 6}::jsonb, $${n + 7}::jsonb, $${n + 8}, $${n + 9}, $${n + 10})`;
+      return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb, $${n + 6}::jsonb, $${n + 7}::jsonb, $${n + 8}::jsonb, $${n + 9}, $${n + 10}, $${n + 11})`;
     });
     const inserted = await this.prisma.$queryRawUnsafe<RawRow[]>(
-      `INSERT INTO console_message (chat_id, sender_id, kind, text, card, mentions, urgent_to, idempotency_key, event_id, created_at)
+      `INSERT INTO console_message (chat_id, sender_id, kind, text, card, mentions, urgent_to, files, idempotency_key, event_id, created_at)
        VALUES ${tuples.join(", ")}
        ON CONFLICT DO NOTHING
        RETURNING *`,
@@ -144,6 +149,7 @@ function fromRaw(raw: RawRow): ConsoleMessageRow {
     card: parseJson(raw.card),
     mentions: parseJson(raw.mentions),
     urgentTo: parseJson(raw.urgent_to),
+    files: parseJson(raw.files),
     createdAt: raw.created_at instanceof Date ? raw.created_at : new Date(raw.created_at),
   };
 }

@@ -149,6 +149,27 @@ export class DialogEngine {
     await this.answer(ctx, dialog, session, text);
   }
 
+  /**
+   * Answers the current step with `text` as if typed (a shared location answering 地点); false
+   * (nothing done) when the dialog waits at another step or the event was handled already.
+   */
+  async answerStep(ctx: ConversationContext, session: DialogSession, stepId: string, text: string) {
+    if (session.stepId !== stepId || (await this.repeated(ctx, session))) return false;
+    await this.answer(ctx, this.definition(session.dialogId), session, text);
+    return true;
+  }
+
+  /**
+   * Fills fields of an open dialog's data without answering its current step (a shared location
+   * fills 地点 while another question is open): a step whose field is filled is not asked later;
+   * the current question is asked again.
+   */
+  async fill(ctx: ConversationContext, session: DialogSession, fields: DialogData): Promise<void> {
+    if (await this.repeated(ctx, session)) return;
+    session.data = { ...session.data, ...fields };
+    await this.advance(ctx, this.definition(session.dialogId), session);
+  }
+
   /** Handles a pressed dialog button: `<session>:<step>:<answer>`. */
   async handleAction(ctx: ConversationContext, value: string): Promise<void> {
     const [sessionId, stepId, answer] = splitAction(value);

@@ -6,6 +6,7 @@ import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import type { Element } from "../../../config/incident-policy.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import {
   gradeOf,
   scheduleAlert,
@@ -124,6 +125,8 @@ export async function submitFirstReport(
     missingElements: result.missing,
   };
   const { incident, created } = await new IncidentStore(database).create(input);
+  // Before the alert is scheduled: the alert carries the photos sent during the dialog.
+  await fileSessionAttachments(ctx, submission.id);
   if (created) {
     await scheduleAlert(scheduler, incident, reportedAt);
     await scheduleWrittenChecks(scheduler, policy, incident, reportedAt);

@@ -5,6 +5,7 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { gradeOf } from "../incident-schedule.ts";
 import { casualtyColumns } from "./assess-follow-up.ts";
 import { type FinalReportData, givenCasualties } from "./follow-up-data.ts";
@@ -40,6 +41,7 @@ export async function submitFinalReport(
   });
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
+  await fileSessionAttachments(ctx, submission.id);
   // A 终报 leaves the follow-up count and the last report time alone, so the keys derive the same after it.
   await cancelJobs(scheduler, incidentJobKeys(incident, gradeOf(policy, incident.gradeId), at));
   await scheduleReportCard(scheduler, report, at);

@@ -5,6 +5,7 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { formatDurationZh, formatLocalTime } from "../../office/time-format.ts";
+import { fileSessionAttachments } from "../attachments/file-session-attachments.ts";
 import { gradeOf, scheduleFollowUpCheck } from "../incident-schedule.ts";
 import { nextFollowUpDue } from "../rules/timing.ts";
 import { assessFollowUp, type FollowUpFacts } from "./assess-follow-up.ts";
@@ -42,6 +43,7 @@ export async function submitFollowUp(
   });
   if (result.status === "closed") return ctx.reply(M.closed(result.incident.number));
   const { report, incident } = result;
+  await fileSessionAttachments(ctx, submission.id);
   if (result.status === "duplicate") {
     facts = await recordedFacts(database, incident.id, report);
   }

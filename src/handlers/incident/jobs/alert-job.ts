@@ -11,6 +11,7 @@ import type { Office } from "../../office/office.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
 import { levelAt, resolveRecipients } from "../../office/recipients.ts";
 import { alertCard } from "../alert-card.ts";
+import { AttachmentStore, outboundFile } from "../attachments/attachment-store.ts";
 import { gradeOf, INCIDENT_JOBS, scheduleAckCheck } from "../incident-schedule.ts";
 import { JOB_LABELS } from "../messages.ts";
 import { paidUrgentChannels } from "../rules/paid-urgent.ts";
@@ -38,6 +39,9 @@ export const alertJob = (rules: IncidentPolicy | undefined, office: Office): Job
     );
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
+    const attachments = new AttachmentStore(ctx.services.database);
+    const photos = await attachments.unforwarded(incident.id);
+    const files = photos.map(outboundFile);
     for (const chatId of alertChats(directory)) {
       const here = directory.membersAmong(chatId, recipients);
       await ctx.send(chatId, {
@@ -45,8 +49,13 @@ export const alertJob = (rules: IncidentPolicy | undefined, office: Office): Job
         mentions: here,
         urgentTo: grade.urgent ? here : [],
         urgentChannels: grade.urgent ? paidUrgentChannels(grade, 0) : [],
+        ...(files.length > 0 && { files }),
       });
     }
+    await attachments.markForwarded(
+      photos.map((p) => p.id),
+      now,
+    );
     await store.updateIf(
       incident.id,
       { alertedAt: null },

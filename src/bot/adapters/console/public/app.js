@@ -1,6 +1,7 @@
 // 快报网页控制台：在浏览器里扮演机关人员，与快报助手在各群和私聊里对话。
 // A browser module, no build step: it talks to the console JSON API on the same origin (/api/console/*)
 // and follows new messages over Server-Sent Events.
+import { filesNode, pastedFiles, uploadFile } from "./attachments.js";
 import { chartNode } from "./chart.js";
 import { reconnectBanner } from "./reconnect-banner.js";
 import { whoIsHere } from "./sign-in.js";
@@ -29,6 +30,8 @@ const el = {
   mentionMenu: $("mention-menu"),
   input: $("input"),
   send: $("send"),
+  attach: $("attach"),
+  fileInput: $("file-input"),
   toasts: $("toasts"),
 };
 
@@ -536,9 +539,11 @@ function messageNode(m, me) {
       );
     }
     content.push(cardNode(m));
-  } else {
+  } else if (m.text || !m.files?.length) {
     content.push(h("div", { class: "bubble" }, richText(m.text || "", m.mentions || [])));
   }
+  const files = filesNode(m, h);
+  if (files) content.push(files);
 
   return h(
     "article",
@@ -658,6 +663,7 @@ async function selectChat(chatId, { fromUser = false } = {}) {
   el.app.classList.add("show-chat");
   el.input.disabled = false;
   el.send.disabled = false;
+  el.attach.disabled = false;
   renderHeader();
   renderChatList();
   renderMessages();
@@ -675,6 +681,27 @@ async function selectChat(chatId, { fromUser = false } = {}) {
 }
 
 // ---------- sending ----------
+
+/** Sends photos (📎 or paste) in the current chat, one upload each, as the chosen speaker. */
+async function sendFiles(files) {
+  const chat = state.current;
+  const sender = speakerId();
+  if (!chat || !files.length) return;
+  if (!sender) return toast("请先在「我是：」里选择发言人。");
+  el.attach.disabled = true;
+  try {
+    for (const file of files) {
+      const data = await uploadFile(file, { chat: chat.id, sender });
+      if (data?.message) onMessages([data.message], { own: true });
+      if (data?.pending && data.notice) toast(data.notice, "info");
+    }
+  } catch (err) {
+    toast(`发送图片失败：${err.message}`);
+  } finally {
+    el.attach.disabled = false;
+    el.fileInput.value = "";
+  }
+}
 
 async function send() {
   const chat = state.current;
@@ -882,6 +909,14 @@ function wire() {
       );
   });
   el.send.addEventListener("click", send);
+  el.attach.addEventListener("click", () => el.fileInput.click());
+  el.fileInput.addEventListener("change", () => sendFiles([...el.fileInput.files]));
+  el.input.addEventListener("paste", (event) => {
+    const files = pastedFiles(event);
+    if (!files.length) return;
+    event.preventDefault();
+    sendFiles(files);
+  });
   el.input.addEventListener("keydown", (event) => {
     // Enter chooses a candidate while a Chinese input method is composing: never send then.
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
