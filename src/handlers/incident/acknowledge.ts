@@ -58,7 +58,8 @@ export async function acknowledge(
 /**
  * Platforms that edit sent messages (Feishu, the console) show the acknowledged alert in place of the
  * alert and of every escalation of it that offered 已阅: who acknowledged and when, 批示 and 要求续报
- * but no 已阅. An escalation that offered no 已阅 keeps its own buttons (no 批示 for someone who may not).
+ * but no 已阅. An escalation that offered no 已阅 (to the reporting unit's own people, or to those
+ * who may not acknowledge) shows the same, without buttons: no 批示 for someone who may not.
  * Others skip these updates; the notices above say the same.
  */
 async function updateAlertCards(
@@ -81,8 +82,9 @@ async function updateAlertCards(
   };
   const seen = new Set<string>();
   for (const row of sent) {
-    if (seen.has(row.idempotencyKey) || !offeredAcknowledge(row)) continue;
+    if (seen.has(row.idempotencyKey)) continue;
     seen.add(row.idempotencyKey);
-    await ctx.send(row.chatId, { card, updateOf: row.idempotencyKey });
+    const shown = offeredAcknowledge(row) ? card : { ...card, buttons: [] };
+    await ctx.send(row.chatId, { card: shown, updateOf: row.idempotencyKey });
   }
 }

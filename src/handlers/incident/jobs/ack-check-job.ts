@@ -4,7 +4,8 @@
  * already seen reading the alert are mentioned after the others and not sent urgent again. Each is
  * asked what the policy lets them do (rules/who-may.ts): those who may 已阅 to read it at once; the
  * reporting unit's own people to follow up, and others to get a leader to read it — both without
- * an 已阅 button, in a card of their own where they share a chat with readers.
+ * an 已阅 button, in a card of their own where they share a chat with readers (once someone
+ * acknowledges, it shows who, without buttons).
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
