@@ -8,10 +8,11 @@ import type { IncidentPolicy } from "../../config/policy.ts";
 import { alertChats, unitChat } from "../office/audience.ts";
 import { formatLocalTime } from "../office/time-format.ts";
 import { acknowledgedActions, alertCard } from "./alert-card.ts";
-import { alertPrefixes, sentUnder } from "./alert-sends.ts";
+import { alertPrefixes, offeredAcknowledge, sentUnder } from "./alert-sends.ts";
 import { scheduleRenotify } from "./incident-schedule.ts";
 import { type Incident, IncidentStore } from "./incident-store.ts";
 import { CARD_LABELS, alertMessages as M } from "./messages.ts";
+import { acknowledgeRefusal } from "./rules/who-may.ts";
 
 export async function acknowledge(
   ctx: ConversationContext,
@@ -21,9 +22,9 @@ export async function acknowledge(
   const { directory, clock, scheduler, database } = ctx.services;
   const tz = policy.timezone;
   if (incident.status !== "open") return ctx.reply(M.closed(incident.number));
-  if (!ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)))
-    return ctx.reply(M.cannotAcknowledge);
-  if (ctx.person.unit === incident.unitId) return ctx.reply(M.ownUnit);
+  const refusal = acknowledgeRefusal(ctx.person, incident.unitId, policy.incident);
+  if (refusal === "role") return ctx.reply(M.cannotAcknowledge);
+  if (refusal === "ownUnit") return ctx.reply(M.ownUnit);
   if (incident.acknowledgedAt && incident.acknowledgedBy) {
     const name = directory.personName(incident.acknowledgedBy);
     return ctx.reply(
@@ -56,7 +57,9 @@ export async function acknowledge(
 
 /**
  * Platforms that edit sent messages (Feishu, the console) show the acknowledged alert in place of the
- * alert and of every escalation of it: who acknowledged and when, 批示 and 要求续报 but no 已阅.
+ * alert and of every escalation of it that offered 已阅: who acknowledged and when, 批示 and 要求续报
+ * but no 已阅. An escalation that offered no 已阅 (to the reporting unit's own people, or to those
+ * who may not acknowledge) shows the same, without buttons: no 批示 for someone who may not.
  * Others skip these updates; the notices above say the same.
  */
 async function updateAlertCards(
@@ -81,6 +84,7 @@ async function updateAlertCards(
   for (const row of sent) {
     if (seen.has(row.idempotencyKey)) continue;
     seen.add(row.idempotencyKey);
-    await ctx.send(row.chatId, { card, updateOf: row.idempotencyKey });
+    const shown = offeredAcknowledge(row) ? card : { ...card, buttons: [] };
+    await ctx.send(row.chatId, { card: shown, updateOf: row.idempotencyKey });
   }
 }

@@ -16,19 +16,28 @@ import {
   NOT_YET_REPORTED as TBD,
 } from "./messages.ts";
 import { missingElements } from "./rules/completeness.ts";
+import type { IncidentVerb } from "./rules/who-may.ts";
 import { countsOf } from "./understanding/casualties.ts";
 
 const TONES = ["red", "orange", "yellow", "blue"] as const;
 
 export const INCIDENT_ACTION_PREFIX = "inc";
 
-export function incidentActions(incident: Pick<Incident, "id">): CardButton[] {
-  return [
-    { label: C.ackButton, action: `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}` },
-    // 批示 belongs to the instruction capability (src/handlers/instruction), which owns the `instr` prefix.
-    { label: C.instructButton, action: `instr:start:${incident.id}` },
-    { label: C.followUpButton, action: `${INCIDENT_ACTION_PREFIX}:followup:${incident.id}` },
-  ];
+const BUTTONS: Record<IncidentVerb, (id: number) => CardButton> = {
+  ack: (id) => ({ label: C.ackButton, action: `${INCIDENT_ACTION_PREFIX}:ack:${id}` }),
+  // 批示 belongs to the instruction capability (src/handlers/instruction), which owns the `instr` prefix.
+  instruct: (id) => ({ label: C.instructButton, action: `instr:start:${id}` }),
+  followup: (id) => ({ label: C.followUpButton, action: `${INCIDENT_ACTION_PREFIX}:followup:${id}` }),
+};
+
+/** The incident's buttons for `verbs` (all three by default: 已阅, 批示, 要求续报), in that order. */
+export function incidentActions(
+  incident: Pick<Incident, "id">,
+  verbs: readonly IncidentVerb[] = ["ack", "instruct", "followup"],
+): CardButton[] {
+  return (["ack", "instruct", "followup"] as const)
+    .filter((verb) => verbs.includes(verb))
+    .map((verb) => BUTTONS[verb](incident.id));
 }
 
 /**
@@ -36,8 +45,7 @@ export function incidentActions(incident: Pick<Incident, "id">): CardButton[] {
  * asks for a 续报 from the card (on every platform: the console and Feishu edit it in place).
  */
 export function acknowledgedActions(incident: Pick<Incident, "id">): CardButton[] {
-  const ack = `${INCIDENT_ACTION_PREFIX}:ack:${incident.id}`;
-  return incidentActions(incident).filter((button) => button.action !== ack);
+  return incidentActions(incident, ["instruct", "followup"]);
 }
 
 export function incidentMissing(incident: Incident, policy: IncidentPolicy): string[] {

@@ -15,6 +15,21 @@ export interface SentRecord {
   readBy: string[];
 }
 
+const NO_ACK = "noack";
+
+/**
+ * The key (under the escalation job's) of a message that offers no 已阅 — to the reporting unit's
+ * own people, or to those the policy does not let acknowledge: an acknowledgement edits it without buttons.
+ */
+export function noAckKey(index: number): string {
+  return `${NO_ACK}-${index}`;
+}
+
+/** Whether a sent alert or escalation offered 已阅 (and so keeps 批示 and 要求续报 once acknowledged). */
+export function offeredAcknowledge(record: Pick<SentRecord, "idempotencyKey">): boolean {
+  return !record.idempotencyKey.includes(`-${NO_ACK}-`);
+}
+
 /** The key prefixes of an incident's alert and of every escalation of it. */
 export function alertPrefixes(incidentId: number): string[] {
   return [`${alertJobKey({ id: incidentId })}-`, ackCheckKeyPrefix(incidentId)];

@@ -70,6 +70,11 @@ export const alertMessages = {
   escalationTitle: (levelIndex: number, number: string, again: boolean) =>
     `【未阅·第 ${levelIndex + 1} 级提醒${again ? "（再次）" : ""}】${number}`,
   escalationNote: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请立即阅处。`,
+  /** To the reporting unit's own people (they may not 已阅 their unit's report). */
+  escalationNoteOwnUnit: (minutes: string, number: string) =>
+    `本单位上报的事件，提醒发出已 ${minutes} 尚无领导“已阅”。请跟进处置进展，督促及时续报（回复「续报 ${number}」）。`,
+  /** To those the policy does not let 已阅 (a duty officer at an escalation level). */
+  escalationNotePassOn: (minutes: string) => `提醒发出已 ${minutes} 无人“已阅”，请尽快联系领导阅处。`,
   acknowledged: (number: string, name: string, at: string) => `${number} 已由${name}于 ${at} 阅，停止提醒。`,
   /** On the alert card once acknowledged (platforms that edit cards in place). */
   acknowledgedField: (name: string, at: string) => `${name}（${at}）`,

@@ -22,6 +22,7 @@ import {
   writtenStageAt,
 } from "./incident-schedule.ts";
 import type { Incident } from "./incident-store.ts";
+import { quietSinceAcknowledged } from "./rules/quiet-since-acknowledged.ts";
 import { type IncidentTimerState, incidentTimerState } from "./timer-state.ts";
 
 export async function rebuildIncidentTimers(services: BotServices, policy: IncidentPolicy): Promise<void> {
@@ -32,14 +33,14 @@ export async function rebuildIncidentTimers(services: BotServices, policy: Incid
     database,
     open.map((i) => i.id),
   );
-  const instructed = await instructedSinceAcknowledged(services, open);
+  const instructedAt = await instructionTimes(services, open);
   for (const incident of open) {
     await rebuildAlerting(scheduler, policy, incident, state, now);
     await rebuildWritten(scheduler, policy, incident, state);
     await rebuildFollowUp(scheduler, policy, incident, state);
-    const { acknowledgedAt, acknowledgedBy, renotifiedAt, lastReportAt } = incident;
-    if (acknowledgedAt && acknowledgedBy && !renotifiedAt && lastReportAt <= acknowledgedAt)
-      if (!instructed.has(incident.id))
+    const { acknowledgedAt, acknowledgedBy, renotifiedAt } = incident;
+    if (acknowledgedAt && acknowledgedBy && !renotifiedAt)
+      if (quietSinceAcknowledged(incident, acknowledgedAt, instructedAt.get(incident.id) ?? []))
         await scheduleRenotify(scheduler, policy, incident.id, acknowledgedAt);
   }
   const unsent = await database.incidentReport.findMany({
@@ -99,19 +100,19 @@ async function rebuildFollowUp(
   await scheduleFollowUpCheckAt(scheduler, incident.id, incident.followUpCount, new Date(from + every));
 }
 
-/** Ids of incidents with an instruction given after their 已阅 (no re-notification then). */
-async function instructedSinceAcknowledged(
+/** When each acknowledged, not yet re-notified incident was given its instructions, by incident id. */
+async function instructionTimes(
   { database }: BotServices,
   incidents: readonly Incident[],
-): Promise<Set<number>> {
+): Promise<Map<number, Date[]>> {
   const acknowledged = incidents.filter((i) => i.acknowledgedAt && !i.renotifiedAt);
-  if (acknowledged.length === 0) return new Set();
+  const times = new Map<number, Date[]>();
+  if (acknowledged.length === 0) return times;
   const instructions = await database.instruction.findMany({
     where: { incidentId: { in: acknowledged.map((i) => i.id) } },
     select: { incidentId: true, createdAt: true },
   });
-  const ackAt = new Map(acknowledged.map((i) => [i.id, i.acknowledgedAt as Date]));
-  return new Set(
-    instructions.filter((x) => x.createdAt > (ackAt.get(x.incidentId) as Date)).map((x) => x.incidentId),
-  );
+  for (const { incidentId, createdAt } of instructions)
+    times.set(incidentId, [...(times.get(incidentId) ?? []), createdAt]);
+  return times;
 }

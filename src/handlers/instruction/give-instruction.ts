@@ -6,6 +6,7 @@
 import type { ConversationContext } from "../../bot/core/context.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { type Incident, IncidentStore } from "../incident/incident-store.ts";
+import { acknowledgeRefusal, mayInstruct } from "../incident/rules/who-may.ts";
 import { namesOf, relayTargets } from "./instruction-audience.ts";
 import { scheduleChase, scheduleRelay } from "./instruction-schedule.ts";
 import { InstructionStore } from "./instruction-store.ts";
@@ -24,7 +25,7 @@ export async function instructingPolicy(
     await ctx.reply(M.notConfigured);
     return null;
   }
-  if (!ctx.person.roles.some((r) => policy.incident.instruct_roles.includes(r))) {
+  if (!mayInstruct(ctx.person, policy.incident)) {
     await ctx.reply(M.notAllowed);
     return null;
   }
@@ -67,9 +68,10 @@ export async function submitInstruction(
   });
   await scheduleRelay(scheduler, instruction.id, now);
   if (!instruction.completedAt) await scheduleChase(scheduler, policy, instruction, 1);
-  // A leader who instructs has read the alert: the escalation stops as it would on 已阅.
-  // Conditional on nobody having acknowledged yet, so doing it again is harmless.
-  if (ctx.person.roles.some((r) => policy.incident.acknowledge_roles.includes(r)))
+  // A leader who instructs has read the alert: the escalation stops as it would on 已阅 (by the
+  // same rule: one of acknowledge_roles, from another unit). Conditional on nobody having
+  // acknowledged yet, so doing it again is harmless.
+  if (acknowledgeRefusal(ctx.person, incident.unitId, policy.incident) === null)
     await incidents.updateIf(
       incident.id,
       { acknowledgedAt: null },

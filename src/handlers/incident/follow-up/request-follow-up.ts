@@ -6,12 +6,12 @@
  */
 import type { ActionHandler, Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
-import type { Role } from "../../../config/org.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { unitChat } from "../../office/audience.ts";
 import { incidentById, incidentByNumberText } from "../find-incident.ts";
 import { type Incident, IncidentStore } from "../incident-store.ts";
 import { alertMessages, incidentMessages } from "../messages.ts";
+import { mayRequestFollowUp } from "../rules/who-may.ts";
 import { COMMAND_WORDS, followUpMessages as M } from "./messages.ts";
 
 export async function requestFollowUp(
@@ -21,8 +21,7 @@ export async function requestFollowUp(
 ): Promise<void> {
   if (!rules) return ctx.reply(incidentMessages.notConfigured);
   const { directory, clock, database } = ctx.services;
-  const allowed: Role[] = [...rules.incident.acknowledge_roles, "duty"];
-  if (!ctx.person.roles.some((r) => allowed.includes(r))) return ctx.reply(M.cannotRequest);
+  if (!mayRequestFollowUp(ctx.person, rules.incident)) return ctx.reply(M.cannotRequest);
   if (incident.status !== "open") return ctx.reply(alertMessages.closed(incident.number));
   const unitPeople = [
     incident.reporterId,

@@ -1,11 +1,14 @@
 /**
- * Sends the alert card to the duty and leaders' groups, mentioning the first escalation level
- * (urgent where the grade says so). Scheduling the acknowledgement check comes first and every send
+ * Sends the alert card to the duty and leaders' groups, mentioning the first escalation level. An
+ * urgent grade (`grades[].urgent`) makes it 加急 in both: to the first level's people, and at once to
+ * the leaders escalation would reach first (alert-leaders.ts), mentioned where they are members —
+ * the leaders are not left to wait for their level. Scheduling the acknowledgement check comes first and every send
  * is keyed by this job, so a job that runs again after a crash alerts exactly once.
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { alertLeaders } from "../../office/alert-leaders.ts";
 import { alertChats } from "../../office/audience.ts";
 import type { Office } from "../../office/office.ts";
 import { onDutyAt } from "../../office/on-duty.ts";
@@ -31,19 +34,18 @@ export const alertJob = (rules: IncidentPolicy | undefined, office: Office): Job
     const { directory, clock, scheduler } = ctx.services;
     const now = clock.now();
     const grade = gradeOf(policy, incident.gradeId);
-    const recipients = resolveRecipients(
-      levelAt(policy.escalation, 0),
-      directory.people(),
-      incident.unitId,
-      onDutyAt(office, ctx.services.directory, now),
-    );
+    const onDuty = onDutyAt(office, ctx.services.directory, now);
+    const people = directory.people();
+    const recipients = resolveRecipients(levelAt(policy.escalation, 0), people, incident.unitId, onDuty);
+    const leaders = grade.urgent ? alertLeaders(policy.escalation, people, incident.unitId, onDuty) : [];
+    const concerned = [...new Set([...recipients, ...leaders])];
     await scheduleAckCheck(scheduler, incident.id, 1, new Date(now.getTime() + grade.ack_within));
     const card = alertCard(incident, policy, directory);
     const attachments = new AttachmentStore(ctx.services.database);
     const photos = await attachments.unforwarded(incident.id);
     const files = photos.map(outboundFile);
     for (const chatId of alertChats(directory)) {
-      const here = directory.membersAmong(chatId, recipients);
+      const here = directory.membersAmong(chatId, concerned);
       await ctx.send(chatId, {
         card,
         mentions: here,
@@ -60,7 +62,7 @@ export const alertJob = (rules: IncidentPolicy | undefined, office: Office): Job
       incident.id,
       { alertedAt: null },
       { alertedAt: now, escalationLevel: 0 },
-      { kind: "alerted", at: now, actorId: null, detail: { recipients, urgent: grade.urgent } },
+      { kind: "alerted", at: now, actorId: null, detail: { recipients: concerned, urgent: grade.urgent } },
     );
   },
 });

@@ -1,4 +1,7 @@
-/** Acknowledged, but no instruction and no follow-up since: one re-notification to whoever acknowledged. */
+/**
+ * Acknowledged, but no instruction and no follow-up since (at or after the 已阅: see
+ * quiet-since-acknowledged.ts): one re-notification to whoever acknowledged.
+ */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
@@ -6,6 +9,7 @@ import { leaderChats } from "../../office/audience.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { INCIDENT_JOBS } from "../incident-schedule.ts";
 import { JOB_LABELS, alertMessages as M } from "../messages.ts";
+import { quietSinceAcknowledged } from "../rules/quiet-since-acknowledged.ts";
 import { loadOpenIncident } from "./incident-job-context.ts";
 
 const schema = z.object({ incidentId: z.number().int() });
@@ -20,11 +24,12 @@ export const renotifyJob = (rules: IncidentPolicy | undefined): JobHandler<typeo
     const { incident, store } = open;
     const { acknowledgedAt, acknowledgedBy } = incident;
     if (!acknowledgedAt || !acknowledgedBy || incident.renotifiedAt) return;
-    if (incident.lastReportAt > acknowledgedAt) return;
-    const instructed = await ctx.services.database.instruction.count({
-      where: { incidentId: incident.id, createdAt: { gt: acknowledgedAt } },
+    const instructions = await ctx.services.database.instruction.findMany({
+      where: { incidentId: incident.id, createdAt: { gte: acknowledgedAt } },
+      select: { createdAt: true },
     });
-    if (instructed > 0) return;
+    const instructedAt = instructions.map((i) => i.createdAt);
+    if (!quietSinceAcknowledged(incident, acknowledgedAt, instructedAt)) return;
     const { directory, clock } = ctx.services;
     const now = clock.now();
     if (!(await store.updateIf(incident.id, { status: "open" }, { renotifiedAt: now }))) return;

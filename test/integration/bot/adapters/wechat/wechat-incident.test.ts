@@ -68,8 +68,9 @@ describe("an incident through WeChat", { timeout: 60_000 }, () => {
     const alert = await world.expectPost(LEADERS, ["【加急】", "较大", number, "「"]);
     // WeChat puts the mentions first: `@李书记 @王县长 【加急】【较大】…`.
     expect(alert.text).toMatch(/^(@\S+[\s\u2005])+【加急】【较大】/u);
-    // The policy's first escalation level (the duty office's director) is mentioned for real.
-    expect(alert.mentions).toEqual(["吴主任"]);
+    // The policy's first escalation level (the duty office's director) is mentioned for real, and
+    // for this urgent grade the leaders too, at once (issue 13, finding 1).
+    expect(alert.mentions).toEqual(["吴主任", "李书记", "王县长", "赵秘书长"]);
     expect(alert.text).toMatch(/编号：\d{4}-\d{4}\n等级：较大/);
     codeFor(alert, "已阅");
     codeFor(alert, "批示");
