@@ -7,7 +7,7 @@ import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
 import { isDialogKeyword } from "./dialog/messages.ts";
 import { EventBus } from "./events.ts";
-import { isDirectChat } from "./message.ts";
+import { type InboundEvent, isDirectChat } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
 import type { UnboundHandler } from "./unbound.ts";
@@ -45,6 +45,8 @@ export class Router {
     const { event } = ctx;
     if (event.action) return this.routeAction(ctx, event.action.value);
     if (event.text.length > MAX_TEXT_LENGTH) return ctx.reply(coreReplies.tooLong(event.text.length));
+    if (!ctx.text && isBareMention(event))
+      return ctx.reply(coreReplies.bareMention(ctx.services.directory.botName, isDirectChat(ctx.chat.id)));
     if (!ctx.text) return;
     const [word, args] = splitCommand(ctx.text);
     const command = this.commands.get(word.toLowerCase());
@@ -72,4 +74,10 @@ export class Router {
     if (!handler) return ctx.reply(coreReplies.staleAction);
     await handler.run(ctx, rest);
   }
+}
+
+/** `@快报助手` and nothing else (no words, no photo, no place): the person waits for a sign of life. */
+function isBareMention(event: InboundEvent): boolean {
+  const addressed = isDirectChat(event.chatId) || event.mentions.includes("bot");
+  return addressed && !event.attachments?.length && !event.location;
 }
