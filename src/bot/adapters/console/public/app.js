@@ -537,7 +537,10 @@ function messageNode(m, me) {
     }
     content.push(cardNode(m));
   } else {
-    content.push(h("div", { class: "bubble" }, richText(m.text || "", m.mentions || [])));
+    // Mentions the text does not spell out (a dialog's question to one person) lead the bubble.
+    const text = m.text || "";
+    const lead = (m.mentions || []).filter((n) => !text.includes(`@${n}`)).map((n) => `@${n} `);
+    content.push(h("div", { class: "bubble" }, richText(`${lead.join("")}${text}`, m.mentions || [])));
   }
 
   return h(
