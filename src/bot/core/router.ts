@@ -56,13 +56,17 @@ export class Router {
     const explicit = event.mentions.includes("bot") || word.startsWith("/");
     if (session && !(command && explicit && !isDialogKeyword(word)))
       return this.dialogs.handleText(ctx, session);
+    // In a group the bot hears what is said to it, as on Feishu: without its @ a message is chatter
+    // (a colleague's 无 is not the unit's 零报告), unless it answers the person's dialog (above) or
+    // is a reply the bot asked for (收到 to a 批示).
+    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
+    if (!addressed && !command?.heardWithoutMention) return;
     if (command) {
       if (command.roles && !command.roles.some((role) => ctx.person.roles.includes(role)))
         return ctx.reply(coreReplies.notAllowed);
       return command.run(ctx, args);
     }
-    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
-    if (addressed) await ctx.reply(coreReplies.notUnderstood);
+    await ctx.reply(coreReplies.notUnderstood);
   }
 
   private async routeAction(ctx: ConversationContext, value: string): Promise<void> {
