@@ -339,7 +339,10 @@ export class DialogEngine {
           card: {
             title: `${question}${progress}`,
             fields: [],
-            buttons: choices.map((c, i) => button(session, String(i + 1), `${i + 1}. ${c.label}`)),
+            buttons: choices.map((c, i) => ({
+              ...button(session, String(i + 1), `${i + 1}. ${c.label}`),
+              ...(c.suggested ? { primary: true } : {}),
+            })),
             note: `${M.choiceHint}${hints}`,
           },
         }),

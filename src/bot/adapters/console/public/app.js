@@ -611,12 +611,12 @@ function cardNode(m) {
       ? h(
           "div",
           { class: "card-buttons" },
-          buttons.map((b, i) =>
+          buttons.map((b) =>
             h(
               "button",
               {
                 type: "button",
-                class: `card-button${i === 0 ? " primary" : ""}`,
+                class: `card-button${b.primary === true ? " primary" : ""}`,
                 dataset: { action: b.action },
                 onclick: (event) => pressButton(m, b, event.currentTarget),
               },
