@@ -450,7 +450,13 @@ function renderMessages({ keepScroll = false } = {}) {
         h("div", { class: "empty-icon", "aria-hidden": "true" }, "💬"),
         h("p", null, b.loaded ? "这里还没有消息。" : "正在加载消息…"),
         b.loaded
-          ? h("p", { class: "empty-tip" }, `试试发送「帮助」，或者「@${state.bot.name} 帮助」。`)
+          ? h(
+              "p",
+              { class: "empty-tip" },
+              chat.kind === "direct"
+                ? "试试发送「帮助」。"
+                : `试试发送「@${state.bot.name} 帮助」（群里要先@机器人）。`,
+            )
           : null,
       ),
     );
