@@ -545,7 +545,7 @@ function messageNode(m, me) {
   } else {
     // Mentions the text does not spell out (a dialog's question to one person) lead the bubble.
     const text = m.text || "";
-    const lead = (m.mentions || []).filter((n) => !text.includes(`@${n}`)).map((n) => `@${n} `);
+    const lead = isBot ? (m.mentions || []).filter((n) => !text.includes(`@${n}`)).map((n) => `@${n} `) : [];
     content.push(h("div", { class: "bubble" }, richText(`${lead.join("")}${text}`, m.mentions || [])));
   }
 
