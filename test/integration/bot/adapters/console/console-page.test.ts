@@ -134,7 +134,7 @@ describe("web chat console page", () => {
     await expect.poll(() => page.locator("#chat-name").textContent()).toBe("青山镇工作群");
     await expect.poll(() => page.locator("#messages .msg").count()).toBeGreaterThanOrEqual(before);
     expect(await page.locator("#messages .msg-mine .bubble").allTextContents()).toEqual(texts);
-    expect(texts).toContain("帮助");
+    expect(texts).toContain("@快报助手 帮助");
     expect(texts).toContain("@快报助手 /登记");
     expect(await page.locator("#messages .card").count()).toBeGreaterThan(0);
     expect(await page.locator("#speaker").inputValue()).toBe("zhangsan");
