@@ -16,6 +16,11 @@ export interface Command {
   names: string[];
   /** One line for the help text. */
   summary: string;
+  /**
+   * A reply the bot asked people for (收到 to a 批示, 已阅 to an alert): heard in a group without an
+   * @ to the bot, where other commands are not; it then keeps quiet when nothing waits for it.
+   */
+  heardWithoutMention?: boolean;
   /** Roles allowed to use it; absent: everyone in the org file. */
   roles?: Role[];
   run(ctx: ConversationContext, args: string): Promise<void>;

@@ -7,6 +7,11 @@
 export interface CardButton {
   label: string;
   action: string;
+  /**
+   * Drawn as the filled, default-looking button: only for what the bot suggests (a dialog's
+   * suggested choice); without it every button looks alike, so nothing reads as pre-chosen.
+   */
+  primary?: boolean;
 }
 
 export interface CardField {

@@ -10,6 +10,11 @@ export const coreReplies = {
     `您好，${botName}暂时无法识别您的身份（不在本单位通讯录中）。请联系县总值班室或办公室把您加入通讯录后再使用。`,
   tooLong: (length: number) =>
     `这条消息有 ${length} 个字，超过了 ${MAX_TEXT_LENGTH} 字的上限，没有处理。请分几条发送，或只发要点。`,
+  /** A bare `@快报助手`: how to ask, in a group with the @ (the bot hears only that there), one to one without. */
+  bareMention: (botName: string, direct: boolean) =>
+    direct
+      ? "我在。请直接写要办的事，例如「上报」；回复「帮助」查看能用的指令。"
+      : `我在。请在 @${botName} 后面写要办的事，例如「@${botName} 上报」；「@${botName} 帮助」查看能用的指令。`,
   notUnderstood: "没有听懂这句话。回复「帮助」查看能用的指令。",
   notAllowed: "您没有这项操作的权限。如需开通，请联系办公室。",
   staleAction: "这个按钮已失效，请按最新的消息操作。",

@@ -7,7 +7,7 @@ import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
 import { isDialogKeyword } from "./dialog/messages.ts";
 import { EventBus } from "./events.ts";
-import { isDirectChat } from "./message.ts";
+import { type InboundEvent, isDirectChat } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
 import type { UnboundHandler } from "./unbound.ts";
@@ -53,6 +53,8 @@ export class Router {
       await this.routeMedia(ctx);
       // A caption with a photo is then read as any text.
     }
+    if (!ctx.text && isBareMention(event))
+      return ctx.reply(coreReplies.bareMention(ctx.services.directory.botName, isDirectChat(ctx.chat.id)));
     if (!ctx.text) return;
     const [word, args] = splitCommand(ctx.text);
     const command = this.commands.get(word.toLowerCase());
@@ -62,13 +64,17 @@ export class Router {
     const explicit = event.mentions.includes("bot") || word.startsWith("/");
     if (session && !(command && explicit && !isDialogKeyword(word)))
       return this.dialogs.handleText(ctx, session);
+    // In a group the bot hears what is said to it, as on Feishu: without its @ a message is chatter
+    // (a colleague's 无 is not the unit's 零报告), unless it answers the person's dialog (above) or
+    // is a reply the bot asked for (收到 to a 批示).
+    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
+    if (!addressed && !command?.heardWithoutMention) return;
     if (command) {
       if (command.roles && !command.roles.some((role) => ctx.person.roles.includes(role)))
         return ctx.reply(coreReplies.notAllowed);
       return command.run(ctx, args);
     }
-    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
-    if (addressed) await ctx.reply(coreReplies.notUnderstood);
+    await ctx.reply(coreReplies.notUnderstood);
   }
 
   /** Photos and shared locations go to the capability that takes them, with the open dialog if any. */
@@ -87,4 +93,10 @@ export class Router {
     if (!handler) return ctx.reply(coreReplies.staleAction);
     await handler.run(ctx, rest);
   }
+}
+
+/** `@快报助手` and nothing else (no words, no photo, no place): the person waits for a sign of life. */
+function isBareMention(event: InboundEvent): boolean {
+  const addressed = isDirectChat(event.chatId) || event.mentions.includes("bot");
+  return addressed && !event.attachments?.length && !event.location;
 }

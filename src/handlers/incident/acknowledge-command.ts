@@ -21,6 +21,7 @@ async function acknowledgeUnder(
 /** `timezone`: the office's, in which a number's year is read. */
 export const acknowledgeCommand = (rules: IncidentPolicy | undefined, timezone: string): Command => ({
   names: ["已阅", "/ack"],
+  heardWithoutMention: true,
   summary: M.ackSummary,
   async run(ctx, args) {
     if (!args) return ctx.reply(M.needNumber(COMMAND_WORDS.acknowledge));

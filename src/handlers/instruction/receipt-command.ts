@@ -19,6 +19,7 @@ import { decideReceipt } from "./rules/receipt-decision.ts";
 export const receiptCommand = (timezone: string): Command => ({
   // People add punctuation: 收到！ 收到。 — the router matches the whole first word.
   names: ["收到", "已收到", "收到！", "收到!", "收到。", "/received"],
+  heardWithoutMention: true,
   summary: M.receiptSummary,
   async run(ctx, args) {
     const { clock, database, directory } = ctx.services;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineDialog } from "../../bot/core/dialog/definition.ts";
 import { profileMessages as M } from "./messages.ts";
+import { normalizePhone } from "./phone-number.ts";
 
 export const PROFILE_DIALOG = "profile";
 
@@ -25,7 +26,7 @@ export const profileDialog = defineDialog<ProfileData>({
       help: M.phoneHelp,
       optional: true,
       onSkip: (ctx) => ctx.person.phone ?? null,
-      parse: (text) => text.replace(/[\s-]/g, ""),
+      parse: normalizePhone,
       schema: z.string().regex(/^1\d{10}$/, M.phoneInvalid),
       format: (value) => String(value),
     },

@@ -47,6 +47,7 @@ export const statisticsMessages = {
   noticeMissedDaily: (count: number, days: string) => `零报告漏报 ${count} 次（${days}）`,
   noticeLateBy: (number: string, late: string) => `${number} 迟 ${late}`,
   noticeSummaryLine: (late: number, missed: number) => `本月共迟报 ${late} 次、漏报 ${missed} 次。`,
+  noticeNoRecords: "本月没有报送记录：没有突发事件上报，也没有应报的零报告，无迟报、漏报可通报。",
   noticeNote: "请迟报、漏报单位认真查找原因、落实整改，确保信息报送及时、准确、完整。",
   noticeChartTitle: "各单位迟报、漏报次数",
   seriesLate: "迟报",

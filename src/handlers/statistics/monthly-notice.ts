@@ -1,7 +1,8 @@
 /**
  * The monthly notice (通报) of late and missed reports by unit: which units reported late (首报 and
  * 零报告, with the incident numbers and days), which missed (续报 and 零报告), and which reported
- * everything on time. Every section says 无 when empty. Pure.
+ * everything on time — of the units that had something to report that month (an incident, a zero
+ * report owed). Every section says 无 when empty; a month with no records at all says so. Pure.
  */
 import type { Card, Chart } from "../../bot/core/message.ts";
 import { formatDurationZh, shortDay } from "../office/time-format.ts";
@@ -76,7 +77,9 @@ export function monthlyNoticeCard(input: MonthlyNoticeInput): Card {
   const late = units.filter((u) => u.lateTotal > 0);
   const missed = units.filter((u) => u.missedTotal > 0);
   const flagged = units.filter((u) => u.lateTotal > 0 || u.missedTotal > 0);
-  const clean = units.filter((u) => u.lateTotal === 0 && u.missedTotal === 0);
+  // Praised: a unit that had something to report (an incident, a zero report owed) and did it all on time.
+  const due = units.filter((u) => u.incidents > 0 || u.daily.owed > 0 || u.missedFollowUps > 0);
+  const clean = due.filter((u) => u.lateTotal === 0 && u.missedTotal === 0);
   const sum = (pick: (u: UnitStatistics) => number) => units.reduce((n, u) => n + pick(u), 0);
   return {
     title: M.noticeTitle(input.periodLabel),
@@ -84,10 +87,13 @@ export function monthlyNoticeCard(input: MonthlyNoticeInput): Card {
     fields: [
       {
         label: M.overallLabel,
-        value: M.noticeSummaryLine(
-          sum((u) => u.lateTotal),
-          sum((u) => u.missedTotal),
-        ),
+        value:
+          due.length > 0
+            ? M.noticeSummaryLine(
+                sum((u) => u.lateTotal),
+                sum((u) => u.missedTotal),
+              )
+            : M.noticeNoRecords,
       },
       {
         label: M.noticeLate,
@@ -105,7 +111,7 @@ export function monthlyNoticeCard(input: MonthlyNoticeInput): Card {
       },
     ],
     buttons: [],
-    note: M.noticeNote,
+    ...(due.length > 0 ? { note: M.noticeNote } : {}),
     ...(flagged.length > 0 ? { chart: lateAndMissedChart(flagged, unitName) } : {}),
   };
 }

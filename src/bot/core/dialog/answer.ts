@@ -58,15 +58,28 @@ function invalid(reason: string): Interpretation {
   return { ok: false, reason, message: M.invalidAnswer(reason) };
 }
 
-/** A 0-based index from `2`, `2. 标签`, or the label itself. */
+/**
+ * A 0-based index from `2`, `2. 标签`, or the label: the whole label, else the one label that
+ * starts with the text (`一般` for 一般（建议）), else the one label that contains it; a text that
+ * several labels share picks none.
+ */
 export function pickIndex(text: string, labels: string[]): number | null {
   const number = /^(\d+)(?:\.|、|\s|$)/.exec(text);
   if (number) {
     const index = Number(number[1]) - 1;
     return index >= 0 && index < labels.length ? index : null;
   }
-  const index = labels.indexOf(text);
-  return index >= 0 ? index : null;
+  const wanted = text.trim().toLowerCase();
+  if (!wanted) return null;
+  const plain = labels.map((l) => l.trim().toLowerCase());
+  const exact = plain.indexOf(wanted);
+  if (exact >= 0) return exact;
+  return onlyOne(plain, (l) => l.startsWith(wanted)) ?? onlyOne(plain, (l) => l.includes(wanted));
+}
+
+function onlyOne(labels: string[], fits: (label: string) => boolean): number | null {
+  const found = labels.flatMap((label, index) => (fits(label) ? [index] : []));
+  return found.length === 1 ? (found[0] as number) : null;
 }
 
 export function choicesOf(step: AnyStep, data: DialogData, ctx: ConversationContext): Choice[] | undefined {

@@ -14,6 +14,8 @@ export interface Choice {
   /** What is stored when chosen. */
   value: string;
   label: string;
+  /** The bot's suggestion (较大（建议）): its button is the only one drawn as primary. */
+  suggested?: boolean;
 }
 
 export interface DialogStep<D extends DialogData> {

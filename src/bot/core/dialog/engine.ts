@@ -34,6 +34,7 @@ import {
   sessionIdFor,
   withEvent,
 } from "./session-store.ts";
+import { toPerson } from "./to-person.ts";
 
 /** Button actions of dialogs start with this prefix: `dlg:<session>:<step>:<answer>`. */
 export const DIALOG_ACTION_PREFIX = "dlg";
@@ -217,7 +218,7 @@ export class DialogEngine {
     const step = stepOf(dialog, session.stepId);
     if (!step) return this.showSummary(ctx, dialog, { ...session, stepId: CONFIRM_STEP });
     const outcome = interpret(step, text, session.data, ctx);
-    if (!outcome.ok) return ctx.reply(outcome.message);
+    if (!outcome.ok) return ctx.reply(toPerson(ctx, outcome.message));
     session.data = { ...session.data, [step.field]: outcome.value };
     if (editing) {
       session.stepId = CONFIRM_STEP;
@@ -332,7 +333,7 @@ export class DialogEngine {
     if (session.stepId === EDIT_PICK_STEP) {
       const editable = askedSteps(dialog, session.data);
       return ctx.reply(
-        {
+        toPerson(ctx, {
           card: {
             title: M.editPickTitle,
             fields: editable.map((s, i) => ({
@@ -342,7 +343,7 @@ export class DialogEngine {
             buttons: editable.map((s, i) => button(session, String(i + 1), s.label)),
             note: M.editPickNote,
           },
-        },
+        }),
         { key: PROMPT_KEY },
       );
     }
@@ -355,18 +356,21 @@ export class DialogEngine {
     const choices = choicesOf(step, session.data, ctx);
     if (choices) {
       return ctx.reply(
-        {
+        toPerson(ctx, {
           card: {
             title: `${question}${progress}`,
             fields: [],
-            buttons: choices.map((c, i) => button(session, String(i + 1), `${i + 1}. ${c.label}`)),
+            buttons: choices.map((c, i) => ({
+              ...button(session, String(i + 1), `${i + 1}. ${c.label}`),
+              ...(c.suggested ? { primary: true } : {}),
+            })),
             note: `${M.choiceHint}${hints}`,
           },
-        },
+        }),
         { key: PROMPT_KEY },
       );
     }
-    await ctx.reply(`${question}${progress}\n${hints}`, { key: PROMPT_KEY });
+    await ctx.reply(toPerson(ctx, `${question}${progress}\n${hints}`), { key: PROMPT_KEY });
   }
 
   private async showSummary(ctx: ConversationContext, dialog: AnyDialog, session: DialogSession) {
@@ -384,7 +388,7 @@ export class DialogEngine {
       ],
       note: M.summaryNote,
     };
-    await ctx.reply({ card }, { key: PROMPT_KEY });
+    await ctx.reply(toPerson(ctx, { card }), { key: PROMPT_KEY });
   }
 
   private scheduleIdleCheck(ctx: ConversationContext | JobContext, session: DialogSession) {

@@ -30,7 +30,7 @@ export const dialogMessages = {
   tooSmall: (min: number) => `数字太小，至少 ${min}。`,
   navigationHint: "回复「返回」回到上一步，「取消」结束，「帮助」查看说明。",
   /** Said on every platform, so it names no buttons (WeChat has none; where they exist they show themselves). */
-  choiceHint: "请回复序号选择。",
+  choiceHint: "请回复序号或选项的文字选择。",
   skipHint: "不清楚或没有变化可回复「跳过」，之后再补。",
   cancelled: (title: string) => `已取消「${title}」。需要时可重新开始。`,
   alreadyFirst: "已经是第一步了。",

@@ -114,6 +114,7 @@ export const firstReportSteps = (rules: IncidentPolicy): DialogStep<FirstReportD
       return grades.map((g) => ({
         value: g.id,
         label: g.id === suggested?.id ? `${g.name}${M.suggestedMark}` : g.name,
+        ...(g.id === suggested?.id ? { suggested: true } : {}),
       }));
     },
     format: (value, data) => gradeText(String(value), data, rules),

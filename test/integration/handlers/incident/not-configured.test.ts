@@ -21,8 +21,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Said to the bot: in a group it hears only what @-mentions it. */
 const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
-  firstAnswer(t, chat, person, text);
+  firstAnswer(t, chat, person, `@快报助手 ${text}`);
 
 describe("a policy without incident rules", () => {
   it.each([

@@ -453,7 +453,13 @@ function renderMessages({ keepScroll = false } = {}) {
         h("div", { class: "empty-icon", "aria-hidden": "true" }, "💬"),
         h("p", null, b.loaded ? "这里还没有消息。" : "正在加载消息…"),
         b.loaded
-          ? h("p", { class: "empty-tip" }, `试试发送「帮助」，或者「@${state.bot.name} 帮助」。`)
+          ? h(
+              "p",
+              { class: "empty-tip" },
+              chat.kind === "direct"
+                ? "试试发送「帮助」。"
+                : `试试发送「@${state.bot.name} 帮助」（群里要先@机器人）。`,
+            )
           : null,
       ),
     );
@@ -540,7 +546,10 @@ function messageNode(m, me) {
     }
     content.push(cardNode(m));
   } else if (m.text || !m.files?.length) {
-    content.push(h("div", { class: "bubble" }, richText(m.text || "", m.mentions || [])));
+    // Mentions the text does not spell out (a dialog's question to one person) lead the bubble.
+    const text = m.text || "";
+    const lead = isBot ? (m.mentions || []).filter((n) => !text.includes(`@${n}`)).map((n) => `@${n} `) : [];
+    content.push(h("div", { class: "bubble" }, richText(`${lead.join("")}${text}`, m.mentions || [])));
   }
   const files = filesNode(m, h);
   if (files) content.push(files);
@@ -613,12 +622,12 @@ function cardNode(m) {
       ? h(
           "div",
           { class: "card-buttons" },
-          buttons.map((b, i) =>
+          buttons.map((b) =>
             h(
               "button",
               {
                 type: "button",
-                class: `card-button${i === 0 ? " primary" : ""}`,
+                class: `card-button${b.primary === true ? " primary" : ""}`,
                 dataset: { action: b.action },
                 onclick: (event) => pressButton(m, b, event.currentTarget),
               },

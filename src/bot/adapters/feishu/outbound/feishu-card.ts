@@ -41,15 +41,15 @@ export function renderCard(card: Card, options: CardRenderOptions): FeishuCard {
     elements.push({ tag: "markdown", content: escapeMarkdown(card.note), text_size: "notation" });
   if (card.form)
     elements.push(renderForm(card.form, (action) => signAction(options.secret, action, options.messageKey)));
-  card.buttons.forEach((button, index) => {
+  for (const button of card.buttons) {
     elements.push({
       tag: "button",
       text: { tag: "plain_text", content: button.label },
-      type: index === 0 ? "primary" : "default",
+      type: button.primary ? "primary" : "default",
       width: "fill",
       behaviors: [{ type: "callback", value: signAction(options.secret, button.action, options.messageKey) }],
     });
-  });
+  }
   return {
     schema: "2.0",
     config: { update_multi: true, width_mode: "fill" },

@@ -82,10 +82,11 @@ describe("web chat console page", () => {
   it("sends 帮助 with Enter and shows the bot's help text", async () => {
     const before = await botMessages().count();
     const mineBefore = await myMessages().count();
-    await say("帮助");
+    // In a group the bot hears what @-mentions it.
+    await say("@快报助手 帮助");
 
     await myMessages().nth(mineBefore).waitFor();
-    expect(await myMessages().last().locator(".bubble").textContent()).toBe("帮助");
+    expect(await myMessages().last().locator(".bubble").textContent()).toBe("@快报助手 帮助");
     await expect.poll(() => page.locator("#input").inputValue()).toBe("");
 
     const reply = await nextBotMessage(before);
@@ -133,7 +134,7 @@ describe("web chat console page", () => {
     await expect.poll(() => page.locator("#chat-name").textContent()).toBe("青山镇工作群");
     await expect.poll(() => page.locator("#messages .msg").count()).toBeGreaterThanOrEqual(before);
     expect(await page.locator("#messages .msg-mine .bubble").allTextContents()).toEqual(texts);
-    expect(texts).toContain("帮助");
+    expect(texts).toContain("@快报助手 帮助");
     expect(texts).toContain("@快报助手 /登记");
     expect(await page.locator("#messages .card").count()).toBeGreaterThan(0);
     expect(await page.locator("#speaker").inputValue()).toBe("zhangsan");
@@ -206,7 +207,7 @@ describe("web chat console page", () => {
         headers: { "content-type": "application/json", origin: app.baseUrl },
         body: JSON.stringify({ chat: "县领导群", sender: "李书记", text }),
       });
-    await post("统计 本月");
+    await post("@快报助手 统计 本月");
     await page.locator(`#chat-list .chat-item[data-chat-id="leaders"]`).click();
     const bars = page.locator("#messages .card-chart rect.chart-mark");
     await bars.first().waitFor({ timeout: REPLY_TIMEOUT_MS });
@@ -223,7 +224,7 @@ describe("web chat console page", () => {
     expect(await chart.locator(".chart-value").allTextContents()).toEqual(["100%"]);
     expect(await chart.getAttribute("aria-label")).toBe("各单位按时率");
 
-    await post("日报");
+    await post("@快报助手 日报");
     const points = page.locator("#messages .card-chart circle.chart-mark");
     await points.first().waitFor({ timeout: REPLY_TIMEOUT_MS });
     expect(await points.count()).toBe(7);

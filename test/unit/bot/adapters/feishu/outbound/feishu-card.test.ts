@@ -46,13 +46,35 @@ describe("renderCard", () => {
 
     const buttons = rest.filter((e) => e.tag === "button");
     expect(buttons.map((b) => (b.text as { content: string }).content)).toEqual(["已阅", "批示", "要求续报"]);
-    expect(buttons[0]?.type).toBe("primary");
+    // Nothing on an alert is the bot's suggestion: no button is drawn as the default one.
+    expect(buttons.map((b) => b.type)).toEqual(["default", "default", "default"]);
     const behaviors = buttons[0]?.behaviors as { type: string; value: unknown }[];
     expect(behaviors[0]?.type).toBe("callback");
     expect(verifyAction(SECRET, behaviors[0]?.value)).toMatchObject({
       a: "inc:ack:7",
       k: "incident-7-alert-1",
     });
+  });
+
+  it("draws only a suggested choice as primary, never the first button for being first", () => {
+    const grades = ["特别重大", "重大", "较大", "一般（建议）"];
+    const render = (suggested: number | null) =>
+      renderCard(
+        {
+          title: "事件等级（初判）？",
+          fields: [],
+          buttons: grades.map((label, i) => ({
+            label: `${i + 1}. ${label}`,
+            action: `dlg:s:grade:${i + 1}`,
+            ...(i === suggested ? { primary: true } : {}),
+          })),
+        },
+        { secret: SECRET, messageKey: "dialog-1" },
+      )
+        .body.elements.filter((e) => e.tag === "button")
+        .map((b) => b.type);
+    expect(render(3)).toEqual(["default", "default", "default", "primary"]);
+    expect(render(null)).toEqual(["default", "default", "default", "default"]);
   });
 
   it("colours the header by grade", async () => {
