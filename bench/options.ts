@@ -16,6 +16,11 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => v?.trim() || undefined),
+  /**
+   * PGlite on a data folder (`folder`, as `npm start` runs it: a migrated folder made once and copied
+   * for each part) or in memory (`memory`, as the tests run it: the database's files in the process).
+   */
+  BENCH_PGLITE: z.enum(["folder", "memory"]).default("folder"),
   /** Unit work groups in the synthetic office, and reporters in each. */
   BENCH_CHATS: int(64),
   BENCH_PEOPLE_PER_CHAT: int(4),
