@@ -60,7 +60,7 @@ export function removePgliteTemplate(): void {
 }
 
 /**
- * PGlite (BENCH_PGLITE=folder, the default: a data folder as `npm start` uses; `memory`: in memory,
+ * PGlite (BENCH_PGLITE=memory, the default: in memory; `folder`: a data folder as `npm start` uses,
  * as the tests and transcripts run) or a new schema on the PostgreSQL server of `databaseUrl`.
  */
 export async function openBenchDatabase(databaseUrl: string | undefined): Promise<BenchDatabase> {
