@@ -60,8 +60,8 @@ export function removePgliteTemplate(): void {
 }
 
 /**
- * PGlite (BENCH_PGLITE=memory, the default: in memory; `folder`: a data folder as `npm start` uses,
- * as the tests and transcripts run) or a new schema on the PostgreSQL server of `databaseUrl`.
+ * PGlite (BENCH_PGLITE=memory, the default: in memory, as the tests and transcripts run; `folder`: a
+ * data folder, as `npm start` uses) or a new schema on the PostgreSQL server of `databaseUrl`.
  */
 export async function openBenchDatabase(databaseUrl: string | undefined): Promise<BenchDatabase> {
   if (!databaseUrl && benchOptions(process.env).BENCH_PGLITE === "folder") return openPgliteFolder();
