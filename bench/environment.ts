@@ -4,13 +4,17 @@
  * on the Redis of REDIS_URL (or the local one, or our own, as the bot itself finds it).
  */
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { ensureRedis } from "../src/app/redis-server/redis-launcher.ts";
 import { type Database, openDatabase } from "../src/store/database.ts";
 import { openFreshDatabase } from "../src/store/fresh-database.ts";
+import { memoUntilFailure } from "../src/store/memo-until-failure.ts";
 import { quoteIdentifier } from "../src/store/migrations.ts";
+import { benchOptions } from "./options.ts";
 
 export interface BenchDatabase {
   database: Database;
@@ -20,7 +24,47 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * A migrated PGlite data folder made once per run (initdb and migrations, as `npm start` does on a
+ * new folder), copied for each part: the parts run on a data folder, as the bot does, so the
+ * process's memory is the bot's and not an in-memory copy of its files.
+ */
+let templateRoot: string | undefined;
+const pgliteTemplate = memoUntilFailure(async () => {
+  templateRoot ??= mkdtempSync(join(tmpdir(), "kuaibao-bench-"));
+  const folder = join(templateRoot, "template");
+  rmSync(folder, { recursive: true, force: true });
+  const database = await openDatabase({ dataDir: folder });
+  await database.close();
+  return folder;
+});
+
+async function openPgliteFolder(): Promise<BenchDatabase> {
+  const template = await pgliteTemplate();
+  const folder = join(dirname(template), `part-${randomBytes(4).toString("hex")}`);
+  cpSync(template, folder, { recursive: true });
+  const database = await openDatabase({ dataDir: folder });
+  return {
+    database,
+    where: "data folder",
+    async close() {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Removes the run's PGlite template folder, if one was made. */
+export function removePgliteTemplate(): void {
+  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+}
+
+/**
+ * PGlite (BENCH_PGLITE=memory, the default: in memory, as the tests and transcripts run; `folder`: a
+ * data folder, as `npm start` uses) or a new schema on the PostgreSQL server of `databaseUrl`.
+ */
 export async function openBenchDatabase(databaseUrl: string | undefined): Promise<BenchDatabase> {
+  if (!databaseUrl && benchOptions(process.env).BENCH_PGLITE === "folder") return openPgliteFolder();
   if (!databaseUrl) {
     const database = await openFreshDatabase();
     return { database, where: "in-memory", close: () => database.close() };

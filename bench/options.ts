@@ -16,6 +16,12 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => v?.trim() || undefined),
+  /**
+   * PGlite in memory (`memory`, the default, as the tests run it: the database's files in the process)
+   * or on a data folder (`folder`, as `npm start` runs it: a migrated folder made once and copied for
+   * each part; its timer phase has not been seen to finish on a loaded machine, issue 13).
+   */
+  BENCH_PGLITE: z.enum(["folder", "memory"]).default("memory"),
   /** Unit work groups in the synthetic office, and reporters in each. */
   BENCH_CHATS: int(64),
   BENCH_PEOPLE_PER_CHAT: int(4),

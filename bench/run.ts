@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { cutoffBench } from "./cutoff-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
-import { openBenchRedis } from "./environment.ts";
+import { openBenchRedis, removePgliteTemplate } from "./environment.ts";
 import { type FeishuPart, feishuBench } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
 import { machineInfo } from "./machine.ts";
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
   } finally {
     await redis.stop();
+    removePgliteTemplate();
   }
 
   const d = dialog?.part;

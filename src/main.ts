@@ -13,11 +13,12 @@ import { createLogger } from "./app/logger.ts";
 import { feishuSettings, platformsFromEnv } from "./app/platforms.ts";
 import { ensureRedis } from "./app/redis-server/redis-launcher.ts";
 import { retry } from "./app/retry.ts";
+import { whileWaiting } from "./app/while-waiting.ts";
 import { Directory } from "./bot/core/directory.ts";
 import { feishuConfigured, parseEnv, webhookAddress } from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
-import { openDatabase } from "./store/database.ts";
+import { isPgliteDataDir, openDatabase } from "./store/database.ts";
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
@@ -44,13 +45,24 @@ async function main(): Promise<void> {
   const redis = await ensureRedis({ redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log: say });
 
   const pgliteDir = join(env.DATA_DIR, "pglite");
-  const database = await retry(
-    () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : pgliteDir }),
-    {
-      attempts: 5,
-      delayMs: 1000,
-      onRetry: (error, attempt) => log.warn({ err: error, attempt }, "数据库暂时打不开，稍后重试"),
-    },
+  const opening = env.DATABASE_URL
+    ? "正在连接 PostgreSQL 数据库"
+    : isPgliteDataDir(pgliteDir)
+      ? `正在打开内置数据库（${pgliteDir}）`
+      : `首次启动，正在创建内置数据库（${pgliteDir}，约需十几秒）`;
+  say(`${opening}……`);
+  const database = await whileWaiting(
+    retry(
+      () =>
+        openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : pgliteDir }),
+      {
+        attempts: 5,
+        delayMs: 1000,
+        onRetry: (error, attempt) => log.warn({ err: error, attempt }, "数据库暂时打不开，稍后重试"),
+      },
+    ),
+    5000,
+    (seconds) => say(`${opening}，已用 ${seconds} 秒……`),
   ).catch(async (error: unknown) => {
     await redis.stop();
     throw error;

@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -48,9 +48,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
+    const created = isPgliteDataDir(dataDir) ? [] : await createDataDir(resolve(dataDir));
     const database = await usePglite(await createPglite(resolve(dataDir)));
     return {
       ...database,
+      appliedMigrations: [...created, ...database.appliedMigrations],
       close: once(async () => {
         try {
           await database.close();
@@ -62,6 +64,26 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/** Whether a PGlite data folder has been created in `dataDir` (initdb done). */
+export function isPgliteDataDir(dataDir: string): boolean {
+  return existsSync(join(dataDir, "PG_VERSION"));
+}
+
+/**
+ * A new data folder: initdb and every migration, on a thread of its own that is then closed.
+ * PGlite's initdb runs a second PostgreSQL and initdb's own WebAssembly in that thread, about
+ * 500 MiB that its garbage collector would keep for the process's lifetime; ending the thread
+ * returns it, and reopening the folder costs a second or two (issue 13).
+ */
+async function createDataDir(dataDir: string): Promise<string[]> {
+  const pglite = await createPglite(dataDir);
+  try {
+    return await applyPendingMigrations(pgliteMigrationConnection(pglite));
+  } finally {
+    await pglite.close();
   }
 }
 

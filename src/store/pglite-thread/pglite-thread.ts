@@ -42,6 +42,19 @@ export interface PgliteTransaction extends PgliteQueryable {
 
 const WORKER_FILE = new URL("./pglite-worker.mjs", import.meta.url);
 
+/**
+ * PostgreSQL settings for our PGlite (memory, issue 13). PGlite's WebAssembly heap never shrinks and
+ * PostgreSQL writes its whole shared buffer pool when it starts, so initdb's 128MB is resident from
+ * the first second: 16MB holds the bot's working set (a data folder is read through the OS's page
+ * cache; an in-memory database keeps its files in the thread's memory anyway). The WAL is bounded so
+ * an in-memory database (tests, the bench's option) does not keep up to 1GB of it between checkpoints.
+ */
+export const PGLITE_SETTINGS: readonly string[] = [
+  "shared_buffers=16MB",
+  "max_wal_size=64MB",
+  "min_wal_size=32MB",
+];
+
 export class PgliteThread implements PgliteQueryable {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
@@ -69,7 +82,7 @@ export class PgliteThread implements PgliteQueryable {
   static async start(source: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteThread> {
     const thread = new PgliteThread(new Worker(WORKER_FILE));
     try {
-      await thread.call({ op: "open", ...source });
+      await thread.call({ op: "open", ...source, settings: PGLITE_SETTINGS });
     } catch (error) {
       await thread.worker.terminate();
       throw error;

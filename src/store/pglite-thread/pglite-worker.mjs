@@ -47,13 +47,14 @@ function queryable(txId) {
 async function handle(message) {
   switch (message.op) {
     case "open":
-      pglite = await PGlite.create(
-        message.loadDataDir
+      pglite = await PGlite.create({
+        ...(message.loadDataDir
           ? { loadDataDir: message.loadDataDir }
           : message.dataDir
             ? { dataDir: message.dataDir }
-            : {},
-      );
+            : {}),
+        startParams: [...PGlite.defaultStartParams, ...message.settings.flatMap((s) => ["-c", s])],
+      });
       return null;
     case "query": {
       const result = await queryable(message.txId).query(message.sql, message.params, {
