@@ -49,7 +49,6 @@ describe("a photo uploaded in the console page", () => {
       .first()
       .waitFor({ timeout: REPLY_TIMEOUT_MS });
 
-    await post("2");
     await post("确认");
     await page.locator(`#chat-list .chat-item[data-chat-id="leaders"]`).click();
     const alert = page.locator("#messages .msg-card").filter({ hasText: "2026-0001" }).first();

@@ -34,6 +34,9 @@ interface FormElement {
   behaviors?: { value: unknown }[];
 }
 
+/** The summary card, after the mention of the person it is for (a group's dialog card mentions them). */
+const isSummary = (text: string) => text.replace(/^(@\S+\n)+/, "").startsWith("请核对");
+
 function formOf(message: StoredMessage): FormElement[] {
   const elements = (currentCard(message)?.body?.elements ?? []) as unknown as {
     tag: string;
@@ -163,7 +166,7 @@ describe("the 首报 form card on Feishu", () => {
     const summary = fake
       .messagesTo(QINGSHAN)
       .slice(before)
-      .find((m) => viewText(m, nameOf).startsWith("请核对"));
+      .find((m) => isSummary(viewText(m, nameOf)));
     if (!summary) throw new Error(`no summary: ${texts(before).join(" | ")}`);
     const view = viewText(summary, nameOf);
     for (const part of [
@@ -237,7 +240,7 @@ describe("the 首报 form card on Feishu", () => {
     expect(boxes.find((e) => e.name === "type")?.initial_option).toBe("2");
     // Corrected on the new form, it goes through.
     await submit(again, "zhangsan", goodValues(again));
-    expect(texts(before).some((t) => t.startsWith("请核对"))).toBe(true);
+    expect(texts(before).some((t) => isSummary(t))).toBe(true);
   });
 
   it("fills the form with what a paragraph said, and a box left as shown keeps it", async () => {
@@ -253,7 +256,7 @@ describe("the 首报 form card on Feishu", () => {
     );
     const before = fake.messagesTo(QINGSHAN).length;
     await submit(form, "zhangsan", { ...goodValues(form), ...asShown });
-    const summary = texts(before).find((t) => t.startsWith("请核对"));
+    const summary = texts(before).find((t) => isSummary(t));
     if (!summary) throw new Error(`no summary: ${texts(before).join(" | ")}`);
     expect(summary).toContain("2026-03-02 14:20");
     expect(summary).toContain("死亡 3 人，受伤 5 人");
@@ -264,7 +267,7 @@ describe("the 首报 form card on Feishu", () => {
     const before = fake.messagesTo(QINGSHAN).length;
     await submit(form, "qian-zhenzhang", goodValues(form));
     expect(texts(before).join("\n")).toContain("这是别人的表单");
-    expect(texts(before).some((t) => t.startsWith("请核对"))).toBe(false);
+    expect(texts(before).some((t) => isSummary(t))).toBe(false);
 
     const unsure = {
       ...goodValues(form),
@@ -274,7 +277,7 @@ describe("the 首报 form card on Feishu", () => {
       contact_phone: "",
     };
     await submit(form, "zhangsan", unsure);
-    const summary = texts(before).find((t) => t.startsWith("请核对"));
+    const summary = texts(before).find((t) => isSummary(t));
     expect(summary).toContain("事发时间\n（未填，待补）");
     expect(summary).toContain("待补");
   });
