@@ -66,8 +66,8 @@ export class Router {
       return this.dialogs.handleText(ctx, session);
     // In a group the bot hears what is said to it, as on Feishu: without its @ a message is chatter
     // (a colleague's 无 is not the unit's 零报告), unless it answers the person's dialog (above) or
-    // is a reply the bot asked for (收到 to a 批示).
-    const addressed = isDirectChat(ctx.chat.id) || event.mentions.includes("bot");
+    // is a reply the bot asked for (收到 to a 批示). A slash command (/登记) is said to the bot too.
+    const addressed = isDirectChat(ctx.chat.id) || explicit;
     if (!addressed && !command?.heardWithoutMention) return;
     if (command) {
       if (command.roles && !command.roles.some((role) => ctx.person.roles.includes(role)))
