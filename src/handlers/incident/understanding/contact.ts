@@ -35,8 +35,27 @@ export function findContact(paragraph: string): Contact | undefined {
     .replace(/[\s:、]+$/g, "")
     .trim();
   if (content) Object.assign(contact, nameAndPost(content));
+  else if (phone) Object.assign(contact, personBefore(text, phone));
 
   return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
+/**
+ * Without a label, the person written right before the number in its clause ("钱镇长 13800000042",
+ * "联系人赵刚电话1381…" is labelled): only a form that reads as a person (钱镇长, 副镇长王强, 王强（镇长）),
+ * never the rest of a sentence.
+ */
+function personBefore(text: string, phone: string): Contact {
+  const clause = text.slice(0, text.indexOf(phone)).split(/[，,。；;\n]/).pop() ?? "";
+  const before = clause
+    .replace(/(?:联系电话|电话|手机|座机|联系)\s*:?\s*$/g, "")
+    .replace(/^\s*(?:联系)?/, "")
+    .trim();
+  if (!before) return {};
+  const found = nameAndPost(before);
+  const looksLikePerson =
+    SURNAME_AND_TITLE.test(before) || POST_THEN_NAME.test(before) || NAME_THEN_POST.test(before);
+  return looksLikePerson ? found : {};
 }
 
 function nameAndPost(content: string): Contact {

@@ -29,6 +29,11 @@ describe("findContact", () => {
     ["乡值班电话：0797-8123456", { phone: "0797-8123456" }],
     ["有事打13800000042", { phone: "13800000042" }],
     ["负责人：东城社区书记刘芳", { name: "刘芳", post: "东城社区书记" }],
+    // Unlabelled: the person right before the number in its clause, when it reads as a person.
+    ["镇长已带队赶赴现场，钱镇长 13800000042", { name: "钱镇长", post: "镇长", phone: "13800000042" }],
+    ["，钱镇长电话13800000042", { name: "钱镇长", post: "镇长", phone: "13800000042" }],
+    ["，联系副镇长王强13800000042", { name: "王强", post: "副镇长", phone: "13800000042" }],
+    ["，伤员已送医 13800000042", { phone: "13800000042" }],
   ])("%s", (text, contact) => {
     expect(findContact(text)).toEqual(contact);
   });
