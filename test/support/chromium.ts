@@ -1,6 +1,7 @@
 /** Debian's chromium (installed by browser-setup.ts) launched headless for the browser tests. */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { startTestApp, type TestApp } from "./app.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -50,4 +51,22 @@ export async function openConsolePage(viewport: { width: number; height: number 
       await app.close();
     },
   };
+}
+
+/**
+ * For the calling `describe`: one console page opened before its tests (handed to `opened`, which
+ * keeps what it needs) and closed after them.
+ */
+export function useConsolePage(
+  viewport: { width: number; height: number },
+  opened: (consolePage: ConsolePage) => void,
+): void {
+  let current: ConsolePage | undefined;
+  beforeAll(async () => {
+    current = await openConsolePage(viewport);
+    opened(current);
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
 }

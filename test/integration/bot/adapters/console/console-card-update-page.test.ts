@@ -4,25 +4,18 @@
  * edits its card in place — live over the page's event stream, and still after a reload.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../../../../support/app.ts";
-import { type ConsolePage, openConsolePage, postConsoleMessage } from "../../../../support/chromium.ts";
+import { postConsoleMessage, useConsolePage } from "../../../../support/chromium.ts";
 
 /** Generous: the machine may be busy with other test runs. */
 const REPLY_TIMEOUT_MS = 20_000;
 
 describe("an acknowledged alert card in the console page", () => {
-  let opened: ConsolePage | undefined;
   let app: TestApp;
   let page: Page;
-
-  beforeAll(async () => {
-    opened = await openConsolePage({ width: 1280, height: 800 });
+  useConsolePage({ width: 1280, height: 800 }, (opened) => {
     ({ app, page } = opened);
-  }, 120_000);
-
-  afterAll(async () => {
-    await opened?.close();
   });
 
   /** Says `text` in a chat through the console API, as a script would. */

@@ -5,25 +5,18 @@
  * cards after it.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../../../../support/app.ts";
-import { type ConsolePage, openConsolePage, postConsoleMessage } from "../../../../support/chromium.ts";
+import { postConsoleMessage, useConsolePage } from "../../../../support/chromium.ts";
 
 /** Generous: the machine may be busy with other test runs. */
 const REPLY_TIMEOUT_MS = 20_000;
 
 describe("choice buttons in the console page", () => {
-  let opened: ConsolePage | undefined;
   let app: TestApp;
   let page: Page;
-
-  beforeAll(async () => {
-    opened = await openConsolePage({ width: 1280, height: 800 });
+  useConsolePage({ width: 1280, height: 800 }, (opened) => {
     ({ app, page } = opened);
-  }, 120_000);
-
-  afterAll(async () => {
-    await opened?.close();
   });
 
   const post = (text: string) => postConsoleMessage(app.baseUrl, "青山镇工作群", "张三", text);
