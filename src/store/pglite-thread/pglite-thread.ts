@@ -46,14 +46,11 @@ const WORKER_FILE = new URL("./pglite-worker.mjs", import.meta.url);
  * PostgreSQL settings for our PGlite (memory, issue 13). PGlite's WebAssembly heap never shrinks and
  * PostgreSQL writes its whole shared buffer pool when it starts, so initdb's 128MB is resident from
  * the first second: 16MB holds the bot's working set (a data folder is read through the OS's page
- * cache; an in-memory database keeps its files in the thread's memory anyway). The WAL is bounded so
- * an in-memory database (tests, the bench's option) does not keep up to 1GB of it between checkpoints.
+ * cache; an in-memory database keeps its files in the thread's memory anyway). The WAL is left at
+ * PostgreSQL's default: bounding it to 64MB made PGlite checkpoint so often that 10,000 incidents'
+ * timers ran for 15 minutes instead of under 2 (measured with `BENCH_ONLY=timers npm run bench`).
  */
-export const PGLITE_SETTINGS: readonly string[] = [
-  "shared_buffers=16MB",
-  "max_wal_size=64MB",
-  "min_wal_size=32MB",
-];
+export const PGLITE_SETTINGS: readonly string[] = ["shared_buffers=16MB"];
 
 export class PgliteThread implements PgliteQueryable {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
