@@ -20,9 +20,12 @@ import type { BenchPerson } from "./synthetic-office.ts";
 
 const RECEIPT = /已上报，编号 (\d{4}-\d{4,})/;
 
-/** A paragraph a township clerk might write; every required element is in it, the grade is not. */
+/**
+ * A paragraph a township clerk might write in the unit's group, to the bot: every required element
+ * is in it, the grade is not, and no casualties suggest one (so the grade is asked).
+ */
 function paragraph(n: number): string {
-  return `上报 半小时前，压测镇${n}号村村道发生一起两车相撞事故，造成2人死亡、3人受伤，镇长已带队赶赴现场，伤员已送县医院救治。现场负责人钱镇长1380000${String(n % 10000).padStart(4, "0")}。`;
+  return `@快报助手 上报 半小时前，压测镇${n}号村村道发生一起两车相撞事故，无人员伤亡，镇长已带队赶赴现场，交警已封闭路段。现场负责人钱镇长1380000${String(n % 10000).padStart(4, "0")}。`;
 }
 
 export interface FiledReport {
