@@ -121,7 +121,8 @@ async function measure(
     const before = await database.consoleMessage.count({
       where: { chatId: office.leadersChatId, senderId: null },
     });
-    const { outcome } = await app.inbox.say(office.leadersChatId, leader, text);
+    // Said to the bot in the leaders' group (a group hears only what @-mentions it).
+    const { outcome } = await app.inbox.say(office.leadersChatId, leader, `@快报助手 ${text}`);
     return { outcome, before };
   };
   const year = lastYear(now, policy.timezone);

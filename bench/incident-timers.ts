@@ -17,6 +17,7 @@ import type { Directory } from "../src/bot/core/directory.ts";
 import type { OfficeConfig } from "../src/config/load.ts";
 import { incidentRules } from "../src/config/policy.ts";
 import { INCIDENT_JOBS, scheduleAckCheck } from "../src/handlers/incident/incident-schedule.ts";
+import { escalationOffer } from "../src/handlers/incident/rules/who-may.ts";
 import { chatsReaching } from "../src/handlers/office/audience.ts";
 import { officeOf } from "../src/handlers/office/office.ts";
 import { onDutyAt } from "../src/handlers/office/on-duty.ts";
@@ -210,22 +211,28 @@ export async function timerFigures(
   let sends = 0;
   let sendsPerJobMismatch = 0;
   const directory = app.services.directory;
-  // What one ack check sends: its card to every chat reaching the first escalation level's people
-  // (the same for every incident here: the duty office's director and the reporting unit's).
+  // What one ack check sends: in every chat reaching the first escalation level's people, one card
+  // per kind of ask among them (the same for every incident here: the duty office's director is asked
+  // to read it, the reporting unit's to follow up).
   const sample = await prisma.incident.findUnique({ where: { id: timers[0]?.id ?? 0 } });
-  const escalation = incidentRules(config.policy)?.escalation;
-  const expectedSends =
-    sample && escalation
-      ? chatsReaching(
-          directory,
-          resolveRecipients(
-            levelAt(escalation, 1),
-            directory.people(),
-            sample.unitId,
-            onDutyAt(officeOf(config, directory), directory, new Date()),
-          ),
-        ).length
-      : 0;
+  const rules = incidentRules(config.policy);
+  const recipients =
+    sample && rules
+      ? resolveRecipients(
+          levelAt(rules.escalation, 1),
+          directory.people(),
+          sample.unitId,
+          onDutyAt(officeOf(config, directory), directory, new Date()),
+        )
+      : [];
+  const askOf = (id: string) => {
+    const person = directory.person(id);
+    return person && sample && rules ? escalationOffer(person, sample.unitId, rules.incident).ask : "passOn";
+  };
+  const expectedSends = chatsReaching(directory, recipients).reduce(
+    (sum, chatId) => sum + new Set(directory.membersAmong(chatId, recipients).map(askOf)).size,
+    0,
+  );
   for (const timer of timers) {
     const job = probe.jobs.get(timer.key);
     if (!job) continue;
