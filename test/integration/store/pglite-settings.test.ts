@@ -22,8 +22,6 @@ describe("PGlite's memory settings (issue 13)", () => {
     const settings = await database.prisma.$queryRawUnsafe<{ name: string; setting: string; unit: string }[]>(
       "SELECT name, setting, unit FROM pg_settings WHERE name = 'shared_buffers'",
     );
-    expect(settings).toEqual([
-      { name: "shared_buffers", setting: "2048", unit: "8kB" },
-    ]);
+    expect(settings).toEqual([{ name: "shared_buffers", setting: "2048", unit: "8kB" }]);
   });
 });

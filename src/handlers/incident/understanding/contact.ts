@@ -46,7 +46,11 @@ export function findContact(paragraph: string): Contact | undefined {
  * never the rest of a sentence.
  */
 function personBefore(text: string, phone: string): Contact {
-  const clause = text.slice(0, text.indexOf(phone)).split(/[，,。；;\n]/).pop() ?? "";
+  const clause =
+    text
+      .slice(0, text.indexOf(phone))
+      .split(/[，,。；;\n]/)
+      .pop() ?? "";
   const before = clause
     .replace(/(?:联系电话|电话|手机|座机|联系)\s*:?\s*$/g, "")
     .replace(/^\s*(?:联系)?/, "")
