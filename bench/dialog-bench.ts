@@ -138,6 +138,13 @@ export async function dialogBench(args: {
       const checks = {
         personMessagesStored: personMessages,
         stepsSent: stepsTotal,
+        /** The warm-up's problems, which count against the checks like the measured phases'. */
+        warmupErrors: {
+          failed: warmup.failed,
+          noReply: warmup.noReply,
+          unexpectedReply: warmup.unexpected,
+          examples: warmup.examples,
+        },
         botMessagesDelivered: botMessages,
         repliesAccepted: probe.accepted,
         strayReplies: probe.strayReplies,
