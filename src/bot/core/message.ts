@@ -212,3 +212,8 @@ export function isDirectChat(chatId: string): boolean {
 export function personOfDirectChat(chatId: string): string {
   return chatId.slice(DIRECT_CHAT_PREFIX.length);
 }
+
+/** Whether an event is said to the bot: in a one-to-one chat, or @-mentioning it in a group. */
+export function isSaidToBot(event: Pick<InboundEvent, "chatId" | "mentions">): boolean {
+  return isDirectChat(event.chatId) || event.mentions.includes("bot");
+}

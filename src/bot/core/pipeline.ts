@@ -15,7 +15,7 @@ import { ConversationContext } from "./context.ts";
 import type { ConversationLock } from "./conversation-lock.ts";
 import type { EventDedupe } from "./dedupe.ts";
 import { KeyedSerial } from "./keyed-serial.ts";
-import { type InboundEvent, isDirectChat } from "./message.ts";
+import { type InboundEvent, isSaidToBot } from "./message.ts";
 import { Outbox } from "./outbox.ts";
 import { coreReplies } from "./replies.ts";
 import type { Router } from "./router.ts";
@@ -51,8 +51,7 @@ export class InboundPipeline {
       if (await this.dedupe.handled(event.platform, event.eventId)) return this.duplicate(log);
       if (!person) {
         log.warn({ senderName: event.senderName }, "message from someone not in the org file");
-        const addressed =
-          isDirectChat(event.chatId) || event.mentions.includes("bot") || Boolean(event.action);
+        const addressed = isSaidToBot(event) || Boolean(event.action);
         if (addressed)
           await this.outbox(event).send(event.chatId, { text: coreReplies.unknownSender(directory.botName) });
       } else log.warn("message in a chat not in the org file");

@@ -7,7 +7,7 @@ import type { ConversationContext } from "./context.ts";
 import { DIALOG_ACTION_PREFIX, type DialogEngine } from "./dialog/engine.ts";
 import { isDialogKeyword } from "./dialog/messages.ts";
 import { EventBus } from "./events.ts";
-import { type InboundEvent, isDirectChat } from "./message.ts";
+import { type InboundEvent, isDirectChat, isSaidToBot } from "./message.ts";
 import { coreReplies, MAX_TEXT_LENGTH } from "./replies.ts";
 import { splitCommand } from "./text.ts";
 import type { UnboundHandler } from "./unbound.ts";
@@ -80,7 +80,7 @@ export class Router {
   /** Photos and shared locations go to the capability that takes them, with the open dialog if any. */
   private async routeMedia(ctx: ConversationContext): Promise<void> {
     if (this.media) return this.media.run(ctx, await this.dialogs.active(ctx));
-    const addressed = isDirectChat(ctx.chat.id) || ctx.event.mentions.includes("bot");
+    const addressed = isSaidToBot(ctx.event);
     if (addressed && !ctx.text) await ctx.reply(coreReplies.mediaUnsupported);
   }
 
@@ -97,6 +97,5 @@ export class Router {
 
 /** `@快报助手` and nothing else (no words, no photo, no place): the person waits for a sign of life. */
 function isBareMention(event: InboundEvent): boolean {
-  const addressed = isDirectChat(event.chatId) || event.mentions.includes("bot");
-  return addressed && !event.attachments?.length && !event.location;
+  return isSaidToBot(event) && !event.attachments?.length && !event.location;
 }

@@ -4,7 +4,7 @@
  */
 import type { ActionHandler, Command } from "../../bot/core/capability.ts";
 import type { ConversationContext } from "../../bot/core/context.ts";
-import { isDirectChat } from "../../bot/core/message.ts";
+import { isDirectChat, isSaidToBot } from "../../bot/core/message.ts";
 import { instantToLocal } from "../../bot/core/wall-clock.ts";
 import { incidentByNumberText } from "../incident/find-incident.ts";
 import { parseIncidentNumber } from "../incident/rules/incident-number.ts";
@@ -37,7 +37,7 @@ export const receiptCommand = (timezone: string): Command => ({
     const decision = decideReceipt({
       mine: await store.receiptsOf(ctx.person.id),
       number,
-      addressed: number !== null || isDirectChat(ctx.chat.id) || ctx.event.mentions.includes("bot"),
+      addressed: number !== null || isSaidToBot(ctx.event),
       awaitingHere: awaiting
         .filter((i) => relayTargets(directory, i.incident).some((t) => t.chatId === ctx.chat.id))
         .map((i) => ({ instructionId: i.id, number: i.incident.number })),

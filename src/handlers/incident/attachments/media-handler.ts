@@ -7,7 +7,7 @@
 import type { MediaHandler } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import type { DialogSession } from "../../../bot/core/dialog/session-store.ts";
-import { isDirectChat, type SharedLocation } from "../../../bot/core/message.ts";
+import { isSaidToBot, type SharedLocation } from "../../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import { countKinds, judgeAttachments, placeText } from "./attachment-rules.ts";
 import { AttachmentStore, type AttachmentTarget, type NewAttachment } from "./attachment-store.ts";
@@ -42,7 +42,7 @@ export function incidentMediaHandler(rules: IncidentPolicy, dialogs: ReportDialo
       if (session && !dialogs.all.includes(session.dialogId)) return ctx.reply(M.notInThisDialog);
       const destination = session ? dialogDestination(session) : await reportDestination(ctx, rules);
       if (!destination) {
-        const addressed = isDirectChat(ctx.chat.id) || ctx.event.mentions.includes("bot");
+        const addressed = isSaidToBot(ctx.event);
         if (addressed && !ctx.text)
           await ctx.reply(M.howToAttach(Math.round(rules.incident.attach_within / 60_000)));
         return;

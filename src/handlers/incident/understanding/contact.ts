@@ -55,11 +55,9 @@ function personBefore(text: string, phone: string): Contact {
     .replace(/(?:联系电话|电话|手机|座机|联系)\s*:?\s*$/g, "")
     .replace(/^\s*(?:联系)?/, "")
     .trim();
-  if (!before) return {};
-  const found = nameAndPost(before);
   const looksLikePerson =
     SURNAME_AND_TITLE.test(before) || POST_THEN_NAME.test(before) || NAME_THEN_POST.test(before);
-  return looksLikePerson ? found : {};
+  return looksLikePerson ? nameAndPost(before) : {};
 }
 
 function nameAndPost(content: string): Contact {

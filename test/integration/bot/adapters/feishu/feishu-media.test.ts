@@ -23,6 +23,7 @@ import {
   VERIFICATION_TOKEN,
 } from "../../../../support/fake-feishu/feishu-test-app.ts";
 import { recordHandedEvents } from "../../../../support/handed-events.ts";
+import { photoAndPdfMessage } from "../../../../support/outbound-files.ts";
 
 const QINGSHAN = chatIdOf("qingshan-work");
 const ZHANGSAN = openIdOf("zhangsan");
@@ -235,20 +236,7 @@ describe("feishu photos, files and location", () => {
   });
 
   it("sends an outbound message's files after its text: the photo as a picture, the PDF as a file, once across a retry", async () => {
-    const photo = await files.put(PHOTO, { name: "现场1.jpg", mimeType: "image/jpeg" });
-    const pdf = await files.put(Buffer.from("%PDF-1.4 情况"), {
-      name: "情况.pdf",
-      mimeType: "application/pdf",
-    });
-    const message = {
-      chatId: "qingshan-work",
-      text: "现场图片 1 张",
-      idempotencyKey: "media-out-1",
-      files: [
-        { kind: "image" as const, fileKey: photo.key, name: "现场1.jpg", mimeType: "image/jpeg" },
-        { kind: "file" as const, fileKey: pdf.key, name: "情况.pdf", mimeType: "application/pdf" },
-      ],
-    };
+    const message = await photoAndPdfMessage(files, PHOTO, "media-out-1");
     // The file upload fails every try of the first delivery: the send queue would deliver again.
     fake.fail({
       method: "POST",

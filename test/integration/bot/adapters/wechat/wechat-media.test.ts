@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../../../../src/bot/core/message.ts";
 import { DiskFileStore } from "../../../../../src/store/files/disk-file-store.ts";
 import { recordHandedEvents } from "../../../../support/handed-events.ts";
+import { photoAndPdfMessage } from "../../../../support/outbound-files.ts";
 import { waitFor } from "../../../../support/wait-for.ts";
 import { startWechatWorld, type WechatWorld } from "../../../../support/wechat-world.ts";
 
@@ -130,20 +131,7 @@ describe("WeChat photos, files and location", { timeout: 60_000 }, () => {
 
   it("posts an outbound message's files after its text, with their bytes, once across a retry", async () => {
     const w = await start();
-    const photo = await files.put(PHOTO, { name: "现场1.jpg", mimeType: "image/jpeg" });
-    const pdf = await files.put(Buffer.from("%PDF-1.4 情况"), {
-      name: "情况.pdf",
-      mimeType: "application/pdf",
-    });
-    const message = {
-      chatId: "qingshan-work",
-      text: "现场图片 1 张",
-      idempotencyKey: "wechat-media-out-1",
-      files: [
-        { kind: "image" as const, fileKey: photo.key, name: "现场1.jpg", mimeType: "image/jpeg" },
-        { kind: "file" as const, fileKey: pdf.key, name: "情况.pdf", mimeType: "application/pdf" },
-      ],
-    };
+    const message = await photoAndPdfMessage(files, PHOTO, "wechat-media-out-1");
     await w.adapter.sink.deliver(message);
     await w.adapter.sink.deliver(message);
     expect(w.posted.filter((p) => p.to === UNIT).map((p) => p.text)).toEqual(["现场图片 1 张"]);
