@@ -268,9 +268,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     idle: () => waitForQueueDrain(pipeline, messenger, platforms),
     async close() {
       dataWatch?.stop();
-      for (const platform of platforms) await platform.close();
-      await Promise.all([webhookHttp?.close(), http?.close()]);
-      await pipeline.idle();
+      // Every step is bounded: a worker or client caught reconnecting to Redis must not hold the close up.
+      await closeWithin(log, "platforms", CLOSE_STEP_MS, () => Promise.all(platforms.map((p) => p.close())));
+      await closeWithin(log, "http", CLOSE_STEP_MS, () => Promise.all([webhookHttp?.close(), http?.close()]));
+      await closeWithin(log, "pipeline", CLOSE_STEP_MS, () => pipeline.idle());
       await closeWithin(log, "workers", CLOSE_STEP_MS, () =>
         Promise.all([jobWorker?.close(), sendWorker.close()]),
       );

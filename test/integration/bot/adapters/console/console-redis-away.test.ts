@@ -93,7 +93,7 @@ describe("the console while Redis is away", () => {
     stream?.close();
     await test?.close();
     await proxy.stop();
-  }, 90_000);
+  }, 120_000);
 
   /** Until the app says on the stream that Redis is back (its connections reopened). */
   const waitBack = () =>
