@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { durationSchema } from "./duration.ts";
 import { incidentPolicyShape } from "./incident-policy.ts";
+import { tasksPolicySchema } from "./tasks-policy.ts";
 
 export const policySchema = z
   .object({
@@ -23,6 +24,7 @@ export const policySchema = z
     required_elements: incidentPolicyShape.required_elements,
     incident: incidentPolicyShape.incident,
     instructions: incidentPolicyShape.instructions,
+    tasks: tasksPolicySchema.prefault({}),
   })
   .loose()
   .superRefine((policy, ctx) => {

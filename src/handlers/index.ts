@@ -13,6 +13,7 @@ import { officeOf } from "./office/office.ts";
 import { profileCapability } from "./profile/index.ts";
 import { queriesCapability } from "./queries/index.ts";
 import { statisticsCapability } from "./statistics/index.ts";
+import { supervisionCapability } from "./supervision/index.ts";
 
 /**
  * The capabilities for a loaded configuration, each given the part of it it needs: the incident
@@ -32,6 +33,7 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
     statisticsCapability(office.timezone),
     profileCapability(office.timezone),
     dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),
+    supervisionCapability(policy.tasks, office, incident),
     bindingCapability,
   ];
   return [...capabilities, helpCapability(capabilities)];

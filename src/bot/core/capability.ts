@@ -23,6 +23,12 @@ export interface Command {
   heardWithoutMention?: boolean;
   /** Roles allowed to use it; absent: everyone in the org file. */
   roles?: Role[];
+  /**
+   * For a word several capabilities answer (`查询 D2026-0001` vs `查询 2026-0042`, `收到` to a 批示 or
+   * under a task card): whether this command takes this use of it. Commands sharing a word are asked
+   * in registration order; the one without `owns` (at most one per word) takes what none claims.
+   */
+  owns?(ctx: ConversationContext, args: string): boolean | Promise<boolean>;
   run(ctx: ConversationContext, args: string): Promise<void>;
 }
 

@@ -13,7 +13,8 @@ import { splitCommand } from "./text.ts";
 import type { UnboundHandler } from "./unbound.ts";
 
 export class Router {
-  private readonly commands = new Map<string, Command>();
+  /** Commands by lower-cased word; several when capabilities share a word (see `Command.owns`). */
+  private readonly commands = new Map<string, Command[]>();
   private readonly actions = new Map<string, ActionHandler>();
   readonly commandList: Command[] = [];
   /** The capabilities' listeners, for the contexts of the events this router routes. */
@@ -32,8 +33,10 @@ export class Router {
         this.commandList.push(command);
         for (const name of command.names) {
           const key = name.toLowerCase();
-          if (this.commands.has(key)) throw new Error(`command ${name} registered twice`);
-          this.commands.set(key, command);
+          const sharing = this.commands.get(key) ?? [];
+          if (!command.owns && sharing.some((c) => !c.owns))
+            throw new Error(`command ${name} registered twice (a shared word needs owns() on all but one)`);
+          this.commands.set(key, [...sharing, command]);
         }
       }
       for (const action of capability.actions ?? []) this.actions.set(action.prefix, action);
@@ -57,7 +60,7 @@ export class Router {
       return ctx.reply(coreReplies.bareMention(ctx.services.directory.botName, isDirectChat(ctx.chat.id)));
     if (!ctx.text) return;
     const [word, args] = splitCommand(ctx.text);
-    const command = this.commands.get(word.toLowerCase());
+    const command = await this.commandFor(ctx, word, args);
     const session = await this.dialogs.active(ctx);
     // Inside a dialog, text is an answer; an explicit command (@bot 上报, /登记) still runs, so
     // nobody is trapped in a half-done dialog when something urgent comes up.
@@ -75,6 +78,17 @@ export class Router {
       return command.run(ctx, args);
     }
     await ctx.reply(coreReplies.notUnderstood);
+  }
+
+  /** The command a word starts: of those sharing it, the first that owns this use, else the default. */
+  private async commandFor(
+    ctx: ConversationContext,
+    word: string,
+    args: string,
+  ): Promise<Command | undefined> {
+    const candidates = this.commands.get(word.toLowerCase()) ?? [];
+    for (const command of candidates) if (command.owns && (await command.owns(ctx, args))) return command;
+    return candidates.find((c) => !c.owns) ?? candidates[0];
   }
 
   /** Photos and shared locations go to the capability that takes them, with the open dialog if any. */
