@@ -56,7 +56,8 @@ export interface JobRun {
   runs: number;
 }
 
-const JOB_SEND = /^(incident-\d+-.+)-(\d+)$/;
+/** A job's send key: `<job key>-<n>`, or `<job key>-noack-<n>` for a card that offers no 已阅 (alert-sends.ts). */
+const JOB_SEND = /^(incident-\d+-.+?)-(?:noack-)?(\d+)$/;
 const ALERT_KEY = /^incident-(\d+)-alert$/;
 
 export class IncidentProbe {
