@@ -2,9 +2,9 @@
  * `交办 青山镇、白水乡 明天12时前 报送防汛物资储备情况` read into its parts: the units (first 牵头,
  * the others 配合), the deadline phrase (before or after the content) and the content. What is not
  * there stays out, so the dialog asks only for it. Pure: the text and the units' names are inputs;
- * the deadline phrase is read by deadline-phrase.ts.
+ * the deadline phrase is read by deadline-phrase.ts (its words: understanding/deadline-words.ts).
  */
-import { DEADLINE_PATTERN } from "./deadline-phrase.ts";
+import { DEADLINE_PATTERN } from "../understanding/deadline-words.ts";
 import { UNIT_SEPARATOR, type UnitNames, unitAtStart } from "./unit-names.ts";
 
 /** The parts of a one-line 交办 (each absent when not written). */
