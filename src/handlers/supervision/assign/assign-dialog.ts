@@ -52,14 +52,18 @@ export function assignDialog(rules: TasksPolicy, office: Office, incidentRules: 
     const notes: string[] = [];
     if (line.unitIds.length > 0) data.units = line.unitIds;
     if (line.unknownUnit) notes.push(M.unknownUnitNote(line.unknownUnit));
-    if (line.content) data.content = line.content;
+    if (line.content) {
+      const content = contentSchema.safeParse(line.content);
+      if (content.success) data.content = content.data;
+      else notes.push(content.error.issues[0]?.message ?? M.contentTooShort);
+    }
     if (line.deadline) {
       try {
         data.due = readDue(line.deadline, at, deadlines);
       } catch (error) {
         notes.push(error instanceof Error ? error.message : String(error));
       }
-    } else if (line.content) {
+    } else if (data.content) {
       // A 交办 written in full without a deadline: 落实不过夜.
       data.due = defaultDue(at, deadlines);
     }

@@ -11,6 +11,7 @@ import { Directory } from "../../../../src/bot/core/directory.ts";
 import type { OutboundMessage } from "../../../../src/bot/core/message.ts";
 import type { BotServices } from "../../../../src/bot/core/services.ts";
 import { notifyJob } from "../../../../src/handlers/supervision/assign/notify-job.ts";
+import { rebuildNotify } from "../../../../src/handlers/supervision/assign/rebuild-notify.ts";
 import { TaskStore } from "../../../../src/handlers/supervision/task-store.ts";
 import type { Database } from "../../../../src/store/database.ts";
 import { sampleConfig } from "../../../support/app.ts";
@@ -117,5 +118,28 @@ describe("the notify job", () => {
     await run(assist.id);
     await run(999_999);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe("the notify rebuild", () => {
+  it("hands the card again to the job for open parts not yet notified, under the notify key", async () => {
+    const task = await fileTask();
+    const [lead, assist] = task.parts;
+    if (!lead || !assist) throw new Error("two parts expected");
+    await run(lead.id);
+    const scheduled: { key: string; at: Date; name: string; data: unknown }[] = [];
+    services.scheduler = {
+      schedule: async (key, at, job) => void scheduled.push({ key, at, name: job.name, data: job.data }),
+      cancel: async () => {},
+    };
+    await rebuildNotify(services);
+    expect(scheduled).toEqual([
+      {
+        key: `task-part-${assist.id}-notify`,
+        at: AT,
+        name: "supervision.notify",
+        data: { partId: assist.id },
+      },
+    ]);
   });
 });
