@@ -52,7 +52,6 @@ export const assignMessages = {
   sourceLabel: "来源",
   sourceValue: (number: string, leader: string) => `${number} ${leader}批示`,
   assignerLabel: "交办人",
-  roleMark: (role: string) => `（${role}）`,
 
   pastAtConfirm: (at: string) => `期限 ${at} 已经过了，这次交办没有发出。请重新交办并给一个还没到的期限。`,
   filed: (number: string, units: string, due: string) =>
@@ -65,7 +64,6 @@ export const assignMessages = {
   cardRole: "本单位",
   cardLead: "牵头单位",
   cardAssist: "配合单位",
-  cardSource: "来源",
   cardNote: "请签收，并按期反馈进展、申请办结；确需延期的，请在期限前申请。",
   cardTyped: (number: string) =>
     `可回复「签收 ${number}」「反馈 ${number} 进展」「申请延期 ${number} 新期限 理由」「申请办结 ${number} 办理结果」。`,
@@ -76,7 +74,6 @@ export const assignMessages = {
   convertedAlready: (number: string) =>
     `这条批示已转为督办事项 ${number}，不再重复交办。发「查询 ${number}」查看办理情况。`,
   convertStale: "这条批示已不存在，请按最新的消息操作。",
-  convertNotConfigured: "还没有配置报送规则（policy.yaml），暂时不能转督办。请联系管理员。",
   convertContent: (number: string, subject: string, leader: string, text: string) =>
     `落实 ${number}（${subject}）${leader}批示：${text}`,
 };
