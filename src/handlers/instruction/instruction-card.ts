@@ -16,6 +16,15 @@ export function receiptButton(instruction: Pick<Instruction, "id">): CardButton 
   return { label: M.receivedButton, action: `${INSTRUCTION_ACTION_PREFIX}:receipt:${instruction.id}` };
 }
 
+/**
+ * 转督办, on the copies for the duty office and the leaders: the 督办 capability answers
+ * `task-convert:<instruction id>` (its value is written out here, as this capability must not
+ * import that one).
+ */
+export function convertButton(instruction: Pick<Instruction, "id">): CardButton {
+  return { label: M.convertButton, action: `task-convert:${instruction.id}` };
+}
+
 /** `【较大】事故灾难 · 青山镇`: which incident, in one line. */
 export function incidentSubject(
   incident: Pick<Incident, "gradeId" | "type" | "unitId">,
@@ -33,14 +42,21 @@ function leaderLabel(directory: Directory, leaderId: string): string {
 
 /**
  * The instruction as relayed. `ask` lists the people in the receiving chat who must confirm: the
- * card then carries the 收到 button; without them it is a copy for information.
+ * card then carries the 收到 button; without them it is a copy for information. `convertible`: the
+ * card goes to the duty office or the leaders, and carries 转督办.
  */
 export function instructionCard(
   instruction: Pick<Instruction, "id" | "leaderId" | "text" | "createdAt">,
   incident: Incident,
-  options: { ask: string[]; copyOf: string[]; policy: IncidentPolicy; directory: Directory },
+  options: {
+    ask: string[];
+    copyOf: string[];
+    policy: IncidentPolicy;
+    directory: Directory;
+    convertible?: boolean;
+  },
 ): Card {
-  const { ask, copyOf, policy, directory } = options;
+  const { ask, copyOf, policy, directory, convertible = false } = options;
   const names = (ids: readonly string[]) => ids.map((id) => directory.personName(id)).join("、");
   return {
     title: M.cardTitle(incident.number),
@@ -53,7 +69,10 @@ export function instructionCard(
       { label: M.cardAt, value: formatLocalTime(instruction.createdAt, policy.timezone) },
       ...(ask.length > 0 ? [{ label: M.cardAsk, value: names(ask) }] : []),
     ],
-    buttons: ask.length > 0 ? [receiptButton(instruction)] : [],
+    buttons: [
+      ...(ask.length > 0 ? [receiptButton(instruction)] : []),
+      ...(convertible ? [convertButton(instruction)] : []),
+    ],
     note:
       ask.length > 0 ? M.cardAskNote : M.cardCopyNote(copyOf.map((id) => directory.chatName(id)).join("、")),
     ...(ask.length > 0 ? { typedReplies: M.cardAskTyped(incident.number) } : {}),

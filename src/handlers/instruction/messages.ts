@@ -41,6 +41,7 @@ export const instructionMessages = {
   cardAskTyped: (number: string) => `可回复「收到」（有多条待确认时回复「收到 ${number}」）。`,
   cardCopyNote: (chats: string) => `已转达${chats}，等待有关同志确认收到。`,
   receivedButton: "收到",
+  convertButton: "转督办",
 
   chaseTitle: (number: string) => `【催办】请确认收到 ${number} 的批示`,
   chaseWaiting: "待确认",

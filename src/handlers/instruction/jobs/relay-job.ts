@@ -1,12 +1,14 @@
 /**
  * Posts a filed instruction to the reporting unit's group and the duty groups, mentioning the
- * people asked to confirm (one-to-one for anyone none of those groups holds). Every send is keyed
+ * people asked to confirm (one-to-one for anyone none of those groups holds), and a copy to the
+ * leaders' groups; the duty and leaders' cards carry 转督办. Every send is keyed
  * by this job, so a job that runs again after a crash posts exactly once. Once posted, `relayedAt`
  * says so, and a timer rebuild leaves the relay alone.
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { dutyChats, leaderChats } from "../../office/audience.ts";
 import { relayTargets } from "../instruction-audience.ts";
 import { instructionCard } from "../instruction-card.ts";
 import { INSTRUCTION_JOBS } from "../instruction-schedule.ts";
@@ -32,12 +34,18 @@ export const relayJob = (rules: IncidentPolicy | undefined): JobHandler<typeof s
     );
     const plan = relayPlan(relayTargets(directory, instruction.incident), asked);
     const askedIn = plan.filter((d) => d.ask).map((d) => d.chatId);
-    for (const delivery of plan) {
+    // The duty office's and the leaders' copies carry 转督办; the leaders' group gets one too.
+    const convertibleIn = new Set([...dutyChats(directory), ...leaderChats(directory)]);
+    const copies = leaderChats(directory)
+      .filter((chatId) => !plan.some((d) => d.chatId === chatId))
+      .map((chatId) => ({ chatId, mentions: [] as string[], ask: false }));
+    for (const delivery of [...plan, ...copies]) {
       const card = instructionCard(instruction, instruction.incident, {
         ask: delivery.mentions,
         copyOf: askedIn,
         policy,
         directory,
+        convertible: convertibleIn.has(delivery.chatId),
       });
       await ctx.send(delivery.chatId, { card, mentions: delivery.mentions });
     }

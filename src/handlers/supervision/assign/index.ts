@@ -1,13 +1,28 @@
-/** What assign/ contributes to the 督查督办 capability (filled in as it is built). */
+/**
+ * What assign/ contributes to the 督查督办 capability: `交办` (dialog and one-line form), 转督办 from
+ * a 批示 (button and typed), filing with the parts' clocks, and the notify job that brings the task
+ * card to each unit.
+ */
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import type { CapabilityParts } from "../capability-parts.ts";
+import { assignCommand } from "./assign-command.ts";
+import { assignDialog } from "./assign-dialog.ts";
+import { convertAction, convertCommand } from "./convert-command.ts";
+import { notifyJob } from "./notify-job.ts";
+import { rebuildNotify } from "./rebuild-notify.ts";
 
 export function assignParts(
-  _rules: TasksPolicy,
-  _office: Office,
-  _incident: IncidentPolicy | undefined,
+  rules: TasksPolicy,
+  office: Office,
+  incident: IncidentPolicy | undefined,
 ): CapabilityParts {
-  return {};
+  return {
+    commands: [assignCommand(rules), convertCommand(rules, office)],
+    actions: [convertAction(rules)],
+    dialogs: [assignDialog(rules, office, incident)],
+    jobs: [notifyJob(office)],
+    rebuildTimers: rebuildNotify,
+  };
 }
