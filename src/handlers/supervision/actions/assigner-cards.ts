@@ -34,7 +34,7 @@ export function extensionCard(
       { label: S.buttons.refuse, action: partActionValue("refuse", part.id) },
     ],
     note: M.extensionCardNote,
-    typedReplies: `可回复「${S.buttons.grant} ${task.number}」或「${S.buttons.refuse} ${task.number}」`,
+    typedReplies: M.extensionTypedReplies(task.number),
   };
 }
 
@@ -61,6 +61,6 @@ export function closeCard(
       { label: S.buttons.return, action: partActionValue("return", part.id) },
     ],
     note: M.closeCardNote,
-    typedReplies: `可回复「${S.buttons.confirm} ${task.number}」或「${S.buttons.return} ${task.number} 理由」`,
+    typedReplies: M.closeTypedReplies(task.number),
   };
 }

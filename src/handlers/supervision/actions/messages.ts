@@ -4,6 +4,13 @@
  */
 
 export const actionMessages = {
+  /** A deadline: `12月10日 18:00`. */
+  deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
+  extensionTypedReplies: (number: string) => `可回复「同意延期 ${number}」或「不同意 ${number}」`,
+  closeTypedReplies: (number: string) => `可回复「确认办结 ${number}」或「退回 ${number} 理由」`,
+  /** The answers' command words, to show how to name a unit. */
+  verbs: { grant: "同意延期", refuse: "不同意", confirm: "确认办结", return: "退回" },
+
   // Help lines of the typed commands.
   signSummary: "签收督办事项：签收 D2026-0001（任务卡下回复“收到”也可）",
   progressSummary: "反馈进展：反馈 D2026-0001 进展情况",

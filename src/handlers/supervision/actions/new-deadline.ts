@@ -19,11 +19,13 @@ export interface ReadDeadline {
   rest: string;
 }
 
-const TIME = String.raw`(?:\s*(\d{1,2})(?:[时点](?:(\d{1,2})分?)?|:(\d{2}))|\s*(下班))?`;
-const TAIL = String.raw`\s*(?:前|之前|以前)?`;
-const FULL_DATE = new RegExp(String.raw`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?${TIME}${TAIL}`);
-const MONTH_DAY = new RegExp(String.raw`^(\d{1,2})月(\d{1,2})[日号]${TIME}${TAIL}`);
-const RELATIVE = new RegExp(String.raw`^(今天|今日|明天|明日|后天)${TIME}${TAIL}`);
+// Each: the day, then an optional time (17时, 17时30分, 17点, 17:30, 下班), then an optional 前.
+const FULL_DATE =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?(?:\s*(\d{1,2})(?:[时点](?:(\d{1,2})分?)?|:(\d{2}))|\s*(下班))?\s*(?:前|之前|以前)?/;
+const MONTH_DAY =
+  /^(\d{1,2})月(\d{1,2})[日号](?:\s*(\d{1,2})(?:[时点](?:(\d{1,2})分?)?|:(\d{2}))|\s*(下班))?\s*(?:前|之前|以前)?/;
+const RELATIVE =
+  /^(今天|今日|明天|明日|后天)(?:\s*(\d{1,2})(?:[时点](?:(\d{1,2})分?)?|:(\d{2}))|\s*(下班))?\s*(?:前|之前|以前)?/;
 const OFFSETS: Record<string, number> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2 };
 
 /**

@@ -15,9 +15,6 @@ import type { ActionRules } from "./part-rules.ts";
 import { signPart } from "./sign.ts";
 import { unsignedParts } from "./unsigned-parts.ts";
 
-/** The words the instruction capability's 收到 answers to, which a task card's 收到 shares. */
-const RECEIPT_WORDS = ["收到", "已收到", "收到！", "收到!", "收到。", "/received"];
-
 /** Signs the one part of the person's unit waiting (`notifiedOnly`: whose card went out), asks which when several, and speaks of none only when addressed. */
 async function signTheOne(ctx: ConversationContext, rules: ActionRules, notifiedOnly: boolean) {
   const waiting = await unsignedParts(ctx.services.database, ctx.person.unit, notifiedOnly);
@@ -48,7 +45,8 @@ export function signCommand(rules: ActionRules): Command {
  */
 export function taskReceiptCommand(rules: ActionRules): Command {
   return {
-    names: RECEIPT_WORDS,
+    // The words the instruction capability's 收到 answers to, which a task card's 收到 shares.
+    names: ["收到", "已收到", "收到！", "收到!", "收到。", "/received"],
     summary: M.receiptSummary,
     heardWithoutMention: true,
     async owns(ctx, args) {

@@ -18,6 +18,9 @@ import type { ActionRules } from "./part-rules.ts";
 import { recordProgress } from "./progress.ts";
 import { unitStepRefusal } from "./unit-step-refusal.ts";
 
+/** A command's words and help line. */
+type About = Pick<Command, "names" | "summary">;
+
 type Refusal = (ctx: ConversationContext, found: FoundPart) => string | null;
 
 /** With nothing after the number: the dialog that asks for it, unless the person may not. */
@@ -29,16 +32,14 @@ async function askRest(ctx: ConversationContext, found: FoundPart, dialogId: str
 
 /** A unit's step: `<word> D2026-0001 <text>`. */
 function unitStep(
-  names: string[],
-  summary: string,
+  about: About,
   usage: string,
   dialogId: string,
   refusal: Refusal,
   act: (ctx: ConversationContext, found: FoundPart, rest: string) => Promise<void>,
 ): Command {
   return {
-    names,
-    summary,
+    ...about,
     async run(ctx, args) {
       const typed = await ownPart(ctx, args, usage);
       if (!typed) return;
@@ -51,14 +52,12 @@ function unitStep(
 /** An answer: `<word> D2026-0001 [单位] [text]`. */
 function answer(
   rules: ActionRules["rules"],
-  names: string[],
-  summary: string,
+  about: About,
   wait: AnswerWait,
   act: (ctx: ConversationContext, found: FoundPart, rest: string) => Promise<void>,
 ): Command {
   return {
-    names,
-    summary,
+    ...about,
     async run(ctx, args) {
       const typed = await waitingPart(ctx, rules, args, wait);
       if (typed) await act(ctx, typed.found, typed.rest);
@@ -80,16 +79,14 @@ export function typedCommands(actionRules: ActionRules): Command[] {
   };
   return [
     unitStep(
-      ["反馈", "/progress"],
-      M.progressSummary,
+      { names: ["反馈", "/progress"], summary: M.progressSummary },
       M.usage.progress,
       PART_DIALOGS.progress,
       ownStep,
       (ctx, found, rest) => recordProgress(ctx, actionRules, found, rest),
     ),
     unitStep(
-      ["申请延期", "/extend"],
-      M.extendSummary,
+      { names: ["申请延期", "/extend"], summary: M.extendSummary },
       M.usage.extend,
       PART_DIALOGS.extend,
       (ctx, found) => extensionRefusal(ctx, timezone, found),
@@ -101,8 +98,7 @@ export function typedCommands(actionRules: ActionRules): Command[] {
       },
     ),
     unitStep(
-      ["申请办结", "/close"],
-      M.closeSummary,
+      { names: ["申请办结", "/close"], summary: M.closeSummary },
       M.usage.close,
       PART_DIALOGS.close,
       closeRequestRefusal,
@@ -110,30 +106,26 @@ export function typedCommands(actionRules: ActionRules): Command[] {
     ),
     answer(
       rules,
-      ["同意延期", "/grant"],
-      M.grantSummary,
-      { ...extension, verb: "同意延期", usage: M.usage.grant },
+      { names: ["同意延期", "/grant"], summary: M.grantSummary },
+      { ...extension, verb: M.verbs.grant, usage: M.usage.grant },
       (ctx, found) => grantExtension(ctx, actionRules, found),
     ),
     answer(
       rules,
-      ["不同意", "/refuse"],
-      M.refuseSummary,
-      { ...extension, verb: "不同意", usage: M.usage.refuse },
+      { names: ["不同意", "/refuse"], summary: M.refuseSummary },
+      { ...extension, verb: M.verbs.refuse, usage: M.usage.refuse },
       (ctx, found) => refuseExtension(ctx, actionRules, found),
     ),
     answer(
       rules,
-      ["确认办结", "/confirmclose"],
-      M.confirmSummary,
-      { ...closing, verb: "确认办结", usage: M.usage.confirm },
+      { names: ["确认办结", "/confirmclose"], summary: M.confirmSummary },
+      { ...closing, verb: M.verbs.confirm, usage: M.usage.confirm },
       (ctx, found) => confirmClose(ctx, actionRules, found),
     ),
     answer(
       rules,
-      ["退回", "/return"],
-      M.returnSummary,
-      { ...closing, verb: "退回", usage: M.usage.return },
+      { names: ["退回", "/return"], summary: M.returnSummary },
+      { ...closing, verb: M.verbs.return, usage: M.usage.return },
       (ctx, found, rest) =>
         rest
           ? returnClose(ctx, actionRules, found, rest)
