@@ -158,6 +158,49 @@ describe("签收", () => {
     expect((await client.botMessages(BAISHUI, after)).map((m) => m.text)).toEqual([]);
   });
 
+  it("leaves 收到 to a 批示 waiting for the person's receipt, then takes it for the task card", {
+    timeout: 60_000,
+  }, async () => {
+    const { prisma } = test.database;
+    const now = new Date();
+    const incident = await prisma.incident.create({
+      data: {
+        number: "2026-0901",
+        sourceKey: "part-actions-incident",
+        unitId: "qingshan",
+        reporterId: "zhangsan",
+        chatId: "qingshan-work",
+        type: "事故灾难",
+        gradeId: "III",
+        reportedAt: now,
+        lastReportAt: now,
+      },
+    });
+    await prisma.instruction.create({
+      data: {
+        incidentId: incident.id,
+        sourceKey: "part-actions-instruction",
+        leaderId: "li-shuji",
+        text: "请立即核实",
+        createdAt: now,
+        relayedAt: now,
+        receipts: { create: [{ personId: "zhangsan" }] },
+      },
+    });
+    const task = await fileTask();
+    const qingshan = partOf(task, "qingshan");
+
+    let after = await client.lastId(QINGSHAN);
+    await client.say(QINGSHAN, "张三", "收到");
+    await client.botSays(QINGSHAN, "2026-0901", { after });
+    expect((await client.botMessages(QINGSHAN, after)).some((m) => m.text.includes("已签收"))).toBe(false);
+    expect((await fresh(qingshan.id)).signedAt).toBeNull();
+
+    after = await client.lastId(QINGSHAN);
+    await client.say(QINGSHAN, "张三", "收到");
+    await client.botSays(QINGSHAN, `${task.number} 青山镇已签收（张三）`, { after });
+  });
+
   it("signs a bare 签收 when one task waits and asks which when several do", {
     timeout: 60_000,
   }, async () => {
