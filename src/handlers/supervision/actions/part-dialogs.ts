@@ -1,0 +1,165 @@
+/**
+ * The short dialogs a button starts when the step needs words: 反馈 (the progress), 申请延期 (the
+ * new deadline and the reason), 申请办结 (the result), 退回 (the reason). Each is started with the
+ * part's id, reads the part again on confirm and takes the same path as the typed form.
+ */
+import type { ConversationContext } from "../../../bot/core/context.ts";
+import { type DialogDefinition, defineDialog } from "../../../bot/core/dialog/definition.ts";
+import { supervisionMessages } from "../messages.ts";
+import { TaskStore } from "../task-store.ts";
+import { returnClose } from "./close-answer.ts";
+import { requestClose } from "./close-request.ts";
+import { deadlineText } from "./deadline-text.ts";
+import { requestExtension } from "./extension-request.ts";
+import type { FoundPart } from "./found-part.ts";
+import { actionMessages as M } from "./messages.ts";
+import { readNewDeadline } from "./new-deadline.ts";
+import type { ActionRules } from "./part-rules.ts";
+import { recordProgress } from "./progress.ts";
+import { stepTextSchema } from "./step-text.ts";
+
+export const PART_DIALOGS = {
+  progress: "supervision.progress",
+  extend: "supervision.extend",
+  close: "supervision.close",
+  return: "supervision.return",
+} as const;
+
+/** What every part dialog knows from its start: the part, the task's number, the unit, the deadline. */
+interface PartData extends Record<string, unknown> {
+  partId: number;
+  number: string;
+  unit: string;
+  /** The part's deadline at the start (ISO). */
+  dueAt: string;
+}
+
+async function partData(ctx: ConversationContext, args: string): Promise<Partial<PartData>> {
+  const found = await new TaskStore(ctx.services.database).part(Number(args));
+  if (!found) return {};
+  return {
+    partId: found.part.id,
+    number: found.task.number,
+    unit: ctx.services.directory.unitName(found.part.unitId),
+    dueAt: found.part.dueAt.toISOString(),
+  };
+}
+
+async function withPart(ctx: ConversationContext, partId: number, then: (found: FoundPart) => Promise<void>) {
+  const found = await new TaskStore(ctx.services.database).part(partId);
+  if (!found) return ctx.reply(supervisionMessages.staleButton);
+  await then(found);
+}
+
+interface ProgressData extends PartData {
+  text: string;
+}
+
+interface ExtendData extends PartData {
+  newDueAt: string;
+  reason: string;
+}
+
+interface CloseData extends PartData {
+  result: string;
+}
+
+interface ReturnData extends PartData {
+  reason: string;
+}
+
+/** The four dialogs under the capability's rules. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
+export function partDialogs(actionRules: ActionRules): DialogDefinition<any>[] {
+  const { rules, timezone } = actionRules;
+  const progress = defineDialog<ProgressData>({
+    id: PART_DIALOGS.progress,
+    version: 1,
+    title: M.progressTitle,
+    confirmLabel: M.progressConfirm,
+    initial: partData,
+    steps: [
+      {
+        id: "text",
+        field: "text",
+        label: M.progressLabel,
+        prompt: (data) => M.progressPrompt(data.number ?? ""),
+        schema: stepTextSchema(M.progressEmpty),
+      },
+    ],
+    complete: (ctx, data) =>
+      withPart(ctx, data.partId, (found) => recordProgress(ctx, actionRules, found, data.text)),
+  });
+  const extend = defineDialog<ExtendData>({
+    id: PART_DIALOGS.extend,
+    version: 1,
+    title: M.extendTitle,
+    confirmLabel: M.extendConfirm,
+    initial: partData,
+    steps: [
+      {
+        id: "due",
+        field: "newDueAt",
+        label: M.newDeadlineLabel,
+        prompt: (data) =>
+          M.newDeadlinePrompt(data.number ?? "", deadlineText(new Date(data.dueAt ?? 0), timezone)),
+        parse(text, ctx) {
+          const now = ctx.services.clock.now();
+          const read = readNewDeadline(text, now, rules, timezone);
+          if (!read) throw new Error(M.badDeadline(text));
+          if (read.dueAt.getTime() <= now.getTime()) throw new Error(M.notFuture);
+          return read.dueAt.toISOString();
+        },
+        format: (value) => deadlineText(new Date(String(value)), timezone),
+      },
+      {
+        id: "reason",
+        field: "reason",
+        label: M.reasonLabel,
+        prompt: M.extendReasonPrompt,
+        schema: stepTextSchema(M.reasonEmpty),
+      },
+    ],
+    complete: (ctx, data) =>
+      withPart(ctx, data.partId, (found) =>
+        requestExtension(ctx, actionRules, found, new Date(data.newDueAt), data.reason),
+      ),
+  });
+  const close = defineDialog<CloseData>({
+    id: PART_DIALOGS.close,
+    version: 1,
+    title: M.closeTitle,
+    confirmLabel: M.closeConfirm,
+    initial: partData,
+    steps: [
+      {
+        id: "result",
+        field: "result",
+        label: M.resultLabel,
+        prompt: (data) => M.closePrompt(data.number ?? ""),
+        schema: stepTextSchema(M.resultEmpty),
+      },
+    ],
+    complete: (ctx, data) =>
+      withPart(ctx, data.partId, (found) => requestClose(ctx, actionRules, found, data.result)),
+  });
+  const giveBack = defineDialog<ReturnData>({
+    id: PART_DIALOGS.return,
+    version: 1,
+    title: M.returnTitle,
+    confirmLabel: M.returnConfirm,
+    initial: partData,
+    steps: [
+      {
+        id: "reason",
+        field: "reason",
+        label: M.reasonLabel,
+        prompt: (data) => M.returnPrompt(data.number ?? "", data.unit ?? ""),
+        schema: stepTextSchema(M.reasonEmpty),
+      },
+    ],
+    complete: (ctx, data) =>
+      withPart(ctx, data.partId, (found) => returnClose(ctx, actionRules, found, data.reason)),
+  });
+  return [progress, extend, close, giveBack];
+}
