@@ -3,7 +3,8 @@
  * 催报 since `since` is asked for one (【催报】 to the unit's group, mentioning its director(s) and
  * reporters; "progress_asked"), and the next check counts from the ask. When something came since
  * (a 反馈, or another check's ask), it only makes sure the check counting from that is scheduled:
- * two chains of checks fold into one. Nothing while 办结 waits for confirmation or once closed.
+ * two chains of checks fold into one. While 办结 waits for confirmation it asks nothing and looks
+ * again a cadence later; nothing once closed.
  */
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
@@ -38,9 +39,14 @@ export const progressJob = (rules: TasksPolicy, _office: Office): JobHandler<typ
     const every = rules.progress_every;
     if (every === undefined) return;
     const live = await loadLivePart(ctx, partId);
-    if (!live || live.part.closeRequestedAt) return;
+    if (!live) return;
     const { part, task, store } = live;
     const { directory, clock, scheduler } = ctx.services;
+    if (part.closeRequestedAt) {
+      // Waiting for 确认办结: no 催报, but the cadence goes on in case it is 退回.
+      await scheduleProgress(scheduler, every, part.id, clock.now());
+      return;
+    }
     const last = lastProgressTouch(part, task.createdAt, await store.eventsOf([task.id], ["progress_asked"]));
     if (last.getTime() > Date.parse(since)) {
       await scheduleProgress(scheduler, every, part.id, last);

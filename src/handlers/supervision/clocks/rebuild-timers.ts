@@ -42,7 +42,7 @@ export async function rebuildTaskTimers(services: BotServices, rules: TasksPolic
       if (part.dueAt.getTime() > now.getTime() && !urged)
         await scheduleRemind(scheduler, part, remind.getTime() > now.getTime() ? remind : now);
       await scheduleOverdueRound(scheduler, rules, part, part.overdueNotices + 1);
-      if (rules.progress_every !== undefined && !part.closeRequestedAt) {
+      if (rules.progress_every !== undefined) {
         const asked = steps.filter((e) => e.kind === "progress_asked");
         await scheduleProgress(
           scheduler,

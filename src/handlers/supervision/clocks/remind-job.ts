@@ -38,6 +38,8 @@ export const remindJob = (_rules: TasksPolicy, office: Office): JobHandler<typeo
     const now = clock.now();
     const left = part.dueAt.getTime() - now.getTime();
     if (left <= 0 || part.closeRequestedAt) return;
+    const done = await store.eventsOf([task.id], ["urged"]);
+    if (done.some((e) => urgedFor(e, part.unitId, part.dueAt))) return;
     const text = M.urge(
       task.number,
       task.content,
@@ -46,14 +48,12 @@ export const remindJob = (_rules: TasksPolicy, office: Office): JobHandler<typeo
     );
     for (const delivery of reachInUnit(directory, part.unitId, unitPeople(directory, part.unitId)))
       await ctx.send(delivery.chatId, { text, mentions: delivery.mentions });
-    const done = await store.eventsOf([task.id], ["urged"]);
-    if (!done.some((e) => urgedFor(e, part.unitId, part.dueAt)))
-      await store.addEvent(task.id, {
-        kind: "urged",
-        at: now,
-        actorId: null,
-        unitId: part.unitId,
-        detail: { dueAt: part.dueAt.toISOString() },
-      });
+    await store.addEvent(task.id, {
+      kind: "urged",
+      at: now,
+      actorId: null,
+      unitId: part.unitId,
+      detail: { dueAt: part.dueAt.toISOString() },
+    });
   },
 });

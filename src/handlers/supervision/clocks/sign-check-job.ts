@@ -24,6 +24,9 @@ export const signCheckJob = (_rules: TasksPolicy, _office: Office): JobHandler<t
     if (!live) return;
     const { part, task, store } = live;
     if (part.signedAt || part.closeRequestedAt) return;
+    // Once per part: an extension's re-arming may schedule the check again after it ran.
+    const done = await store.eventsOf([task.id], ["sign_reminded"]);
+    if (done.some((e) => e.unitId === part.unitId)) return;
     const { directory, clock } = ctx.services;
     const now = clock.now();
     const directors = unitDirectors(directory, part.unitId);
@@ -36,14 +39,12 @@ export const signCheckJob = (_rules: TasksPolicy, _office: Office): JobHandler<t
     );
     for (const delivery of reachInUnit(directory, part.unitId, to))
       await ctx.send(delivery.chatId, { text, mentions: delivery.mentions });
-    const done = await store.eventsOf([task.id], ["sign_reminded"]);
-    if (!done.some((e) => e.unitId === part.unitId))
-      await store.addEvent(task.id, {
-        kind: "sign_reminded",
-        at: now,
-        actorId: null,
-        unitId: part.unitId,
-        detail: { to },
-      });
+    await store.addEvent(task.id, {
+      kind: "sign_reminded",
+      at: now,
+      actorId: null,
+      unitId: part.unitId,
+      detail: { to },
+    });
   },
 });

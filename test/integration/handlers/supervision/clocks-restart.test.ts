@@ -5,13 +5,19 @@
  * at once (one notice, not one per missed day), a 催办 whose time passed unsent at once while the
  * deadline is ahead, a task card never sent at once — and nothing already sent is sent twice.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { partTimerKeys } from "../../../../src/handlers/supervision/clocks/part-timers.ts";
 import type { SupervisionPart } from "../../../../src/handlers/supervision/task-types.ts";
+import { openTestDatabase } from "../../../support/database.ts";
 import { ClockWorld, local, tasksConfig } from "./clock-world.ts";
 
 const CONTENT = "报送防汛物资储备情况";
 let world: ClockWorld | undefined;
+
+// The first database of the file (a PGlite loaded from its dump) costs the most: not in a test's time.
+beforeAll(async () => {
+  await (await openTestDatabase()).close();
+}, 120_000);
 
 afterEach(async () => {
   await world?.close();
@@ -93,7 +99,7 @@ describe("the 督办 clocks across restarts", () => {
       .filter((e) => e.kind === "overdue")
       .map((e) => `${e.unitId}:${(e.detail as { round: number }).round}`);
     expect(rounds).toEqual(["qingshan:1", "baishui:1", "qingshan:3", "baishui:3", "qingshan:4", "baishui:4"]);
-  }, 60_000);
+  }, 120_000);
 
   it("sends a 催办 whose time passed unsent once, at once, and puts back a task card never sent", async () => {
     const w = await open();
@@ -137,5 +143,5 @@ describe("the 督办 clocks across restarts", () => {
       partTimerKeys.remind(liulin.id, local("2026-12-08 18:00")),
       partTimerKeys.overdue(liulin.id, local("2026-12-08 18:00"), 1),
     ]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -4,11 +4,13 @@
  * unit still open; from 18:00 the 【督办】 notice (加急) to its director, its group, the duty group and
  * the assigner, every day until it is closed, then nothing. An extension's new deadline gets its
  * own 催办 and 督办 while the old deadline's jobs find nothing to do; the progress cadence asks
- * for 反馈 a day after the last 反馈, 签收 or ask.
+ * for 反馈 a day after the last 反馈, 签收 or ask; while 办结 waits for confirmation the clocks keep
+ * quiet, and after 退回 they speak again.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { armPartTimers } from "../../../../src/handlers/supervision/clocks/part-timers.ts";
 import type { SupervisionPart } from "../../../../src/handlers/supervision/task-types.ts";
+import { openTestDatabase } from "../../../support/database.ts";
 import { ClockWorld, local, tasksConfig } from "./clock-world.ts";
 
 const CONTENT = "报送防汛物资储备情况";
@@ -17,6 +19,11 @@ const TWO_UNITS = [
   { unitId: "baishui", role: "assist" as const },
 ];
 let world: ClockWorld | undefined;
+
+// The first database of the file (a PGlite loaded from its dump) costs the most: not in a test's time.
+beforeAll(async () => {
+  await (await openTestDatabase()).close();
+}, 120_000);
 
 afterEach(async () => {
   await world?.close();
@@ -141,7 +148,7 @@ describe("the 督办 clocks", () => {
       "baishui:part_closed",
       "-:closed",
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it("after an extension the old deadline's jobs do nothing and the new one gets its 催办 and 督办", async () => {
     const w = await open();
@@ -179,7 +186,7 @@ describe("the 督办 clocks", () => {
       "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日18:00，已到期仍未办结，第 1 次督办。",
     ]);
     expect(await w.texts("dm:qian-zhenzhang", "【督办】")).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it("asks for progress (催报) a day after the last 签收, 反馈 or ask, until the part is closed", async () => {
     const w = await open({ progress_every: "1d" });
@@ -218,5 +225,47 @@ describe("the 督办 clocks", () => {
       "【催报】D2026-0001 报送防汛物资储备情况，已 1 天没有反馈进展，请回复「反馈 D2026-0001 进展情况」。",
     );
     expect(w.waitingFor(part.id)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
+  it("while 办结 waits for confirmation: no 催办, no 催报, rounds passed over; after 退回 they resume", async () => {
+    const w = await open({ progress_every: "1d" });
+    const task = await w.file({
+      sourceKey: "d",
+      content: CONTENT,
+      dueAt: local("2026-12-08 18:00"),
+      units: [{ unitId: "qingshan", role: "lead" }],
+    });
+    const [part] = task.parts as [SupervisionPart];
+    await sign(w, part, "qian-zhenzhang");
+    await w.advance(local("2026-12-08 15:00"));
+    let at = w.clock.now();
+    await w.store.updatePartIf(
+      part.id,
+      { closeRequestedAt: null },
+      { closeRequestedAt: at, closeResult: "已报送", closeBy: "zhangsan" },
+      { kind: "close_requested", at, actorId: "zhangsan" },
+    );
+    await w.advance(local("2026-12-09 10:00"));
+    expect(await w.texts("qingshan-work", "【催办】")).toEqual([]);
+    expect(await w.texts("duty", "【督办】")).toEqual([]);
+    expect((await w.store.part(part.id))?.part).toMatchObject({ overdueNotices: 1, overdueAt: null });
+    at = w.clock.now();
+    await w.store.updatePartIf(
+      part.id,
+      { closeRequestedAt: { not: null } },
+      { closeRequestedAt: null, closeResult: null, closeBy: null },
+      { kind: "returned", at, actorId: "li-shuji", detail: { reason: "数据不全" } },
+    );
+    await w.advance(local("2026-12-10 12:00"));
+    expect(await w.texts("duty", "【督办】")).toEqual([
+      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日18:00，已逾期 1 天仍未办结，第 2 次督办。",
+    ]);
+    expect((await w.store.part(part.id))?.part).toMatchObject({
+      overdueNotices: 2,
+      overdueAt: local("2026-12-09 18:00"),
+    });
+    const asked = (await w.store.timeline(task.id))
+      .filter((e) => e.kind === "progress_asked")
+      .map((e) => e.at);
+    expect(asked).toEqual([local("2026-12-08 09:00"), local("2026-12-10 09:00")]);
+  }, 120_000);
 });
