@@ -9,6 +9,7 @@ import type {
   PartRole,
   SupervisionEvent,
   SupervisionEventInput,
+  SupervisionEventKind,
   SupervisionPart,
   TaskWithParts,
 } from "./task-types.ts";
@@ -158,6 +159,28 @@ export class TaskStore {
   /** The task's timeline, oldest first. */
   timeline(taskId: number): Promise<SupervisionEvent[]> {
     return this.db.supervisionEvent.findMany({ where: { taskId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  }
+
+  /** Steps of these kinds on these tasks, oldest first (what the clocks already did, for a rebuild). */
+  eventsOf(taskIds: readonly number[], kinds: readonly SupervisionEventKind[]): Promise<SupervisionEvent[]> {
+    if (taskIds.length === 0) return Promise.resolve([]);
+    return this.db.supervisionEvent.findMany({
+      where: { taskId: { in: [...taskIds] }, kind: { in: [...kinds] } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
+  }
+
+  /**
+   * Changes a part only while it still matches `expect`, writing no timeline step (a 督办 round
+   * passed over while 办结 waits for confirmation); false when the part had moved on.
+   */
+  async setPartIf(
+    partId: number,
+    expect: Prisma.SupervisionPartWhereInput,
+    data: Prisma.SupervisionPartUpdateManyMutationInput,
+  ): Promise<boolean> {
+    const { count } = await this.db.supervisionPart.updateMany({ where: { ...expect, id: partId }, data });
+    return count > 0;
   }
 }
 

@@ -120,3 +120,55 @@ export async function cancelPartTimers(
     scheduler.cancel(partTimerKeys.progress(part.id, progressSince(part, assignedAt))),
   ]);
 }
+
+/** The latest 督办 round due by `now` for a deadline (0 before it): a late job catches up to it. */
+export function dueOverdueRound(dueAt: Date, now: Date, rules: TasksPolicy): number {
+  const late = now.getTime() - dueAt.getTime();
+  return late < 0 ? 0 : Math.floor(late / rules.overdue_every) + 1;
+}
+
+/** The signing check of a part, `sign_within` after the 交办 (at once when that has passed). */
+export function scheduleSignCheck(
+  scheduler: Scheduler,
+  rules: TasksPolicy,
+  task: { createdAt: Date },
+  partId: number,
+): Promise<void> {
+  return scheduler.schedule(
+    partTimerKeys.sign(partId),
+    new Date(task.createdAt.getTime() + rules.sign_within),
+    {
+      name: SUPERVISION_JOBS.signCheck,
+      data: { partId },
+    },
+  );
+}
+
+/** The 催办 for the part's deadline, at `at` (its time, or now for one that never ran). */
+export function scheduleRemind(
+  scheduler: Scheduler,
+  part: Pick<SupervisionPart, "id" | "dueAt">,
+  at: Date,
+): Promise<void> {
+  return scheduler.schedule(partTimerKeys.remind(part.id, part.dueAt), at, {
+    name: SUPERVISION_JOBS.remind,
+    data: { partId: part.id, dueAt: part.dueAt.toISOString() },
+  });
+}
+
+/** The progress check counting from `since` (the last 反馈, 催报, 签收 or 交办), `progress_every` later. */
+export function scheduleProgress(
+  scheduler: Scheduler,
+  progressEvery: number,
+  partId: number,
+  since: Date,
+): Promise<void> {
+  return scheduler.schedule(
+    partTimerKeys.progress(partId, since),
+    new Date(since.getTime() + progressEvery),
+    {
+      name: SUPERVISION_JOBS.progress,
+      data: { partId, since: since.toISOString() },
+    },
+  );
+}
