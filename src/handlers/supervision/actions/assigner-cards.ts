@@ -4,10 +4,10 @@
  */
 import type { Directory } from "../../../bot/core/directory.ts";
 import type { Card } from "../../../bot/core/message.ts";
+import { deadlineText } from "../due-text.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import { partActionValue } from "../task-actions.ts";
 import type { SupervisionPart, SupervisionTask } from "../task-types.ts";
-import { deadlineText } from "./deadline-text.ts";
 import { actionMessages as M } from "./messages.ts";
 
 /** A unit's 申请延期 to `dueAt` for `reason`, by `applicantId`. */

@@ -7,9 +7,9 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { directChatId } from "../../../bot/core/message.ts";
 import { cancelPartTimers } from "../clocks/part-timers.ts";
+import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
 import { answerRefusal } from "./answer-refusal.ts";
-import { deadlineText } from "./deadline-text.ts";
 import type { FoundPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";
 import type { ActionRules } from "./part-rules.ts";

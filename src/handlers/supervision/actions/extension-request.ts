@@ -4,9 +4,9 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { directChatId } from "../../../bot/core/message.ts";
+import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
 import { extensionCard } from "./assigner-cards.ts";
-import { deadlineText } from "./deadline-text.ts";
 import type { FoundPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";
 import type { ActionRules } from "./part-rules.ts";

@@ -4,8 +4,6 @@
  */
 
 export const actionMessages = {
-  /** A deadline: `12月10日 18:00`. */
-  deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
   extensionTypedReplies: (number: string) => `可回复「同意延期 ${number}」或「不同意 ${number}」`,
   closeTypedReplies: (number: string) => `可回复「确认办结 ${number}」或「退回 ${number} 理由」`,
   /** The answers' command words, to show how to name a unit. */

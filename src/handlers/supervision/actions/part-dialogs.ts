@@ -5,15 +5,15 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { type DialogDefinition, defineDialog } from "../../../bot/core/dialog/definition.ts";
+import { deadlineText } from "../due-text.ts";
 import { supervisionMessages } from "../messages.ts";
+import { deadlineRules, parseDeadline } from "../rules/deadline-phrase.ts";
 import { TaskStore } from "../task-store.ts";
 import { returnClose } from "./close-answer.ts";
 import { requestClose } from "./close-request.ts";
-import { deadlineText } from "./deadline-text.ts";
 import { requestExtension } from "./extension-request.ts";
 import type { FoundPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";
-import { readNewDeadline } from "./new-deadline.ts";
 import type { ActionRules } from "./part-rules.ts";
 import { recordProgress } from "./progress.ts";
 import { stepTextSchema } from "./step-text.ts";
@@ -105,10 +105,9 @@ export function partDialogs(actionRules: ActionRules): DialogDefinition<any>[] {
           M.newDeadlinePrompt(data.number ?? "", deadlineText(new Date(data.dueAt ?? 0), timezone)),
         parse(text, ctx) {
           const now = ctx.services.clock.now();
-          const read = readNewDeadline(text, now, rules, timezone);
-          if (!read) throw new Error(M.badDeadline(text));
-          if (read.dueAt.getTime() <= now.getTime()) throw new Error(M.notFuture);
-          return read.dueAt.toISOString();
+          const read = parseDeadline(text, now, deadlineRules(rules, timezone));
+          if (read.ok) return read.at.toISOString();
+          throw new Error(read.problem === "past" ? M.notFuture : M.badDeadline(text));
         },
         format: (value) => deadlineText(new Date(String(value)), timezone),
       },

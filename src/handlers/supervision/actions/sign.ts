@@ -5,8 +5,8 @@
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { clockOrFullTime } from "../../office/time-format.ts";
 import { partTimerKeys } from "../clocks/part-timers.ts";
+import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
-import { deadlineText } from "./deadline-text.ts";
 import type { FoundPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";
 import type { ActionRules } from "./part-rules.ts";

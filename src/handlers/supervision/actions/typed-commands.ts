@@ -6,13 +6,13 @@
  */
 import type { Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { deadlineRules, readLeadingDeadline } from "../rules/deadline-phrase.ts";
 import { closeAnswerRefusal, confirmClose, returnClose } from "./close-answer.ts";
 import { closeRequestRefusal, requestClose } from "./close-request.ts";
 import { grantExtension, refuseExtension } from "./extension-answer.ts";
 import { extensionRefusal, requestExtension } from "./extension-request.ts";
 import { type AnswerWait, type FoundPart, ownPart, waitingPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";
-import { readNewDeadline } from "./new-deadline.ts";
 import { PART_DIALOGS } from "./part-dialogs.ts";
 import type { ActionRules } from "./part-rules.ts";
 import { recordProgress } from "./progress.ts";
@@ -91,10 +91,12 @@ export function typedCommands(actionRules: ActionRules): Command[] {
       PART_DIALOGS.extend,
       (ctx, found) => extensionRefusal(ctx, timezone, found),
       async (ctx, found, rest) => {
-        const read = readNewDeadline(rest, ctx.services.clock.now(), rules, timezone);
-        if (!read) return ctx.reply(M.badDeadline(rest.split(/\s+/)[0] ?? rest));
+        const read = readLeadingDeadline(rest, ctx.services.clock.now(), deadlineRules(rules, timezone));
+        if (!read || (!read.result.ok && read.result.problem === "noSuchDate"))
+          return ctx.reply(M.badDeadline(rest.split(/\s+/)[0] ?? rest));
+        if (!read.result.ok) return ctx.reply(M.notFuture);
         if (!read.rest) return ctx.reply(M.usage.extend);
-        await requestExtension(ctx, actionRules, found, read.dueAt, read.rest);
+        await requestExtension(ctx, actionRules, found, read.result.at, read.rest);
       },
     ),
     unitStep(

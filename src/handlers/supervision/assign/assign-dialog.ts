@@ -10,15 +10,15 @@ import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { formatTimeOfDay } from "../../../config/time-of-day.ts";
 import type { Office } from "../../office/office.ts";
+import { deadlineRules, parseDeadline } from "../rules/deadline-phrase.ts";
 import type { AssignData, DueChoice } from "./assign-data.ts";
 import { unitsWithRoles } from "./assign-data.ts";
-import { deadlineRules, defaultDue, formatDue, readDue } from "./assign-due.ts";
+import { defaultDue, formatDue, readDue } from "./assign-due.ts";
 import { namesOfUnits, numberedUnitList, offeredUnits } from "./assign-units.ts";
 import { CONVERT_ARG, dataFromInstruction } from "./convert-source.ts";
 import { fileTask } from "./file-task.ts";
 import { assignMessages as M } from "./messages.ts";
 import { parseAssignLine } from "./rules/assign-line.ts";
-import { parseDeadline } from "./rules/deadline-phrase.ts";
 import { readUnitList } from "./rules/unit-names.ts";
 
 /** Dialog id; its argument is `line:<a one-line 交办's text>` or `convert:<instruction id>`. */
@@ -37,7 +37,7 @@ const contentSchema = z
 
 /** The dialog under the office's `tasks:` rules (and the incident rules, to name a 批示's incident). */
 export function assignDialog(rules: TasksPolicy, office: Office, incidentRules: IncidentPolicy | undefined) {
-  const deadlines = deadlineRules(rules, office);
+  const deadlines = deadlineRules(rules, office.timezone);
   const now = (ctx: ConversationContext) => ctx.services.clock.now();
 
   /** What a one-line 交办 gives; a deadline is left out (to be asked) when it cannot be used. */

@@ -1,16 +1,9 @@
 /** The deadline of a 交办 as the dialog reads, defaults and shows it (the rules: deadline-phrase.ts). */
-import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { formatTimeOfDay } from "../../../config/time-of-day.ts";
-import type { Office } from "../../office/office.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
+import { type DeadlineRules, defaultDeadline, parseDeadline } from "../rules/deadline-phrase.ts";
 import type { DueChoice } from "./assign-data.ts";
 import { assignMessages as M } from "./messages.ts";
-import { type DeadlineRules, defaultDeadline, parseDeadline } from "./rules/deadline-phrase.ts";
-
-/** The office's reading of deadlines. */
-export function deadlineRules(rules: TasksPolicy, office: Office): DeadlineRules {
-  return { timeZone: office.timezone, defaultDeadline: rules.default_deadline };
-}
 
 /** A written deadline, or the Chinese reason it cannot be used (thrown, for a dialog step). */
 export function readDue(text: string, now: Date, rules: DeadlineRules): DueChoice {

@@ -11,7 +11,6 @@ import { assignCommand } from "./assign-command.ts";
 import { assignDialog } from "./assign-dialog.ts";
 import { convertAction, convertCommand } from "./convert-command.ts";
 import { notifyJob } from "./notify-job.ts";
-import { rebuildNotify } from "./rebuild-notify.ts";
 
 export function assignParts(
   rules: TasksPolicy,
@@ -23,6 +22,5 @@ export function assignParts(
     actions: [convertAction(rules)],
     dialogs: [assignDialog(rules, office, incident)],
     jobs: [notifyJob(office)],
-    rebuildTimers: rebuildNotify,
   };
 }

@@ -1,11 +1,4 @@
 /** Chinese texts of the 督办 clocks: the signing reminder, 【催办】, 【督办】 notices and 催报. */
-import { instantToLocal } from "../../../bot/core/wall-clock.ts";
-
-/** `12月7日18:00` in the office's time zone. */
-export function deadlineZh(at: Date, timeZone: string): string {
-  const t = instantToLocal(at, timeZone);
-  return `${t.month}月${t.day}日${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
-}
 
 export const clockMessages = {
   signJobLabel: "督办签收提醒",

@@ -14,9 +14,10 @@ import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { dutyChats } from "../../office/audience.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
+import { deadlineText } from "../due-text.ts";
 import { supervisionMessages } from "../messages.ts";
 import { loadLivePart } from "./live-part.ts";
-import { deadlineZh, clockMessages as M } from "./messages.ts";
+import { clockMessages as M } from "./messages.ts";
 import { dueOverdueRound, SUPERVISION_JOBS, scheduleOverdueRound } from "./part-timers.ts";
 import { unitDirectors, unitGroupId, unitPeople } from "./unit-reach.ts";
 
@@ -46,7 +47,7 @@ export const overdueJob = (rules: TasksPolicy, office: Office): JobHandler<typeo
       await store.setPartIf(part.id, expect, { overdueNotices: round });
       return;
     }
-    const deadline = deadlineZh(part.dueAt, office.timezone);
+    const deadline = deadlineText(part.dueAt, office.timezone);
     const lateMs = now.getTime() - part.dueAt.getTime();
     const late = lateMs < MINUTE ? null : formatDurationZh(lateMs);
     const toUnit = M.overdueToUnit(task.number, task.content, deadline, late);

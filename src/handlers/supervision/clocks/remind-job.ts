@@ -9,8 +9,9 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
+import { deadlineText } from "../due-text.ts";
 import { loadLivePart } from "./live-part.ts";
-import { deadlineZh, clockMessages as M } from "./messages.ts";
+import { clockMessages as M } from "./messages.ts";
 import { SUPERVISION_JOBS } from "./part-timers.ts";
 import { reachInUnit, unitPeople } from "./unit-reach.ts";
 
@@ -43,7 +44,7 @@ export const remindJob = (_rules: TasksPolicy, office: Office): JobHandler<typeo
     const text = M.urge(
       task.number,
       task.content,
-      deadlineZh(part.dueAt, office.timezone),
+      deadlineText(part.dueAt, office.timezone),
       formatDurationZh(left),
     );
     for (const delivery of reachInUnit(directory, part.unitId, unitPeople(directory, part.unitId)))

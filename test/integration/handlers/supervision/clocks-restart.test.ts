@@ -82,8 +82,8 @@ describe("the 督办 clocks across restarts", () => {
     await w.advance(w.clock.now());
     const caughtUp = (await w.texts("duty", "【督办】")).slice(2);
     expect(caughtUp).toEqual([
-      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月7日18:00，已逾期 2 天 16 小时仍未办结，第 3 次督办。",
-      "【督办】D2026-0001 报送防汛物资储备情况：白水乡（配合）期限 12月7日18:00，已逾期 2 天 16 小时仍未办结，第 3 次督办。",
+      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月7日 18:00，已逾期 2 天 16 小时仍未办结，第 3 次督办。",
+      "【督办】D2026-0001 报送防汛物资储备情况：白水乡（配合）期限 12月7日 18:00，已逾期 2 天 16 小时仍未办结，第 3 次督办。",
     ]);
     expect(w.waitingFor(baishui.id)).toEqual([partTimerKeys.overdue(baishui.id, due, 4)]);
     await w.advance(local("2026-12-10 18:00"));
@@ -121,7 +121,7 @@ describe("the 督办 clocks across restarts", () => {
     ]);
     await w.advance(w.clock.now());
     expect(await w.texts("qingshan-work", "【催办】")).toEqual([
-      "【催办】D2026-0001 报送防汛物资储备情况，期限 12月7日18:00，还有 1 小时 30 分钟，请抓紧办理。",
+      "【催办】D2026-0001 报送防汛物资储备情况，期限 12月7日 18:00，还有 1 小时 30 分钟，请抓紧办理。",
     ]);
     await w.advance(local("2026-12-07 17:00"));
     await w.restart(true);

@@ -93,7 +93,7 @@ describe("the 督办 clocks", () => {
     const urged = (await w.said("baishui-work")).filter((m) => m.text.startsWith("【催办】"));
     expect(urged.map((m) => [m.text, m.mentions])).toEqual([
       [
-        "【催办】D2026-0001 报送防汛物资储备情况，期限 12月7日18:00，还有 2 小时，请抓紧办理。",
+        "【催办】D2026-0001 报送防汛物资储备情况，期限 12月7日 18:00，还有 2 小时，请抓紧办理。",
         ["何乡长", "李四"],
       ],
     ]);
@@ -102,13 +102,13 @@ describe("the 督办 clocks", () => {
     await w.advance(local("2026-12-07 18:00"));
     const [inGroup] = (await w.said("baishui-work")).filter((m) => m.text.includes("请立即办理"));
     expect(inGroup?.text).toBe(
-      "【督办】D2026-0001 报送防汛物资储备情况，期限 12月7日18:00，已到期仍未办结，请立即办理并反馈（办完回复「申请办结 D2026-0001 办理结果」）。",
+      "【督办】D2026-0001 报送防汛物资储备情况，期限 12月7日 18:00，已到期仍未办结，请立即办理并反馈（办完回复「申请办结 D2026-0001 办理结果」）。",
     );
     expect(inGroup).toMatchObject({ urgent: true, mentions: ["何乡长", "李四"] });
     const [toDirector] = await w.said("dm:he-xiangzhang");
     expect(toDirector).toMatchObject({ text: inGroup?.text, urgent: true });
     expect(await w.texts("duty", "【督办】")).toEqual([
-      "【督办】D2026-0001 报送防汛物资储备情况：白水乡（配合）期限 12月7日18:00，已到期仍未办结，第 1 次督办。",
+      "【督办】D2026-0001 报送防汛物资储备情况：白水乡（配合）期限 12月7日 18:00，已到期仍未办结，第 1 次督办。",
     ]);
     const [toAssigner] = await w.said("dm:li-shuji");
     expect(toAssigner).toMatchObject({ urgent: true });
@@ -179,11 +179,11 @@ describe("the 督办 clocks", () => {
     expect(await w.texts("duty", "【督办】")).toEqual([]);
     await w.advance(local("2026-12-08 16:00"));
     expect(await w.texts("qingshan-work", "【催办】")).toEqual([
-      "【催办】D2026-0001 报送防汛物资储备情况，期限 12月8日18:00，还有 2 小时，请抓紧办理。",
+      "【催办】D2026-0001 报送防汛物资储备情况，期限 12月8日 18:00，还有 2 小时，请抓紧办理。",
     ]);
     await w.advance(local("2026-12-08 18:30"));
     expect(await w.texts("duty", "【督办】")).toEqual([
-      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日18:00，已到期仍未办结，第 1 次督办。",
+      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日 18:00，已到期仍未办结，第 1 次督办。",
     ]);
     expect(await w.texts("dm:qian-zhenzhang", "【督办】")).toHaveLength(1);
   }, 120_000);
@@ -257,7 +257,7 @@ describe("the 督办 clocks", () => {
     );
     await w.advance(local("2026-12-10 12:00"));
     expect(await w.texts("duty", "【督办】")).toEqual([
-      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日18:00，已逾期 1 天仍未办结，第 2 次督办。",
+      "【督办】D2026-0001 报送防汛物资储备情况：青山镇（牵头）期限 12月8日 18:00，已逾期 1 天仍未办结，第 2 次督办。",
     ]);
     expect((await w.store.part(part.id))?.part).toMatchObject({
       overdueNotices: 2,

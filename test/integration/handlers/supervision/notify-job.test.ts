@@ -10,8 +10,9 @@ import { JobContext } from "../../../../src/bot/core/context.ts";
 import { Directory } from "../../../../src/bot/core/directory.ts";
 import type { OutboundMessage } from "../../../../src/bot/core/message.ts";
 import type { BotServices } from "../../../../src/bot/core/services.ts";
+import { tasksPolicySchema } from "../../../../src/config/tasks-policy.ts";
 import { notifyJob } from "../../../../src/handlers/supervision/assign/notify-job.ts";
-import { rebuildNotify } from "../../../../src/handlers/supervision/assign/rebuild-notify.ts";
+import { rebuildTaskTimers } from "../../../../src/handlers/supervision/clocks/rebuild-timers.ts";
 import { TaskStore } from "../../../../src/handlers/supervision/task-store.ts";
 import type { Database } from "../../../../src/store/database.ts";
 import { sampleConfig } from "../../../support/app.ts";
@@ -132,8 +133,8 @@ describe("the notify rebuild", () => {
       schedule: async (key, at, job) => void scheduled.push({ key, at, name: job.name, data: job.data }),
       cancel: async () => {},
     };
-    await rebuildNotify(services);
-    expect(scheduled).toEqual([
+    await rebuildTaskTimers(services, tasksPolicySchema.parse({}));
+    expect(scheduled.filter((s) => s.name === "supervision.notify")).toEqual([
       {
         key: `task-part-${assist.id}-notify`,
         at: AT,

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseAssignLine } from "../../../../../src/handlers/supervision/assign/rules/assign-line.ts";
-import { parseDeadline } from "../../../../../src/handlers/supervision/assign/rules/deadline-phrase.ts";
 import { readUnitList, unitNames } from "../../../../../src/handlers/supervision/assign/rules/unit-names.ts";
+import { parseDeadline } from "../../../../../src/handlers/supervision/rules/deadline-phrase.ts";
 
 const names = unitNames([
   { id: "emergency", name: "县应急管理局", groupNames: ["应急局工作群"] },

@@ -1,11 +1,11 @@
 /** The clocks' pure rules: which 督办 round is due by a time, and how deadlines are written. */
 import { describe, expect, it } from "vitest";
 import { tasksPolicySchema } from "../../../../../src/config/tasks-policy.ts";
-import { deadlineZh } from "../../../../../src/handlers/supervision/clocks/messages.ts";
 import {
   dueOverdueRound,
   overdueRoundAt,
 } from "../../../../../src/handlers/supervision/clocks/part-timers.ts";
+import { deadlineText } from "../../../../../src/handlers/supervision/due-text.ts";
 
 const rules = tasksPolicySchema.parse({});
 const DUE = new Date("2026-12-07T10:00:00Z");
@@ -24,7 +24,7 @@ describe("the 督办 rounds", () => {
 
 describe("deadlines in texts", () => {
   it("read as month, day and clock in the office's zone", () => {
-    expect(deadlineZh(DUE, "Asia/Shanghai")).toBe("12月7日18:00");
-    expect(deadlineZh(new Date("2026-12-31T16:05:00Z"), "Asia/Shanghai")).toBe("1月1日00:05");
+    expect(deadlineText(DUE, "Asia/Shanghai")).toBe("12月7日 18:00");
+    expect(deadlineText(new Date("2026-12-31T16:05:00Z"), "Asia/Shanghai")).toBe("1月1日 00:05");
   });
 });

@@ -5,11 +5,11 @@
  * today at `default_deadline` (落实不过夜), or the next workday's when that has passed. Pure: the
  * text, now, the zone and the rules are inputs; the calendar is the office's official one.
  */
-import { addCivilDays, type CivilDate, dayString, isRealDate } from "../../../../bot/core/wall-clock.ts";
-import type { TimeOfDay } from "../../../../config/time-of-day.ts";
-import { isOfficialWorkday } from "../../../office/china-calendar.ts";
-import { parseChineseNumber } from "../../../office/chinese-number.ts";
-import { instantOnDay, localDay } from "../../../office/days.ts";
+import { addCivilDays, type CivilDate, dayString, isRealDate } from "../../../bot/core/wall-clock.ts";
+import type { TimeOfDay } from "../../../config/time-of-day.ts";
+import { isOfficialWorkday } from "../../office/china-calendar.ts";
+import { parseChineseNumber } from "../../office/chinese-number.ts";
+import { instantOnDay, localDay } from "../../office/days.ts";
 import { DEADLINE_PATTERN, DEADLINE_PREFIX } from "../understanding/deadline-words.ts";
 
 /** What a deadline is read against. */
@@ -19,6 +19,11 @@ export interface DeadlineRules {
   defaultDeadline: TimeOfDay;
   /** Whether offices work on a local day (the official calendar by default). */
   isWorkday?: (day: string) => boolean;
+}
+
+/** The deadline rules of the policy's `tasks:` slice, read in the office's time zone. */
+export function deadlineRules(rules: { default_deadline: TimeOfDay }, timeZone: string): DeadlineRules {
+  return { timeZone, defaultDeadline: rules.default_deadline };
 }
 
 /** The deadline, or why the text names none that can be used. */
@@ -51,6 +56,26 @@ export function parseDeadline(text: string, now: Date, rules: DeadlineRules): De
   if (at === "noSuchDate") return { ok: false, problem: "noSuchDate" };
   if (at.getTime() <= now.getTime()) return { ok: false, problem: "past", at };
   return { ok: true, at };
+}
+
+/** The most words a deadline written before other text may take (`12月10日 17时前 材料未齐`: two). */
+const MAX_LEADING_WORDS = 3;
+
+/**
+ * The deadline written first in `text` (`12月12日前 材料未齐` → 12月12日 and `材料未齐`): the longest
+ * run of its first words, up to three, that reads as a deadline; null when none does.
+ */
+export function readLeadingDeadline(
+  text: string,
+  now: Date,
+  rules: DeadlineRules,
+): { result: Exclude<DeadlineResult, { problem: "unknown" }>; rest: string } | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  for (let n = Math.min(MAX_LEADING_WORDS, words.length); n >= 1; n -= 1) {
+    const result = parseDeadline(words.slice(0, n).join(" "), now, rules);
+    if (result.ok || result.problem !== "unknown") return { result, rest: words.slice(n).join(" ") };
+  }
+  return null;
 }
 
 /**

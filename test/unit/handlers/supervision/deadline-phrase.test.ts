@@ -8,7 +8,7 @@ import {
   type DeadlineResult,
   defaultDeadline,
   parseDeadline,
-} from "../../../../../src/handlers/supervision/assign/rules/deadline-phrase.ts";
+} from "../../../../src/handlers/supervision/rules/deadline-phrase.ts";
 
 const rules = { timeZone: "Asia/Shanghai", defaultDeadline: { hour: 18, minute: 0 } };
 /** A local time in Shanghai as an instant. */
