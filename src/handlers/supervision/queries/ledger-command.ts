@@ -1,0 +1,72 @@
+/**
+ * 督办 (the ledger): the open tasks with their lights, overdue first; `督办 逾期` only the overdue.
+ * Leaders and the duty office see every unit's tasks; anyone else their own unit's open parts.
+ */
+import type { Command } from "../../../bot/core/capability.ts";
+import type { BotServices } from "../../../bot/core/services.ts";
+import type { Person } from "../../../config/org.ts";
+import type { TasksPolicy } from "../../../config/tasks-policy.ts";
+import type { Office } from "../../office/office.ts";
+import { shortLocalTime } from "../../office/time-format.ts";
+import { loadLedger } from "./ledger-load.ts";
+import { isOverdue, ledgerLine, sortLedger } from "./ledger-lines.ts";
+import { taskQueryMessages as M } from "./messages.ts";
+import { seesAllTasks } from "./task-access.ts";
+
+/** Lines the ledger lists before saying how many more there are. */
+export const MAX_LEDGER_LINES = 30;
+
+/** The word after 督办 that asks for the overdue only. */
+const OVERDUE_WORDS = new Set(["逾期", "超期", "红灯"]);
+
+/** The ledger's text for a person: every unit's tasks for leaders and the duty office, else their unit's. */
+export async function ledgerText(
+  services: BotServices,
+  rules: TasksPolicy,
+  office: Office,
+  person: Pick<Person, "roles" | "unit">,
+  overdueOnly: boolean,
+): Promise<string> {
+  const { database, directory, clock } = services;
+  const now = clock.now();
+  const all = seesAllTasks(person);
+  const unit = directory.unitName(person.unit);
+  const tasks = sortLedger(
+    await loadLedger(database, { ...(all ? {} : { unitId: person.unit }), overdueOnly, now }),
+    now,
+  );
+  if (tasks.length === 0) {
+    if (overdueOnly) return all ? M.noneOverdue : M.noneOverdueOfUnit(unit);
+    return all ? M.noneOpen : M.noneOpenOfUnit(unit);
+  }
+  const overdue = tasks.filter((t) => isOverdue(t, now)).length;
+  const title = overdueOnly
+    ? all
+      ? M.overdueTitle(tasks.length)
+      : M.overdueOfUnitTitle(unit, tasks.length)
+    : all
+      ? M.ledgerTitle(tasks.length, overdue)
+      : M.ledgerOfUnitTitle(unit, tasks.length, overdue);
+  const view = {
+    now,
+    remindBeforeMs: rules.remind_before,
+    unitName: (id: string) => directory.unitName(id),
+    time: (at: Date) => shortLocalTime(at, now, office.timezone),
+  };
+  const lines = [title, ...tasks.slice(0, MAX_LEDGER_LINES).map((t) => ledgerLine(t, view))];
+  if (tasks.length > MAX_LEDGER_LINES) lines.push(M.moreTasks(tasks.length - MAX_LEDGER_LINES));
+  lines.push(M.queryHint);
+  return lines.join("\n");
+}
+
+export function ledgerCommand(rules: TasksPolicy, office: Office): Command {
+  return {
+    names: ["督办", "/tasks"],
+    summary: M.ledgerSummary,
+    async run(ctx, args) {
+      const word = args.trim();
+      if (word && !OVERDUE_WORDS.has(word)) return ctx.reply(M.ledgerUsage);
+      await ctx.reply(await ledgerText(ctx.services, rules, office, ctx.person, word !== ""));
+    },
+  };
+}
