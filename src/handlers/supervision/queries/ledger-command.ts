@@ -8,8 +8,8 @@ import type { Person } from "../../../config/org.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { shortLocalTime } from "../../office/time-format.ts";
-import { loadLedger } from "./ledger-load.ts";
 import { isOverdue, ledgerLine, sortLedger } from "./ledger-lines.ts";
+import { loadLedger } from "./ledger-load.ts";
 import { taskQueryMessages as M } from "./messages.ts";
 import { seesAllTasks } from "./task-access.ts";
 

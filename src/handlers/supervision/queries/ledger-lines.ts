@@ -3,8 +3,9 @@
  * short), each unit shown with its state, and the deadline — overdue tasks first, then by the
  * nearest deadline. Pure: the tasks, the time and the names are inputs.
  */
-import { type Light, type PartFacts, partLight, partStatus } from "../rules/part-state.ts";
+
 import { supervisionMessages as S } from "../messages.ts";
+import { type Light, type PartFacts, partLight, partStatus } from "../rules/part-state.ts";
 import type { PartRole } from "../task-types.ts";
 import { taskQueryMessages as M } from "./messages.ts";
 import { shorten } from "./text-snippets.ts";
@@ -61,9 +62,7 @@ function nearestDue(task: LedgerTask): number {
 /** Overdue tasks first, then by the nearest deadline, then by number. */
 export function sortLedger<T extends LedgerTask>(tasks: readonly T[], now: Date): T[] {
   const keyed = tasks.map((task) => ({ task, overdue: isOverdue(task, now) ? 0 : 1, due: nearestDue(task) }));
-  keyed.sort(
-    (a, b) => a.overdue - b.overdue || a.due - b.due || a.task.number.localeCompare(b.task.number),
-  );
+  keyed.sort((a, b) => a.overdue - b.overdue || a.due - b.due || a.task.number.localeCompare(b.task.number));
   return keyed.map((k) => k.task);
 }
 

@@ -28,7 +28,7 @@ const MAX_QUOTE = 60;
 
 function partLines(part: SupervisionPart, task: TaskWithParts, view: TaskCardView): string[] {
   const light = partLight(part, view.now, view.remindBeforeMs);
-  const icon = light ? `${S.lightIcon[light]}` : "";
+  const icon = light ? `${S.lightIcon[light]} ` : "";
   const lines = [M.partHead(icon, S.status[partStatus(part, view.now)], view.fullTime(part.dueAt))];
   if (part.extensions > 0) lines.push(M.extensions(part.extensions, view.fullTime(task.dueAt)));
   if (part.extensionDueAt && !part.closedAt)
@@ -43,12 +43,18 @@ function partLines(part: SupervisionPart, task: TaskWithParts, view: TaskCardVie
   if (part.lastProgressAt && part.lastProgress)
     lines.push(M.lastProgress(view.shortTime(part.lastProgressAt), shorten(part.lastProgress, MAX_QUOTE)));
   if (part.closeRequestedAt && !part.closedAt)
-    lines.push(M.closeRequested(view.shortTime(part.closeRequestedAt), shorten(part.closeResult ?? "", MAX_QUOTE)));
+    lines.push(
+      M.closeRequested(view.shortTime(part.closeRequestedAt), shorten(part.closeResult ?? "", MAX_QUOTE)),
+    );
   if (part.closedAt) lines.push(M.partClosed(view.shortTime(part.closedAt)));
   return lines;
 }
 
-export function taskCard(task: TaskWithParts, timeline: readonly TaskTimelineRow[], view: TaskCardView): Card {
+export function taskCard(
+  task: TaskWithParts,
+  timeline: readonly TaskTimelineRow[],
+  view: TaskCardView,
+): Card {
   const open = task.status !== "closed";
   const light = open ? taskLight(task, view.now, view.remindBeforeMs) : null;
   const lines = taskTimelineLines(timeline, {
