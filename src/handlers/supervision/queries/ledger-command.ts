@@ -8,7 +8,7 @@ import type { Person } from "../../../config/org.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { shortLocalTime } from "../../office/time-format.ts";
-import { isOverdue, ledgerLine, sortLedger } from "./ledger-lines.ts";
+import { ledgerLine } from "./ledger-lines.ts";
 import { loadLedger } from "./ledger-load.ts";
 import { taskQueryMessages as M } from "./messages.ts";
 import { seesAllTasks } from "./task-access.ts";
@@ -31,30 +31,31 @@ export async function ledgerText(
   const now = clock.now();
   const all = seesAllTasks(person);
   const unit = directory.unitName(person.unit);
-  const tasks = sortLedger(
-    await loadLedger(database, { ...(all ? {} : { unitId: person.unit }), overdueOnly, now }),
+  const ledger = await loadLedger(database, {
+    ...(all ? {} : { unitId: person.unit }),
+    overdueOnly,
     now,
-  );
-  if (tasks.length === 0) {
+    limit: MAX_LEDGER_LINES,
+  });
+  if (ledger.total === 0) {
     if (overdueOnly) return all ? M.noneOverdue : M.noneOverdueOfUnit(unit);
     return all ? M.noneOpen : M.noneOpenOfUnit(unit);
   }
-  const overdue = tasks.filter((t) => isOverdue(t, now)).length;
   const title = overdueOnly
     ? all
-      ? M.overdueTitle(tasks.length)
-      : M.overdueOfUnitTitle(unit, tasks.length)
+      ? M.overdueTitle(ledger.total)
+      : M.overdueOfUnitTitle(unit, ledger.total)
     : all
-      ? M.ledgerTitle(tasks.length, overdue)
-      : M.ledgerOfUnitTitle(unit, tasks.length, overdue);
+      ? M.ledgerTitle(ledger.total, ledger.overdue)
+      : M.ledgerOfUnitTitle(unit, ledger.total, ledger.overdue);
   const view = {
     now,
     remindBeforeMs: rules.remind_before,
     unitName: (id: string) => directory.unitName(id),
     time: (at: Date) => shortLocalTime(at, now, office.timezone),
   };
-  const lines = [title, ...tasks.slice(0, MAX_LEDGER_LINES).map((t) => ledgerLine(t, view))];
-  if (tasks.length > MAX_LEDGER_LINES) lines.push(M.moreTasks(tasks.length - MAX_LEDGER_LINES));
+  const lines = [title, ...ledger.tasks.map((t) => ledgerLine(t, view))];
+  if (ledger.total > ledger.tasks.length) lines.push(M.moreTasks(ledger.total - ledger.tasks.length));
   lines.push(M.queryHint);
   return lines.join("\n");
 }

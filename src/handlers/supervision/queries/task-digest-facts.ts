@@ -6,7 +6,6 @@
 import { addCivilDays } from "../../../bot/core/wall-clock.ts";
 import type { PrismaClient } from "../../../store/generated/client.ts";
 import { localDay, startOfDay } from "../../office/days.ts";
-import { overdueParts } from "./overdue-parts.ts";
 
 /** One unit's part as a digest line names it. */
 export interface DigestPart {
@@ -46,7 +45,11 @@ export async function loadTaskDigestFacts(
       select: COLUMNS,
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     }),
-    overdueParts(prisma, now),
+    prisma.supervisionPart.findMany({
+      where: { closedAt: null, dueAt: { lte: now } },
+      select: COLUMNS,
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    }),
     prisma.supervisionPart.findMany({
       where: { closedAt: null, closeRequestedAt: { not: null } },
       select: COLUMNS,
