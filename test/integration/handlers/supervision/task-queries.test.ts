@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
+import { overdueParts } from "../../../../src/handlers/supervision/queries/overdue-parts.ts";
+import { TaskStore } from "../../../../src/handlers/supervision/task-store.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
 import { firstAnswer } from "../../../support/first-answer.ts";
-import { NOW, seedTasks } from "./task-queries-fixture.ts";
+import { local, NOW, seedTasks } from "./task-queries-fixture.ts";
 
 let t: TestApp;
 
@@ -124,5 +126,48 @@ describe("查询 D2026-0001", () => {
     // An incident number still goes to the incidents' 查询.
     const incident = await ask("总值班室", "孙值班", "查询 2026-0042");
     expect(incident.text).not.toContain("督办");
+  });
+});
+
+describe("the overdue sweep's query", () => {
+  it("finds every open part whose deadline has come, oldest deadline first, with its clock fields", {
+    timeout: 30_000,
+  }, async () => {
+    const found = await overdueParts(t.database.prisma, NOW);
+    expect(found.map((p) => [p.task.number, p.unitId, p.overdueNotices, p.dueAt.toISOString()])).toEqual([
+      ["D2026-0001", "baishui", 1, local(12, 5, 18).toISOString()],
+      ["D2026-0007", "emergency", 0, local(12, 6, 18).toISOString()],
+    ]);
+    expect(found[0]?.task.createdAt).toEqual(local(12, 4, 9));
+    // At its deadline exactly a part is overdue; D2026-0004's moved deadline keeps it off the list.
+    const at10 = await overdueParts(t.database.prisma, local(12, 7, 10));
+    expect(at10.map((p) => p.task.number)).toEqual(["D2026-0001", "D2026-0007", "D2026-0003"]);
+  });
+});
+
+// Last: it adds tasks to the fixture.
+describe("a long ledger", () => {
+  it("lists the first 30 tasks and says how many more there are", { timeout: 60_000 }, async () => {
+    const store = new TaskStore(t.database.prisma);
+    for (let i = 0; i < 31; i++)
+      await store.create({
+        sourceKey: `long-${i}`,
+        content: `防汛检查第 ${i + 1} 项`,
+        assignerId: "li-shuji",
+        chatId: "leaders",
+        createdAt: local(12, 6, 9),
+        dueAt: local(12, 8, 18, i),
+        year: 2026,
+        units: [{ unitId: "liulin", role: "lead" }],
+      });
+    const lines = (await ask("柳林镇工作群", "王五", "督办")).text.split("\n");
+    expect(lines[0]).toBe("柳林镇在办督办事项（32 项，逾期 0 项）：");
+    expect(lines).toHaveLength(1 + 30 + 2);
+    // D2026-0003 (due today) comes first; the last of the new ones (due latest) is left out.
+    expect(lines[1]).toContain("D2026-0003");
+    expect(lines.slice(-2)).toEqual([
+      "另有 2 项未列出，请用「查询 编号」查看。",
+      "回复「查询 编号」查看详情和时间线。",
+    ]);
   });
 });
