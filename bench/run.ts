@@ -114,6 +114,12 @@ async function main(): Promise<void> {
     otherLoadCores: {
       ...d?.otherLoadCores,
       ...(digest ? { digest: digest.part.resources.otherProcessesCores } : {}),
+      ...(supervision
+        ? {
+            supervisionLedger: supervision.part.resources.ledger.otherProcessesCores,
+            supervisionSweep: supervision.part.resources.sweep.otherProcessesCores,
+          }
+        : {}),
       ...(i?.alerts ? { incidentAlerts: i.alerts.resources.otherProcessesCores } : {}),
       ...(i?.alerts?.atLowerRate
         ? { incidentAlertsLowerRate: i.alerts.atLowerRate.resources.otherProcessesCores }

@@ -17,6 +17,7 @@ import { ledgerText } from "../src/handlers/supervision/queries/ledger-command.t
 import { overdueParts } from "../src/handlers/supervision/queries/overdue-parts.ts";
 import { type PartResult, withBenchApp } from "./bench-app.ts";
 import type { BenchOptions } from "./options.ts";
+import { type PhaseResources, withResources } from "./resources.ts";
 import { type LatencySummary, round, Samples } from "./stats.ts";
 import { seedTaskBatch } from "./supervision-seed.ts";
 import type { SyntheticOffice } from "./synthetic-office.ts";
@@ -30,6 +31,8 @@ export interface SupervisionPart {
   ledgerOverdue: LatencySummary;
   /** overdueParts over every open task, every part past due. */
   sweep: LatencySummary & { found: number };
+  /** What the measured phases cost the machine (other processes' load included). */
+  resources: { ledger: PhaseResources; sweep: PhaseResources };
   checks: { ok: boolean; redisKeysRemoved?: number; redisKeysLeft?: number } & Record<string, unknown>;
 }
 
@@ -70,7 +73,7 @@ export async function supervisionBench(args: {
       name: "supervision",
     },
     progress,
-    async (app) => {
+    async (app, control) => {
       const prisma = app.services.database;
       const rules = office.config.policy.tasks;
       const supervisionOffice = officeOf(office.config, app.services.directory);
@@ -100,12 +103,13 @@ export async function supervisionBench(args: {
         `supervision: ${closedTasks} closed and ${ledgerTasks} open tasks on file in ${seedSeconds} s`,
       );
 
-      const ledger = await timed(repeats, () =>
-        ledgerText(app.services, rules, supervisionOffice, leader, false),
-      );
-      const ledgerOverdue = await timed(repeats, () =>
-        ledgerText(app.services, rules, supervisionOffice, leader, true),
-      );
+      const ledgerRun = await withResources(control, async () => ({
+        ledger: await timed(repeats, () => ledgerText(app.services, rules, supervisionOffice, leader, false)),
+        ledgerOverdue: await timed(repeats, () =>
+          ledgerText(app.services, rules, supervisionOffice, leader, true),
+        ),
+      }));
+      const { ledger, ledgerOverdue } = ledgerRun.result;
       const title = ledger.last.split("\n")[0] ?? "";
       progress(`supervision: 督办 ${ledger.summary.p50Ms} ms p50, ${ledger.summary.maxMs} ms max — ${title}`);
 
@@ -123,7 +127,10 @@ export async function supervisionBench(args: {
         `supervision: open tasks topped up to ${openTasks} in ${round((performance.now() - topUpStart) / 1000, 1)} s`,
       );
       const afterEveryDeadline = new Date(base.getTime() + 4 * 24 * HOUR);
-      const sweep = await timed(repeats, () => overdueParts(prisma, afterEveryDeadline));
+      const sweepRun = await withResources(control, () =>
+        timed(repeats, () => overdueParts(prisma, afterEveryDeadline)),
+      );
+      const sweep = sweepRun.result;
       progress(
         `supervision: sweep ${sweep.summary.p50Ms} ms p50, ${sweep.summary.maxMs} ms max, ${sweep.last.length} parts`,
       );
@@ -136,6 +143,7 @@ export async function supervisionBench(args: {
         ledger: { ...ledger.summary, lines: ledger.last.split("\n").length, overdueTasks },
         ledgerOverdue: ledgerOverdue.summary,
         sweep: { ...sweep.summary, found: sweep.last.length },
+        resources: { ledger: ledgerRun.resources, sweep: sweepRun.resources },
         checks: {
           ok: title.startsWith(expectedTitle) && overdueTasks > 0 && sweep.last.length === 2 * openTasks,
           ledgerTitle: title,

@@ -44,17 +44,17 @@ interface Head {
 export async function loadLedger(prisma: PrismaClient, query: LedgerQuery): Promise<Ledger> {
   const { now } = query;
   const unit = query.unitId === undefined ? Prisma.empty : Prisma.sql`AND p.unit_id = ${query.unitId}`;
-  const late = Prisma.sql`p.closed_at IS NULL AND p.due_at <= ${now}`;
-  const onlyLate = query.overdueOnly ? Prisma.sql`AND bool_or(${late})` : Prisma.empty;
+  const onlyLate = query.overdueOnly ? Prisma.sql`HAVING bool_or(p.due_at <= ${now})` : Prisma.empty;
+  // Open parts only (the (closed_at, due_at) index): a task is listed while one of its shown parts is open.
   const heads = await prisma.$queryRaw<Head[]>`
-    SELECT t.id,
+    SELECT p.task_id AS id,
            count(*) OVER () AS total,
-           sum(CASE WHEN bool_or(${late}) THEN 1 ELSE 0 END) OVER () AS overdue_total
-    FROM supervision_task t JOIN supervision_part p ON p.task_id = t.id
-    WHERE t.status = 'open' ${unit}
-    GROUP BY t.id, t.number
-    HAVING bool_or(p.closed_at IS NULL) ${onlyLate}
-    ORDER BY bool_or(${late}) DESC, min(p.due_at) FILTER (WHERE p.closed_at IS NULL), t.number
+           sum(CASE WHEN bool_or(p.due_at <= ${now}) THEN 1 ELSE 0 END) OVER () AS overdue_total
+    FROM supervision_part p JOIN supervision_task t ON t.id = p.task_id
+    WHERE p.closed_at IS NULL ${unit}
+    GROUP BY p.task_id, t.number
+    ${onlyLate}
+    ORDER BY bool_or(p.due_at <= ${now}) DESC, min(p.due_at), t.number
     LIMIT ${query.limit}`;
   const first = heads[0];
   if (!first) return { tasks: [], total: 0, overdue: 0 };
