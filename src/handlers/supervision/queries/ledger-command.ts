@@ -10,14 +10,11 @@ import type { Office } from "../../office/office.ts";
 import { shortLocalTime } from "../../office/time-format.ts";
 import { ledgerLine } from "./ledger-lines.ts";
 import { loadLedger } from "./ledger-load.ts";
-import { taskQueryMessages as M } from "./messages.ts";
+import { taskQueryMessages as M, OVERDUE_WORDS } from "./messages.ts";
 import { seesAllTasks } from "./task-access.ts";
 
 /** Lines the ledger lists before saying how many more there are. */
 export const MAX_LEDGER_LINES = 30;
-
-/** The word after 督办 that asks for the overdue only. */
-const OVERDUE_WORDS = new Set(["逾期", "超期", "红灯"]);
 
 /** The ledger's text for a person: every unit's tasks for leaders and the duty office, else their unit's. */
 export async function ledgerText(
@@ -66,7 +63,7 @@ export function ledgerCommand(rules: TasksPolicy, office: Office): Command {
     summary: M.ledgerSummary,
     async run(ctx, args) {
       const word = args.trim();
-      if (word && !OVERDUE_WORDS.has(word)) return ctx.reply(M.ledgerUsage);
+      if (word && !OVERDUE_WORDS.includes(word)) return ctx.reply(M.ledgerUsage);
       await ctx.reply(await ledgerText(ctx.services, rules, office, ctx.person, word !== ""));
     },
   };

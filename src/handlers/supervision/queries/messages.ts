@@ -73,6 +73,9 @@ export const taskQueryMessages = {
   moreNumbers: (listed: string, count: number) => `${listed}等 ${count} 项`,
 } as const;
 
+/** Words after 督办 that ask for the overdue tasks only (`督办 逾期`). */
+export const OVERDUE_WORDS: readonly string[] = ["逾期", "超期", "红灯"];
+
 /** How each step of a task's timeline reads. */
 export const TASK_TIMELINE_WORDS = {
   assigned: "交办",
