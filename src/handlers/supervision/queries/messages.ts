@@ -90,7 +90,7 @@ export const TASK_TIMELINE_WORDS = {
   overdue: (round: number | undefined) => (round ? `逾期，发出第 ${round} 次督办通知` : "逾期，发出督办通知"),
   extensionRequested: (due: string | undefined) => (due ? `申请延期至 ${due}` : "申请延期"),
   extensionGranted: (due: string | undefined) => (due ? `同意延期至 ${due}` : "同意延期"),
-  extensionRefused: "不同意延期",
+  extensionRefused: (due: string | undefined) => (due ? `不同意延期至 ${due}` : "不同意延期"),
   closeRequested: "申请办结",
   returned: "退回",
   partClosed: "确认办结",

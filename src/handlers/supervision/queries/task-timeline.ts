@@ -97,7 +97,8 @@ export function describeTaskStep(row: TaskTimelineRow, view: TaskTimelineView): 
     case "extension_granted":
       return W.extensionGranted(when(d.to ?? d.dueAt));
     case "extension_refused":
-      return quoted(W.extensionRefused, text(d, "reason"));
+      // Its detail's reason is the unit's, for asking: the refusal reads without it.
+      return W.extensionRefused(when(d.dueAt));
     case "close_requested":
       return quoted(W.closeRequested, text(d, "result", "text"));
     case "returned":

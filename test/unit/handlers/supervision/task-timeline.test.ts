@@ -47,6 +47,9 @@ describe("the task timeline", () => {
     expect(describeTaskStep(row("extension_granted", { from: AT.toISOString(), to: due }), view)).toBe(
       "同意延期至 12-09 10:00",
     );
+    expect(describeTaskStep(row("extension_refused", { dueAt: due, reason: "需等待检测结果" }), view)).toBe(
+      "不同意延期至 12-09 10:00",
+    );
     expect(describeTaskStep(row("returned", { reason: "材料不全" }), view)).toBe("退回：材料不全");
     expect(describeTaskStep(row("close_requested", { result: "已完成整改" }), view)).toBe(
       "申请办结：已完成整改",
