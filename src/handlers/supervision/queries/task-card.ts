@@ -29,17 +29,19 @@ const MAX_QUOTE = 60;
 function partLines(part: SupervisionPart, task: TaskWithParts, view: TaskCardView): string[] {
   const light = partLight(part, view.now, view.remindBeforeMs);
   const icon = light ? `${S.lightIcon[light]} ` : "";
-  const lines = [M.partHead(icon, S.status[partStatus(part, view.now)], view.fullTime(part.dueAt))];
+  const status = partStatus(part, view.now);
+  const lines = [M.partHead(icon, S.status[status], view.fullTime(part.dueAt))];
   if (part.extensions > 0) lines.push(M.extensions(part.extensions, view.fullTime(task.dueAt)));
   if (part.extensionDueAt && !part.closedAt)
     lines.push(
       M.extensionPending(view.fullTime(part.extensionDueAt), shorten(part.extensionReason ?? "", MAX_QUOTE)),
     );
-  lines.push(
-    part.signedAt
-      ? M.signedBy(part.signedBy ? view.personName(part.signedBy) : "", view.shortTime(part.signedAt))
-      : M.unsigned,
-  );
+  // 未签收 says more than 待签收 only when another state (逾期, …) heads the part.
+  if (part.signedAt)
+    lines.push(
+      M.signedBy(part.signedBy ? view.personName(part.signedBy) : "", view.shortTime(part.signedAt)),
+    );
+  else if (status !== "unsigned") lines.push(M.unsigned);
   if (part.lastProgressAt && part.lastProgress)
     lines.push(M.lastProgress(view.shortTime(part.lastProgressAt), shorten(part.lastProgress, MAX_QUOTE)));
   if (part.closeRequestedAt && !part.closedAt)
