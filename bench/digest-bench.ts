@@ -163,7 +163,8 @@ async function measure(
     repliesInLeadersGroup: digestReplies,
     commandsHandled: digestCommand.last.outcome === "handled" && statisticsCommand.last.outcome === "handled",
     ok:
-      (digest.last?.fields.length ?? 0) === 6 &&
+      // Six incident sections and the three of 督办 (今日到期, 逾期, 待确认办结).
+      (digest.last?.fields.length ?? 0) === 9 &&
       total.startsWith(`首报 ${settings.incidents} 起`) &&
       digestReplies === 2 * (repeats + 1) &&
       digestCommand.last.outcome === "handled" &&

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** The parts a run can pick (`incident` means alerts and timers). */
-const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu"] as const;
+const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision"] as const;
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -37,7 +37,8 @@ const schema = z.object({
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
    * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units), `feishu` (one
-   * alert to 100 Feishu chats through the fake server); comma-separated. Default: all.
+   * alert to 100 Feishu chats through the fake server), `supervision` (the 督办 ledger of 2,000 open
+   * tasks and the overdue sweep over 10,000); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -54,7 +55,7 @@ const schema = z.object({
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, supervision)`,
           });
       }
       return {
@@ -64,6 +65,7 @@ const schema = z.object({
         digest: parts.has("digest"),
         cutoff: parts.has("cutoff"),
         feishu: parts.has("feishu"),
+        supervision: parts.has("supervision"),
         all: words.length === 0,
       };
     }),
@@ -94,6 +96,14 @@ const schema = z.object({
   /** Incidents in the year of data the digest part puts on file, and how often each figure is measured. */
   BENCH_DIGEST_INCIDENTS: int(20_000),
   BENCH_DIGEST_REPEATS: int(5),
+  /**
+   * Supervision part: open 督办 tasks the overdue sweep runs over, those on file when the 督办 ledger is
+   * measured, closed tasks as history, and how often each figure is measured.
+   */
+  BENCH_SUPERVISION_TASKS: int(10_000),
+  BENCH_SUPERVISION_LEDGER_TASKS: int(2_000),
+  BENCH_SUPERVISION_CLOSED: int(20_000),
+  BENCH_SUPERVISION_REPEATS: int(5),
   /** Feishu part: Feishu groups one alert is fanned out to, and messages in the one-chat burst. */
   BENCH_FEISHU_CHATS: int(100),
   BENCH_FEISHU_BURST: int(20),

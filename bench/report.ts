@@ -7,6 +7,7 @@ import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { LatencySummary } from "./stats.ts";
+import type { SupervisionPart } from "./supervision-bench.ts";
 
 /**
  * The issues' targets: the dialog ones measured on PGlite; the incident ones (issue 3) on this
@@ -22,6 +23,9 @@ export const TARGETS = {
   /** Issue 6: a digest (and the statistics) over a year of data, each run. */
   digestMs: 1000,
   cutoffMs: 2000,
+  /** Issue 14: the overdue sweep over 10,000 open tasks, and 督办 for a county's 2,000 open tasks. */
+  supervisionSweepMs: 2000,
+  supervisionLedgerMs: 200,
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -52,6 +56,8 @@ export interface Targets {
   yearStatisticsMs?: TargetCheck;
   cutoffMs?: TargetCheck;
   feishuFanOutRatio?: TargetCheck;
+  supervisionSweepMs?: TargetCheck;
+  supervisionLedgerMs?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -105,6 +111,8 @@ export interface BenchResult {
   cutoff?: CutoffPart;
   /** One alert fanned out to 100 Feishu chats, and a burst into one chat, against the limits (issue 4). */
   feishu?: FeishuPart;
+  /** The 督办 ledger and the overdue sweep at county scale (issue 14). */
+  supervision?: SupervisionPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
@@ -132,6 +140,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.digest ? digestTargets(result.digest) : {}),
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
+    ...(result.supervision ? supervisionTargets(result.supervision) : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -150,7 +159,27 @@ const TARGET_KEYS = [
   "yearStatisticsMs",
   "cutoffMs",
   "feishuFanOutRatio",
+  "supervisionSweepMs",
+  "supervisionLedgerMs",
 ] as const;
+
+function supervisionTargets(s: SupervisionPart): Pick<Targets, "supervisionSweepMs" | "supervisionLedgerMs"> {
+  const failed = s.checks.ok ? "" : "; checks FAILED";
+  return {
+    supervisionSweepMs: {
+      target: `overdue sweep over ${s.settings.openTasks} open tasks ≤ ${TARGETS.supervisionSweepMs} ms`,
+      measured: s.sweep.maxMs,
+      met: s.checks.ok && s.sweep.maxMs <= TARGETS.supervisionSweepMs,
+      how: `slowest of ${s.settings.repeats} overdueParts calls finding ${s.sweep.found} parts past due${failed}`,
+    },
+    supervisionLedgerMs: {
+      target: `督办 ledger of ${s.settings.ledgerTasks} open tasks ≤ ${TARGETS.supervisionLedgerMs} ms`,
+      measured: s.ledger.maxMs,
+      met: s.checks.ok && s.ledger.maxMs <= TARGETS.supervisionLedgerMs,
+      how: `slowest of ${s.settings.repeats} 督办 answers for a leader (query, order, lights, lines)${failed}`,
+    },
+  };
+}
 
 function cutoffTarget(c: CutoffPart): TargetCheck {
   return {
@@ -290,6 +319,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...digestLines(r),
     ...cutoffLines(r),
     ...feishuLines(r),
+    ...supervisionLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -304,6 +334,8 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.yearStatisticsMs, " ms"),
     ...target(r.targets.cutoffMs, " ms"),
     ...target(r.targets.feishuFanOutRatio, "×"),
+    ...target(r.targets.supervisionSweepMs, " ms"),
+    ...target(r.targets.supervisionLedgerMs, " ms"),
     `  written to ${file}`,
     "",
   ];
@@ -392,6 +424,17 @@ function cutoffLines(r: BenchResult): string[] {
     "",
     `  zero-report cut-off   ${c.settings.units} units (${c.settings.reportedZero} 零报告, ${c.settings.reportedByIncident} by incident, ${c.settings.missing} missing): evaluation p50 ${c.evaluate.p50Ms} ms, max ${c.evaluate.maxMs} ms over ${c.settings.rounds} rounds`,
     `                        whole job ${c.job.ms} ms with ${c.job.sends} sends queued, delivered in ${c.job.deliveredMs} ms; checks ${c.checks.ok ? "ok" : "FAILED"}`,
+  ];
+}
+
+function supervisionLines(r: BenchResult): string[] {
+  const s = r.supervision;
+  if (!s) return [];
+  return [
+    "",
+    `  督办 data             ${s.settings.closedTasks} closed tasks, ${s.settings.ledgerTasks} then ${s.settings.openTasks} open (2 units each, ${s.settings.units} units); on file in ${s.seed.seconds} s`,
+    `  督办 ledger           ${s.settings.ledgerTasks} open tasks (${s.ledger.overdueTasks} overdue): ${lat(s.ledger)}; 督办 逾期 ${lat(s.ledgerOverdue)}`,
+    `  overdue sweep         ${s.settings.openTasks} open tasks, ${s.sweep.found} parts past due: ${lat(s.sweep)}; checks ${s.checks.ok ? "ok" : "FAILED"}`,
   ];
 }
 

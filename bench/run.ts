@@ -4,8 +4,8 @@
  * incidents on real BullMQ (incident-bench.ts), each part on its own fresh database, app and queue
  * prefix, against real Redis, the digest and statistics over a year of data (digest-bench.ts) and the
  * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
- * summary. Settings: bench/options.ts (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff runs some
- * parts). BENCH_PROFILE=1 also
+ * summary; the 督办 ledger and overdue sweep (supervision-bench.ts). Settings: bench/options.ts
+ * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|supervision runs some parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -22,6 +22,7 @@ import { lifetimePeakRssMiB } from "./memory.ts";
 import { benchOptions } from "./options.ts";
 import { type BenchResult, evaluateTargets, printSummary } from "./report.ts";
 import { round } from "./stats.ts";
+import { supervisionBench } from "./supervision-bench.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -30,7 +31,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers", "digest", "cutoff", "feishu"] as const).filter(
+  const parts = (["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision"] as const).filter(
     (p) => only[p],
   );
   const benchStart = performance.now();
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   let digest: Awaited<ReturnType<typeof digestBench>> | undefined;
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   let feishu: FeishuPart | undefined;
+  let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -71,6 +73,8 @@ async function main(): Promise<void> {
     if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
     if (only.feishu)
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+    if (only.supervision)
+      supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
   } finally {
     await redis.stop();
     removePgliteTemplate();
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
     timestamp: startedAt.toISOString(),
     machine,
     parts: [...parts],
-    database: (dialog ?? incident ?? digest ?? cutoff)?.database ?? {
+    database: (dialog ?? incident ?? digest ?? cutoff ?? supervision)?.database ?? {
       kind: "pglite" as const,
       where: "none",
     },
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
     ...(digest ? { digest: digest.part } : {}),
     ...(cutoff ? { cutoff: cutoff.part } : {}),
     ...(feishu ? { feishu } : {}),
+    ...(supervision ? { supervision: supervision.part } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -109,6 +114,12 @@ async function main(): Promise<void> {
     otherLoadCores: {
       ...d?.otherLoadCores,
       ...(digest ? { digest: digest.part.resources.otherProcessesCores } : {}),
+      ...(supervision
+        ? {
+            supervisionLedger: supervision.part.resources.ledger.otherProcessesCores,
+            supervisionSweep: supervision.part.resources.sweep.otherProcessesCores,
+          }
+        : {}),
       ...(i?.alerts ? { incidentAlerts: i.alerts.resources.otherProcessesCores } : {}),
       ...(i?.alerts?.atLowerRate
         ? { incidentAlertsLowerRate: i.alerts.atLowerRate.resources.otherProcessesCores }
@@ -127,12 +138,14 @@ async function main(): Promise<void> {
       ...(digest ? { digest: digest.part.checks } : {}),
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
       ...(feishu ? { feishu: feishu.checks } : {}),
+      ...(supervision ? { supervision: supervision.part.checks } : {}),
       ok:
         (d?.checks.ok ?? true) &&
         (i?.checks.ok ?? true) &&
         (digest?.part.checks.ok ?? true) &&
         (cutoff?.part.checks.ok ?? true) &&
-        (feishu?.checks.ok ?? true),
+        (feishu?.checks.ok ?? true) &&
+        (supervision?.part.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };

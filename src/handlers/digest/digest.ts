@@ -8,7 +8,10 @@ import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { incidentMessages } from "../incident/messages.ts";
+import { shortLocalTime } from "../office/time-format.ts";
 import { jobTargetChats, scheduledSendSchema } from "../statistics/target-chats.ts";
+import { loadTaskDigestFacts } from "../supervision/queries/task-digest-facts.ts";
+import { taskDigestFields } from "../supervision/queries/task-digest-fields.ts";
 import { digestCard } from "./digest-card.ts";
 import { loadDigestFacts } from "./digest-facts.ts";
 import { digestRunOf, lastDigestAt, recordDigestRun } from "./digest-runs.ts";
@@ -24,8 +27,19 @@ export async function buildDigest(
   window: DigestWindow,
 ): Promise<Card | null> {
   if (!policy) return null;
-  const facts = await loadDigestFacts(services.database, policy.timezone, window);
-  return digestCard(facts, { policy, directory: services.directory, now: window.to });
+  const tz = policy.timezone;
+  const [facts, tasks] = await Promise.all([
+    loadDigestFacts(services.database, tz, window),
+    loadTaskDigestFacts(services.database, window.to, tz),
+  ]);
+  const card = digestCard(facts, { policy, directory: services.directory, now: window.to });
+  // The 督办 section (今日到期, 逾期, 待确认办结) after the incident sections.
+  const unitName = (id: string) => services.directory.unitName(id);
+  const time = (at: Date) => shortLocalTime(at, window.to, tz);
+  return {
+    ...card,
+    fields: [...card.fields, ...taskDigestFields(tasks, { now: window.to, unitName, time })],
+  };
 }
 
 /** 日报 for the policy's incident rules (without them it answers that reporting is not configured). */

@@ -7,6 +7,8 @@ import type { Command, JobHandler } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import { localDay } from "../office/days.ts";
+import { loadTaskStatistics } from "../supervision/queries/task-statistics.ts";
+import { overdueNoticeField } from "../supervision/queries/task-statistics-fields.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { monthlyNoticeCard } from "./monthly-notice.ts";
 import { monthBefore, monthPeriod, type Period, parsePeriod } from "./period.ts";
@@ -19,13 +21,20 @@ export const MONTHLY_NOTICE_JOB = "monthly-notice";
 
 export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
   const { database, directory } = services;
-  const facts = await loadStatisticsFacts(database, period);
-  return monthlyNoticeCard({
+  const [facts, tasks] = await Promise.all([
+    loadStatisticsFacts(database, period),
+    loadTaskStatistics(database, period, services.clock.now()),
+  ]);
+  const units = reportingUnits(directory);
+  const unitName = (id: string) => directory.unitName(id);
+  const card = monthlyNoticeCard({
     periodLabel: period.label,
-    units: unitStatistics(reportingUnits(directory), facts),
+    units: unitStatistics(units, facts),
     facts,
-    unitName: (id) => directory.unitName(id),
+    unitName,
   });
+  // The overdue 督办 tasks by unit, after the late and missed reports.
+  return { ...card, fields: [...card.fields, overdueNoticeField(units, tasks, unitName)] };
 }
 
 /** `timezone`: the office's, in which months begin and end. */

@@ -6,6 +6,9 @@ import type { Command } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import { overseesAll } from "../queries/incident-access.ts";
+import { taskQueryMessages } from "../supervision/queries/messages.ts";
+import { loadTaskStatistics, taskStatistics } from "../supervision/queries/task-statistics.ts";
+import { taskStatisticsField } from "../supervision/queries/task-statistics-fields.ts";
 import { statisticsMessages as M } from "./messages.ts";
 import { type Period, parsePeriod } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";
@@ -20,9 +23,13 @@ export async function buildStatisticsCard(
   unitId?: string,
 ): Promise<Card> {
   const { database, directory } = services;
-  const facts = await loadStatisticsFacts(database, period, unitId);
-  const units = unitStatistics(unitId === undefined ? reportingUnits(directory) : [unitId], facts);
-  return statisticsCard({
+  const [facts, tasks] = await Promise.all([
+    loadStatisticsFacts(database, period, unitId),
+    loadTaskStatistics(database, period, services.clock.now(), unitId),
+  ]);
+  const unitIds = unitId === undefined ? reportingUnits(directory) : [unitId];
+  const units = unitStatistics(unitIds, facts);
+  const card = statisticsCard({
     title:
       unitId === undefined
         ? M.statsTitle(period.label)
@@ -31,6 +38,13 @@ export async function buildStatisticsCard(
     total: totalStatistics(facts),
     unitName: (id) => directory.unitName(id),
   });
+  // The 督办 section (交办, 按期办结, 逾期, 延期 per unit) after the reporting figures.
+  const taskField = taskStatisticsField(taskStatistics(unitIds, tasks), (id) => directory.unitName(id));
+  return {
+    ...card,
+    fields: [...card.fields, taskField],
+    note: `${card.note ?? ""}${taskQueryMessages.statisticsNote}`,
+  };
 }
 
 /** `timezone`: the office's, in which periods begin and end. */
