@@ -13,7 +13,7 @@ export function helpCapability(others: Capability[]): Capability {
       await ctx.reply({
         card: {
           title: M.title(ctx.services.directory.botName),
-          fields: commands.map((command) => ({ label: command.names[0] as string, value: command.summary })),
+          fields: oneLinePerWord(commands),
           buttons: [],
           note: M.note,
         },
@@ -21,4 +21,14 @@ export function helpCapability(others: Capability[]): Capability {
     },
   };
   return { name: "help", commands: [help] };
+}
+
+/** A word several capabilities answer (收到, 查询) is one line, its summaries joined. */
+function oneLinePerWord(commands: Command[]): { label: string; value: string }[] {
+  const lines = new Map<string, string[]>();
+  for (const command of commands) {
+    const word = command.names[0] as string;
+    lines.set(word, [...(lines.get(word) ?? []), command.summary]);
+  }
+  return [...lines].map(([label, summaries]) => ({ label, value: summaries.join("；") }));
 }
