@@ -16,3 +16,8 @@ export async function firstAnswer(
     return after.find((m) => m.sender === null);
   });
 }
+
+/** The value of the answer card's field `label`, if it has one. */
+export function cardField(message: ConsoleMessageDto, label: string): string | undefined {
+  return message.card?.fields.find((f) => f.label === label)?.value;
+}

@@ -3,7 +3,7 @@
  * 【办结申请】 with 确认办结 / 退回, each button for that unit's part.
  */
 import type { Directory } from "../../../bot/core/directory.ts";
-import type { Card } from "../../../bot/core/message.ts";
+import type { Card, CardField } from "../../../bot/core/message.ts";
 import { deadlineText } from "../due-text.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import { partActionValue } from "../task-actions.ts";
@@ -22,10 +22,7 @@ export function extensionCard(
     title: M.extensionCardTitle(task.number),
     tone: "yellow",
     fields: [
-      { label: M.taskLabel, value: task.content },
-      { label: M.unitLabel, value: directory.unitName(part.unitId) },
-      { label: M.applicantLabel, value: directory.personName(request.applicantId) },
-      { label: M.currentDueLabel, value: deadlineText(part.dueAt, timezone) },
+      ...requestFields(directory, timezone, task, part, request.applicantId),
       { label: M.requestedDueLabel, value: deadlineText(request.dueAt, timezone) },
       { label: M.reasonLabel, value: request.reason },
     ],
@@ -50,10 +47,7 @@ export function closeCard(
     title: M.closeCardTitle(task.number),
     tone: "blue",
     fields: [
-      { label: M.taskLabel, value: task.content },
-      { label: M.unitLabel, value: directory.unitName(part.unitId) },
-      { label: M.applicantLabel, value: directory.personName(request.applicantId) },
-      { label: M.currentDueLabel, value: deadlineText(part.dueAt, timezone) },
+      ...requestFields(directory, timezone, task, part, request.applicantId),
       { label: M.resultLabel, value: request.result },
     ],
     buttons: [
@@ -63,4 +57,20 @@ export function closeCard(
     note: M.closeCardNote,
     typedReplies: M.closeTypedReplies(task.number),
   };
+}
+
+/** What both requests show first: the task, the unit, who asks, the deadline now. */
+function requestFields(
+  directory: Directory,
+  timezone: string,
+  task: Pick<SupervisionTask, "content">,
+  part: Pick<SupervisionPart, "unitId" | "dueAt">,
+  applicantId: string,
+): CardField[] {
+  return [
+    { label: M.taskLabel, value: task.content },
+    { label: M.unitLabel, value: directory.unitName(part.unitId) },
+    { label: M.applicantLabel, value: directory.personName(applicantId) },
+    { label: M.currentDueLabel, value: deadlineText(part.dueAt, timezone) },
+  ];
 }

@@ -51,44 +51,56 @@ async function withPart(ctx: ConversationContext, partId: number, then: (found: 
   await then(found);
 }
 
-interface ProgressData extends PartData {
-  text: string;
-}
-
 interface ExtendData extends PartData {
   newDueAt: string;
   reason: string;
 }
 
-interface CloseData extends PartData {
-  result: string;
+interface TextData extends PartData {
+  text: string;
 }
 
-interface ReturnData extends PartData {
-  reason: string;
+/** A part dialog of one written answer (进展, 办理结果, 退回理由), then the usual summary and confirm. */
+function oneTextDialog(spec: {
+  id: string;
+  title: string;
+  confirmLabel: string;
+  label: string;
+  prompt: (data: Partial<TextData>) => string;
+  empty: string;
+  complete: (ctx: ConversationContext, found: FoundPart, text: string) => Promise<void>;
+}): DialogDefinition<TextData> {
+  return defineDialog<TextData>({
+    id: spec.id,
+    version: 1,
+    title: spec.title,
+    confirmLabel: spec.confirmLabel,
+    initial: partData,
+    steps: [
+      {
+        id: "text",
+        field: "text",
+        label: spec.label,
+        prompt: spec.prompt,
+        schema: stepTextSchema(spec.empty),
+      },
+    ],
+    complete: (ctx, data) => withPart(ctx, data.partId, (found) => spec.complete(ctx, found, data.text)),
+  });
 }
 
 /** The four dialogs under the capability's rules. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds dialogs of every data shape
 export function partDialogs(actionRules: ActionRules): DialogDefinition<any>[] {
   const { rules, timezone } = actionRules;
-  const progress = defineDialog<ProgressData>({
+  const progress = oneTextDialog({
     id: PART_DIALOGS.progress,
-    version: 1,
     title: M.progressTitle,
     confirmLabel: M.progressConfirm,
-    initial: partData,
-    steps: [
-      {
-        id: "text",
-        field: "text",
-        label: M.progressLabel,
-        prompt: (data) => M.progressPrompt(data.number ?? ""),
-        schema: stepTextSchema(M.progressEmpty),
-      },
-    ],
-    complete: (ctx, data) =>
-      withPart(ctx, data.partId, (found) => recordProgress(ctx, actionRules, found, data.text)),
+    label: M.progressLabel,
+    prompt: (data) => M.progressPrompt(data.number ?? ""),
+    empty: M.progressEmpty,
+    complete: (ctx, found, text) => recordProgress(ctx, actionRules, found, text),
   });
   const extend = defineDialog<ExtendData>({
     id: PART_DIALOGS.extend,
@@ -124,41 +136,23 @@ export function partDialogs(actionRules: ActionRules): DialogDefinition<any>[] {
         requestExtension(ctx, actionRules, found, new Date(data.newDueAt), data.reason),
       ),
   });
-  const close = defineDialog<CloseData>({
+  const close = oneTextDialog({
     id: PART_DIALOGS.close,
-    version: 1,
     title: M.closeTitle,
     confirmLabel: M.closeConfirm,
-    initial: partData,
-    steps: [
-      {
-        id: "result",
-        field: "result",
-        label: M.resultLabel,
-        prompt: (data) => M.closePrompt(data.number ?? ""),
-        schema: stepTextSchema(M.resultEmpty),
-      },
-    ],
-    complete: (ctx, data) =>
-      withPart(ctx, data.partId, (found) => requestClose(ctx, actionRules, found, data.result)),
+    label: M.resultLabel,
+    prompt: (data) => M.closePrompt(data.number ?? ""),
+    empty: M.resultEmpty,
+    complete: (ctx, found, result) => requestClose(ctx, actionRules, found, result),
   });
-  const giveBack = defineDialog<ReturnData>({
+  const giveBack = oneTextDialog({
     id: PART_DIALOGS.return,
-    version: 1,
     title: M.returnTitle,
     confirmLabel: M.returnConfirm,
-    initial: partData,
-    steps: [
-      {
-        id: "reason",
-        field: "reason",
-        label: M.reasonLabel,
-        prompt: (data) => M.returnPrompt(data.number ?? "", data.unit ?? ""),
-        schema: stepTextSchema(M.reasonEmpty),
-      },
-    ],
-    complete: (ctx, data) =>
-      withPart(ctx, data.partId, (found) => returnClose(ctx, actionRules, found, data.reason)),
+    label: M.reasonLabel,
+    prompt: (data) => M.returnPrompt(data.number ?? "", data.unit ?? ""),
+    empty: M.reasonEmpty,
+    complete: (ctx, found, reason) => returnClose(ctx, actionRules, found, reason),
   });
   return [progress, extend, close, giveBack];
 }

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
-import { firstAnswer } from "../../../support/first-answer.ts";
+import { cardField, firstAnswer } from "../../../support/first-answer.ts";
 import { insertDaily, insertIncident, insertMissedFollowUp, MINUTE } from "../digest/reporting-fixture.ts";
 
 /** 2026-03-04 09:00 in Shanghai. */
@@ -61,24 +61,20 @@ afterAll(async () => {
 const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
   firstAnswer(t, chat, person, `@快报助手 ${text}`);
 
-function field(message: ConsoleMessageDto, label: string): string | undefined {
-  return message.card?.fields.find((f) => f.label === label)?.value;
-}
-
 describe("统计", () => {
   it("gives every reporting unit's figures for a month, with a chart of on-time rates", {
     timeout: 30_000,
   }, async () => {
     const answer = await ask("总值班室", "孙值班", "统计 2026-02");
     expect(answer.card?.title).toBe("报送统计 · 2026年2月");
-    expect(field(answer, "青山镇")).toBe(
+    expect(cardField(answer, "青山镇")).toBe(
       "首报 3 起，按时 1 起（按时率 33.3%），迟报平均 30 分钟；漏报续报 1 次；零报告 应报 3 天，按时 1、迟报 1、漏报 1（按时率 33.3%）",
     );
-    expect(field(answer, "白水乡")).toBe(
+    expect(cardField(answer, "白水乡")).toBe(
       "首报 1 起，按时 1 起（按时率 100%）；漏报续报 0 次；零报告 应报 2 天，按时 2、迟报 0、漏报 0（按时率 100%）",
     );
-    expect(field(answer, "柳林镇")).toBe("首报 0 起；漏报续报 0 次；零报告 无应报记录");
-    expect(field(answer, "合计")).toBe(
+    expect(cardField(answer, "柳林镇")).toBe("首报 0 起；漏报续报 0 次；零报告 无应报记录");
+    expect(cardField(answer, "合计")).toBe(
       "首报 4 起，按时 2 起（按时率 50%），迟报平均 30 分钟；漏报续报 1 次；零报告 应报 5 天，按时 3、迟报 1、漏报 1（按时率 60%）",
     );
     expect(answer.card?.chart).toEqual({
@@ -114,13 +110,13 @@ describe("通报", () => {
   }, async () => {
     const answer = await ask("县领导群", "李书记", "通报 2026-02");
     expect(answer.card?.title).toBe("关于2026年2月信息报送情况的通报");
-    expect(field(answer, "总体")).toBe("本月共迟报 3 次、漏报 2 次。");
-    expect(field(answer, "迟报")).toBe(
+    expect(cardField(answer, "总体")).toBe("本月共迟报 3 次、漏报 2 次。");
+    expect(cardField(answer, "迟报")).toBe(
       "青山镇：首报迟报 2 起（2026-0002 迟 20 分钟、2026-0003 迟 40 分钟）；零报告迟报 1 次（02-10）",
     );
-    expect(field(answer, "漏报")).toBe("青山镇：漏报续报 1 次（2026-0002）；零报告漏报 1 次（02-11）");
+    expect(cardField(answer, "漏报")).toBe("青山镇：漏报续报 1 次（2026-0002）；零报告漏报 1 次（02-11）");
     // Only units with something due in February: 柳林镇 and the departments had nothing to report.
-    expect(field(answer, "按时报送单位")).toBe("白水乡");
+    expect(cardField(answer, "按时报送单位")).toBe("白水乡");
     expect(answer.card?.chart?.categories).toEqual(["青山镇"]);
     expect(answer.card?.chart?.series).toEqual([
       { name: "迟报", values: [3] },
@@ -132,10 +128,10 @@ describe("通报", () => {
     timeout: 30_000,
   }, async () => {
     const answer = await ask("总值班室", "吴主任", "通报 2026-01");
-    expect([field(answer, "迟报"), field(answer, "漏报")]).toEqual(["无", "无"]);
+    expect([cardField(answer, "迟报"), cardField(answer, "漏报")]).toEqual(["无", "无"]);
     // January has no records at all: it says so, and praises nobody.
-    expect(field(answer, "总体")).toContain("本月没有报送记录");
-    expect(field(answer, "按时报送单位")).toBe("无");
+    expect(cardField(answer, "总体")).toContain("本月没有报送记录");
+    expect(cardField(answer, "按时报送单位")).toBe("无");
     expect(answer.card?.chart).toBeUndefined();
     expect((await ask("青山镇工作群", "张三", "通报 2026-02")).text).toContain("没有这项操作的权限");
     expect((await ask("总值班室", "吴主任", "通报 本周")).text).toContain("请写要通报的月份");

@@ -8,7 +8,7 @@ import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/con
 import { overdueParts } from "../../../../src/handlers/supervision/queries/overdue-parts.ts";
 import { TaskStore } from "../../../../src/handlers/supervision/task-store.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
-import { firstAnswer } from "../../../support/first-answer.ts";
+import { cardField, firstAnswer } from "../../../support/first-answer.ts";
 import { local, NOW, seedTasks } from "./task-queries-fixture.ts";
 
 let t: TestApp;
@@ -24,10 +24,6 @@ afterAll(async () => {
 
 const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
   firstAnswer(t, chat, person, `@快报助手 ${text}`);
-
-function field(message: ConsoleMessageDto, label: string): string | undefined {
-  return message.card?.fields.find((f) => f.label === label)?.value;
-}
 
 describe("督办 (the ledger)", () => {
   it("shows the duty office every open task, overdue first, then by the nearest deadline", {
@@ -80,15 +76,15 @@ describe("查询 D2026-0001", () => {
     const answer = await ask("白水乡工作群", "李四", "查询 d2026-0001");
     expect(answer.card?.title).toBe("【督办】D2026-0001 · 办理中");
     expect(answer.card?.tone).toBe("red");
-    expect(field(answer, "内容")).toBe("报送防汛物资储备情况");
-    expect(field(answer, "交办人")).toBe("李书记");
-    expect(field(answer, "交办时间")).toBe("2026-12-04 09:00");
-    expect(field(answer, "期限")).toBe("2026-12-05 18:00");
-    expect(field(answer, "青山镇（牵头）")).toBe(
+    expect(cardField(answer, "内容")).toBe("报送防汛物资储备情况");
+    expect(cardField(answer, "交办人")).toBe("李书记");
+    expect(cardField(answer, "交办时间")).toBe("2026-12-04 09:00");
+    expect(cardField(answer, "期限")).toBe("2026-12-05 18:00");
+    expect(cardField(answer, "青山镇（牵头）")).toBe(
       "已办结 · 期限 2026-12-05 18:00\n签收：张三（12-04 10:00）\n办结：12-05 10:00",
     );
-    expect(field(answer, "白水乡（配合）")).toBe("🔴 逾期 · 期限 2026-12-05 18:00\n未签收");
-    expect(field(answer, "时间线")?.split("\n")).toEqual([
+    expect(cardField(answer, "白水乡（配合）")).toBe("🔴 逾期 · 期限 2026-12-05 18:00\n未签收");
+    expect(cardField(answer, "时间线")?.split("\n")).toEqual([
       "12-04 09:00 李书记 交办：青山镇牵头、白水乡配合，期限 12-05 18:00",
       "12-04 10:00 青山镇 张三 签收",
       "12-05 09:00 青山镇 张三 申请办结：已报送物资清单",
@@ -99,17 +95,17 @@ describe("查询 D2026-0001", () => {
 
   it("shows an extension, a pending 申请办结 and a closed task", { timeout: 30_000 }, async () => {
     const extended = await ask("总值班室", "孙值班", "查询 D2026-0004");
-    expect(field(extended, "白水乡（牵头）")).toBe(
+    expect(cardField(extended, "白水乡（牵头）")).toBe(
       "🟢 办理中 · 期限 2026-12-10 18:00\n已延期 1 次（原期限 2026-12-03 18:00）\n签收：李四（12-01 10:00）",
     );
     const pending = await ask("私聊 王县长", "王县长", "查询 D2026-0003");
     expect(pending.card?.tone).toBe("yellow");
-    expect(field(pending, "柳林镇（牵头）")).toBe(
+    expect(cardField(pending, "柳林镇（牵头）")).toBe(
       "🟡 待确认办结 · 期限 2026-12-07 10:00\n签收：王五（12-06 12:00）\n申请办结（08:30）：已核实",
     );
     const closed = await ask("柳林镇工作群", "吕镇长", "查询 D2026-0005");
     expect(closed.card?.title).toBe("【督办】D2026-0005 · 已办结");
-    expect(field(closed, "办结时间")).toBe("2026-12-05 09:00");
+    expect(cardField(closed, "办结时间")).toBe("2026-12-05 09:00");
   });
 
   it("refuses people whose unit has no part, and says so for a number not on file", {

@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleMessageDto } from "../../../../src/bot/adapters/console/console-message.ts";
 import { startTestApp, type TestApp } from "../../../support/app.ts";
-import { firstAnswer } from "../../../support/first-answer.ts";
+import { cardField, firstAnswer } from "../../../support/first-answer.ts";
 import { NOW, seedTasks } from "./task-queries-fixture.ts";
 
 let t: TestApp;
@@ -32,10 +32,6 @@ afterAll(async () => {
 const ask = (chat: string, person: string, text: string): Promise<ConsoleMessageDto> =>
   firstAnswer(t, chat, person, `@快报助手 ${text}`);
 
-function field(message: ConsoleMessageDto, label: string): string | undefined {
-  return message.card?.fields.find((f) => f.label === label)?.value;
-}
-
 describe("日报's 督办 section", () => {
   it("lists what is due today, what is overdue and what waits for 确认办结", {
     timeout: 30_000,
@@ -46,15 +42,15 @@ describe("日报's 督办 section", () => {
       "督办：逾期（2 项）",
       "督办：待确认办结（1 项）",
     ]);
-    expect(field(answer, "督办：今日到期（2 项）")?.split("\n")).toEqual([
+    expect(cardField(answer, "督办：今日到期（2 项）")?.split("\n")).toEqual([
       "D2026-0003 柳林镇（牵头）10:00 前「核实学校周边交通安全设施情况」",
       "D2026-0002 青山镇（牵头）18:00 前「排查辖区道路积水隐患并报送整改清…」",
     ]);
-    expect(field(answer, "督办：逾期（2 项）")?.split("\n")).toEqual([
+    expect(cardField(answer, "督办：逾期（2 项）")?.split("\n")).toEqual([
       "D2026-0001 白水乡 逾期 1 天 15 小时（期限 12-05 18:00）「报送防汛物资储备情况」",
       "D2026-0007 县应急管理局 逾期 15 小时（期限 12-06 18:00）「核查危化品企业安全隐患」",
     ]);
-    expect(field(answer, "督办：待确认办结（1 项）")).toBe(
+    expect(cardField(answer, "督办：待确认办结（1 项）")).toBe(
       "D2026-0003 柳林镇 08:30 申请办结「核实学校周边交通安全设施情况」",
     );
   });
@@ -65,7 +61,7 @@ describe("统计's 督办 section", () => {
     timeout: 30_000,
   }, async () => {
     const december = await ask("总值班室", "孙值班", "统计 2026-12");
-    expect(field(december, "督办")?.split("\n")).toEqual([
+    expect(cardField(december, "督办")?.split("\n")).toEqual([
       "县应急管理局：交办 1，按期办结 0，逾期 1，延期 0（按期办结率 0%）",
       "青山镇：交办 2，按期办结 1，逾期 0，延期 0（按期办结率 50%）",
       "白水乡：交办 2，按期办结 0，逾期 1，延期 1（按期办结率 0%）",
@@ -73,7 +69,7 @@ describe("统计's 督办 section", () => {
     ]);
     expect(december.card?.note).toContain("按期办结率 = 按期办结 ÷ 交办");
     const november = await ask("总值班室", "孙值班", "统计 2026-11");
-    expect(field(november, "督办")).toBe("青山镇：交办 1，按期办结 1，逾期 0，延期 0（按期办结率 100%）");
+    expect(cardField(november, "督办")).toBe("青山镇：交办 1，按期办结 1，逾期 0，延期 0（按期办结率 100%）");
   });
 
   it("shows a unit's people their own unit's line only, and 无 when it has none", {
@@ -81,19 +77,19 @@ describe("统计's 督办 section", () => {
   }, async () => {
     const baishui = await ask("白水乡工作群", "李四", "统计 2026-12");
     expect(baishui.card?.fields.map((f) => f.label)).toEqual(["白水乡", "督办"]);
-    expect(field(baishui, "督办")).toBe("白水乡：交办 2，按期办结 0，逾期 1，延期 1（按期办结率 0%）");
-    expect(field(await ask("卫健委工作群", "褚科员", "统计 2026-12"), "督办")).toBe("无");
+    expect(cardField(baishui, "督办")).toBe("白水乡：交办 2，按期办结 0，逾期 1，延期 1（按期办结率 0%）");
+    expect(cardField(await ask("卫健委工作群", "褚科员", "统计 2026-12"), "督办")).toBe("无");
   });
 });
 
 describe("通报's overdue tasks", () => {
   it("names the overdue tasks by unit, and says 无 for a month without", { timeout: 30_000 }, async () => {
     const december = await ask("县领导群", "李书记", "通报 2026-12");
-    expect(field(december, "督办逾期")?.split("\n")).toEqual([
+    expect(cardField(december, "督办逾期")?.split("\n")).toEqual([
       "县应急管理局：1 项（D2026-0007）",
       "白水乡：1 项（D2026-0001）",
       "柳林镇：1 项（D2026-0005）",
     ]);
-    expect(field(await ask("县领导群", "李书记", "通报 2026-11"), "督办逾期")).toBe("无");
+    expect(cardField(await ask("县领导群", "李书记", "通报 2026-11"), "督办逾期")).toBe("无");
   });
 });
