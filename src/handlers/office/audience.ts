@@ -19,11 +19,14 @@ export function leaderChats(directory: Directory): string[] {
   return chatsWithPurpose(directory, "leaders");
 }
 
+/** The unit's work group (purpose `unit`), if the org file has one. */
+export function unitGroupOf(directory: Directory, unitId: string): string | undefined {
+  return directory.groupsWithPurpose("unit").find((c) => c.group?.unit === unitId)?.id;
+}
+
 /** The reporting unit's work group, or the chat the incident was reported in. */
 export function unitChat(directory: Directory, incident: { unitId: string; chatId: string }): string {
-  return (
-    directory.groupsWithPurpose("unit").find((c) => c.group?.unit === incident.unitId)?.id ?? incident.chatId
-  );
+  return unitGroupOf(directory, incident.unitId) ?? incident.chatId;
 }
 
 /**

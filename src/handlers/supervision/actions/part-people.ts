@@ -8,6 +8,7 @@ import { directChatId } from "../../../bot/core/message.ts";
 import type { Say } from "../../../bot/core/outbox.ts";
 import type { Person } from "../../../config/org.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
+import { unitGroupId, unitPeople } from "../unit-reach.ts";
 
 /** Whether the person belongs to the unit whose part it is (a person belongs to one unit). */
 export function actsForUnit(person: Person, unitId: string): boolean {
@@ -21,16 +22,6 @@ export function answersFor(
   rules: Pick<TasksPolicy, "close_roles">,
 ): boolean {
   return person.id === task.assignerId || rules.close_roles.some((role) => person.roles.includes(role));
-}
-
-/** The unit's work group, where its task card went. */
-export function unitGroupId(directory: Directory, unitId: string): string | undefined {
-  return directory.groupsWithPurpose("unit").find((c) => c.group?.unit === unitId)?.id;
-}
-
-/** The unit's directors and reporters, who answer for its part. */
-export function unitPeople(directory: Directory, unitId: string): string[] {
-  return directory.withRole(["director", "reporter"], unitId).map((p) => p.id);
 }
 
 /** Where and how to tell a unit something: its group with `mention` (else its people) mentioned. */

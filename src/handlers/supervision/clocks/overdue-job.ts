@@ -16,10 +16,10 @@ import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { deadlineText } from "../due-text.ts";
 import { supervisionMessages } from "../messages.ts";
+import { unitDirectors, unitGroupId, unitPeople } from "../unit-reach.ts";
 import { loadLivePart } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { dueOverdueRound, SUPERVISION_JOBS, scheduleOverdueRound } from "./part-timers.ts";
-import { unitDirectors, unitGroupId, unitPeople } from "./unit-reach.ts";
 
 const MINUTE = 60_000;
 

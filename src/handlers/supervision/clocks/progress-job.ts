@@ -12,10 +12,10 @@ import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import type { SupervisionEvent, SupervisionPart } from "../task-types.ts";
+import { reachInUnit, unitPeople } from "../unit-reach.ts";
 import { loadLivePart } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { progressSince, SUPERVISION_JOBS, scheduleProgress } from "./part-timers.ts";
-import { reachInUnit, unitPeople } from "./unit-reach.ts";
 
 const schema = z.object({ partId: z.number().int(), since: z.iso.datetime() });
 

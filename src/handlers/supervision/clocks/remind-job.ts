@@ -10,10 +10,10 @@ import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { deadlineText } from "../due-text.ts";
+import { reachInUnit, unitPeople } from "../unit-reach.ts";
 import { loadLivePart } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { SUPERVISION_JOBS } from "./part-timers.ts";
-import { reachInUnit, unitPeople } from "./unit-reach.ts";
 
 const schema = z.object({ partId: z.number().int(), dueAt: z.iso.datetime() });
 

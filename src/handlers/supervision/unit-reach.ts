@@ -1,9 +1,10 @@
 /**
- * Who a clock speaks to in a unit: its work group (mentioning those of the people who are members)
+ * Who hears about a task in a unit (its card, the clocks): its work group (mentioning those of the people who are members)
  * and, for anyone the group does not hold (or a unit without a group), a one-to-one chat.
  */
-import type { Directory } from "../../../bot/core/directory.ts";
-import { directChatId } from "../../../bot/core/message.ts";
+import type { Directory } from "../../bot/core/directory.ts";
+import { directChatId } from "../../bot/core/message.ts";
+import { unitGroupOf } from "../office/audience.ts";
 
 /** One message to send: where, and whom it mentions (and makes 加急 for, when urgent). */
 export interface Delivery {
@@ -12,9 +13,7 @@ export interface Delivery {
 }
 
 /** The unit's work group, if the org file has one. */
-export function unitGroupId(directory: Directory, unitId: string): string | undefined {
-  return directory.groupsWithPurpose("unit").find((c) => c.group?.unit === unitId)?.id;
-}
+export const unitGroupId = unitGroupOf;
 
 /** The unit's directors (单位负责人). */
 export function unitDirectors(directory: Directory, unitId: string): string[] {
