@@ -59,9 +59,9 @@ describe("an incident conversation on Feishu and on the console", () => {
     }
   }, 60_000);
 
-  // Two of the project's own transcripts as well: escalation with one-to-one chats and button
-  // presses there, and an instruction relayed with receipts.
-  for (const name of ["incident-escalation", "instruction-relay"])
+  // Three of the project's own transcripts as well: escalation with one-to-one chats and button
+  // presses there, an instruction relayed with receipts, and a 督办 task from 交办 to overdue.
+  for (const name of ["incident-escalation", "instruction-relay", "supervision-overdue"])
     it(`meets test/transcripts/${name}.chat through the Feishu adapter`, async () => {
       const failures = await runTranscriptOnFeishu(join(ROOT, `test/transcripts/${name}.chat`), fake);
       expect(failures).toEqual([]);
@@ -69,6 +69,16 @@ describe("an incident conversation on Feishu and on the console", () => {
         // The escalation reached 吕镇长 in a one-to-one chat, addressed by open_id, as urgent.
         const direct = fake.messagesTo(openIdOf("lv-zhenzhang"));
         expect(direct.some((m) => m.receiveIdType === "open_id" && m.urgent.length > 0)).toBe(true);
+      }
+      if (name === "supervision-overdue") {
+        // The task card went to the unit's group as a card with its buttons; the 督办 notice reached
+        // the late unit's director one to one as urgent (加急).
+        const card = fake.messagesTo(chatIdOf("baishui-work")).find((m) => m.msgType === "interactive");
+        expect(card && buttonsOf(card).map((b) => b.label)).toEqual(["签收", "反馈", "申请延期", "申请办结"]);
+        const direct = fake.messagesTo(openIdOf("he-xiangzhang"));
+        expect(direct.some((m) => viewText(m, (id) => id).includes("【督办】") && m.urgent.length > 0)).toBe(
+          true,
+        );
       }
     }, 90_000);
 });
