@@ -17,7 +17,9 @@ if (!entryArg) {
   process.exit(2);
 }
 const entry = resolve(entryArg);
-const name = relative(ROOT, entry).replace(/\.[^.]+$/, "").replaceAll(sep, "-");
+const name = relative(ROOT, entry)
+  .replace(/\.[^.]+$/, "")
+  .replaceAll(sep, "-");
 
 /**
  * Our files keep the `import.meta.url` and `import.meta.dirname` of where they are in the source tree
