@@ -5,7 +5,7 @@
  * given); migrations and Prisma's first queries; the app with its HTTP server, queues and workers.
  * Prints RSS and process.memoryUsage() after each step (after a full GC of the main thread where
  * `--expose-gc` allows). Run it as `npm start` runs the bot:
- * `node --expose-gc --no-liftoff --max-semi-space-size=4 scripts/run-bundled.mjs bench/memory-probe.ts`.
+ * `node --expose-gc --no-liftoff --max-semi-space-size=4 --max-old-space-size=192 scripts/run-bundled.mjs bench/memory-probe.ts`.
  * Uses the local Redis (or REDIS_URL) under a queue prefix of its own, deleted at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
