@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/memory-probe.ts [data folder]`: where the bot's resident memory goes, step by step
- * as main.ts builds it: Node and the loader; the modules (Prisma's client and query compiler, BullMQ,
+ * `bench/memory-probe.ts [data folder]`: where the bot's resident memory goes, step by step as
+ * main.ts builds it: Node; the modules (Prisma's client and query compiler, BullMQ,
  * Fastify, …); PGlite opened on its thread on a data folder (a temporary one, created first, unless
  * given); migrations and Prisma's first queries; the app with its HTTP server, queues and workers.
  * Prints RSS and process.memoryUsage() after each step (after a full GC of the main thread where
- * `--expose-gc` allows: `node --expose-gc --import tsx bench/memory-probe.ts`). Uses the local Redis
- * (or REDIS_URL) under a queue prefix of its own, deleted at the end.
+ * `--expose-gc` allows). Run it as `npm start` runs the bot:
+ * `node --expose-gc --no-liftoff --max-semi-space-size=4 --max-old-space-size=192 scripts/run-bundled.mjs bench/memory-probe.ts`.
+ * Uses the local Redis (or REDIS_URL) under a queue prefix of its own, deleted at the end.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,7 +39,7 @@ async function step(name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await step("node + tsx");
+  await step("node");
   const given = process.argv[2];
   const dataDir = given ?? mkdtempSync(join(tmpdir(), "kuaibao-probe-"));
   const { loadOfficeConfig } = await import("../src/config/load.ts");

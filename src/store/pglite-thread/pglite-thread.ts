@@ -4,8 +4,12 @@
  * off the main thread lets the bot's event loop answer people while queries execute; values come
  * back as PostgreSQL text and are parsed here with the caller's parsers, exactly as PGlite would.
  */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { messages, type ParserOptions, types } from "@electric-sql/pglite";
+import { memoUntilFailure } from "../memo-until-failure.ts";
 
 interface Field {
   name: string;
@@ -52,6 +56,26 @@ const WORKER_FILE = new URL("./pglite-worker.mjs", import.meta.url);
  */
 export const PGLITE_SETTINGS: readonly string[] = ["shared_buffers=16MB"];
 
+/**
+ * The PGlite thread's JavaScript heap (issue 13). Its work is short-lived garbage (protocol messages
+ * in, rows out), so a small young generation is enough; V8's default would let it grow to 48 MiB of
+ * resident memory that it then keeps.
+ */
+export const PGLITE_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
+
+/**
+ * PGlite's WebAssembly (PostgreSQL and initdb), compiled once per process and handed to every PGlite
+ * thread: a thread that compiled its own would keep the compiler's memory after it ended (issue 13),
+ * and a first start (initdb's thread, then the bot's) would compile PostgreSQL twice.
+ */
+const pgliteWasm = memoUntilFailure(async () => {
+  const dist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  const [pgliteWasmModule, initdbWasmModule] = await Promise.all(
+    ["pglite.wasm", "initdb.wasm"].map(async (file) => WebAssembly.compile(await readFile(join(dist, file)))),
+  );
+  return { pgliteWasmModule, initdbWasmModule };
+});
+
 export class PgliteThread implements PgliteQueryable {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
@@ -77,9 +101,9 @@ export class PgliteThread implements PgliteQueryable {
 
   /** Opens PGlite on a new thread: a data folder, a dump to load, or (neither) memory. */
   static async start(source: { dataDir?: string; loadDataDir?: Blob }): Promise<PgliteThread> {
-    const thread = new PgliteThread(new Worker(WORKER_FILE));
+    const thread = new PgliteThread(new Worker(WORKER_FILE, { resourceLimits: PGLITE_THREAD_LIMITS }));
     try {
-      await thread.call({ op: "open", ...source, settings: PGLITE_SETTINGS });
+      await thread.call({ op: "open", ...source, ...(await pgliteWasm()), settings: PGLITE_SETTINGS });
     } catch (error) {
       await thread.worker.terminate();
       throw error;

@@ -53,6 +53,8 @@ async function handle(message) {
           : message.dataDir
             ? { dataDir: message.dataDir }
             : {}),
+        pgliteWasmModule: message.pgliteWasmModule,
+        initdbWasmModule: message.initdbWasmModule,
         startParams: [...PGlite.defaultStartParams, ...message.settings.flatMap((s) => ["-c", s])],
       });
       return null;
