@@ -17,11 +17,11 @@ const schema = z.object({
     .optional()
     .transform((v) => v?.trim() || undefined),
   /**
-   * PGlite in memory (`memory`, the default, as the tests run it: the database's files in the process)
-   * or on a data folder (`folder`, as `npm start` runs it: a migrated folder made once and copied for
-   * each part; its timer phase has not been seen to finish on a loaded machine, issue 13).
+   * PGlite on a data folder (`folder`, the default, as `npm start` runs it: a migrated folder made
+   * once and copied for each part) or in memory (`memory`, as the tests run it: the database's files
+   * in the process, which grow with the bench's data and count in its resident memory).
    */
-  BENCH_PGLITE: z.enum(["folder", "memory"]).default("memory"),
+  BENCH_PGLITE: z.enum(["folder", "memory"]).default("folder"),
   /** Unit work groups in the synthetic office, and reporters in each. */
   BENCH_CHATS: int(64),
   BENCH_PEOPLE_PER_CHAT: int(4),
