@@ -43,3 +43,8 @@ export function reachInUnit(directory: Directory, unitId: string, people: readon
     ...outside.map((p) => ({ chatId: directChatId(p), mentions: [p] })),
   ];
 }
+
+/** The whole unit (its directors and reporters) through its group, or one to one where it does not hold them. */
+export function reachWholeUnit(directory: Directory, unitId: string): Delivery[] {
+  return reachInUnit(directory, unitId, unitPeople(directory, unitId));
+}

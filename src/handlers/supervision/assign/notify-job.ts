@@ -8,7 +8,7 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { Office } from "../../office/office.ts";
 import { SUPERVISION_JOBS } from "../clocks/part-timers.ts";
 import { TaskStore } from "../task-store.ts";
-import { reachInUnit, unitPeople } from "../unit-reach.ts";
+import { reachWholeUnit } from "../unit-reach.ts";
 import { assignMessages as M } from "./messages.ts";
 import { taskCard } from "./task-card.ts";
 
@@ -26,7 +26,7 @@ export const notifyJob = (office: Office): JobHandler<typeof schema> => ({
     const { part, task } = found;
     if (part.notifiedAt || part.closedAt || task.status !== "open") return;
     const card = taskCard(task, part, directory, office.timezone);
-    const deliveries = reachInUnit(directory, part.unitId, unitPeople(directory, part.unitId));
+    const deliveries = reachWholeUnit(directory, part.unitId);
     for (const delivery of deliveries) await ctx.send(delivery.chatId, { card, mentions: delivery.mentions });
     const now = clock.now();
     await store.updatePartIf(

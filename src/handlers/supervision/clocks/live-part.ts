@@ -1,7 +1,8 @@
 /** What every clock job starts with: the part as it is now, or nothing when it is closed or gone. */
 import type { JobContext } from "../../../bot/core/context.ts";
 import { TaskStore } from "../task-store.ts";
-import type { SupervisionPart, TaskWithParts } from "../task-types.ts";
+import type { SupervisionEventKind, SupervisionPart, TaskWithParts } from "../task-types.ts";
+import { reachWholeUnit } from "../unit-reach.ts";
 
 export interface LivePart {
   part: SupervisionPart;
@@ -20,4 +21,16 @@ export async function loadLivePart(
   if (!found || found.part.closedAt || found.task.status !== "open") return null;
   if (dueAt !== undefined && found.part.dueAt.getTime() !== Date.parse(dueAt)) return null;
   return { ...found, store };
+}
+
+/** Tells the part's whole unit `text` (its people mentioned) and records the clock's step on the timeline. */
+export async function tellUnitAndRecord(
+  ctx: JobContext,
+  { part, task, store }: LivePart,
+  text: string,
+  step: { kind: SupervisionEventKind; at: Date; detail: object },
+): Promise<void> {
+  for (const delivery of reachWholeUnit(ctx.services.directory, part.unitId))
+    await ctx.send(delivery.chatId, { text, mentions: delivery.mentions });
+  await store.addEvent(task.id, { ...step, actorId: null, unitId: part.unitId });
 }

@@ -12,8 +12,7 @@ import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import type { SupervisionEvent, SupervisionPart } from "../task-types.ts";
-import { reachInUnit, unitPeople } from "../unit-reach.ts";
-import { loadLivePart } from "./live-part.ts";
+import { loadLivePart, tellUnitAndRecord } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { progressSince, SUPERVISION_JOBS, scheduleProgress } from "./part-timers.ts";
 
@@ -41,7 +40,7 @@ export const progressJob = (rules: TasksPolicy, _office: Office): JobHandler<typ
     const live = await loadLivePart(ctx, partId);
     if (!live) return;
     const { part, task, store } = live;
-    const { directory, clock, scheduler } = ctx.services;
+    const { clock, scheduler } = ctx.services;
     if (part.closeRequestedAt) {
       // Waiting for 确认办结: no 催报, but the cadence goes on in case it is 退回.
       await scheduleProgress(scheduler, every, part.id, clock.now());
@@ -58,15 +57,7 @@ export const progressJob = (rules: TasksPolicy, _office: Office): JobHandler<typ
       task.content,
       formatDurationZh(Math.max(0, now.getTime() - last.getTime())),
     );
-    for (const delivery of reachInUnit(directory, part.unitId, unitPeople(directory, part.unitId)))
-      await ctx.send(delivery.chatId, { text, mentions: delivery.mentions });
-    await store.addEvent(task.id, {
-      kind: "progress_asked",
-      at: now,
-      actorId: null,
-      unitId: part.unitId,
-      detail: { since },
-    });
+    await tellUnitAndRecord(ctx, live, text, { kind: "progress_asked", at: now, detail: { since } });
     await scheduleProgress(scheduler, every, part.id, now);
   },
 });

@@ -10,8 +10,7 @@ import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { deadlineText } from "../due-text.ts";
-import { reachInUnit, unitPeople } from "../unit-reach.ts";
-import { loadLivePart } from "./live-part.ts";
+import { loadLivePart, tellUnitAndRecord } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { SUPERVISION_JOBS } from "./part-timers.ts";
 
@@ -35,7 +34,7 @@ export const remindJob = (_rules: TasksPolicy, office: Office): JobHandler<typeo
     const live = await loadLivePart(ctx, partId, dueAt);
     if (!live) return;
     const { part, task, store } = live;
-    const { directory, clock } = ctx.services;
+    const { clock } = ctx.services;
     const now = clock.now();
     const left = part.dueAt.getTime() - now.getTime();
     if (left <= 0 || part.closeRequestedAt) return;
@@ -47,13 +46,9 @@ export const remindJob = (_rules: TasksPolicy, office: Office): JobHandler<typeo
       deadlineText(part.dueAt, office.timezone),
       formatDurationZh(left),
     );
-    for (const delivery of reachInUnit(directory, part.unitId, unitPeople(directory, part.unitId)))
-      await ctx.send(delivery.chatId, { text, mentions: delivery.mentions });
-    await store.addEvent(task.id, {
+    await tellUnitAndRecord(ctx, live, text, {
       kind: "urged",
       at: now,
-      actorId: null,
-      unitId: part.unitId,
       detail: { dueAt: part.dueAt.toISOString() },
     });
   },
