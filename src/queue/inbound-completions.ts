@@ -6,7 +6,9 @@
  *   Redis fails (Redis refusing writes) and costs no round trip;
  * - BullMQ's queue events (`job.waitUntilFinished`) for a job another process's worker took:
  *   processes sharing a prefix share the queue, and a job whose process died is handed to another.
- *   It subscribes before it checks the job's state, so a job finished in between is not missed.
+ *   It subscribes before it checks the job's state, so a job finished in between is not missed;
+ *   and the queue events read the stream from its last entry at the time they were made (BullMQ's
+ *   default, "from now", starts a round trip later: a job finished in that gap was missed).
  *
  * The queue events read a Redis stream with a blocking command, on a connection of their own that
  * opens at the first wait: a queue nobody waits on (Feishu's) opens none. A queue no other process
@@ -22,7 +24,7 @@ type HandledHere<R> = { ok: true; result: R } | { ok: false; error: unknown };
 
 export class InboundCompletions<R> {
   private readonly here = new EventEmitter();
-  private events?: { queueEvents: QueueEvents; connection: Redis };
+  private events?: { queueEvents: Promise<QueueEvents>; connection: Redis };
 
   constructor(
     private readonly options: {
@@ -56,7 +58,7 @@ export class InboundCompletions<R> {
       this.here.once(id, onHere);
     });
     if (this.options.shared === false) return handledHere;
-    const finished = job.waitUntilFinished(this.queueEvents()) as Promise<R>;
+    const finished = this.queueEvents().then((events) => job.waitUntilFinished(events) as Promise<R>);
     return Promise.race([handledHere, finished]).finally(() => {
       this.here.off(id, onHere);
       // Settled here first: the queue events' answer (or their end at close) is no longer needed.
@@ -68,20 +70,26 @@ export class InboundCompletions<R> {
     if (!this.events) return;
     const { queueEvents, connection } = this.events;
     this.events = undefined;
-    await queueEvents.close();
+    await (await queueEvents.catch(() => undefined))?.close();
     await connection.quit().catch(() => connection.disconnect());
   }
 
-  private queueEvents(): QueueEvents {
+  private queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
-      const { name, prefix, log } = this.options;
       const connection = this.options.connection.duplicate();
-      const queueEvents = new QueueEvents(name, { connection, prefix });
-      // Every wait listens until its job ends, so many conversations at once mean many listeners.
-      queueEvents.setMaxListeners(0);
-      queueEvents.on("error", (error) => log.warn({ err: error }, "inbound queue events cannot reach redis"));
-      this.events = { queueEvents, connection };
+      this.events = { queueEvents: this.openQueueEvents(connection), connection };
     }
     return this.events.queueEvents;
+  }
+
+  private async openQueueEvents(connection: Redis): Promise<QueueEvents> {
+    const { name, prefix, log } = this.options;
+    // Redis refusing the read: BullMQ's default, as before.
+    const [last] = await connection.xrevrange(`${prefix}:${name}:events`, "+", "-", "COUNT", 1).catch(() => [["$"]]);
+    const queueEvents = new QueueEvents(name, { connection, prefix, lastEventId: last?.[0] ?? "0-0" });
+    // Every wait listens until its job ends, so many conversations at once mean many listeners.
+    queueEvents.setMaxListeners(0);
+    queueEvents.on("error", (error) => log.warn({ err: error }, "inbound queue events cannot reach redis"));
+    return queueEvents;
   }
 }

@@ -57,18 +57,22 @@ describe("the console page on a phone", () => {
     const listWidth = await page.locator("#chat-list").evaluate((n) => n.getBoundingClientRect().width);
     expect(listWidth).toBeLessThanOrEqual(PHONE.width);
 
-    const preview = page.locator(`#chat-list .chat-item[data-chat-id="qingshan-work"] .chat-item-sub`);
-    expect(await preview.textContent()).toContain(LONG_TEXT);
-    const cut = await preview.evaluate((n) => {
+    // Read in one step inside the page: the list is redrawn as events arrive, and a node taken in one
+    // step may be gone by the next (a detached node has no computed style).
+    const previewSelector = `#chat-list .chat-item[data-chat-id="qingshan-work"] .chat-item-sub`;
+    const cut = await page.evaluate((selector) => {
+      const n = document.querySelector(selector) as HTMLElement;
       const style = getComputedStyle(n);
       return {
+        text: n.textContent ?? "",
         ellipsis: style.textOverflow,
         oneLine: style.whiteSpace,
         overflows: n.scrollWidth > n.clientWidth,
         height: n.getBoundingClientRect().height,
         lineHeight: Number.parseFloat(style.lineHeight),
       };
-    });
+    }, previewSelector);
+    expect(cut.text).toContain(LONG_TEXT);
     expect(cut.ellipsis).toBe("ellipsis");
     expect(cut.oneLine).toBe("nowrap");
     expect(cut.overflows).toBe(true);
