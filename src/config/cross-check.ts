@@ -1,4 +1,7 @@
-/** Checks the policy against the org file: every escalation recipient names a known role, unit or person. */
+/**
+ * Checks the policy against the org file: every escalation recipient (the incidents' and 舆情's)
+ * names a known role, unit or person.
+ */
 import { type Org, ROLES } from "./org.ts";
 import type { Policy } from "./policy.ts";
 import type { RosterEntry } from "./roster.ts";
@@ -16,10 +19,14 @@ export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string;
   const roles = new Set<string>(ROLES);
   const units = new Set(org.units.map((u) => u.id));
   const people = new Set(org.people.map((p) => p.id));
-  policy.escalation?.forEach((level, i) => {
+  const levels = [
+    ...(policy.escalation ?? []).map((level, i) => ({ level, at: `escalation[${i}]` })),
+    ...(policy.opinion.escalation ?? []).map((level, i) => ({ level, at: `opinion.escalation[${i}]` })),
+  ];
+  for (const { level, at } of levels) {
     level.forEach((recipient, j) => {
       const [who = "", unit] = recipient.split("@");
-      const path = `escalation[${i}][${j}]`;
+      const path = `${at}[${j}]`;
       if (unit !== undefined) {
         if (!roles.has(who))
           problems.push({ path, message: `「${who}」不是角色（可用：${ROLES.join("、")}）` });
@@ -32,7 +39,7 @@ export function policyProblemsWithOrg(policy: Policy, org: Org): { path: string;
         });
       }
     });
-  });
+  }
   return problems;
 }
 

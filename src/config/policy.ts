@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { durationSchema } from "./duration.ts";
 import { incidentPolicyShape } from "./incident-policy.ts";
+import { opinionPolicySchema } from "./opinion-policy.ts";
 import { tasksPolicySchema } from "./tasks-policy.ts";
 
 export const policySchema = z
@@ -25,6 +26,7 @@ export const policySchema = z
     incident: incidentPolicyShape.incident,
     instructions: incidentPolicyShape.instructions,
     tasks: tasksPolicySchema.prefault({}),
+    opinion: opinionPolicySchema.prefault({}),
   })
   .loose()
   .superRefine((policy, ctx) => {

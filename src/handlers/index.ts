@@ -2,6 +2,7 @@
 import type { Capability } from "../bot/core/capability.ts";
 import type { Directory } from "../bot/core/directory.ts";
 import type { OfficeConfig } from "../config/load.ts";
+import { DEFAULT_OPINION_ESCALATION } from "../config/opinion-policy.ts";
 import { incidentRules } from "../config/policy.ts";
 import { bindingCapability } from "./binding/index.ts";
 import { dailyCapability } from "./daily/index.ts";
@@ -10,6 +11,7 @@ import { helpCapability } from "./help/index.ts";
 import { incidentCapability } from "./incident/index.ts";
 import { instructionCapability } from "./instruction/index.ts";
 import { officeOf } from "./office/office.ts";
+import { opinionCapability } from "./opinion/index.ts";
 import { profileCapability } from "./profile/index.ts";
 import { queriesCapability } from "./queries/index.ts";
 import { statisticsCapability } from "./statistics/index.ts";
@@ -34,6 +36,12 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
     profileCapability(office.timezone),
     dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),
     supervisionCapability(policy.tasks, office, incident),
+    opinionCapability({
+      rules: policy.opinion,
+      office,
+      escalation: policy.opinion.escalation ?? policy.escalation ?? DEFAULT_OPINION_ESCALATION,
+      incident,
+    }),
     bindingCapability,
   ];
   return [...capabilities, helpCapability(capabilities)];

@@ -85,7 +85,9 @@ export class InboundCompletions<R> {
   private async openQueueEvents(connection: Redis): Promise<QueueEvents> {
     const { name, prefix, log } = this.options;
     // Redis refusing the read: BullMQ's default, as before.
-    const [last] = await connection.xrevrange(`${prefix}:${name}:events`, "+", "-", "COUNT", 1).catch(() => [["$"]]);
+    const [last] = await connection
+      .xrevrange(`${prefix}:${name}:events`, "+", "-", "COUNT", 1)
+      .catch(() => [["$"]]);
     const queueEvents = new QueueEvents(name, { connection, prefix, lastEventId: last?.[0] ?? "0-0" });
     // Every wait listens until its job ends, so many conversations at once mean many listeners.
     queueEvents.setMaxListeners(0);

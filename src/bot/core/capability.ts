@@ -83,3 +83,27 @@ export interface Capability {
    */
   rebuildTimers?(services: BotServices): Promise<void>;
 }
+
+/**
+ * What one sub-folder of a capability contributes (commands, actions, dialogs, jobs, listeners,
+ * timers); the capability's index.ts joins them with {@link joinParts}.
+ */
+export type CapabilityParts = Omit<Capability, "name">;
+
+/** One capability named `name` from its sub-folders' parts, in order. */
+export function joinParts(name: string, parts: readonly CapabilityParts[]): Capability {
+  return {
+    name,
+    commands: parts.flatMap((p) => p.commands ?? []),
+    actions: parts.flatMap((p) => p.actions ?? []),
+    dialogs: parts.flatMap((p) => p.dialogs ?? []),
+    jobs: parts.flatMap((p) => p.jobs ?? []),
+    listeners: parts.flatMap((p) => p.listeners ?? []),
+    async onStart(services) {
+      for (const part of parts) await part.onStart?.(services);
+    },
+    async rebuildTimers(services) {
+      for (const part of parts) await part.rebuildTimers?.(services);
+    },
+  };
+}

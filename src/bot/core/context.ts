@@ -1,6 +1,6 @@
 /** What a handler sees of one inbound event, or of one fired job. */
 import type { Person } from "../../config/org.ts";
-import type { DialogData } from "./dialog/definition.ts";
+import type { DialogData, DialogOrigin } from "./dialog/definition.ts";
 import type { DialogSession } from "./dialog/session-store.ts";
 import type { Chat } from "./directory.ts";
 import type { CoreEventName, CoreEvents, EventBus } from "./events.ts";
@@ -39,9 +39,12 @@ export class ConversationContext {
     return this.outbox.send(chatId, typeof say === "string" ? { text: say } : say, options);
   }
 
-  /** Starts a registered dialog with this person in this chat. */
-  startDialog(dialogId: string, args = ""): Promise<void> {
-    return this.dialogs.start(this, dialogId, args);
+  /**
+   * Starts a registered dialog with this person in this chat, from `args` (a paragraph, or
+   * nothing); `origin`: the item of another capability it is started from, kept in its data.
+   */
+  startDialog(dialogId: string, args = "", origin?: DialogOrigin): Promise<void> {
+    return this.dialogs.start(this, dialogId, args, origin);
   }
 
   /** Answers the open dialog's step `stepId` with `text` as if typed; false when it waits elsewhere. */
@@ -62,7 +65,7 @@ export class ConversationContext {
 
 /** What a context needs of the dialog engine. */
 export interface DialogStarter {
-  start(ctx: ConversationContext, dialogId: string, args?: string): Promise<void>;
+  start(ctx: ConversationContext, dialogId: string, args?: string, origin?: DialogOrigin): Promise<void>;
   answerStep(
     ctx: ConversationContext,
     session: DialogSession,

@@ -4,14 +4,19 @@
  * report of the day. Listeners run in the same turn, in registration order, and the turn waits for
  * them (a listener that throws fails the turn as a direct call would).
  */
+import type { DialogOrigin } from "./dialog/definition.ts";
 import type { BotServices } from "./services.ts";
 
 export interface CoreEvents {
   /**
    * A first report was filed (also when a 首报 is confirmed again after a crash: listeners must
-   * make a second delivery harmless).
+   * make a second delivery harmless). `origin`: the item the 首报 was started from (a 舆情 turned
+   * into an incident: 转突发), as its capability seeded the dialog.
    */
-  "incident.filed": { incident: { id: number; unitId: string; reportedAt: Date } };
+  "incident.filed": {
+    incident: { id: number; number: string; unitId: string; reportedAt: Date };
+    origin?: DialogOrigin;
+  };
 }
 
 export type CoreEventName = keyof CoreEvents;

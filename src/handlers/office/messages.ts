@@ -7,4 +7,6 @@ export const officeMessages = {
   days: (n: number) => `${n} 天`,
   hours: (n: number) => `${n} 小时`,
   minutes: (n: number) => `${n} 分钟`,
+  /** A deadline: `12月10日 18:00`. */
+  deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
 };

@@ -3,13 +3,12 @@
  * 反馈, 申请延期, 申请办结 and the assigner's answers (actions/), the clocks: signing, 催办, 督办,
  * 催报 (clocks/), and the 督办 lists and 查询 (queries/). Its rules are the policy's `tasks:` slice.
  */
-import type { Capability } from "../../bot/core/capability.ts";
+import { type Capability, type CapabilityParts, joinParts } from "../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import type { TasksPolicy } from "../../config/tasks-policy.ts";
 import type { Office } from "../office/office.ts";
 import { partActionParts } from "./actions/index.ts";
 import { assignParts } from "./assign/index.ts";
-import type { CapabilityParts } from "./capability-parts.ts";
 import { clockParts } from "./clocks/index.ts";
 import { queryParts } from "./queries/index.ts";
 
@@ -25,14 +24,5 @@ export function supervisionCapability(
     clockParts(rules, office),
     queryParts(rules, office),
   ];
-  return {
-    name: "supervision",
-    commands: parts.flatMap((p) => p.commands ?? []),
-    actions: parts.flatMap((p) => p.actions ?? []),
-    dialogs: parts.flatMap((p) => p.dialogs ?? []),
-    jobs: parts.flatMap((p) => p.jobs ?? []),
-    async rebuildTimers(services) {
-      for (const part of parts) await part.rebuildTimers?.(services);
-    },
-  };
+  return joinParts("supervision", parts);
 }

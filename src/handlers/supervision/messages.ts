@@ -8,8 +8,6 @@ import type { PartRole } from "./task-types.ts";
 
 export const supervisionMessages = {
   heading: (number: string) => `【督办】${number}`,
-  /** A deadline: `12月10日 18:00`. */
-  deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
   role: { lead: "牵头", assist: "配合" } satisfies Record<PartRole, string>,
   status: {
     closed: "已办结",

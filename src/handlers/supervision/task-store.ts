@@ -4,7 +4,8 @@
  * a job racing a person changes it once), and the append-only timeline written with each change.
  */
 import type { Prisma, PrismaClient } from "../../store/generated/client.ts";
-import { formatTaskNumber } from "./rules/task-number.ts";
+import { nextItemSequence } from "../office/item-number.ts";
+import { formatTaskNumber, TASK_LETTER } from "./rules/task-number.ts";
 import type {
   PartRole,
   SupervisionEvent,
@@ -13,8 +14,6 @@ import type {
   SupervisionPart,
   TaskWithParts,
 } from "./task-types.ts";
-
-type Tx = Prisma.TransactionClient;
 
 /** What a confirmed 交办 puts on file. */
 export interface NewTask {
@@ -31,9 +30,6 @@ export interface NewTask {
   instructionId?: number | null;
 }
 
-/** The sequence counter's kind for 督办 numbers. */
-const TASK_SEQUENCE = "D";
-
 export class TaskStore {
   constructor(private readonly db: PrismaClient) {}
 
@@ -46,7 +42,7 @@ export class TaskStore {
     if (existing) return { task: existing, created: false };
     try {
       const task = await this.db.$transaction(async (tx) => {
-        const sequence = await nextSequence(tx, TASK_SEQUENCE, input.year);
+        const sequence = await nextItemSequence(tx, TASK_LETTER, input.year);
         const created = await tx.supervisionTask.create({
           data: {
             number: formatTaskNumber(input.year, sequence),
@@ -195,13 +191,4 @@ function eventRow(taskId: number, event: SupervisionEventInput): Prisma.Supervis
     actorId: event.actorId,
     detail: (event.detail ?? {}) as Prisma.InputJsonValue,
   };
-}
-
-async function nextSequence(tx: Tx, kind: string, year: number): Promise<number> {
-  const row = await tx.itemSequence.upsert({
-    where: { kind_year: { kind, year } },
-    create: { kind, year, last: 1 },
-    update: { last: { increment: 1 } },
-  });
-  return row.last;
 }

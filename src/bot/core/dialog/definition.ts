@@ -10,6 +10,15 @@ import type { Say } from "../outbox.ts";
 
 export type DialogData = Record<string, unknown>;
 
+/**
+ * The item of another capability a dialog was started from (a 舆情 item turned into a 首报), kept
+ * in the dialog's data as `origin` and handed on when the dialog files what it collected.
+ */
+export interface DialogOrigin {
+  kind: string;
+  id: number;
+}
+
 export interface Choice {
   /** What is stored when chosen. */
   value: string;

@@ -16,7 +16,7 @@ import type { ConversationContext, JobContext } from "../context.ts";
 import type { Card, CardButton } from "../message.ts";
 import type { BotServices } from "../services.ts";
 import { type AnyStep, choicesOf, interpret, matches, pickIndex } from "./answer.ts";
-import type { DialogData, DialogDefinition } from "./definition.ts";
+import type { DialogData, DialogDefinition, DialogOrigin } from "./definition.ts";
 import { dialogFormCard, FORM_STEP, readDialogForm } from "./form.ts";
 import {
   DIALOG_IDLE_JOB,
@@ -100,7 +100,8 @@ export class DialogEngine {
     return session && dialog ? upgradeSession(dialog, session) : session;
   }
 
-  async start(ctx: ConversationContext, dialogId: string, args = ""): Promise<void> {
+  /** Starts `dialogId` from `args` (a paragraph, or nothing), with `origin` kept in its data when given. */
+  async start(ctx: ConversationContext, dialogId: string, args = "", origin?: DialogOrigin): Promise<void> {
     const dialog = this.definition(dialogId);
     const store = this.sessions;
     const previous = await store.find(ctx.chat.id, ctx.person.id);
@@ -108,6 +109,7 @@ export class DialogEngine {
     if (previous) await ctx.reply(M.replaced(this.definition(previous.dialogId).title));
     const now = ctx.services.clock.now();
     const data = ((await dialog.initial?.(ctx, args)) ?? {}) as DialogData;
+    if (origin) data.origin = origin;
     const session: DialogSession = {
       id: sessionIdFor(ctx.eventKey, dialogId),
       chatId: ctx.chat.id,

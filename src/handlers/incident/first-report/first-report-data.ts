@@ -1,5 +1,5 @@
 /** The first report (首报) as the dialog collects it; times are ISO strings (dialog state is JSON). */
-import type { DialogData } from "../../../bot/core/dialog/definition.ts";
+import type { DialogData, DialogOrigin } from "../../../bot/core/dialog/definition.ts";
 import { casualtyMessages as M } from "../messages.ts";
 import { type CasualtyReport, countsOf, wordsOf } from "../understanding/casualties.ts";
 import type { Contact } from "../understanding/contact.ts";
@@ -21,6 +21,8 @@ export interface FirstReportData extends DialogData {
   contact: Contact | null;
   /** The paragraph the report was started from, kept as written. */
   source?: string;
+  /** The item the 首报 was started from (转突发 on a 舆情 item), told to its capability once filed. */
+  origin?: DialogOrigin;
 }
 
 /**

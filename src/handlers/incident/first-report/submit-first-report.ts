@@ -133,7 +133,7 @@ export async function submitFirstReport(
     await scheduleFollowUpCheck(scheduler, gradeOf(policy, incident.gradeId), incident);
   }
   // Also when confirmed again after a crash: the daily report may not have been written yet.
-  await ctx.emit("incident.filed", { incident });
+  await ctx.emit("incident.filed", { incident, ...(data.origin ? { origin: data.origin } : {}) });
   const lines = [M.receipt(incident.number)];
   if (incident.lateByMs > 0) lines.push(M.receiptLate(formatDurationZh(incident.lateByMs)));
   if (result.missing.length > 0)

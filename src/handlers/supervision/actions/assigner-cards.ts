@@ -4,7 +4,7 @@
  */
 import type { Directory } from "../../../bot/core/directory.ts";
 import type { Card, CardField } from "../../../bot/core/message.ts";
-import { deadlineText } from "../due-text.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import { partActionValue } from "../task-actions.ts";
 import type { SupervisionPart, SupervisionTask } from "../task-types.ts";

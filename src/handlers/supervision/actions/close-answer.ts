@@ -6,8 +6,8 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { directChatId } from "../../../bot/core/message.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { cancelPartTimers } from "../clocks/part-timers.ts";
-import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
 import { answerRefusal } from "./answer-refusal.ts";
 import type { FoundPart } from "./found-part.ts";

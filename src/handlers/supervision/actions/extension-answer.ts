@@ -4,8 +4,8 @@
  * new (the 督办 rounds count again from it); refused, the request is cleared. The unit is told either way.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { armPartTimers, cancelPartTimers } from "../clocks/part-timers.ts";
-import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
 import { answerRefusal } from "./answer-refusal.ts";
 import type { FoundPart } from "./found-part.ts";

@@ -4,7 +4,7 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { directChatId } from "../../../bot/core/message.ts";
-import { deadlineText } from "../due-text.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { TaskStore } from "../task-store.ts";
 import { extensionCard } from "./assigner-cards.ts";
 import type { FoundPart } from "./found-part.ts";

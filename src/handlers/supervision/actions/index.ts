@@ -4,9 +4,10 @@
  * the task cards' buttons, typed forms and the short dialogs that ask for words; `收到` under a task
  * card signs it.
  */
+
+import type { CapabilityParts } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
-import type { CapabilityParts } from "../capability-parts.ts";
 import { partButtons } from "./part-buttons.ts";
 import { partDialogs } from "./part-dialogs.ts";
 import { signCommand, taskReceiptCommand } from "./sign-commands.ts";

@@ -5,7 +5,7 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { type DialogDefinition, defineDialog } from "../../../bot/core/dialog/definition.ts";
-import { deadlineText } from "../due-text.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { supervisionMessages } from "../messages.ts";
 import { deadlineRules, parseDeadline } from "../rules/deadline-phrase.ts";
 import { TaskStore } from "../task-store.ts";

@@ -8,7 +8,7 @@ import { directChatId } from "../../../bot/core/message.ts";
 import type { Say } from "../../../bot/core/outbox.ts";
 import type { Person } from "../../../config/org.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
-import { unitGroupId, unitPeople } from "../unit-reach.ts";
+import { unitGroupId, unitPeople } from "../../office/unit-reach.ts";
 
 /** Whether the person belongs to the unit whose part it is (a person belongs to one unit). */
 export function actsForUnit(person: Person, unitId: string): boolean {

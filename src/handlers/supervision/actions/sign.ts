@@ -3,9 +3,9 @@
  * whom and when), and the signing check is dropped.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import { clockOrFullTime } from "../../office/time-format.ts";
 import { partTimerKeys } from "../clocks/part-timers.ts";
-import { deadlineText } from "../due-text.ts";
 import { TaskStore } from "../task-store.ts";
 import type { FoundPart } from "./found-part.ts";
 import { actionMessages as M } from "./messages.ts";

@@ -10,16 +10,16 @@ import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { formatTimeOfDay } from "../../../config/time-of-day.ts";
 import type { Office } from "../../office/office.ts";
+import { namesOfUnits, numberedUnitList, offeredUnits } from "../../office/unit-choice.ts";
+import { readUnitList } from "../../office/unit-names.ts";
 import { deadlineRules, parseDeadline } from "../rules/deadline-phrase.ts";
 import type { AssignData, DueChoice } from "./assign-data.ts";
 import { unitsWithRoles } from "./assign-data.ts";
 import { defaultDue, formatDue, readDue } from "./assign-due.ts";
-import { namesOfUnits, numberedUnitList, offeredUnits } from "./assign-units.ts";
 import { CONVERT_ARG, dataFromInstruction } from "./convert-source.ts";
 import { fileTask } from "./file-task.ts";
 import { assignMessages as M } from "./messages.ts";
 import { parseAssignLine } from "./rules/assign-line.ts";
-import { readUnitList } from "./rules/unit-names.ts";
 
 /** Dialog id; its argument is `line:<a one-line 交办's text>` or `convert:<instruction id>`. */
 export const ASSIGN_DIALOG = "supervision.assign";

@@ -3,10 +3,11 @@
  * a 批示 (button and typed), filing with the parts' clocks, and the notify job that brings the task
  * card to each unit.
  */
+
+import type { CapabilityParts } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
-import type { CapabilityParts } from "../capability-parts.ts";
 import { assignCommand } from "./assign-command.ts";
 import { assignDialog } from "./assign-dialog.ts";
 import { convertAction, convertCommand } from "./convert-command.ts";

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { Office } from "../../office/office.ts";
+import { reachWholeUnit } from "../../office/unit-reach.ts";
 import { SUPERVISION_JOBS } from "../clocks/part-timers.ts";
 import { TaskStore } from "../task-store.ts";
-import { reachWholeUnit } from "../unit-reach.ts";
 import { assignMessages as M } from "./messages.ts";
 import { taskCard } from "./task-card.ts";
 

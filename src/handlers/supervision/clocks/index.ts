@@ -3,9 +3,10 @@
  * nobody acts — the signing reminder, 【催办】, the 【督办】 rounds, 催报 — and their rebuild from the
  * database. (The task card's notify job is assign/'s.)
  */
+
+import type { CapabilityParts } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
-import type { CapabilityParts } from "../capability-parts.ts";
 import { overdueJob } from "./overdue-job.ts";
 import { progressJob } from "./progress-job.ts";
 import { rebuildTaskTimers } from "./rebuild-timers.ts";

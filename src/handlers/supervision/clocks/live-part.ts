@@ -1,8 +1,8 @@
 /** What every clock job starts with: the part as it is now, or nothing when it is closed or gone. */
 import type { JobContext } from "../../../bot/core/context.ts";
+import { reachWholeUnit } from "../../office/unit-reach.ts";
 import { TaskStore } from "../task-store.ts";
 import type { SupervisionEventKind, SupervisionPart, TaskWithParts } from "../task-types.ts";
-import { reachWholeUnit } from "../unit-reach.ts";
 
 export interface LivePart {
   part: SupervisionPart;

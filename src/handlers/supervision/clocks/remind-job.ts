@@ -7,9 +7,9 @@
 import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
+import { deadlineText } from "../../office/deadline-text.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
-import { deadlineText } from "../due-text.ts";
 import { loadLivePart, tellUnitAndRecord } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { SUPERVISION_JOBS } from "./part-timers.ts";

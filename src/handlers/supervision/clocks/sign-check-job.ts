@@ -8,7 +8,7 @@ import type { JobHandler } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
-import { reachInUnit, unitDirectors, unitPeople } from "../unit-reach.ts";
+import { reachInUnit, unitDirectors, unitPeople } from "../../office/unit-reach.ts";
 import { loadLivePart } from "./live-part.ts";
 import { clockMessages as M } from "./messages.ts";
 import { SUPERVISION_JOBS } from "./part-timers.ts";

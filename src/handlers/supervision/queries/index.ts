@@ -3,9 +3,10 @@
  * 查询 D2026-0001. The 日报, 统计 and 通报 sections read this folder's facts (task-digest-facts.ts,
  * task-statistics.ts); the overdue sweep's query is overdue-parts.ts.
  */
+
+import type { CapabilityParts } from "../../../bot/core/capability.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import type { Office } from "../../office/office.ts";
-import type { CapabilityParts } from "../capability-parts.ts";
 import { ledgerCommand } from "./ledger-command.ts";
 import { taskQueryCommand } from "./task-query-command.ts";
 

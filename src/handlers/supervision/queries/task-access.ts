@@ -2,14 +2,11 @@
  * Who may look at 督办 tasks: leaders and the duty office see every task (they assign and follow
  * them); the assigner sees theirs; a unit's people see the tasks their unit has a part in.
  */
-import type { Person, Role } from "../../../config/org.ts";
+import type { Person } from "../../../config/org.ts";
+import { seesEverything } from "../../office/oversight.ts";
 
-/** Roles that see every task (the 督办 ledger of all units, 查询 of any number). */
-export const OVERSIGHT_ROLES: readonly Role[] = ["leader", "duty"];
-
-export function seesAllTasks(person: Pick<Person, "roles">): boolean {
-  return person.roles.some((r) => OVERSIGHT_ROLES.includes(r));
-}
+/** Whether the person sees every task (the 督办 ledger of all units, 查询 of any number). */
+export const seesAllTasks = seesEverything;
 
 export function canViewTask(
   person: Pick<Person, "id" | "roles" | "unit">,

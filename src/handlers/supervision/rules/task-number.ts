@@ -1,16 +1,14 @@
 /** 督办 numbers as offices cite them: `D2026-0001` (year of the 交办, sequence within the year). */
+import { formatItemNumber, looksLikeItemNumber, parseItemNumber } from "../../office/item-number.ts";
 
-export function formatTaskNumber(year: number, sequence: number): string {
-  return `D${year}-${String(sequence).padStart(4, "0")}`;
-}
+/** The letter of 督办 numbers, also their counter's kind in `item_sequence`. */
+export const TASK_LETTER = "D";
+
+export const formatTaskNumber = (year: number, sequence: number) =>
+  formatItemNumber(TASK_LETTER, year, sequence);
 
 /** `D2026-0001` (any case, `d2026-1` too) in its stored form; null when the text is no task number. */
-export function parseTaskNumber(text: string): string | null {
-  const m = /^D(\d{4})-(\d{1,6})$/i.exec(text.trim());
-  return m ? formatTaskNumber(Number(m[1]), Number(m[2])) : null;
-}
+export const parseTaskNumber = (text: string) => parseItemNumber(TASK_LETTER, text);
 
 /** Whether a word looks like a task number (to tell `查询 D2026-0001` from an incident's). */
-export function looksLikeTaskNumber(text: string): boolean {
-  return /^D\d/i.test(text.trim());
-}
+export const looksLikeTaskNumber = (text: string) => looksLikeItemNumber(TASK_LETTER, text);

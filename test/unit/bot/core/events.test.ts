@@ -3,7 +3,12 @@ import { EventBus, on } from "../../../../src/bot/core/events.ts";
 import type { BotServices } from "../../../../src/bot/core/services.ts";
 
 const services = {} as BotServices;
-const incident = { id: 7, unitId: "liulin", reportedAt: new Date("2026-03-02T10:00:00Z") };
+const incident = {
+  id: 7,
+  number: "2026-0007",
+  unitId: "liulin",
+  reportedAt: new Date("2026-03-02T10:00:00Z"),
+};
 
 describe("EventBus", () => {
   it("hands an event to each listener for it, in registration order, and waits for them", async () => {

@@ -4,8 +4,9 @@
  * there stays out, so the dialog asks only for it. Pure: the text and the units' names are inputs;
  * the deadline phrase is read by deadline-phrase.ts (its words: understanding/deadline-words.ts).
  */
+
+import { UNIT_SEPARATOR, type UnitNames, unitAtStart } from "../../../office/unit-names.ts";
 import { DEADLINE_PATTERN } from "../../understanding/deadline-words.ts";
-import { UNIT_SEPARATOR, type UnitNames, unitAtStart } from "./unit-names.ts";
 
 /** The parts of a one-line 交办 (each absent when not written). */
 export interface AssignLine {

@@ -3,8 +3,8 @@
  * (full, without 县, without 镇/乡, the work group's) and the dialog's unit list by number or name.
  */
 import { describe, expect, it } from "vitest";
+import { readUnitList, unitNames } from "../../../../../src/handlers/office/unit-names.ts";
 import { parseAssignLine } from "../../../../../src/handlers/supervision/assign/rules/assign-line.ts";
-import { readUnitList, unitNames } from "../../../../../src/handlers/supervision/assign/rules/unit-names.ts";
 import { parseDeadline } from "../../../../../src/handlers/supervision/rules/deadline-phrase.ts";
 
 const names = unitNames([

@@ -1,11 +1,11 @@
 /** The clocks' pure rules: which 督办 round is due by a time, and how deadlines are written. */
 import { describe, expect, it } from "vitest";
 import { tasksPolicySchema } from "../../../../../src/config/tasks-policy.ts";
+import { deadlineText } from "../../../../../src/handlers/office/deadline-text.ts";
 import {
   dueOverdueRound,
   overdueRoundAt,
 } from "../../../../../src/handlers/supervision/clocks/part-timers.ts";
-import { deadlineText } from "../../../../../src/handlers/supervision/due-text.ts";
 
 const rules = tasksPolicySchema.parse({});
 const DUE = new Date("2026-12-07T10:00:00Z");

@@ -1,6 +1,6 @@
-/** How a task's deadline reads in every 督办 text: `12月10日 18:00`, in the office's time zone. */
+/** How a deadline reads in 督办 and 舆情 texts: `12月10日 18:00`, in the office's time zone. */
 import { instantToLocal } from "../../bot/core/wall-clock.ts";
-import { supervisionMessages as M } from "./messages.ts";
+import { officeMessages as M } from "./messages.ts";
 
 const two = (n: number) => String(n).padStart(2, "0");
 

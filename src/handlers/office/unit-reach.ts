@@ -1,6 +1,7 @@
 /**
- * Who hears about a task in a unit (its card, the clocks): its work group (mentioning those of the people who are members)
- * and, for anyone the group does not hold (or a unit without a group), a one-to-one chat.
+ * Who hears about a 督办 task or a 舆情 item in a unit (its card, the clocks): its work group
+ * (mentioning those of the people who are members) and, for anyone the group does not hold (or a
+ * unit without a group), a one-to-one chat.
  */
 import type { Directory } from "../../bot/core/directory.ts";
 import { directChatId } from "../../bot/core/message.ts";

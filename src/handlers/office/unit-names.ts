@@ -1,5 +1,5 @@
 /**
- * Units as leaders name them when they 交办: the full name (县应急管理局), without the county's 县
+ * Units as people name them (a 交办, a 舆情's responsible unit): the full name (县应急管理局), without the county's 县
  * (应急管理局), a town without 镇/乡 (青山), or its work group's name without 工作群 (应急局). Pure:
  * the org's units and groups are inputs; a short name two units share names neither.
  */

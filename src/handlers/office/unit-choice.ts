@@ -1,9 +1,9 @@
 /**
- * Which units a 交办 can name, as the org file has them: the units with a work group (the task card
+ * Which units a 交办 or a 舆情 can name, as the org file has them: the units with a work group (the card
  * goes there), in the org file's order, numbered for the dialog; every unit by name and short name.
  */
-import type { Directory } from "../../../bot/core/directory.ts";
-import { type UnitNames, unitNames } from "./rules/unit-names.ts";
+import type { Directory } from "../../bot/core/directory.ts";
+import { type UnitNames, unitNames } from "./unit-names.ts";
 
 /** The units the dialog lists (by number): those with a work group, else every unit. */
 export function offeredUnits(directory: Directory): string[] {
