@@ -84,3 +84,27 @@ export function readUnitList(
   }
   return { unitIds, unknown };
 }
+
+/** One unit named inside a text: which, where, and how long the name is. */
+export interface UnitMention {
+  unitId: string;
+  index: number;
+  length: number;
+}
+
+/**
+ * Every unit named anywhere in `text`, in order: at each place the longest name that fits (青山镇
+ * before 青山), and the text after it read on from its end.
+ */
+export function unitsInText(text: string, names: UnitNames): UnitMention[] {
+  const found: UnitMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const here = unitAtStart(text.slice(i), names);
+    if (here) {
+      found.push({ unitId: here.unitId, index: i, length: here.length });
+      i += here.length;
+    } else i += 1;
+  }
+  return found;
+}
