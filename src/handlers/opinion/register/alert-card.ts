@@ -31,12 +31,7 @@ export function personLabel(directory: Directory, personId: string): string {
 }
 
 /** The item's facts as the alert shows them. */
-export function alertFields(
-  item: OpinionItem,
-  rules: OpinionPolicy,
-  directory: Directory,
-  timeZone: string,
-): CardField[] {
+export function alertFields(item: OpinionItem, directory: Directory, timeZone: string): CardField[] {
   const reach = M.reachText({ reads: item.reads, reposts: item.reposts, comments: item.comments });
   return [
     { label: M.cardSource, value: item.source },
@@ -64,7 +59,7 @@ export function alertCard(
   return {
     title: M.alertTitle(O.heading(item.number), level.name),
     tone: level.urgent ? "red" : (TONES[Math.min(rank + 1, TONES.length - 1)] ?? "blue"),
-    fields: alertFields(item, rules, directory, timeZone),
+    fields: alertFields(item, directory, timeZone),
     buttons: ALERT_ACTIONS[audience].map((action) => ({
       label: O.buttons[action as keyof typeof O.buttons],
       action: opinionActionValue(action, item.id),

@@ -30,7 +30,7 @@ export const alertJob = ({ rules, office, escalation }: OpinionSetting): JobHand
     const { database, directory, clock } = ctx.services;
     const store = new OpinionStore(database);
     const item = await store.byId(itemId);
-    if (!item || item.status !== "open" || item.closedAt || item.alertedAt) return;
+    if (item?.status !== "open" || item.closedAt || item.alertedAt) return;
     const now = clock.now();
     const { urgent } = levelOf(rules, item.levelId);
     const onDuty = onDutyAt(office, directory, now);
