@@ -12,7 +12,7 @@ function count(n: number): string {
 
 export const registerMessages = {
   commandSummary:
-    "登记网络舆情：舆情 微博网友发帖称…，链接 https://…，责任单位青山镇，今天8时30分发现，级别一般（或只发「舆情」查看在办舆情并逐步登记）",
+    "登记网络舆情：舆情 一段话（含链接、责任单位、发现时间、级别）；只发「舆情」查看在办舆情并逐步登记",
   dialogTitle: "舆情登记",
 
   sourceLabel: "来源",
@@ -81,7 +81,6 @@ export const registerMessages = {
   filedAlready: (number: string) => `${number} 已经登记，不会重复登记。`,
 
   alertTitle: (heading: string, level: string) => `${heading}（${level}）`,
-  alertLevelUrgent: "（加急）",
   cardSource: "来源",
   cardLink: "链接",
   cardContent: "内容",

@@ -1,7 +1,7 @@
 /** Reach counts as people write them (万, +, thousands commas), in a reply and inside a paragraph. */
 import { describe, expect, it } from "vitest";
-import { findReach, parseReach } from "../../../../../src/handlers/opinion/register/understanding/reach.ts";
 import { parseReachReply } from "../../../../../src/handlers/opinion/register/register-steps.ts";
+import { findReach, parseReach } from "../../../../../src/handlers/opinion/register/understanding/reach.ts";
 
 describe("parseReach", () => {
   it.each([
