@@ -27,6 +27,8 @@ export interface ItemTimelineView {
 
 /** How much of what someone wrote (核实, 口径, 批示 …) a line quotes. */
 const MAX_QUOTE = 40;
+/** How much of the 已回应 note (usually the answer's link) a line quotes. */
+const MAX_ANSWER = 200;
 
 type Detail = Record<string, unknown>;
 
@@ -41,8 +43,8 @@ function text(detail: Detail, key: string): string | undefined {
   return typeof value === "string" && value.trim() ? value : undefined;
 }
 
-function quoted(label: string, said: string | undefined): string {
-  return said ? W.quoted(label, shorten(said, MAX_QUOTE)) : label;
+function quoted(label: string, said: string | undefined, max = MAX_QUOTE): string {
+  return said ? W.quoted(label, shorten(said, max)) : label;
 }
 
 function stageName(value: unknown): string {
@@ -74,7 +76,8 @@ export function describeItemStep(row: ItemTimelineRow, view: ItemTimelineView): 
     case "approved":
       return W.approved;
     case "responded":
-      return quoted(W.responded, text(d, "text"));
+      // The answer's link is quoted whole (a cut link leads nowhere).
+      return quoted(W.responded, text(d, "text"), MAX_ANSWER);
     case "reminded":
       return W.reminded(stageName(d.stage));
     case "escalated":
