@@ -67,6 +67,7 @@ export const opinionQueryMessages = {
 
   dailyTitle: (day: string) => `舆情日报 · ${day}`,
   dailyStatisticsLabel: "今日各单位",
+  dailyJobLabel: "舆情日报",
 } as const;
 
 /** How each step of an item's timeline reads (every kind of OPINION_EVENT_KINDS). */

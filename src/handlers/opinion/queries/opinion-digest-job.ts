@@ -27,6 +27,7 @@ export const opinionDigestSchema = z.object({
 export function opinionDigestJob({ rules, office }: OpinionSetting): JobHandler<typeof opinionDigestSchema> {
   return {
     name: OPINION_JOBS.digest,
+    label: M.dailyJobLabel,
     schema: opinionDigestSchema,
     async run(ctx, data) {
       const { database, directory, clock, log } = ctx.services;
