@@ -31,7 +31,7 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
     // Right after incident: 帮助 lists 查询/进行中/我的上报 where they always stood.
     queriesCapability(incident),
     instructionCapability(incident, office.timezone),
-    digestCapability(incident),
+    digestCapability(incident, policy.opinion),
     statisticsCapability(office.timezone),
     profileCapability(office.timezone),
     dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),

@@ -5,6 +5,9 @@
 import type { Command } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
+import { itemStatistics, loadItemStatistics } from "../opinion/queries/item-statistics.ts";
+import { itemStatisticsField } from "../opinion/queries/item-statistics-field.ts";
+import { opinionQueryMessages } from "../opinion/queries/messages.ts";
 import { overseesAll } from "../queries/incident-access.ts";
 import { taskQueryMessages } from "../supervision/queries/messages.ts";
 import { loadTaskStatistics, taskStatistics } from "../supervision/queries/task-statistics.ts";
@@ -23,9 +26,10 @@ export async function buildStatisticsCard(
   unitId?: string,
 ): Promise<Card> {
   const { database, directory } = services;
-  const [facts, tasks] = await Promise.all([
+  const [facts, tasks, opinions] = await Promise.all([
     loadStatisticsFacts(database, period, unitId),
     loadTaskStatistics(database, period, services.clock.now(), unitId),
+    loadItemStatistics(database, period, unitId),
   ]);
   const unitIds = unitId === undefined ? reportingUnits(directory) : [unitId];
   const units = unitStatistics(unitIds, facts);
@@ -38,12 +42,15 @@ export async function buildStatisticsCard(
     total: totalStatistics(facts),
     unitName: (id) => directory.unitName(id),
   });
-  // The 督办 section (交办, 按期办结, 逾期, 延期 per unit) after the reporting figures.
-  const taskField = taskStatisticsField(taskStatistics(unitIds, tasks), (id) => directory.unitName(id));
+  // The 督办 section (交办, 按期办结, 逾期, 延期 per unit) after the reporting figures, then 舆情
+  // (items, 核实按时, 回应按时 per unit).
+  const unitName = (id: string) => directory.unitName(id);
+  const taskField = taskStatisticsField(taskStatistics(unitIds, tasks), unitName);
+  const opinionField = itemStatisticsField(itemStatistics(unitIds, opinions), unitName);
   return {
     ...card,
-    fields: [...card.fields, taskField],
-    note: `${card.note ?? ""}${taskQueryMessages.statisticsNote}`,
+    fields: [...card.fields, taskField, opinionField],
+    note: `${card.note ?? ""}${taskQueryMessages.statisticsNote}${opinionQueryMessages.statisticsNote}`,
   };
 }
 

@@ -92,8 +92,8 @@ describe("统计", () => {
   it("shows a reporter only their own unit", { timeout: 30_000 }, async () => {
     const answer = await ask("白水乡工作群", "李四", "统计 2026年2月");
     expect(answer.card?.title).toBe("白水乡报送统计 · 2026年2月");
-    // The reporting figures, then the 督办 section (白水乡 has no task in February: 无).
-    expect(answer.card?.fields.map((f) => f.label)).toEqual(["白水乡", "督办"]);
+    // The reporting figures, then the 督办 and 舆情 sections (白水乡 has no task or item in February: 无).
+    expect(answer.card?.fields.map((f) => f.label)).toEqual(["白水乡", "督办", "舆情"]);
   });
 
   it("answers a period it cannot read, or one still ahead, in plain Chinese", {

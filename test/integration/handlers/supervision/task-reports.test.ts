@@ -37,7 +37,7 @@ describe("日报's 督办 section", () => {
     timeout: 30_000,
   }, async () => {
     const answer = await ask("县领导群", "李书记", "日报");
-    expect(answer.card?.fields.map((f) => f.label).slice(-3)).toEqual([
+    expect(answer.card?.fields.map((f) => f.label).slice(-6, -3)).toEqual([
       "督办：今日到期（2 项）",
       "督办：逾期（2 项）",
       "督办：待确认办结（1 项）",
@@ -76,7 +76,7 @@ describe("统计's 督办 section", () => {
     timeout: 30_000,
   }, async () => {
     const baishui = await ask("白水乡工作群", "李四", "统计 2026-12");
-    expect(baishui.card?.fields.map((f) => f.label)).toEqual(["白水乡", "督办"]);
+    expect(baishui.card?.fields.map((f) => f.label)).toEqual(["白水乡", "督办", "舆情"]);
     expect(cardField(baishui, "督办")).toBe("白水乡：交办 2，按期办结 0，逾期 1，延期 1（按期办结率 0%）");
     expect(cardField(await ask("卫健委工作群", "褚科员", "统计 2026-12"), "督办")).toBe("无");
   });

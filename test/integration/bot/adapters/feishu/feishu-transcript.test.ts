@@ -16,6 +16,9 @@ import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../supp
 
 const FILE = join(ROOT, "test/fixtures/feishu/incident-conversation.chat");
 
+/** The 舆情 conversation run on Feishu too: an item registered for 青山镇 (Y2026-0001), then worked on. */
+const OPINION_TRANSCRIPT = "opinion-queries-digest";
+
 describe("an incident conversation on Feishu and on the console", () => {
   let fake: FakeFeishuServer;
 
@@ -59,9 +62,10 @@ describe("an incident conversation on Feishu and on the console", () => {
     }
   }, 60_000);
 
-  // Three of the project's own transcripts as well: escalation with one-to-one chats and button
-  // presses there, an instruction relayed with receipts, and a 督办 task from 交办 to overdue.
-  for (const name of ["incident-escalation", "instruction-relay", "supervision-overdue"])
+  // Four of the project's own transcripts as well: escalation with one-to-one chats and button
+  // presses there, an instruction relayed with receipts, a 督办 task from 交办 to overdue, and a 舆情
+  // item from 登记 to 查询.
+  for (const name of ["incident-escalation", "instruction-relay", "supervision-overdue", OPINION_TRANSCRIPT])
     it(`meets test/transcripts/${name}.chat through the Feishu adapter`, async () => {
       const failures = await runTranscriptOnFeishu(join(ROOT, `test/transcripts/${name}.chat`), fake);
       expect(failures).toEqual([]);
@@ -78,6 +82,15 @@ describe("an incident conversation on Feishu and on the console", () => {
         const direct = fake.messagesTo(openIdOf("he-xiangzhang"));
         expect(direct.some((m) => viewText(m, (id) => id).includes("【督办】") && m.urgent.length > 0)).toBe(
           true,
+        );
+      }
+      if (name === OPINION_TRANSCRIPT) {
+        // The item's alert reached the responsible unit's group as a card with the unit's buttons.
+        const alert = fake
+          .messagesTo(chatIdOf("qingshan-work"))
+          .find((m) => m.msgType === "interactive" && viewText(m, (id) => id).includes("【舆情】Y2026-0001"));
+        expect(alert && buttonsOf(alert).map((b) => b.label)).toEqual(
+          expect.arrayContaining(["签收", "核实", "口径", "已回应", "转突发"]),
         );
       }
     }, 90_000);
