@@ -10,6 +10,7 @@ import type { Card, CardField, Chart } from "../../bot/core/message.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
+import { cappedLines } from "../office/list-text.ts";
 import { formatLocalTime, shortDay, shortLocalTime } from "../office/time-format.ts";
 import { lateParts, missedParts } from "../statistics/monthly-notice.ts";
 import type { DailyFact, LateAndMissedFacts } from "../statistics/unit-statistics.ts";
@@ -55,14 +56,7 @@ export interface DigestView {
   now: Date;
 }
 
-/** Lines a section lists before `另有 N 项未列出`. */
-const MAX_LINES = 15;
-
-function capped(lines: readonly string[]): string {
-  if (lines.length === 0) return M.none;
-  if (lines.length <= MAX_LINES) return lines.join("\n");
-  return [...lines.slice(0, MAX_LINES), M.more(lines.length - MAX_LINES)].join("\n");
-}
+const capped = (lines: readonly string[]) => cappedLines(lines, M);
 
 function severityOrder(policy: IncidentPolicy) {
   const rank = (i: Incident) => policy.grades.indexOf(gradeOf(policy, i.gradeId));

@@ -1,4 +1,14 @@
-/** The words office facts are written in (Chinese): days, weekdays and durations. */
+/** The words office facts are written in (Chinese): days, weekdays, durations and roles in refusals. */
+import type { Role } from "../../config/org.ts";
+
+const ROLE_NAMES: Record<Role, string> = {
+  leader: "县领导",
+  duty: "值班员",
+  director: "单位负责人",
+  reporter: "信息员",
+  admin: "管理员",
+};
+
 export const officeMessages = {
   /** `12月1日（星期二）`; `weekday` 0 is Sunday. */
   dayZh: (month: number, date: number, weekday: number) =>
@@ -7,6 +17,8 @@ export const officeMessages = {
   days: (n: number) => `${n} 天`,
   hours: (n: number) => `${n} 小时`,
   minutes: (n: number) => `${n} 分钟`,
+  /** Roles as a refusal names them: `县领导、值班员`. */
+  roles: (roles: readonly string[]) => roles.map((r) => ROLE_NAMES[r as Role] ?? r).join("、"),
   /** A deadline: `12月10日 18:00`. */
   deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
 };

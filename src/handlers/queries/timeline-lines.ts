@@ -8,6 +8,7 @@ import type { Element } from "../../config/incident-policy.ts";
 import { followUpTitle } from "../incident/follow-up/ordinal.ts";
 import { ELEMENT_NAMES } from "../incident/messages.ts";
 import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
+import { detailOf } from "../office/timeline-detail.ts";
 import { queryMessages, TIMELINE_WORDS as W } from "./messages.ts";
 
 export interface TimelineRow {
@@ -33,14 +34,6 @@ const SYSTEM_STEPS = /^(?:flagged_|closed$)/;
 const MAX_NAMES = 4;
 /** How much of an instruction a line quotes. */
 const MAX_QUOTE = 30;
-
-type Detail = Record<string, unknown>;
-
-function detailOf(row: TimelineRow): Detail {
-  return row.detail && typeof row.detail === "object" && !Array.isArray(row.detail)
-    ? (row.detail as Detail)
-    : {};
-}
 
 function ids(value: unknown): string[] {
   if (typeof value === "string") return [value];

@@ -7,6 +7,7 @@ import type { Command, JobHandler } from "../../bot/core/capability.ts";
 import type { Card } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import { localDay } from "../office/days.ts";
+import { jobTargetChats, scheduledSendSchema } from "../office/target-chats.ts";
 import { loadTaskStatistics } from "../supervision/queries/task-statistics.ts";
 import { overdueNoticeField } from "../supervision/queries/task-statistics-fields.ts";
 import { statisticsMessages as M } from "./messages.ts";
@@ -14,7 +15,6 @@ import { monthlyNoticeCard } from "./monthly-notice.ts";
 import { monthBefore, monthPeriod, type Period, parsePeriod } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";
 import { loadStatisticsFacts } from "./statistics-facts.ts";
-import { jobTargetChats, scheduledSendSchema } from "./target-chats.ts";
 import { unitStatistics } from "./unit-statistics.ts";
 
 export const MONTHLY_NOTICE_JOB = "monthly-notice";

@@ -3,15 +3,9 @@
  * refusals, and the paragraph a 转突发 hands to the incident 首报 dialog.
  */
 
-const ROLE_NAMES: Record<string, string> = {
-  leader: "县领导",
-  duty: "值班员",
-  director: "单位负责人",
-  reporter: "信息员",
-  admin: "管理员",
-};
+import { officeMessages } from "../../office/messages.ts";
 
-const rolesText = (roles: readonly string[]) => roles.map((r) => ROLE_NAMES[r] ?? r).join("、");
+const rolesText = officeMessages.roles;
 
 export const oversightMessages = {
   // Help lines of the typed forms.

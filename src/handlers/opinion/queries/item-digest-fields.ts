@@ -4,12 +4,12 @@
  * checked). Pure: the facts, the time and the names are inputs.
  */
 import type { CardField } from "../../../bot/core/message.ts";
+import { cappedLines, shorten } from "../../office/list-text.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { opinionMessages as O } from "../messages.ts";
 import { itemStep, overdueStages } from "../rules/item-state.ts";
 import type { ItemDigestFacts } from "./item-digest-facts.ts";
 import { opinionQueryMessages as M } from "./messages.ts";
-import { shorten } from "./shorten.ts";
 
 export interface ItemDigestView {
   now: Date;
@@ -21,16 +21,10 @@ export interface ItemDigestView {
   deadline(at: Date): string;
 }
 
-/** Lines a field lists before `另有 N 件未列出`. */
-const MAX_LINES = 15;
 /** How much of an item's content a line quotes. */
 const MAX_CONTENT = 16;
 
-function capped(lines: readonly string[]): string {
-  if (lines.length === 0) return M.none;
-  if (lines.length <= MAX_LINES) return lines.join("\n");
-  return [...lines.slice(0, MAX_LINES), M.more(lines.length - MAX_LINES)].join("\n");
-}
+const capped = (lines: readonly string[]) => cappedLines(lines, M);
 
 export function itemDigestFields(facts: ItemDigestFacts, view: ItemDigestView): CardField[] {
   const registered = facts.registered.map((item) =>

@@ -4,10 +4,11 @@
  * Details are read defensively: a step written without one still reads.
  */
 
+import { shorten } from "../../office/list-text.ts";
+import { detailOf, detailText } from "../../office/timeline-detail.ts";
 import { opinionMessages as O } from "../messages.ts";
 import type { OpinionStage } from "../opinion-types.ts";
 import { OPINION_TIMELINE_WORDS as W } from "./messages.ts";
-import { shorten } from "./shorten.ts";
 
 export interface ItemTimelineRow {
   at: Date;
@@ -30,18 +31,7 @@ const MAX_QUOTE = 40;
 /** How much of the 已回应 note (usually the answer's link) a line quotes. */
 const MAX_ANSWER = 200;
 
-type Detail = Record<string, unknown>;
-
-function detailOf(row: ItemTimelineRow): Detail {
-  return row.detail && typeof row.detail === "object" && !Array.isArray(row.detail)
-    ? (row.detail as Detail)
-    : {};
-}
-
-function text(detail: Detail, key: string): string | undefined {
-  const value = detail[key];
-  return typeof value === "string" && value.trim() ? value : undefined;
-}
+const text = detailText;
 
 function quoted(label: string, said: string | undefined, max = MAX_QUOTE): string {
   return said ? W.quoted(label, shorten(said, max)) : label;

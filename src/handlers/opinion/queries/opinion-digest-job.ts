@@ -4,39 +4,31 @@
  * its data names. The day runs from local midnight to the time the schedule was due, so a re-run
  * reads the same window; its sends are keyed from the job's key, so a re-run never posts twice.
  */
-import { z } from "zod";
 import type { JobHandler } from "../../../bot/core/capability.ts";
 import { localDayString } from "../../../bot/core/wall-clock.ts";
 import { localDay, startOfDay } from "../../office/days.ts";
+import { jobTargetChats, scheduledSendSchema } from "../../office/target-chats.ts";
 import { formatDayZh } from "../../office/time-format.ts";
 import { OPINION_JOBS } from "../item-timers.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
-import { digestChats } from "./digest-chats.ts";
 import { opinionDigestFields } from "./digest-section.ts";
 import { itemStatistics, loadItemStatistics } from "./item-statistics.ts";
 import { itemStatisticsField } from "./item-statistics-field.ts";
 import { opinionQueryMessages as M } from "./messages.ts";
 
-/** What a schedule entry passes: its `chats` (ids, names or purposes), its id and due time. */
-export const opinionDigestSchema = z.object({
-  chats: z.array(z.string()).optional(),
-  scheduleId: z.string().optional(),
-  dueAt: z.string().optional(),
-});
-
-export function opinionDigestJob({ rules, office }: OpinionSetting): JobHandler<typeof opinionDigestSchema> {
+export function opinionDigestJob({ rules, office }: OpinionSetting): JobHandler<typeof scheduledSendSchema> {
   return {
     name: OPINION_JOBS.digest,
     label: M.dailyJobLabel,
-    schema: opinionDigestSchema,
+    schema: scheduledSendSchema,
     async run(ctx, data) {
-      const { database, directory, clock, log } = ctx.services;
+      const { database, directory, clock } = ctx.services;
       const tz = office.timezone;
       const due = data.dueAt ? new Date(data.dueAt) : undefined;
       const to = due && !Number.isNaN(due.getTime()) ? due : clock.now();
       const window = { from: startOfDay(localDay(to, tz), tz), to };
-      const { chatIds, skipped } = digestChats(directory, data.chats);
-      if (skipped.length > 0) log.warn({ key: ctx.key, skipped }, "opinion digest: chats not sent to");
+      // Every unit's items are in it: a unit's work group (its clerks) does not get one.
+      const chatIds = jobTargetChats(ctx, data.chats, { withoutUnitGroups: true });
       const [fields, items] = await Promise.all([
         opinionDigestFields(ctx.services, rules, tz, window),
         loadItemStatistics(database, window),

@@ -1,21 +1,15 @@
 /** Chinese texts of 交办 and 转督办 (the dialog, the one-line form, the task card, the receipts). */
 
-const ROLE_NAMES: Record<string, string> = {
-  leader: "县领导",
-  duty: "值班员",
-  director: "单位负责人",
-  reporter: "信息员",
-  admin: "管理员",
-};
+import { officeMessages } from "../../office/messages.ts";
 
 export const assignMessages = {
   assignSummary:
     "交办督办事项：交办 青山镇、白水乡 明天12时前 报送防汛物资储备情况（或只发「交办」逐步填写）",
   convertSummary: "把领导批示转为督办事项：转督办 2026-0042",
   notAllowed: (roles: readonly string[]) =>
-    `只有${roles.map((r) => ROLE_NAMES[r] ?? r).join("、")}可以交办督办事项，您的角色不能交办。`,
+    `只有${officeMessages.roles(roles)}可以交办督办事项，您的角色不能交办。`,
   convertNotAllowed: (roles: readonly string[]) =>
-    `只有${roles.map((r) => ROLE_NAMES[r] ?? r).join("、")}可以把批示转为督办事项，您的角色不能转督办。`,
+    `只有${officeMessages.roles(roles)}可以把批示转为督办事项，您的角色不能转督办。`,
 
   dialogTitle: "交办",
   confirmLabel: "确认交办",

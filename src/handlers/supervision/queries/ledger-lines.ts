@@ -4,11 +4,11 @@
  * nearest deadline. Pure: the tasks, the time and the names are inputs.
  */
 
+import { shorten } from "../../office/list-text.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import { type Light, type PartFacts, partLight, partStatus } from "../rules/part-state.ts";
 import type { PartRole } from "../task-types.ts";
 import { taskQueryMessages as M } from "./messages.ts";
-import { shorten } from "./text-snippets.ts";
 
 /** The fields of a part a ledger line shows. */
 export interface LedgerPart extends PartFacts {

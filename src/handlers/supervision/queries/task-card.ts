@@ -4,13 +4,13 @@
  * and the timeline. Pure: everything is an input.
  */
 import type { Card, CardField } from "../../../bot/core/message.ts";
+import { shorten } from "../../office/list-text.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import { partLight, partStatus } from "../rules/part-state.ts";
 import type { PartRole, SupervisionPart, TaskWithParts } from "../task-types.ts";
 import { taskLight } from "./ledger-lines.ts";
 import { taskQueryMessages as M } from "./messages.ts";
 import { type TaskTimelineRow, taskTimelineLines } from "./task-timeline.ts";
-import { shorten } from "./text-snippets.ts";
 
 export interface TaskCardView {
   now: Date;

@@ -3,12 +3,12 @@
  * reader sees it was checked). Pure: the facts, the time and the names are inputs.
  */
 import type { CardField } from "../../../bot/core/message.ts";
+import { cappedLines, shorten } from "../../office/list-text.ts";
 import { formatDurationZh } from "../../office/time-format.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import type { PartRole } from "../task-types.ts";
 import { taskQueryMessages as M } from "./messages.ts";
 import type { TaskDigestFacts } from "./task-digest-facts.ts";
-import { shorten } from "./text-snippets.ts";
 
 export interface TaskDigestView {
   now: Date;
@@ -17,16 +17,10 @@ export interface TaskDigestView {
   time(at: Date): string;
 }
 
-/** Lines a field lists before `另有 N 项未列出`. */
-const MAX_LINES = 15;
 /** How much of a task's content a line quotes. */
 const MAX_CONTENT = 16;
 
-function capped(lines: readonly string[]): string {
-  if (lines.length === 0) return M.none;
-  if (lines.length <= MAX_LINES) return lines.join("\n");
-  return [...lines.slice(0, MAX_LINES), M.more(lines.length - MAX_LINES)].join("\n");
-}
+const capped = (lines: readonly string[]) => cappedLines(lines, M);
 
 export function taskDigestFields(facts: TaskDigestFacts, view: TaskDigestView): CardField[] {
   const unit = (id: string) => view.unitName(id);

@@ -3,10 +3,12 @@
  * times, unit and person names instead of ids. Pure: the rows, the names and the time are inputs.
  * Details are read defensively: a step written without one still reads.
  */
+
+import { shorten } from "../../office/list-text.ts";
+import { type Detail, detailInstant, detailOf, detailText } from "../../office/timeline-detail.ts";
 import { supervisionMessages as S } from "../messages.ts";
 import type { PartRole } from "../task-types.ts";
 import { TASK_TIMELINE_WORDS as W } from "./messages.ts";
-import { shorten } from "./text-snippets.ts";
 
 export interface TaskTimelineRow {
   at: Date;
@@ -26,27 +28,9 @@ export interface TaskTimelineView {
 /** How much of a reason, result or progress report a line quotes. */
 const MAX_QUOTE = 40;
 
-type Detail = Record<string, unknown>;
+const text = detailText;
 
-function detailOf(row: TaskTimelineRow): Detail {
-  return row.detail && typeof row.detail === "object" && !Array.isArray(row.detail)
-    ? (row.detail as Detail)
-    : {};
-}
-
-function text(detail: Detail, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = detail[key];
-    if (typeof value === "string" && value.trim()) return value;
-  }
-  return undefined;
-}
-
-function instant(value: unknown): Date | undefined {
-  if (typeof value !== "string" && !(value instanceof Date)) return undefined;
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? undefined : at;
-}
+const instant = detailInstant;
 
 function quoted(label: string, said: string | undefined): string {
   return said ? W.quoted(label, shorten(said, MAX_QUOTE)) : label;

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { JobContext } from "../../bot/core/context.ts";
 import type { Directory } from "../../bot/core/directory.ts";
-import { alertChats } from "../office/audience.ts";
+import { alertChats } from "./audience.ts";
 
 const PURPOSES = ["unit", "leaders", "duty"] as const;
 

@@ -1,7 +1,7 @@
 /** Where a scheduled digest or notice goes: group ids, names and purposes of the sample org file. */
 import { describe, expect, it } from "vitest";
 import { Directory } from "../../../../src/bot/core/directory.ts";
-import { targetChats } from "../../../../src/handlers/statistics/target-chats.ts";
+import { targetChats } from "../../../../src/handlers/office/target-chats.ts";
 import { sampleConfig } from "../../../support/app.ts";
 
 const directory = new Directory((await sampleConfig()).org);
