@@ -2,7 +2,7 @@
  * 舆情 on WeChat (wechaty-puppet-mock): an item's card for the responsible unit, sent through the
  * app's send path with the unit's buttons (签收, 核实, 口径, 已回应, 转突发), shows a reply code for
  * each in the room, and `<code> 签收` typed there reaches the 舆情 capability's button handler
- * through the router, for that item.
+ * through the router, for that item: the item is signed and the room told so.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opinionMessages as O } from "../../../../../src/handlers/opinion/messages.ts";
@@ -82,11 +82,12 @@ describe("a 舆情 card in a WeChat room", { timeout: 60_000 }, () => {
 
     const from = world.posted.length;
     world.say(UNIT, "张三", `${code} 签收`);
-    const answer = await world.expectPost(UNIT, [], from);
-    // The 舆情 capability answered the press: the item's 签收 (its number), or, on a branch
-    // without the answer part, its own word for a button nobody handles — not a reply-code error.
-    expect(answer.text).toMatch(new RegExp(`${item.number}|${O.staleButton}`));
+    // The 舆情 capability's 签收 answered the press, for this item, as 张三.
+    const answer = await world.expectPost(UNIT, [`${item.number} 青山镇已签收（张三）`], from);
     expect(answer.text).not.toContain("回复码");
+    const signed = await new OpinionStore(world.test.database.prisma).byId(item.id);
+    expect(signed?.signedBy).toBe("zhangsan");
+    expect(signed?.signedAt).not.toBeNull();
 
     // A code this room never got is refused, and nothing reaches the item.
     const before = world.posted.length;
