@@ -6,13 +6,13 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { type DialogDefinition, defineDialog } from "../../../bot/core/dialog/definition.ts";
+import { buttonItem } from "../found-item.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
 import { OpinionStore } from "../opinion-store.ts";
 import type { OpinionItem } from "../opinion-types.ts";
 import type { AnswerStep } from "./answer-rules.ts";
 import { answerTextSchema } from "./answer-text.ts";
 import { draftItem } from "./draft-item.ts";
-import { itemById } from "./found-item.ts";
 import { answerMessages as M } from "./messages.ts";
 import { respondItem } from "./respond-item.ts";
 import { reviseItem } from "./revise-item.ts";
@@ -113,7 +113,7 @@ function textDialog(setting: OpinionSetting, step: TextStep): DialogDefinition<T
         ? [{ label: M.itemLabel, value: `${data.number} ${(data.content ?? "").slice(0, SHOWN)}` }]
         : [],
     async complete(ctx, data) {
-      const item = await itemById(ctx, data.itemId);
+      const item = await buttonItem(ctx, data.itemId);
       if (item) await TEXT_STEPS[step](ctx, setting, item, data.text);
     },
   });

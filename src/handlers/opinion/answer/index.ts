@@ -4,11 +4,11 @@
  * need words open a short dialog) and typed forms. Rules of who and when: answer-rules.ts.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { buttonItem } from "../found-item.ts";
 import type { OpinionParts, OpinionSetting } from "../opinion-parts.ts";
 import type { OpinionItem } from "../opinion-types.ts";
 import { answerDialogs } from "./answer-dialogs.ts";
 import { approveItem } from "./approve-item.ts";
-import { itemById } from "./found-item.ts";
 import { signItem } from "./sign-item.ts";
 import { askForText, typedCommands } from "./typed-commands.ts";
 
@@ -16,7 +16,7 @@ type Press = (ctx: ConversationContext, item: OpinionItem) => Promise<void>;
 
 /** A button that acts on the item it names (after saying so when the item is gone). */
 const button = (press: Press) => async (ctx: ConversationContext, itemId: number) => {
-  const item = await itemById(ctx, itemId);
+  const item = await buttonItem(ctx, itemId);
   if (item) await press(ctx, item);
 };
 

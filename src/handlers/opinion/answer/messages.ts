@@ -3,16 +3,9 @@
  * (同意发布, 修改意见): their notices, the 口径 review card, the short dialogs of the buttons and
  * the refusals.
  */
+import { officeMessages } from "../../office/messages.ts";
 
-const ROLE_NAMES: Record<string, string> = {
-  leader: "县领导",
-  duty: "值班员",
-  director: "单位负责人",
-  reporter: "信息员",
-  admin: "管理员",
-};
-
-const rolesText = (roles: readonly string[]) => roles.map((r) => ROLE_NAMES[r] ?? r).join("、");
+const rolesText = officeMessages.roles;
 
 export const answerMessages = {
   // Help lines of the typed forms.

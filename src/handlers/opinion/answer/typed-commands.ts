@@ -6,28 +6,15 @@
  */
 import type { Command } from "../../../bot/core/capability.ts";
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { type ItemAct as Act, itemCommand } from "../found-item.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
 import type { OpinionItem } from "../opinion-types.ts";
 import { ANSWER_DIALOGS, TEXT_STEPS, type TextStep } from "./answer-dialogs.ts";
 import { refusalOf } from "./answer-step.ts";
 import { readAnswerText } from "./answer-text.ts";
 import { approveItem } from "./approve-item.ts";
-import { startsWithOpinionNumber, typedItem } from "./found-item.ts";
 import { answerMessages as M } from "./messages.ts";
 import { signItem } from "./sign-item.ts";
-
-type Act = (ctx: ConversationContext, item: OpinionItem, rest: string) => Promise<void>;
-
-function itemCommand(about: Omit<Command, "run" | "owns">, usage: string, act: Act): Command {
-  return {
-    ...about,
-    owns: (_ctx, args) => startsWithOpinionNumber(args),
-    async run(ctx, args) {
-      const typed = await typedItem(ctx, args, usage);
-      if (typed) await act(ctx, typed.item, typed.rest);
-    },
-  };
-}
 
 /** Opens the step's dialog (after checking the person may), the way its button does. */
 export async function askForText(

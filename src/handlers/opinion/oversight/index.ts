@@ -4,11 +4,11 @@
  * the incident once it is filed) and 办结 —, as the alert's buttons and typed forms.
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
+import { buttonItem } from "../found-item.ts";
 import type { OpinionParts, OpinionSetting } from "../opinion-parts.ts";
 import type { OpinionItem } from "../opinion-types.ts";
 import { closeItem } from "./close-item.ts";
 import { convertItem } from "./convert-item.ts";
-import { buttonItem } from "./found-item.ts";
 import { incidentFiledListener } from "./incident-filed.ts";
 import { INSTRUCT_DIALOG, instructDialog } from "./instruct-dialog.ts";
 import { instructRefusal } from "./instruct-item.ts";

@@ -5,30 +5,15 @@
  * `Y…` number, through `owns`.
  */
 import type { Command } from "../../../bot/core/capability.ts";
-import type { ConversationContext } from "../../../bot/core/context.ts";
+import { itemCommand } from "../found-item.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
-import type { OpinionItem } from "../opinion-types.ts";
 import { closeItem } from "./close-item.ts";
 import { convertItem } from "./convert-item.ts";
-import { startsWithOpinionNumber, typedItem } from "./found-item.ts";
 import { INSTRUCT_DIALOG } from "./instruct-dialog.ts";
 import { instructItem, instructRefusal } from "./instruct-item.ts";
 import { readInstructText } from "./instruct-text.ts";
 import { oversightMessages as M } from "./messages.ts";
 import { readItem } from "./read-item.ts";
-
-type Act = (ctx: ConversationContext, item: OpinionItem, rest: string) => Promise<void>;
-
-function itemCommand(about: Omit<Command, "run" | "owns">, usage: string, act: Act): Command {
-  return {
-    ...about,
-    owns: (_ctx, args) => startsWithOpinionNumber(args),
-    async run(ctx, args) {
-      const typed = await typedItem(ctx, args, usage);
-      if (typed) await act(ctx, typed.item, typed.rest);
-    },
-  };
-}
 
 export function typedCommands(setting: OpinionSetting): Command[] {
   return [

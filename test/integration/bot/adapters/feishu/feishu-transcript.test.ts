@@ -1,7 +1,7 @@
 /**
  * One incident conversation (上报 → alert → 已阅 → 批示 → 收到) run twice from the same transcript:
  * through the console by the transcript runner, and through the Feishu adapter against the fake
- * Feishu server. Both must meet every expectation. Two of the console transcripts run on Feishu too.
+ * Feishu server. Both must meet every expectation. Four of the console transcripts run on Feishu too.
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,8 +16,9 @@ import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../supp
 
 const FILE = join(ROOT, "test/fixtures/feishu/incident-conversation.chat");
 
-/** The 舆情 conversation run on Feishu too: an item registered for 青山镇 (Y2026-0001), then worked on. */
-const OPINION_TRANSCRIPT = "opinion-queries-digest";
+/** The 舆情 conversation run on Feishu too: an item registered for 青山镇 (Y2026-0001), its 口径 sent back by a
+ * button, approved by a button, answered. */
+const OPINION_TRANSCRIPT = "opinion-answer-revised";
 
 describe("an incident conversation on Feishu and on the console", () => {
   let fake: FakeFeishuServer;
@@ -64,7 +65,7 @@ describe("an incident conversation on Feishu and on the console", () => {
 
   // Four of the project's own transcripts as well: escalation with one-to-one chats and button
   // presses there, an instruction relayed with receipts, a 督办 task from 交办 to overdue, and a 舆情
-  // item from 登记 to 查询.
+  // item from 登记 to 已回应, with its cards pressed on Feishu.
   for (const name of ["incident-escalation", "instruction-relay", "supervision-overdue", OPINION_TRANSCRIPT])
     it(`meets test/transcripts/${name}.chat through the Feishu adapter`, async () => {
       const failures = await runTranscriptOnFeishu(join(ROOT, `test/transcripts/${name}.chat`), fake);
