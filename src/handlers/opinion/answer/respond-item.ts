@@ -6,7 +6,7 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { alertChats } from "../../office/audience.ts";
-import { cancelStageTimers } from "../item-timers.ts";
+import { cancelItemTimers } from "../item-timers.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
 import type { OpinionItem } from "../opinion-types.ts";
 import { chatNames, groupNotices, sendNotices, toldHere } from "./answer-notices.ts";
@@ -27,7 +27,8 @@ export async function respondItem(
   }));
   if (!responded) return;
   const { directory, scheduler } = ctx.services;
-  await cancelStageTimers(scheduler, responded, "respond");
+  // The answer is out: a 核实 never reported no longer needs chasing either (see stageDone).
+  await cancelItemTimers(scheduler, responded);
   const card = responseCard(responded, directory);
   const told = await sendNotices(ctx, groupNotices(alertChats(directory), { card }));
   if (!toldHere(ctx, told)) await ctx.reply(M.respondedDone(item.number, chatNames(ctx, told)));

@@ -2,8 +2,9 @@
  * Where a 舆情 item stands, read from its fields and now. Pure.
  *
  * - stage: the next thing the item waits for — 待签收, 待核实, 待报口径, 口径待审核, 待回应, 已回应, 已办结;
- * - a stage is done once its step is on file (核实: `verifiedAt`; 回应: `respondedAt`) or the item
- *   is closed; it is overdue (超时) while not done at or after its deadline.
+ * - a stage is done once its step is on file (核实: `verifiedAt`; 回应: `respondedAt`), the item is
+ *   closed, or the answer is out (no 核实 is chased after 已回应); it is overdue (超时) while not
+ *   done at or after its deadline.
  */
 import type { OpinionStage } from "../opinion-types.ts";
 
@@ -41,10 +42,13 @@ export function itemStep(item: ItemFacts): ItemStep {
   return "unsigned";
 }
 
-/** Whether the stage's step is done (or no longer needed: the item is closed). */
+/**
+ * Whether the stage's step is done, or no longer needed: the item is closed, or — for 核实 — the
+ * approved answer is already out (a 核实 never reported is not chased after 已回应).
+ */
 export function stageDone(item: ItemFacts, stage: OpinionStage): boolean {
-  if (item.closedAt || item.status === "closed") return true;
-  return stage === "verify" ? item.verifiedAt !== null : item.respondedAt !== null;
+  if (item.closedAt || item.status === "closed" || item.respondedAt !== null) return true;
+  return stage === "verify" && item.verifiedAt !== null;
 }
 
 export function stageDue(item: Pick<ItemFacts, "verifyDueAt" | "respondDueAt">, stage: OpinionStage): Date {
