@@ -67,6 +67,8 @@ export const registerMessages = {
   levelHelp: "按影响程度选择：重大舆情核实、回应最急，一般舆情时限最长。",
 
   verifyDueLabel: "核实时限",
+  /** A deadline on the summary that has already passed. */
+  duePassed: (deadline: string) => `${deadline}（已过，登记后即催办）`,
   respondDueLabel: "回应时限",
   registrantLabel: "登记人",
 

@@ -98,9 +98,15 @@ export function registerDialog(setting: OpinionSetting) {
       const fields = [];
       if (data.levelId && data.foundAt) {
         const dues = opinionDues(levelOf(rules, data.levelId), new Date(data.foundAt));
+        // A deadline already behind (found long ago) is said so before it is filed: it is chased at once.
+        const now = ctx.services.clock.now().getTime();
+        const due = (at: Date) => {
+          const text = deadlineText(at, office.timezone);
+          return at.getTime() <= now ? M.duePassed(text) : text;
+        };
         fields.push(
-          { label: M.verifyDueLabel, value: deadlineText(dues.verifyDueAt, office.timezone) },
-          { label: M.respondDueLabel, value: deadlineText(dues.respondDueAt, office.timezone) },
+          { label: M.verifyDueLabel, value: due(dues.verifyDueAt) },
+          { label: M.respondDueLabel, value: due(dues.respondDueAt) },
         );
       }
       fields.push({ label: M.registrantLabel, value: ctx.services.directory.personName(ctx.person.id) });
