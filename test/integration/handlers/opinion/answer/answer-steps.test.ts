@@ -7,181 +7,64 @@
  * database holds, which clocks still wait, and what each chat is told.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleMessageDto } from "../../../../../src/bot/adapters/console/console-message.ts";
-import { armItemTimers } from "../../../../../src/handlers/opinion/item-timers.ts";
 import { opinionMessages as O } from "../../../../../src/handlers/opinion/messages.ts";
-import {
-  type OpinionAction,
-  opinionActionValue,
-} from "../../../../../src/handlers/opinion/opinion-actions.ts";
-import { OpinionStore } from "../../../../../src/handlers/opinion/opinion-store.ts";
+import { opinionActionValue } from "../../../../../src/handlers/opinion/opinion-actions.ts";
 import type { OpinionItem } from "../../../../../src/handlers/opinion/opinion-types.ts";
-import { levelOf, opinionDues } from "../../../../../src/handlers/opinion/rules/opinion-level.ts";
-import { VirtualClock } from "../../../../../src/transcript/virtual-clock.ts";
-import { VirtualScheduler } from "../../../../../src/transcript/virtual-scheduler.ts";
-import { sampleConfig, startTestApp, type TestApp } from "../../../../support/app.ts";
-import { ConsoleClient } from "../../../../support/console-client.ts";
+import { DUTY, LEADERS, OpinionConsole, QINGSHAN } from "../opinion-console.ts";
 
-const LEADERS = "县领导群";
-const DUTY = "总值班室";
-const QINGSHAN = "青山镇工作群";
-const CONTENT = "微博网友发帖称青山镇李家村垃圾长期无人清运";
-const START = new Date("2026-12-07T09:10:00+08:00");
-const FOUND = new Date("2026-12-07T08:30:00+08:00");
-
-let test: TestApp;
-let client: ConsoleClient;
-let store: OpinionStore;
-let scheduler: VirtualScheduler;
-let clock: VirtualClock;
-let sequence = 0;
+let w: OpinionConsole;
 
 beforeAll(async () => {
-  clock = new VirtualClock(START);
-  scheduler = new VirtualScheduler(clock);
-  test = await startTestApp({ clock, scheduler, recurring: scheduler });
-  client = new ConsoleClient(test.baseUrl);
-  store = new OpinionStore(test.database.prisma);
+  w = await OpinionConsole.open("answer");
 }, 120_000);
 
 afterAll(async () => {
-  await test?.close();
+  await w?.close();
 });
 
-/** Files a 一般 item for 青山镇 as a confirmed 登记 does, arms its clocks and posts its alert cards. */
-async function fileItem(): Promise<OpinionItem> {
-  sequence += 1;
-  const { opinion } = (await sampleConfig()).policy;
-  const now = clock.now();
-  const { item } = await store.create({
-    sourceKey: `answer-${sequence}`,
-    source: "微博",
-    link: "https://weibo.com/1234567890/AbCdEf",
-    content: CONTENT,
-    unitId: "qingshan",
-    foundAt: FOUND,
-    reads: 23_000,
-    reposts: 150,
-    comments: 320,
-    levelId: "general",
-    registeredBy: "sun-zhiban",
-    chatId: "duty",
-    registeredAt: now,
-    ...opinionDues(levelOf(opinion, "general"), FOUND),
-    year: 2026,
-  });
-  await armItemTimers(scheduler, opinion, item, now);
-  await store.setIf(item.id, { alertedAt: null }, { alertedAt: now });
-  const card = (actions: OpinionAction[]) => ({
-    title: O.heading(item.number),
-    fields: [{ label: "内容", value: item.content }],
-    buttons: actions.map((action) => ({
-      label: O.buttons[action],
-      action: opinionActionValue(action, item.id),
-    })),
-  });
-  for (const [chatId, actions] of [
-    ["leaders", ["read", "instruct", "convert"]],
-    ["duty", ["read", "instruct", "convert"]],
-    ["qingshan-work", ["sign", "verify", "draft", "respond", "convert"]],
-  ] as const) {
-    await test.app.messenger.send({
-      chatId,
-      idempotencyKey: `test-alert-${item.id}-${chatId}`,
-      card: card([...actions]),
-    });
-    await client.botSays(chatId === "leaders" ? LEADERS : chatId === "duty" ? DUTY : QINGSHAN, item.number);
-  }
-  return item;
-}
-
-async function fresh(id: number): Promise<OpinionItem> {
-  const item = await store.byId(id);
-  if (!item) throw new Error(`item ${id} gone`);
-  return item;
-}
-
-async function kinds(id: number): Promise<string[]> {
-  return (await store.timeline(id)).map((e) => e.kind);
-}
-
-function waitingFor(id: number): string[] {
-  return scheduler
-    .waiting()
-    .map((w) => w.key)
-    .filter((k) => k.startsWith(`opinion-${id}-`));
-}
-
-/** The newest bot message in `chat` with a button labelled `label` (after message `after`). */
-async function withButton(chat: string, label: string): Promise<ConsoleMessageDto> {
-  const messages = await client.botMessages(chat);
-  const found = messages.reverse().find((m) => m.card?.buttons.some((b) => b.label === label));
-  if (!found) throw new Error(`no ${label} button in ${chat}`);
-  return found;
-}
-
-/** Presses `label` on the newest message that has it; returns the chat's last id before the press. */
-async function press(chat: string, person: string, label: string): Promise<number> {
-  const target = await withButton(chat, label);
-  const after = await client.lastId(chat);
-  await client.press(chat, person, target.id, label);
-  return after;
-}
-
-async function say(chat: string, person: string, text: string): Promise<number> {
-  const after = await client.lastId(chat);
-  await client.say(chat, person, text);
-  return after;
-}
-
-/** What the bot said in `chat` after message `after`, one text per message. */
-async function saidAfter(chat: string, after: number): Promise<string[]> {
-  return (await client.botMessages(chat, after)).map((m) => m.text);
-}
-
 const stageKeys = (id: number, stage: "verify" | "respond") =>
-  waitingFor(id).filter((k) => k.startsWith(`opinion-${id}-${stage}-`));
+  w.waitingFor(id).filter((k) => k.startsWith(`opinion-${id}-${stage}-`));
 
 /** Puts a 口径 on the item as the unit's director typing it (checked by the 口径 test). */
 async function draftTyped(item: OpinionItem, text: string): Promise<void> {
-  const after = await say(QINGSHAN, "钱镇长", `@快报助手 口径 ${item.number} ${text}`);
-  await client.botSays(QINGSHAN, `${item.number} 的回应口径已报送审核`, { after });
+  const after = await w.say(QINGSHAN, "钱镇长", `@快报助手 口径 ${item.number} ${text}`);
+  await w.client.botSays(QINGSHAN, `${item.number} 的回应口径已报送审核`, { after });
 }
 
 describe("签收", () => {
   it("by the unit card's button: recorded once, told to the unit's group and the duty group", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    const dutyAfter = await client.lastId(DUTY);
-    let after = await press(QINGSHAN, "张三", "签收");
-    await client.botSays(QINGSHAN, `${item.number} 青山镇已签收（张三）`, { after });
-    await client.botSays(DUTY, `${item.number} 青山镇已签收`, { after: dutyAfter });
-    expect(await fresh(item.id)).toMatchObject({ signedBy: "zhangsan" });
-    expect((await fresh(item.id)).signedAt).not.toBeNull();
+    const item = await w.fileItem();
+    const dutyAfter = await w.client.lastId(DUTY);
+    let after = await w.press(QINGSHAN, "张三", "签收");
+    await w.client.botSays(QINGSHAN, `${item.number} 青山镇已签收（张三）`, { after });
+    await w.client.botSays(DUTY, `${item.number} 青山镇已签收`, { after: dutyAfter });
+    expect(await w.fresh(item.id)).toMatchObject({ signedBy: "zhangsan" });
+    expect((await w.fresh(item.id)).signedAt).not.toBeNull();
 
-    after = await say(QINGSHAN, "钱镇长", `签收 ${item.number}`);
-    await client.botSays(QINGSHAN, [item.number, "已由张三于", "无需重复"], { after });
-    expect((await kinds(item.id)).filter((k) => k === "signed")).toHaveLength(1);
-    expect((await fresh(item.id)).signedBy).toBe("zhangsan");
+    after = await w.say(QINGSHAN, "钱镇长", `签收 ${item.number}`);
+    await w.client.botSays(QINGSHAN, [item.number, "已由张三于", "无需重复"], { after });
+    expect((await w.kinds(item.id)).filter((k) => k === "signed")).toHaveLength(1);
+    expect((await w.fresh(item.id)).signedBy).toBe("zhangsan");
   });
 
   it("is refused for people outside the responsible unit; a bare 签收 stays the 督办's", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    let after = await press(QINGSHAN, "孙值班", "签收");
-    await client.botSays(QINGSHAN, "只有青山镇的负责人和信息员可以操作", { after });
-    after = await say("白水乡工作群", "李四", `@快报助手 签收 ${item.number}`);
-    await client.botSays("白水乡工作群", "只有青山镇的负责人和信息员可以操作", { after });
-    after = await say(QINGSHAN, "张三", "@快报助手 签收");
-    const answer = (await client.botMessages(QINGSHAN, after)).map((m) => m.text).join("\n");
+    const item = await w.fileItem();
+    let after = await w.press(QINGSHAN, "孙值班", "签收");
+    await w.client.botSays(QINGSHAN, "只有青山镇的负责人和信息员可以操作", { after });
+    after = await w.say("白水乡工作群", "李四", `@快报助手 签收 ${item.number}`);
+    await w.client.botSays("白水乡工作群", "只有青山镇的负责人和信息员可以操作", { after });
+    after = await w.say(QINGSHAN, "张三", "@快报助手 签收");
+    const answer = (await w.client.botMessages(QINGSHAN, after)).map((m) => m.text).join("\n");
     expect(answer).not.toContain(item.number);
-    expect((await fresh(item.id)).signedAt).toBeNull();
-    expect(await kinds(item.id)).not.toContain("signed");
+    expect((await w.fresh(item.id)).signedAt).toBeNull();
+    expect(await w.kinds(item.id)).not.toContain("signed");
 
-    after = await say(QINGSHAN, "张三", "@快报助手 签收 Y2026-9999");
-    await client.botSays(QINGSHAN, O.unknownNumber("Y2026-9999"), { after });
+    after = await w.say(QINGSHAN, "张三", "@快报助手 签收 Y2026-9999");
+    await w.client.botSays(QINGSHAN, O.unknownNumber("Y2026-9999"), { after });
   });
 });
 
@@ -189,20 +72,20 @@ describe("核实", () => {
   it("typed: signs first, records the verification, stops the 核实 clocks only, tells duty and leaders", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
+    const item = await w.fileItem();
     expect(stageKeys(item.id, "verify").length).toBeGreaterThan(0);
-    const leadersAfter = await client.lastId(LEADERS);
-    const after = await say(QINGSHAN, "张三", `@快报助手 核实 ${item.number} 情况属实，已调车清运`);
-    await client.botSays(QINGSHAN, `${item.number} 核实情况已报送`, { after });
-    await client.botSays(LEADERS, `【核实】${item.number} 青山镇（张三）：情况属实，已调车清运`, {
+    const leadersAfter = await w.client.lastId(LEADERS);
+    const after = await w.say(QINGSHAN, "张三", `@快报助手 核实 ${item.number} 情况属实，已调车清运`);
+    await w.client.botSays(QINGSHAN, `${item.number} 核实情况已报送`, { after });
+    await w.client.botSays(LEADERS, `【核实】${item.number} 青山镇（张三）：情况属实，已调车清运`, {
       after: leadersAfter,
     });
-    expect(await fresh(item.id)).toMatchObject({
+    expect(await w.fresh(item.id)).toMatchObject({
       signedBy: "zhangsan",
       verifiedBy: "zhangsan",
       verification: "情况属实，已调车清运",
     });
-    expect(await kinds(item.id)).toEqual(["registered", "signed", "verified"]);
+    expect(await w.kinds(item.id)).toEqual(["registered", "signed", "verified"]);
     expect(stageKeys(item.id, "verify")).toEqual([]);
     expect(stageKeys(item.id, "respond").length).toBeGreaterThan(0);
   });
@@ -210,22 +93,22 @@ describe("核实", () => {
   it("by the button: asks for the 情况 in a short dialog; refused for others; once", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    let after = await press(QINGSHAN, "孙值班", "核实");
-    await client.botSays(QINGSHAN, "只有青山镇的负责人和信息员可以操作", { after });
-    expect((await saidAfter(QINGSHAN, after)).some((t) => t.includes("请写"))).toBe(false);
+    const item = await w.fileItem();
+    let after = await w.press(QINGSHAN, "孙值班", "核实");
+    await w.client.botSays(QINGSHAN, "只有青山镇的负责人和信息员可以操作", { after });
+    expect((await w.saidAfter(QINGSHAN, after)).some((t) => t.includes("请写"))).toBe(false);
 
-    after = await press(QINGSHAN, "钱镇长", "核实");
-    await client.botSays(QINGSHAN, `请写 ${item.number} 的核实情况`, { after });
-    after = await say(QINGSHAN, "钱镇长", "属实");
-    await client.botSays(QINGSHAN, ["请核对", "确认报送"], { after });
-    after = await say(QINGSHAN, "钱镇长", "确认");
-    await client.botSays(QINGSHAN, `${item.number} 核实情况已报送`, { after });
+    after = await w.press(QINGSHAN, "钱镇长", "核实");
+    await w.client.botSays(QINGSHAN, `请写 ${item.number} 的核实情况`, { after });
+    after = await w.say(QINGSHAN, "钱镇长", "属实");
+    await w.client.botSays(QINGSHAN, ["请核对", "确认报送"], { after });
+    after = await w.say(QINGSHAN, "钱镇长", "确认");
+    await w.client.botSays(QINGSHAN, `${item.number} 核实情况已报送`, { after });
 
-    after = await say(QINGSHAN, "张三", `@快报助手 核实 ${item.number} 再说一次`);
-    await client.botSays(QINGSHAN, [item.number, "已由钱镇长于", "无需重复"], { after });
-    expect((await kinds(item.id)).filter((k) => k === "verified")).toHaveLength(1);
-    expect((await fresh(item.id)).verification).toBe("属实");
+    after = await w.say(QINGSHAN, "张三", `@快报助手 核实 ${item.number} 再说一次`);
+    await w.client.botSays(QINGSHAN, [item.number, "已由钱镇长于", "无需重复"], { after });
+    expect((await w.kinds(item.id)).filter((k) => k === "verified")).toHaveLength(1);
+    expect((await w.fresh(item.id)).verification).toBe("属实");
   });
 });
 
@@ -233,84 +116,87 @@ describe("口径, 同意发布, 修改意见", () => {
   it("a 口径 goes to the leaders as a review card mentioning the approvers; a second waits its turn", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    const leadersAfter = await client.lastId(LEADERS);
+    const item = await w.fileItem();
+    const leadersAfter = await w.client.lastId(LEADERS);
     await draftTyped(item, "经核实，已清运完毕。");
-    const card = await client.botSays(LEADERS, `【口径审核】${item.number}`, { after: leadersAfter });
+    const card = await w.client.botSays(LEADERS, `【口径审核】${item.number}`, { after: leadersAfter });
     expect(card.card?.fields).toContainEqual({ label: "拟回应口径", value: "经核实，已清运完毕。" });
     expect(card.card?.buttons.map((b) => b.action)).toEqual([
       opinionActionValue("approve", item.id),
       opinionActionValue("revise", item.id),
     ]);
     expect([...card.mentions].sort()).toEqual(["李书记", "王县长", "赵秘书长"].sort());
-    expect(await fresh(item.id)).toMatchObject({ draft: "经核实，已清运完毕。", draftBy: "qian-zhenzhang" });
+    expect(await w.fresh(item.id)).toMatchObject({
+      draft: "经核实，已清运完毕。",
+      draftBy: "qian-zhenzhang",
+    });
 
-    const after = await say(QINGSHAN, "张三", `@快报助手 口径 ${item.number} 另一版`);
-    await client.botSays(QINGSHAN, `${item.number} 的口径正在审核`, { after });
-    expect((await fresh(item.id)).draft).toBe("经核实，已清运完毕。");
-    expect((await kinds(item.id)).filter((k) => k === "drafted")).toHaveLength(1);
+    const after = await w.say(QINGSHAN, "张三", `@快报助手 口径 ${item.number} 另一版`);
+    await w.client.botSays(QINGSHAN, `${item.number} 的口径正在审核`, { after });
+    expect((await w.fresh(item.id)).draft).toBe("经核实，已清运完毕。");
+    expect((await w.kinds(item.id)).filter((k) => k === "drafted")).toHaveLength(1);
   });
 
   it("同意发布: refused for the unit and the duty office; by a leader's press, once (two presses at once)", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    let after = await say(QINGSHAN, "张三", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
+    const item = await w.fileItem();
+    let after = await w.say(QINGSHAN, "张三", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
     await draftTyped(item, "经核实，已清运完毕。");
-    after = await say(QINGSHAN, "张三", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
-    after = await say(DUTY, "孙值班", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(DUTY, "只有县领导可以审核舆情回应口径", { after });
-    expect((await fresh(item.id)).approvedAt).toBeNull();
+    after = await w.say(QINGSHAN, "张三", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
+    after = await w.say(DUTY, "孙值班", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(DUTY, "只有县领导可以审核舆情回应口径", { after });
+    expect((await w.fresh(item.id)).approvedAt).toBeNull();
 
-    const unitAfter = await client.lastId(QINGSHAN);
-    const target = await withButton(LEADERS, "同意发布");
+    const unitAfter = await w.client.lastId(QINGSHAN);
+    const target = await w.withButton(LEADERS, "同意发布");
     await Promise.all([
-      client.press(LEADERS, "李书记", target.id, "同意发布"),
-      client.press(LEADERS, "王县长", target.id, "同意发布"),
+      w.client.press(LEADERS, "李书记", target.id, "同意发布"),
+      w.client.press(LEADERS, "王县长", target.id, "同意发布"),
     ]);
-    const notice = await client.botSays(QINGSHAN, `${item.number} 口径已同意发布：经核实，已清运完毕。`, {
+    const notice = await w.client.botSays(QINGSHAN, `${item.number} 口径已同意发布：经核实，已清运完毕。`, {
       after: unitAfter,
     });
     expect([...notice.mentions].sort()).toEqual(["张三", "钱镇长"].sort());
     expect(notice.text).toContain(`已回应 ${item.number}`);
-    await client.botSays(LEADERS, `${item.number} 没有待审核的口径`, { after: target.id });
-    expect((await kinds(item.id)).filter((k) => k === "approved")).toHaveLength(1);
-    expect((await fresh(item.id)).approvedText).toBe("经核实，已清运完毕。");
+    await w.client.botSays(LEADERS, `${item.number} 没有待审核的口径`, { after: target.id });
+    expect((await w.kinds(item.id)).filter((k) => k === "approved")).toHaveLength(1);
+    expect((await w.fresh(item.id)).approvedText).toBe("经核实，已清运完毕。");
   });
 
   it("修改意见: the draft goes back with the remarks; the old draft can no longer be approved", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
+    const item = await w.fileItem();
     await draftTyped(item, "已清运。");
-    const unitAfter = await client.lastId(QINGSHAN);
-    let after = await say(QINGSHAN, "张三", `@快报助手 修改意见 ${item.number} 我觉得可以`);
-    await client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
+    const unitAfter = await w.client.lastId(QINGSHAN);
+    let after = await w.say(QINGSHAN, "张三", `@快报助手 修改意见 ${item.number} 我觉得可以`);
+    await w.client.botSays(QINGSHAN, "只有县领导可以审核舆情回应口径", { after });
 
-    after = await press(LEADERS, "王县长", "修改意见");
-    await client.botSays(LEADERS, `请写对 ${item.number} 口径「已清运。」的修改意见`, { after });
-    after = await say(LEADERS, "王县长", "请写明停运原因");
-    await client.botSays(LEADERS, ["请核对", "确认退回"], { after });
-    after = await say(LEADERS, "王县长", "确认");
-    await client.botSays(LEADERS, `已将对 ${item.number} 口径的修改意见转达青山镇`, { after });
-    const notice = await client.botSays(QINGSHAN, `【修改意见】${item.number} 王县长：请写明停运原因`, {
+    after = await w.press(LEADERS, "王县长", "修改意见");
+    await w.client.botSays(LEADERS, `请写对 ${item.number} 口径「已清运。」的修改意见`, { after });
+    after = await w.say(LEADERS, "王县长", "请写明停运原因");
+    await w.client.botSays(LEADERS, ["请核对", "确认退回"], { after });
+    after = await w.say(LEADERS, "王县长", "确认");
+    await w.client.botSays(LEADERS, `已将对 ${item.number} 口径的修改意见转达青山镇`, { after });
+    const notice = await w.client.botSays(QINGSHAN, `【修改意见】${item.number} 王县长：请写明停运原因`, {
       after: unitAfter,
     });
     expect([...notice.mentions].sort()).toEqual(["张三", "钱镇长"].sort());
-    expect(await fresh(item.id)).toMatchObject({ draftAt: null, revisionNote: "请写明停运原因" });
-    expect(await kinds(item.id)).toContain("revision_asked");
+    expect(await w.fresh(item.id)).toMatchObject({ draftAt: null, revisionNote: "请写明停运原因" });
+    expect(await w.kinds(item.id)).toContain("revision_asked");
 
-    after = await say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(LEADERS, `${item.number} 没有待审核的口径`, { after });
-    expect((await fresh(item.id)).approvedAt).toBeNull();
+    after = await w.say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(LEADERS, `${item.number} 没有待审核的口径`, { after });
+    expect((await w.fresh(item.id)).approvedAt).toBeNull();
 
     await draftTyped(item, "经核实，停运因车辆故障，已清运。");
-    expect((await fresh(item.id)).revisionNote).toBeNull();
-    after = await say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(LEADERS, `已同意发布 ${item.number} 的口径`, { after });
-    expect((await fresh(item.id)).approvedText).toBe("经核实，停运因车辆故障，已清运。");
+    expect((await w.fresh(item.id)).revisionNote).toBeNull();
+    after = await w.say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(LEADERS, `已同意发布 ${item.number} 的口径`, { after });
+    expect((await w.fresh(item.id)).approvedText).toBe("经核实，停运因车辆故障，已清运。");
   });
 });
 
@@ -318,23 +204,27 @@ describe("已回应", () => {
   it("refused before approval; then recorded, the clocks stopped, duty and leaders told with 办结", {
     timeout: 60_000,
   }, async () => {
-    const item = await fileItem();
-    let after = await say(QINGSHAN, "张三", `@快报助手 已回应 ${item.number} 已发布`);
-    await client.botSays(QINGSHAN, "只有同意发布的口径才能对外回应", { after });
+    const item = await w.fileItem();
+    let after = await w.say(QINGSHAN, "张三", `@快报助手 已回应 ${item.number} 已发布`);
+    await w.client.botSays(QINGSHAN, "只有同意发布的口径才能对外回应", { after });
     await draftTyped(item, "经核实，已清运完毕。");
-    after = await say(QINGSHAN, "张三", `@快报助手 已回应 ${item.number} 已发布`);
-    await client.botSays(QINGSHAN, "还没有同意发布", { after });
-    expect((await fresh(item.id)).respondedAt).toBeNull();
+    after = await w.say(QINGSHAN, "张三", `@快报助手 已回应 ${item.number} 已发布`);
+    await w.client.botSays(QINGSHAN, "还没有同意发布", { after });
+    expect((await w.fresh(item.id)).respondedAt).toBeNull();
     expect(stageKeys(item.id, "respond").length).toBeGreaterThan(0);
 
-    after = await say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
-    await client.botSays(LEADERS, `已同意发布 ${item.number} 的口径`, { after });
-    const dutyAfter = await client.lastId(DUTY);
-    after = await say(QINGSHAN, "张三", `@快报助手 已回应 ${item.number} https://weibo.com/qingshan/reply1`);
-    await client.botSays(QINGSHAN, `${item.number} 已回应，已报`, { after });
-    const card = await client.botSays(DUTY, `【已回应】${item.number}`, { after: dutyAfter });
+    after = await w.say(LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`);
+    await w.client.botSays(LEADERS, `已同意发布 ${item.number} 的口径`, { after });
+    const dutyAfter = await w.client.lastId(DUTY);
+    after = await w.say(
+      QINGSHAN,
+      "张三",
+      `@快报助手 已回应 ${item.number} https://weibo.com/qingshan/reply1`,
+    );
+    await w.client.botSays(QINGSHAN, `${item.number} 已回应，已报`, { after });
+    const card = await w.client.botSays(DUTY, `【已回应】${item.number}`, { after: dutyAfter });
     expect(card.card?.buttons).toEqual([{ label: "办结", action: opinionActionValue("close", item.id) }]);
-    expect(await fresh(item.id)).toMatchObject({
+    expect(await w.fresh(item.id)).toMatchObject({
       respondedBy: "zhangsan",
       responseNote: "https://weibo.com/qingshan/reply1",
     });
@@ -342,22 +232,22 @@ describe("已回应", () => {
     // 核实 was never reported, but the answer is out: it is not chased any more.
     expect(stageKeys(item.id, "verify")).toEqual([]);
 
-    after = await say(QINGSHAN, "钱镇长", `@快报助手 已回应 ${item.number} 再报`);
-    await client.botSays(QINGSHAN, [item.number, "已由张三于", "无需重复"], { after });
-    expect((await kinds(item.id)).filter((k) => k === "responded")).toHaveLength(1);
+    after = await w.say(QINGSHAN, "钱镇长", `@快报助手 已回应 ${item.number} 再报`);
+    await w.client.botSays(QINGSHAN, [item.number, "已由张三于", "无需重复"], { after });
+    expect((await w.kinds(item.id)).filter((k) => k === "responded")).toHaveLength(1);
 
     // The card's 办结 button reaches the oversight part.
-    after = await press(DUTY, "孙值班", "办结");
-    await client.botSays(DUTY, `${item.number} 已办结（孙值班）`, { after });
+    after = await w.press(DUTY, "孙值班", "办结");
+    await w.client.botSays(DUTY, `${item.number} 已办结（孙值班）`, { after });
   });
 });
 
 describe("a closed item", () => {
   it("refuses every step and changes nothing", { timeout: 60_000 }, async () => {
-    const item = await fileItem();
+    const item = await w.fileItem();
     await draftTyped(item, "口径");
-    const now = clock.now();
-    await store.updateIf(
+    const now = w.clock.now();
+    await w.store.updateIf(
       item.id,
       { status: "open" },
       { status: "closed", closedAt: now, closedBy: "sun-zhiban" },
@@ -376,11 +266,11 @@ describe("a closed item", () => {
       [LEADERS, "李书记", `@快报助手 同意发布 ${item.number}`],
       [LEADERS, "李书记", `@快报助手 修改意见 ${item.number} 改`],
     ] as const) {
-      const after = await say(chat, person, text);
-      await client.botSays(chat, closed, { after });
+      const after = await w.say(chat, person, text);
+      await w.client.botSays(chat, closed, { after });
     }
-    const after = await press(QINGSHAN, "张三", "核实");
-    await client.botSays(QINGSHAN, closed, { after });
-    expect(await kinds(item.id)).toEqual(["registered", "drafted", "closed"]);
+    const after = await w.press(QINGSHAN, "张三", "核实");
+    await w.client.botSays(QINGSHAN, closed, { after });
+    expect(await w.kinds(item.id)).toEqual(["registered", "drafted", "closed"]);
   });
 });
