@@ -65,6 +65,9 @@ export class BullmqInboundQueue<T, R = void> implements InboundQueue<T, R> {
     this.queue = new Queue(this.name, { connection: options.connection, prefix: options.prefix });
     // Without a listener BullMQ prints connection errors (Redis away) to stderr; they go to our log.
     this.queue.on("error", (error) => options.log.warn({ err: error }, "inbound queue cannot reach redis"));
+    // Each wait for a job another process may handle listens for the queue closing until it ends:
+    // many conversations at once mean many listeners, not a leak.
+    this.queue.setMaxListeners(0);
     this.completions = new InboundCompletions({ ...options, name: this.name });
   }
 
