@@ -29,6 +29,7 @@ import type { UnboundEvent } from "../bot/core/unbound.ts";
 import { ConfigError, type OfficeConfig } from "../config/load.ts";
 import { recurringEntries, scheduleProblems } from "../handlers/daily/recurring-entries.ts";
 import { allCapabilities } from "../handlers/index.ts";
+import { NightQuietMessenger } from "../handlers/profile/night-urgent.ts";
 import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
@@ -155,7 +156,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduler = options.scheduler ?? (bullScheduler as BullmqScheduler);
   const services: BotServices = {
     directory,
-    messenger,
+    // What the capabilities send: at night, no 加急 for those who asked not to be buzzed then.
+    messenger: new NightQuietMessenger(messenger, prisma, clock, config.policy.timezone),
     scheduler,
     clock,
     database: prisma,
