@@ -34,7 +34,12 @@ export function resolveRecipients(
   return [...ids];
 }
 
-/** The escalation level after `level` (0-based); the last level repeats. */
+/** The index of escalation level `level` (0-based) as it applies: the last level repeats. */
+export function levelIndex(escalation: readonly (readonly string[])[], level: number): number {
+  return Math.max(0, Math.min(level, escalation.length - 1));
+}
+
+/** The recipients of escalation level `level` (0-based); the last level repeats. */
 export function levelAt(escalation: readonly (readonly string[])[], level: number): readonly string[] {
-  return escalation[Math.min(level, escalation.length - 1)] ?? [];
+  return escalation[levelIndex(escalation, level)] ?? [];
 }

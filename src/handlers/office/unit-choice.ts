@@ -30,7 +30,9 @@ export function namesOfUnits(directory: Directory): UnitNames {
   );
 }
 
-/** `1. 县应急管理局` one per line. */
-export function numberedUnitList(directory: Directory, offered: readonly string[]): string {
-  return offered.map((id, i) => `${i + 1}. ${directory.unitName(id)}`).join("\n");
+/** The units a dialog offers, `1. 县应急管理局` one per line (numbered as replies name them). */
+export function offeredUnitList(directory: Directory): string {
+  return offeredUnits(directory)
+    .map((id, i) => `${i + 1}. ${directory.unitName(id)}`)
+    .join("\n");
 }

@@ -9,7 +9,7 @@
 import type { Directory } from "../../../bot/core/directory.ts";
 import { chatsReaching } from "../../office/audience.ts";
 import type { OnDuty } from "../../office/on-duty.ts";
-import { levelAt, resolveRecipients } from "../../office/recipients.ts";
+import { levelAt, levelIndex, resolveRecipients } from "../../office/recipients.ts";
 import { type Delivery, reachWholeUnit } from "../../office/unit-reach.ts";
 
 export interface EscalationPlan {
@@ -27,7 +27,7 @@ export interface EscalationPlan {
 
 /** The escalation level (0-based) round `round` (1-based) tells. */
 export function escalationLevelOf(escalation: readonly (readonly string[])[], round: number): number {
-  return Math.max(0, Math.min(round - 1, escalation.length - 1));
+  return levelIndex(escalation, round - 1);
 }
 
 /** Whether a round goes 加急: an urgent level's from the first, any level's from the second. */

@@ -5,7 +5,7 @@ import type { DialogStep } from "../../../bot/core/dialog/definition.ts";
 import type { OpinionPolicy } from "../../../config/opinion-policy.ts";
 import { parseEventTime } from "../../incident/understanding/parse-event-time.ts";
 import { deadlineText } from "../../office/deadline-text.ts";
-import { namesOfUnits, numberedUnitList, offeredUnits } from "../../office/unit-choice.ts";
+import { namesOfUnits, offeredUnitList, offeredUnits } from "../../office/unit-choice.ts";
 import { readUnitList } from "../../office/unit-names.ts";
 import { opinionMessages as O } from "../messages.ts";
 import { registerMessages as M } from "./messages.ts";
@@ -94,10 +94,7 @@ export const registerSteps = (rules: OpinionPolicy, timeZone: string): DialogSte
     id: "unit",
     field: "unitId",
     label: M.unitLabel,
-    prompt: (_data, ctx) => {
-      const { directory } = ctx.services;
-      return M.unitPrompt(numberedUnitList(directory, offeredUnits(directory)));
-    },
+    prompt: (_data, ctx) => M.unitPrompt(offeredUnitList(ctx.services.directory)),
     help: M.unitHelp,
     parse: parseUnitReply,
     format: (value, _data, ctx) => ctx.services.directory.unitName(String(value)),

@@ -10,7 +10,7 @@ import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { formatTimeOfDay } from "../../../config/time-of-day.ts";
 import type { Office } from "../../office/office.ts";
-import { namesOfUnits, numberedUnitList, offeredUnits } from "../../office/unit-choice.ts";
+import { namesOfUnits, offeredUnitList, offeredUnits } from "../../office/unit-choice.ts";
 import { readUnitList } from "../../office/unit-names.ts";
 import { deadlineRules, parseDeadline } from "../rules/deadline-phrase.ts";
 import type { AssignData, DueChoice } from "./assign-data.ts";
@@ -92,10 +92,7 @@ export function assignDialog(rules: TasksPolicy, office: Office, incidentRules: 
         id: "units",
         field: "units",
         label: M.unitsLabel,
-        prompt: (_data, ctx) => {
-          const { directory } = ctx.services;
-          return M.unitsPrompt(numberedUnitList(directory, offeredUnits(directory)));
-        },
+        prompt: (_data, ctx) => M.unitsPrompt(offeredUnitList(ctx.services.directory)),
         help: M.unitsHelp,
         parse: (text, ctx) => {
           const { directory } = ctx.services;
