@@ -6,6 +6,7 @@ import { DEFAULT_OPINION_ESCALATION } from "../config/opinion-policy.ts";
 import { incidentRules } from "../config/policy.ts";
 import { bindingCapability } from "./binding/index.ts";
 import { dailyCapability } from "./daily/index.ts";
+import { deskCapability } from "./desk/index.ts";
 import { digestCapability } from "./digest/index.ts";
 import { helpCapability } from "./help/index.ts";
 import { incidentCapability } from "./incident/index.ts";
@@ -43,6 +44,7 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
       incident,
     }),
     bindingCapability,
+    deskCapability(office),
   ];
   return [...capabilities, helpCapability(capabilities)];
 }

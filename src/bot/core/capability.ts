@@ -7,6 +7,7 @@ import type { Role } from "../../config/org.ts";
 import type { ConversationContext, JobContext } from "./context.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
 import type { DialogSession } from "./dialog/session-store.ts";
+import { type DeskParts, joinDeskParts } from "./desk.ts";
 import type { EventListener } from "./events.ts";
 import type { BotServices } from "./services.ts";
 import type { UnboundHandler } from "./unbound.ts";
@@ -69,6 +70,8 @@ export interface Capability {
   unbound?: UnboundHandler;
   /** What it does with photos and shared locations (see {@link MediaHandler}). */
   media?: MediaHandler;
+  /** What it shows and files on the web desk: board panels, charts, item pages, documents (desk.ts). */
+  desk?: DeskParts;
   /**
    * Runs once when the app has started: re-arms what a crash between a database write and a
    * Scheduler call may have left unscheduled (keys make this harmless when nothing was lost).
@@ -99,6 +102,7 @@ export function joinParts(name: string, parts: readonly CapabilityParts[]): Capa
     dialogs: parts.flatMap((p) => p.dialogs ?? []),
     jobs: parts.flatMap((p) => p.jobs ?? []),
     listeners: parts.flatMap((p) => p.listeners ?? []),
+    desk: joinDeskParts(parts.map((p) => p.desk)),
     async onStart(services) {
       for (const part of parts) await part.onStart?.(services);
     },

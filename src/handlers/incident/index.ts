@@ -3,10 +3,13 @@
  * escalation, 已阅, 续报/终报/要求续报 (查询/进行中/我的上报 are the queries capability's).
  */
 import type { Capability, Command } from "../../bot/core/capability.ts";
+import { joinDeskParts } from "../../bot/core/desk.ts";
 import type { IncidentPolicy } from "../../config/policy.ts";
 import type { Office } from "../office/office.ts";
 import { acknowledgeButton, acknowledgeCommand, incidentActionHandler } from "./acknowledge-command.ts";
 import { incidentMediaHandler } from "./attachments/media-handler.ts";
+import { incidentDesk } from "./desk/index.ts";
+import { incidentDocumentParts } from "./documents/index.ts";
 import { FIRST_REPORT_DIALOG, firstReportDialog } from "./first-report/first-report-dialog.ts";
 import { FINAL_REPORT_DIALOG } from "./follow-up/final-report-dialog.ts";
 import { finalReportCommand, followUpCommand } from "./follow-up/follow-up-commands.ts";
@@ -30,6 +33,7 @@ import { reportCommand } from "./report-command.ts";
  */
 export function incidentCapability(rules: IncidentPolicy | undefined, office: Office): Capability {
   const gated = rules ? (command: Command) => command : notConfiguredCommand;
+  const documents = incidentDocumentParts(rules, office);
   return {
     name: "incident",
     commands: [
@@ -38,6 +42,7 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       followUpCommand(rules),
       finalReportCommand(rules),
       requestFollowUpCommand(rules, office.timezone),
+      ...(documents.commands ?? []),
     ],
     actions: [incidentActionHandler({ ack: acknowledgeButton(rules), ...followUpVerbs(rules) })],
     dialogs: rules ? [firstReportDialog(rules), ...followUpDialogs(rules)] : [],
@@ -49,6 +54,7 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       renotifyJob(rules),
       ...followUpJobs(rules),
     ],
+    desk: joinDeskParts([incidentDesk(rules, office), documents.desk]),
     ...(rules && {
       media: incidentMediaHandler(rules, {
         all: [FIRST_REPORT_DIALOG, FOLLOW_UP_DIALOG, FINAL_REPORT_DIALOG],

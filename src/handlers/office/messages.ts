@@ -21,4 +21,7 @@ export const officeMessages = {
   roles: (roles: readonly string[]) => roles.map((r) => ROLE_NAMES[r as Role] ?? r).join("、"),
   /** A deadline: `12月10日 18:00`. */
   deadline: (month: number, day: number, clock: string) => `${month}月${day}日 ${clock}`,
+  /** A document asked for in a group went to the asker's one-to-one chat. */
+  documentSentDirect: (fileName: string) => `《${fileName}》已单独发给您，请在与快报的单聊中查收。`,
+  documentsUnavailable: "本机没有配置文件存储，暂时不能发送文件。请到值班台下载。",
 };

@@ -7,12 +7,14 @@
 import { type Capability, joinParts } from "../../bot/core/capability.ts";
 import { answerParts } from "./answer/index.ts";
 import { clockParts } from "./clocks/index.ts";
+import { deskParts } from "./desk/index.ts";
 import { opinionMessages as M } from "./messages.ts";
 import { OPINION_ACTION_PREFIX, parseOpinionAction } from "./opinion-actions.ts";
 import type { OpinionButton, OpinionParts, OpinionSetting } from "./opinion-parts.ts";
 import { oversightParts } from "./oversight/index.ts";
 import { queryParts } from "./queries/index.ts";
 import { registerParts } from "./register/index.ts";
+import { sheetParts } from "./sheets/index.ts";
 
 export function opinionCapability(setting: OpinionSetting): Capability {
   const parts: OpinionParts[] = [
@@ -21,6 +23,8 @@ export function opinionCapability(setting: OpinionSetting): Capability {
     oversightParts(setting),
     clockParts(setting),
     queryParts(setting),
+    deskParts(setting),
+    sheetParts(setting),
   ];
   const buttons = new Map<string, OpinionButton>();
   for (const part of parts)

@@ -2,15 +2,22 @@
  * Statistics capability: 统计 (per-unit reporting statistics with a chart) and 通报 (the monthly
  * notice of late and missed reports, also sent by the `monthly-notice` job a schedule runs).
  */
-import type { Capability } from "../../bot/core/capability.ts";
+import { type Capability, joinParts } from "../../bot/core/capability.ts";
+import { statisticsDesk } from "./desk/index.ts";
+import { noticeDocumentParts } from "./documents/index.ts";
 import { monthlyNoticeJob, noticeCommand } from "./notice.ts";
 import { statisticsCommand } from "./statistics-command.ts";
+import { statisticsSheetParts } from "./sheets/index.ts";
 
 /** `timezone`: the office's, in which periods and months begin and end. */
 export function statisticsCapability(timezone: string): Capability {
-  return {
-    name: "statistics",
-    commands: [statisticsCommand(timezone), noticeCommand(timezone)],
-    jobs: [monthlyNoticeJob(timezone)],
-  };
+  return joinParts("statistics", [
+    {
+      commands: [statisticsCommand(timezone), noticeCommand(timezone)],
+      jobs: [monthlyNoticeJob(timezone)],
+      desk: statisticsDesk(timezone),
+    },
+    noticeDocumentParts(timezone),
+    statisticsSheetParts(timezone),
+  ]);
 }

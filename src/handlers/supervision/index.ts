@@ -10,7 +10,9 @@ import type { Office } from "../office/office.ts";
 import { partActionParts } from "./actions/index.ts";
 import { assignParts } from "./assign/index.ts";
 import { clockParts } from "./clocks/index.ts";
+import { deskParts } from "./desk/index.ts";
 import { queryParts } from "./queries/index.ts";
+import { sheetParts } from "./sheets/index.ts";
 
 /** The capability under the office's `tasks:` rules; `incident`: the incident rules, for 转督办 from a 批示. */
 export function supervisionCapability(
@@ -23,6 +25,8 @@ export function supervisionCapability(
     partActionParts(rules, office),
     clockParts(rules, office),
     queryParts(rules, office),
+    deskParts(rules, office),
+    sheetParts(rules, office),
   ];
   return joinParts("supervision", parts);
 }

@@ -1,0 +1,2 @@
+/** The desk's own texts (the roster panel). */
+export const deskMessages = {};
