@@ -5,9 +5,9 @@
 import type { z } from "zod";
 import type { Role } from "../../config/org.ts";
 import type { ConversationContext, JobContext } from "./context.ts";
+import { type DeskParts, joinDeskParts } from "./desk.ts";
 import type { DialogDefinition } from "./dialog/definition.ts";
 import type { DialogSession } from "./dialog/session-store.ts";
-import { type DeskParts, joinDeskParts } from "./desk.ts";
 import type { EventListener } from "./events.ts";
 import type { BotServices } from "./services.ts";
 import type { UnboundHandler } from "./unbound.ts";

@@ -6,8 +6,8 @@ import { type Capability, joinParts } from "../../bot/core/capability.ts";
 import { statisticsDesk } from "./desk/index.ts";
 import { noticeDocumentParts } from "./documents/index.ts";
 import { monthlyNoticeJob, noticeCommand } from "./notice.ts";
-import { statisticsCommand } from "./statistics-command.ts";
 import { statisticsSheetParts } from "./sheets/index.ts";
+import { statisticsCommand } from "./statistics-command.ts";
 
 /** `timezone`: the office's, in which periods and months begin and end. */
 export function statisticsCapability(timezone: string): Capability {
