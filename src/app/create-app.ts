@@ -33,7 +33,7 @@ import { NightQuietMessenger } from "../handlers/profile/night-urgent.ts";
 import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
-import { DEFAULT_PREFIX } from "../queue/queue-names.ts";
+import { DEFAULT_PREFIX, inboundQueueName, JOBS_QUEUE, outboundQueueName } from "../queue/queue-names.ts";
 import { RedisAvailability } from "../queue/redis-availability.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisDataWatch } from "../queue/redis-data-watch.ts";
@@ -50,11 +50,16 @@ import { closeWithin } from "./close-within.ts";
 import { decideConsoleMode } from "./console-auth/console-mode.ts";
 import { type ConsoleOptions, registerConsoleSecurity } from "./console-auth/console-security.ts";
 import { createConsolePlatform } from "./console-platform.ts";
+import { DeskChanges } from "./desk/desk-changes.ts";
+import { registerDesk } from "./desk/register-desk.ts";
 import { temporaryFileStore } from "./file-store.ts";
 import { registerHealthRoute } from "./health.ts";
 import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
 import { AppTimerRebuild } from "./timer-rebuild.ts";
+
+/** The platforms whose events wait on a durable inbound queue (console-platform.ts, feishu-platform.ts). */
+const INBOUND_QUEUED = new Set(["console", "feishu"]);
 
 /** How long one step of closing (workers, queues, Redis) may take before it is left behind. */
 const CLOSE_STEP_MS = 10_000;
@@ -192,6 +197,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const jobWorker = bullScheduler
     ? startJobWorker({ connection: workerRedis, prefix, registry: jobs, services, dutyChatId })
     : undefined;
+  // Every process tells the desk pages (its own and the others') when something may have changed.
+  const deskChanges = new DeskChanges(redis, prefix, log);
+  jobWorker?.on("completed", () => deskChanges.changed());
 
   for (const capability of capabilities) await capability.onStart?.(services);
   const recurring =
@@ -214,8 +222,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const platformContext = {
     services,
-    handle: (event: InboundEvent) => pipeline.handle(event),
-    handleUnbound: (event: UnboundEvent) => pipeline.handleUnbound(event),
+    handle: (event: InboundEvent) => pipeline.handle(event).finally(() => deskChanges.changed()),
+    handleUnbound: (event: UnboundEvent) =>
+      pipeline.handleUnbound(event).finally(() => deskChanges.changed()),
     dialogs: storedDialogPresence(prisma),
     files,
   };
@@ -243,8 +252,29 @@ export async function createApp(options: AppOptions): Promise<App> {
       messenger,
       log,
     });
-    if (consoleOptions.mode !== "off")
-      await consolePlatform.serve(server, { viewerOf, availability: new RedisAvailability(redis) });
+    const availability = new RedisAvailability(redis);
+    if (consoleOptions.mode !== "off") {
+      await consolePlatform.serve(server, { viewerOf, availability });
+      await registerDesk(server, {
+        consoleMode: consoleOptions.mode,
+        host: options.http.host,
+        timezone: config.policy.timezone,
+        capabilities,
+        services,
+        inbox: consolePlatform.inbox,
+        availability,
+        changes: deskChanges,
+        queues: {
+          redis,
+          prefix,
+          names: [
+            ...(bullScheduler ? [JOBS_QUEUE] : []),
+            ...platforms.filter((p) => INBOUND_QUEUED.has(p.name)).map((p) => inboundQueueName(p.name)),
+            ...sinks.map((sink) => outboundQueueName(sink.name)),
+          ],
+        },
+      });
+    }
     registerHealthRoute(server, { prisma, redis });
     const webhookServer = options.webhookHttp ? createHttpServer(log, "webhook") : undefined;
     routes = platformRoutes(server, webhookServer);

@@ -9,7 +9,12 @@ import { type InboundQueue, type QueuedEvent, toQueuedEvent } from "../../core/i
 import type { InboundEvent } from "../../core/message.ts";
 import type { InboundOutcome } from "../../core/pipeline.ts";
 import type { Clock, FileStore } from "../../core/ports.ts";
-import { consoleSpeaker, decodeConsoleMessage, decodeConsolePress } from "./console-decode.ts";
+import {
+  CONSOLE_PLATFORM,
+  consoleSpeaker,
+  decodeConsoleMessage,
+  decodeConsolePress,
+} from "./console-decode.ts";
 import type { ConsoleHistory } from "./console-history.ts";
 import type { ConsoleMessageDto } from "./console-message.ts";
 import { storeUpload } from "./console-upload.ts";
@@ -147,6 +152,31 @@ export class ConsoleInbox {
       this.directory,
       this.clock.now(),
     );
+  }
+
+  /**
+   * A person presses a button's value without a console message under it (the web desk's 已阅 on
+   * an item page): checked like any press (the person must be able to speak in the chat), handed
+   * to the bot as the same event a pressed card button gives, minus the message it was on.
+   */
+  async receiveBarePress(
+    chatRef: string,
+    senderRef: string,
+    value: string,
+    eventId = `press-${randomUUID()}`,
+  ): Promise<{ handled: Promise<InboundOutcome> }> {
+    const { chat, person } = consoleSpeaker(this.directory, chatRef, senderRef);
+    const event: InboundEvent = {
+      platform: CONSOLE_PLATFORM,
+      eventId,
+      chatId: chat.id,
+      senderId: person.id,
+      text: "",
+      mentions: [],
+      action: { value },
+      receivedAt: this.clock.now(),
+    };
+    return { handled: this.handOver(event) };
   }
 
   /**

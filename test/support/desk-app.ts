@@ -1,0 +1,46 @@
+/**
+ * A test app for the desk: the sample office with every capability plus the {@link DeskProbe}, in
+ * a console mode of the test's choosing, and sessions signed in as anyone (the console's code).
+ */
+import type { ConsoleOptions } from "../../src/app/console-auth/console-security.ts";
+import { Directory } from "../../src/bot/core/directory.ts";
+import { allCapabilities } from "../../src/handlers/index.ts";
+import { sampleConfig, startTestApp, type TestApp } from "./app.ts";
+import { ConsoleSession } from "./console-session.ts";
+import { DeskProbe } from "./desk-probe.ts";
+
+export interface DeskTestApp {
+  test: TestApp;
+  probe: DeskProbe;
+  /** A session signed in as `personId` (by the code sent to their one-to-one chat). */
+  signIn(personId: string): Promise<ConsoleSession>;
+  close(): Promise<void>;
+}
+
+export async function startDeskApp(
+  options: { console?: ConsoleOptions; host?: string } = {},
+): Promise<DeskTestApp> {
+  const config = await sampleConfig();
+  const directory = new Directory(config.org);
+  const probe = new DeskProbe();
+  const test = await startTestApp({
+    config,
+    directory,
+    capabilities: [...allCapabilities(config, directory), probe.capability()],
+    console: options.console ?? { mode: "signin" },
+    http: { host: options.host ?? "127.0.0.1", port: 0 },
+  });
+  return {
+    test,
+    probe,
+    async signIn(personId) {
+      const session = new ConsoleSession(test.baseUrl);
+      const answer = await session.signInWithCode(personId, personId, test.database.prisma, () =>
+        test.app.idle(),
+      );
+      if (answer.status !== 200) throw new Error(`sign-in ${personId}: ${answer.status} ${answer.text}`);
+      return session;
+    },
+    close: () => test.close(),
+  };
+}
