@@ -17,9 +17,10 @@ export class SseEvents {
 
   private constructor() {}
 
-  static async open(url: string): Promise<SseEvents> {
+  /** `headers`: e.g. a session's cookie. */
+  static async open(url: string, headers: Record<string, string> = {}): Promise<SseEvents> {
     const events = new SseEvents();
-    const response = await fetch(url, { signal: events.controller.signal });
+    const response = await fetch(url, { signal: events.controller.signal, headers });
     if (!response.ok || !response.body) throw new Error(`SSE ${url}: ${response.status}`);
     void events.read(response.body);
     return events;
