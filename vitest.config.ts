@@ -8,6 +8,7 @@ const BROWSER_TESTS = [
   "test/**/console-phone-layout.test.ts",
   "test/**/console-card-update-page.test.ts",
   "test/**/console-photo-page.test.ts",
+  "test/**/desk-*-page.test.ts",
 ];
 
 export default defineConfig({

@@ -64,9 +64,40 @@ export class DeskProbe {
                           ],
                         })),
                       },
+                      {
+                        kind: "tiles",
+                        tiles: [
+                          { label: "青山镇", text: "已报", tone: "green" as const },
+                          { label: "白水乡", text: "漏报", tone: "red" as const },
+                          { label: "柳林镇", text: "未到截止", tone: "grey" as const },
+                        ],
+                        legend: [
+                          { text: "已报", tone: "green" as const, count: 1 },
+                          { text: "漏报", tone: "red" as const, count: 1 },
+                          { text: "未到截止", tone: "grey" as const, count: 1 },
+                        ],
+                      },
+                      {
+                        kind: "table",
+                        columns: ["值班", "电话"],
+                        empty: "无",
+                        rows: [{ cells: [{ text: "孙值班" }, { text: "13800000011", tel: "13800000011" }] }],
+                      },
                     ],
                   }
                 : null,
+          },
+        ],
+        charts: [
+          {
+            id: "probe-chart",
+            order: 5,
+            load: async () => ({
+              kind: "bar",
+              title: "探针图表",
+              categories: ["12-01", "12-02", "12-03"],
+              series: [{ name: "一般", values: [1, 0, 2] }],
+            }),
           },
         ],
         itemPages: [{ kind: "probe", load: async (ctx, id) => this.page(ctx, id) }],

@@ -35,7 +35,7 @@ function message(title, body, link) {
 function drawViewer(viewer) {
   document.getElementById("me").textContent = viewer.me ? `${viewer.me.name} · ${viewer.me.unitName}` : "";
   const links = [];
-  if (itemMatch || wall) links.push(h("a", { href: "/desk" }, T.board));
+  if (itemMatch) links.push(h("a", { href: "/desk" }, T.board));
   if (!wall) links.push(h("a", { href: "/desk/wall" }, T.wall));
   if (viewer.me?.admin && !wall) links.push(h("a", { href: "/desk/queues" }, T.queues));
   if (!wall) links.push(h("a", { href: "/" }, T.console));
