@@ -178,3 +178,30 @@ export const JOB_LABELS = {
   renotify: "已阅后再次提醒",
   written: "书面报告要素催报",
 } as const;
+
+/** How each step of an incident's timeline reads (查询, the desk's incident page), in the words offices use. */
+export const TIMELINE_WORDS = {
+  reported: "上报",
+  alerted: "提醒",
+  urgent: "（加急）",
+  escalated: (level: number) => `逐级提醒（第 ${level} 级）`,
+  acknowledged: "已阅",
+  renotified: "再次提醒",
+  followUpRequested: "要求续报",
+  instructed: "批示",
+  confirmed: "收到",
+  chased: "催办",
+  final: "终报",
+  closed: "结案",
+  late: (late: string) => `迟报 ${late}`,
+  incomplete: (names: string) => `待补：${names}`,
+  overdue: (names: string) => `超时未报齐：${names}`,
+  missed: (due: string | undefined) => (due ? `漏报续报（应于 ${due} 前）` : "漏报续报"),
+  remindReporter: "提醒补报",
+  remindDirector: "督促补报",
+  remindLeader: "告知批示未收到情况",
+  reminded: "提醒",
+  lateSuffix: (late: string) => `（迟报 ${late}）`,
+  /** A list of names cut short: `吴主任、钱镇长等 6 人`. */
+  moreNames: (listed: string, count: number) => `${listed}等 ${count} 人`,
+} as const;

@@ -5,11 +5,10 @@
  */
 import { stringList } from "../../bot/core/string-list.ts";
 import type { Element } from "../../config/incident-policy.ts";
-import { followUpTitle } from "../incident/follow-up/ordinal.ts";
-import { ELEMENT_NAMES } from "../incident/messages.ts";
 import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
 import { detailOf } from "../office/timeline-detail.ts";
-import { queryMessages, TIMELINE_WORDS as W } from "./messages.ts";
+import { followUpTitle } from "./follow-up/ordinal.ts";
+import { ELEMENT_NAMES, TIMELINE_WORDS as W } from "./messages.ts";
 
 export interface TimelineRow {
   at: Date;
@@ -43,7 +42,7 @@ function ids(value: unknown): string[] {
 function names(value: unknown, view: TimelineView): string {
   const list = ids(value).map((id) => view.nameOf(id));
   if (list.length <= MAX_NAMES) return list.join("、");
-  return queryMessages.moreNames(list.slice(0, MAX_NAMES).join("、"), list.length);
+  return W.moreNames(list.slice(0, MAX_NAMES).join("、"), list.length);
 }
 
 /** Element ids (`location`) or names already in Chinese (`地点`), as the rows hold either. */
