@@ -205,3 +205,44 @@ export const TIMELINE_WORDS = {
   /** A list of names cut short: `吴主任、钱镇长等 6 人`. */
   moreNames: (listed: string, count: number) => `${listed}等 ${count} 人`,
 } as const;
+
+/** The duty desk's incidents panel and incident page. */
+export const INCIDENT_DESK = {
+  panelTitle: "在办事件",
+  columns: ["等级", "事件", "单位", "已发生", "下一时限", "提醒", "已阅", "已读", "批示"],
+  empty: "目前没有在办事件。",
+  deadline: { written: "书面", follow_up: "续报" },
+  deadlineAt: (label: string, at: string) => `${label} ${at}`,
+  none: "—",
+  since: (duration: string) => `已 ${duration}`,
+  level: (n: number) => `第${n}级`,
+  notAlerted: "未提醒",
+  acknowledgedBy: (name: string) => `${name} 已阅`,
+  notAcknowledged: "未阅",
+  reads: (read: number, total: number) => `已读 ${read}/${total}`,
+  receipts: (confirmed: number, total: number) => `批示 ${confirmed}/${total} 已收到`,
+  instructedNoReceipt: "已批示",
+  notInstructed: "未批示",
+  /** `2026-0042 两车相撞，一车侧翻`: a short title, cut at this many characters. */
+  titleLength: 16,
+  more: "…",
+
+  overview: "概况",
+  firstReportedAt: "首报时间",
+  nextDeadline: "下一时限",
+  statusOpen: "处置中",
+  statusClosed: "已终报",
+  firstReport: "首报",
+  laterPhotos: "其后补充的现场图片",
+  timeline: "时间线",
+  instructions: "批示",
+  instructionTitle: (leader: string, at: string) => `${leader} · ${at}`,
+  receiptColumns: ["接收人", "状态"],
+  received: (at: string) => `已收到 ${at}`,
+  notReceived: "未收到",
+  noReceipts: "无需回复",
+  convert: "转督办",
+  askInstruction: "批示内容",
+  askInstructionPlaceholder: "例如：请全力救治伤员，及时续报进展。",
+  documentLabel: "下载信息专报",
+} as const;

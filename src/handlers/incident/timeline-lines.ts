@@ -29,6 +29,13 @@ export interface TimelineView {
 /** Steps that follow from someone's action but are not theirs: a flag is the bot's finding, a close follows a 终报. */
 const SYSTEM_STEPS = /^(?:flagged_|closed$)/;
 
+/** Whether a step is told with who did it (a flag is the bot's, a close follows a 终报: neither is). */
+export function showsActor(
+  row: Pick<TimelineRow, "kind" | "actorId">,
+): row is { kind: string; actorId: string } {
+  return row.actorId !== null && !SYSTEM_STEPS.test(row.kind);
+}
+
 /** How many names a line lists before `等 N 人`. */
 const MAX_NAMES = 4;
 /** How much of an instruction a line quotes. */
@@ -121,7 +128,7 @@ export function describeStep(row: TimelineRow, view: TimelineView): string {
 export function timelineLines(rows: readonly TimelineRow[], view: TimelineView): string[] {
   return rows.map((row) => {
     const time = shortLocalTime(row.at, view.now, view.timeZone);
-    const actor = row.actorId && !SYSTEM_STEPS.test(row.kind) ? `${view.nameOf(row.actorId)} ` : "";
+    const actor = showsActor(row) ? `${view.nameOf(row.actorId)} ` : "";
     return `${time} ${actor}${describeStep(row, view)}`;
   });
 }
