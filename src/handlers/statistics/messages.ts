@@ -52,4 +52,10 @@ export const statisticsMessages = {
   noticeChartTitle: "各单位迟报、漏报次数",
   seriesLate: "迟报",
   seriesMissed: "漏报",
+
+  /** The duty desk's charts. */
+  perDayTitle: (days: number) => `近 ${days} 天每日事件数（按等级）`,
+  perDayOfUnitTitle: (unit: string, days: number) => `${unit}近 ${days} 天每日事件数（按等级）`,
+  onTimeTitle: (period: string) => `各单位按时率 · ${period}`,
+  onTimeOfUnitTitle: (unit: string, period: string) => `${unit}按时率 · ${period}`,
 } as const;
