@@ -6,6 +6,7 @@ import {
   receiptText,
 } from "../../../../src/handlers/incident/desk/incident-row.ts";
 import { nextDeadline } from "../../../../src/handlers/incident/desk/next-deadline.ts";
+import { reportTitle } from "../../../../src/handlers/incident/desk/report-text.ts";
 import { byUrgency } from "../../../../src/handlers/incident/desk/urgency.ts";
 
 const TZ = "Asia/Shanghai";
@@ -81,6 +82,12 @@ describe("labels", () => {
     });
     expect(deadlineCell({ kind: "follow_up", at: at("16:00") }, at("14:00"), TZ).text).toBe("续报 16:00");
     expect(deadlineCell(null, at("14:00"), TZ)).toEqual({ text: "—" });
+  });
+
+  it("titles each report section as offices cite it", () => {
+    expect(reportTitle({ kind: "first", sequence: 0 })).toBe("首报");
+    expect(reportTitle({ kind: "follow_up", sequence: 2 })).toBe("续报二");
+    expect(reportTitle({ kind: "final", sequence: 3 })).toBe("终报");
   });
 
   it("says the 批示 receipts", () => {
