@@ -9,15 +9,18 @@ import { monthlyNoticeJob, noticeCommand } from "./notice.ts";
 import { statisticsSheetParts } from "./sheets/index.ts";
 import { statisticsCommand } from "./statistics-command.ts";
 
-/** `timezone`: the office's, in which periods and months begin and end. */
-export function statisticsCapability(timezone: string): Capability {
+/**
+ * `timezone`: the office's, in which periods and months begin and end; `officeName`: the office on
+ * the 通报's 版头.
+ */
+export function statisticsCapability(timezone: string, officeName: string): Capability {
   return joinParts("statistics", [
     {
       commands: [statisticsCommand(timezone), noticeCommand(timezone)],
       jobs: [monthlyNoticeJob(timezone)],
       desk: statisticsDesk(timezone),
     },
-    noticeDocumentParts(timezone),
+    noticeDocumentParts({ name: officeName, timezone }),
     statisticsSheetParts(timezone),
   ]);
 }
