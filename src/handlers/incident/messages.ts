@@ -246,3 +246,41 @@ export const INCIDENT_DESK = {
   askInstructionPlaceholder: "例如：请全力救治伤员，及时续报进展。",
   documentLabel: "下载信息专报",
 } as const;
+
+/** The 信息专报 (.docx) of an incident, and the `专报` command that sends it. */
+export const incidentReportMessages = {
+  documentTitle: "信息专报",
+  kind: "值班信息专报",
+  /** `关于青山镇石门村事故灾难的信息专报` */
+  title: (place: string, type: string) => `关于${place}${type}的信息专报`,
+  fileName: (number: string) => `信息专报-${number}.docx`,
+  paramIncident: "事件",
+  basics: "一、事件基本情况",
+  casualties: "二、伤亡情况",
+  measures: "三、已采取措施",
+  nextSteps: "四、下一步工作",
+  /** The first report's paragraph. */
+  happened: (when: string, place: string, type: string, grade: string) =>
+    `${when}，${place}发生一起${type}（${grade}）。`,
+  whenUnknown: "事发时间待核实",
+  learned: (when: string, unit: string, reporter: string, number: string) =>
+    `${when}，接${unit}${reporter}报告（事件编号 ${number}）。`,
+  summaryPending: "基本情况待续报。",
+  /** `续报一（12月3日15时30分）：…` */
+  report: (title: string, when: string, text: string) => `${title}（${when}）：${text}`,
+  measuresPending: "已采取措施待续报。",
+  finalOutcome: (text: string) => `处置结果：${text}`,
+  finalCause: (text: string) => `事件原因：${text}`,
+  finalAftermath: (text: string) => `善后工作：${text}`,
+  nextStepsBlank: "（请值班员填写下一步工作安排。）",
+  /** `报送单位：青山镇` and so on at the end. */
+  reportingUnit: (unit: string) => `报送单位：${unit}`,
+  contact: (who: string) => `联系人：${who}`,
+  phone: (phone: string) => `联系电话：${phone}`,
+  commandSummary: "专报 2026-0042：把该事件的信息专报（Word 文件）单独发给您",
+  usage: "请写明事件编号，例如：专报 2026-0042",
+  notYours: (number: string) =>
+    `您没有 ${number} 的信息专报权限：专报只提供给县领导、值班员、管理员和事发单位负责人。`,
+  caption: (number: string, issue: string) => `${number} 的信息专报（${issue}），请修改审核后报送。`,
+  badIncident: "事件编号应为数据库中的事件 id。",
+};

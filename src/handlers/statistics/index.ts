@@ -11,17 +11,22 @@ import { statisticsSheetParts } from "./sheets/index.ts";
 import { statisticsCommand } from "./statistics-command.ts";
 
 /**
- * `timezone`: the office's, in which periods and months begin and end; `incident`: the incident
- * rules, whose grades the desk's incidents-per-day chart is drawn by.
+ * `timezone`: the office's, in which periods and months begin and end; `officeName`: the office on
+ * the 通报's 版头; `incident`: the incident rules, whose grades the desk's incidents-per-day chart is
+ * drawn by.
  */
-export function statisticsCapability(timezone: string, incident?: IncidentPolicy): Capability {
+export function statisticsCapability(
+  timezone: string,
+  officeName: string,
+  incident?: IncidentPolicy,
+): Capability {
   return joinParts("statistics", [
     {
       commands: [statisticsCommand(timezone), noticeCommand(timezone)],
       jobs: [monthlyNoticeJob(timezone)],
       desk: statisticsDesk(timezone, incident),
     },
-    noticeDocumentParts(timezone),
+    noticeDocumentParts({ name: officeName, timezone }),
     statisticsSheetParts(timezone),
   ]);
 }

@@ -59,3 +59,25 @@ export const statisticsMessages = {
   onTimeTitle: (period: string) => `各单位按时率 · ${period}`,
   onTimeOfUnitTitle: (unit: string, period: string) => `${unit}按时率 · ${period}`,
 } as const;
+
+/** The 月度通报 (.docx) and the `通报文件` command that sends it. */
+export const noticeDocumentMessages = {
+  documentTitle: "月度通报",
+  kind: "情况通报",
+  paramMonth: "月份",
+  /** `关于2026年11月突发事件信息报送情况的通报` */
+  title: (period: string) => `关于${period}突发事件信息报送情况的通报`,
+  fileName: (month: string) => `月度通报-${month}.docx`,
+  opening: (period: string) => `现将${period}全县突发事件信息报送情况通报如下。`,
+  /** Section headings, numbered in order. */
+  section: (index: string, label: string) => `${index}、${label}情况`,
+  sectionNumbers: ["一", "二", "三", "四", "五", "六", "七", "八"],
+  tableHeading: "附：各单位迟报、漏报明细",
+  columns: ["单位", "迟报", "漏报"],
+  none: "无",
+  commandSummary: "通报文件 2026年11月：把该月的迟报、漏报通报（Word 文件）单独发给您（不写月份为上月）",
+  badMonth: "请写要通报的月份，例如「通报文件 2026年11月」；不写月份则为上个月。",
+  badMonthParam: "月份应写成 2026-11。",
+  notAllowed: "月度通报只提供给县领导、值班员和管理员。",
+  caption: (period: string) => `${period}信息报送情况通报，请修改审核后印发。`,
+};

@@ -13,6 +13,7 @@ async function rosterRows(entries: ConstructorParameters<typeof DutyRoster>[0], 
   const config = await loadOfficeConfig(join(ROOT, "config/org.yaml"), join(ROOT, "config/policy.yaml"));
   const directory = new Directory(config.org);
   const office = {
+    name: "清河县人民政府总值班室",
     timezone: "Asia/Shanghai",
     roster: new DutyRoster(entries, (ref) => directory.person(ref)?.id),
   };
