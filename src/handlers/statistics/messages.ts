@@ -56,6 +56,7 @@ export const statisticsMessages = {
   sheetSummary: "各单位报送统计表（Excel）：统计表 本月 | 上月 | 2026年11月 | 今年",
   sheetDocumentTitle: "报送统计表",
   sheetParamLabel: "统计时段",
+  sheetParamExample: "2026年11月",
   sheetName: "统计",
   sheetTitle: (period: string) => `报送统计表（${period}）`,
   /** `统计-2026年11月.xlsx` */

@@ -53,7 +53,7 @@ const MADE_BY_ROW = 2;
 const HEADER_ROW = 3;
 const THIN = { style: "thin" } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FONT = "宋体";
+const FONT = M.font;
 
 function toneCell(value: SheetValue): ToneCell {
   return value !== null && typeof value === "object" ? value : { value };

@@ -1,6 +1,8 @@
 /** The words every spreadsheet the office files shares: the line under the title, 合计, who may have one. */
 
 export const ledgerSheetMessages = {
+  /** The font the sheets are set in (Word and WPS both have it). */
+  font: "宋体",
   /** The line under the title: `制表单位：县总值班室　　制表时间：2026-12-07 09:00`. */
   madeBy: (unit: string, time: string) => `制表单位：${unit}　　制表时间：${time}`,
   total: "合计",

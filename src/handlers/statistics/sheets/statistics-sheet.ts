@@ -24,7 +24,7 @@ export function statisticsSheet(timezone: string): DeskDocument {
   return {
     id: STATISTICS_SHEET_ID,
     title: M.sheetDocumentTitle,
-    params: [{ name: "period", label: M.sheetParamLabel, example: "2026年11月" }],
+    params: [{ name: "period", label: M.sheetParamLabel, example: M.sheetParamExample }],
     async produce(ctx, params) {
       if (!mayHaveSheets(ctx.viewer)) return null;
       const parsed = parsePeriod(params.period ?? "", ctx.now, timezone);
