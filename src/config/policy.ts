@@ -12,6 +12,8 @@ import { tasksPolicySchema } from "./tasks-policy.ts";
 export const policySchema = z
   .object({
     timezone: z.string().refine(isTimeZone, "不是有效的时区名，例如 Asia/Shanghai"),
+    /** The office as its documents name it (发文机关 of 信息专报 and 通报), e.g. 清河县人民政府总值班室. */
+    office_name: z.string().trim().min(1, "office_name 不能为空").optional(),
     dialog: z
       .object({
         remind_after: durationSchema.prefault("10m"),

@@ -33,7 +33,7 @@ export function allCapabilities(config: OfficeConfig, directory: Directory): Cap
     queriesCapability(incident),
     instructionCapability(incident, office.timezone),
     digestCapability(incident, policy.opinion),
-    statisticsCapability(office.timezone),
+    statisticsCapability(office.timezone, office.name, incident),
     profileCapability(office.timezone),
     dailyCapability({ ...office, zeroReport: config.schedules?.zeroReport }),
     supervisionCapability(policy.tasks, office, incident),

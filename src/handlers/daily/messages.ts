@@ -70,3 +70,34 @@ export const dailyReportMessages = {
       : `${head}\n漏报（${missing.length}）：${unitList(missing)}\n已记为漏报，并再次提醒。`;
   },
 };
+
+/** The 零报告台账 (.xlsx) and the `台账` word the daily round answers. */
+export const ledgerSheetMessages = {
+  /** The second word of `台账 零报告`. */
+  zeroReportWord: "零报告",
+  ledgerSummary: "零报告台账（Excel）：台账 零报告 [2026年12月]",
+  usage:
+    "请写要哪一本台账：「台账 零报告」（可加月份，如「台账 零报告 2026年12月」）、「台账 督办」或「台账 舆情」。",
+  badMonth: "没看懂是哪个月。请写「台账 零报告」（本月）、「台账 零报告 上月」或「台账 零报告 2026年12月」。",
+  futureMonth: "这个月还没到，没有零报告记录。",
+  noRule: "本县没有设置零报告（schedules.yaml 的 zero_report），没有零报告台账。",
+  documentTitle: "零报告台账",
+  monthLabel: "月份",
+  sheetName: "零报告",
+  title: (month: string) => `零报告台账（${month}）`,
+  /** `零报告台账-2026年12月.xlsx` */
+  fileName: (month: string) => `零报告台账-${month}.xlsx`,
+  unit: "单位",
+  /** A day's column: `1日` over its weekday `周二`. */
+  dayHeader: (date: number, weekday: number) =>
+    `${date}日\n周${["日", "一", "二", "三", "四", "五", "六"][weekday]}`,
+  lateCount: "迟报（次）",
+  missedCount: "漏报（次）",
+  onTime: (time: string) => `已报 ${time}`,
+  onTimeUnknown: "已报",
+  late: (time: string) => `迟报 ${time}`,
+  lateUnknown: "迟报",
+  missed: "漏报",
+  rest: "休",
+  note: "已报：截止前报送（含当日上报突发事件），后附报送时间；迟报：截止后补报；漏报：截止时未报；休：按规定当日无需报送；空白：尚未到截止时间。",
+};

@@ -5,7 +5,8 @@
  */
 import type { Capability } from "../../bot/core/capability.ts";
 import type { Office } from "../office/office.ts";
+import { rosterPanel } from "./roster-panel.ts";
 
-export function deskCapability(_office: Office): Capability {
-  return { name: "desk", desk: {} };
+export function deskCapability(office: Office): Capability {
+  return { name: "desk", desk: { panels: [rosterPanel(office)] } };
 }

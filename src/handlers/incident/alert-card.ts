@@ -73,9 +73,14 @@ export function incidentFlags(incident: Incident, policy: IncidentPolicy): strin
   return flags;
 }
 
+/** A grade's colour: the policy's, else by its place (red, orange, yellow, blue). */
+export function gradeTone(policy: IncidentPolicy, gradeId: string): (typeof TONES)[number] {
+  const grade = gradeOf(policy, gradeId);
+  return grade.color ?? TONES[Math.min(policy.grades.indexOf(grade), TONES.length - 1)] ?? "blue";
+}
+
 export function alertCard(incident: Incident, policy: IncidentPolicy, directory: Directory): Card {
   const grade = gradeOf(policy, incident.gradeId);
-  const index = policy.grades.indexOf(grade);
   const tz = policy.timezone;
   const unit = directory.unitName(incident.unitId);
   const flags = incidentFlags(incident, policy);
@@ -85,7 +90,7 @@ export function alertCard(incident: Incident, policy: IncidentPolicy, directory:
     .join(" ");
   return {
     title: incidentHeading(incident, policy, directory),
-    tone: grade.color ?? TONES[Math.min(index, TONES.length - 1)],
+    tone: gradeTone(policy, incident.gradeId),
     fields: [
       { label: L.number, value: incident.number },
       { label: L.grade, value: grade.name },

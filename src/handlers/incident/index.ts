@@ -54,7 +54,7 @@ export function incidentCapability(rules: IncidentPolicy | undefined, office: Of
       renotifyJob(rules),
       ...followUpJobs(rules),
     ],
-    desk: joinDeskParts([incidentDesk(rules, office), documents.desk]),
+    desk: joinDeskParts([incidentDesk(rules), documents.desk]),
     ...(rules && {
       media: incidentMediaHandler(rules, {
         all: [FIRST_REPORT_DIALOG, FOLLOW_UP_DIALOG, FINAL_REPORT_DIALOG],

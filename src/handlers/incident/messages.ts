@@ -178,3 +178,109 @@ export const JOB_LABELS = {
   renotify: "已阅后再次提醒",
   written: "书面报告要素催报",
 } as const;
+
+/** How each step of an incident's timeline reads (查询, the desk's incident page), in the words offices use. */
+export const TIMELINE_WORDS = {
+  reported: "上报",
+  alerted: "提醒",
+  urgent: "（加急）",
+  escalated: (level: number) => `逐级提醒（第 ${level} 级）`,
+  acknowledged: "已阅",
+  renotified: "再次提醒",
+  followUpRequested: "要求续报",
+  instructed: "批示",
+  confirmed: "收到",
+  chased: "催办",
+  final: "终报",
+  closed: "结案",
+  late: (late: string) => `迟报 ${late}`,
+  incomplete: (names: string) => `待补：${names}`,
+  overdue: (names: string) => `超时未报齐：${names}`,
+  missed: (due: string | undefined) => (due ? `漏报续报（应于 ${due} 前）` : "漏报续报"),
+  remindReporter: "提醒补报",
+  remindDirector: "督促补报",
+  remindLeader: "告知批示未收到情况",
+  reminded: "提醒",
+  lateSuffix: (late: string) => `（迟报 ${late}）`,
+  /** A list of names cut short: `吴主任、钱镇长等 6 人`. */
+  moreNames: (listed: string, count: number) => `${listed}等 ${count} 人`,
+} as const;
+
+/** The duty desk's incidents panel and incident page. */
+export const INCIDENT_DESK = {
+  panelTitle: "在办事件",
+  columns: ["等级", "事件", "单位", "已发生", "下一时限", "提醒", "已阅", "已读", "批示"],
+  empty: "目前没有在办事件。",
+  deadline: { written: "书面", follow_up: "续报" },
+  deadlineAt: (label: string, at: string) => `${label} ${at}`,
+  none: "—",
+  since: (duration: string) => `已 ${duration}`,
+  level: (n: number) => `第${n}级`,
+  notAlerted: "未提醒",
+  acknowledgedBy: (name: string) => `${name} 已阅`,
+  notAcknowledged: "未阅",
+  reads: (read: number, total: number) => `已读 ${read}/${total}`,
+  receipts: (confirmed: number, total: number) => `批示 ${confirmed}/${total} 已收到`,
+  instructedNoReceipt: "已批示",
+  notInstructed: "未批示",
+  /** `2026-0042 两车相撞，一车侧翻`: a short title, cut at this many characters. */
+  titleLength: 16,
+  more: "…",
+
+  overview: "概况",
+  firstReportedAt: "首报时间",
+  nextDeadline: "下一时限",
+  statusOpen: "处置中",
+  statusClosed: "已终报",
+  firstReport: "首报",
+  laterPhotos: "其后补充的现场图片",
+  timeline: "时间线",
+  instructions: "批示",
+  instructionTitle: (leader: string, at: string) => `${leader} · ${at}`,
+  receiptColumns: ["接收人", "状态"],
+  received: (at: string) => `已收到 ${at}`,
+  notReceived: "未收到",
+  noReceipts: "无需回复",
+  convert: "转督办",
+  askInstruction: "批示内容",
+  askInstructionPlaceholder: "例如：请全力救治伤员，及时续报进展。",
+  documentLabel: "下载信息专报",
+} as const;
+
+/** The 信息专报 (.docx) of an incident, and the `专报` command that sends it. */
+export const incidentReportMessages = {
+  documentTitle: "信息专报",
+  kind: "值班信息专报",
+  /** `关于青山镇石门村事故灾难的信息专报` */
+  title: (place: string, type: string) => `关于${place}${type}的信息专报`,
+  fileName: (number: string) => `信息专报-${number}.docx`,
+  paramIncident: "事件",
+  basics: "一、事件基本情况",
+  casualties: "二、伤亡情况",
+  measures: "三、已采取措施",
+  nextSteps: "四、下一步工作",
+  /** The first report's paragraph. */
+  happened: (when: string, place: string, type: string, grade: string) =>
+    `${when}，${place}发生一起${type}（${grade}）。`,
+  whenUnknown: "事发时间待核实",
+  learned: (when: string, unit: string, reporter: string, number: string) =>
+    `${when}，接${unit}${reporter}报告（事件编号 ${number}）。`,
+  summaryPending: "基本情况待续报。",
+  /** `续报一（12月3日15时30分）：…` */
+  report: (title: string, when: string, text: string) => `${title}（${when}）：${text}`,
+  measuresPending: "已采取措施待续报。",
+  finalOutcome: (text: string) => `处置结果：${text}`,
+  finalCause: (text: string) => `事件原因：${text}`,
+  finalAftermath: (text: string) => `善后工作：${text}`,
+  nextStepsBlank: "（请值班员填写下一步工作安排。）",
+  /** `报送单位：青山镇` and so on at the end. */
+  reportingUnit: (unit: string) => `报送单位：${unit}`,
+  contact: (who: string) => `联系人：${who}`,
+  phone: (phone: string) => `联系电话：${phone}`,
+  commandSummary: "专报 2026-0042：把该事件的信息专报（Word 文件）单独发给您",
+  usage: "请写明事件编号，例如：专报 2026-0042",
+  notYours: (number: string) =>
+    `您没有 ${number} 的信息专报权限：专报只提供给县领导、值班员、管理员和事发单位负责人。`,
+  caption: (number: string, issue: string) => `${number} 的信息专报（${issue}），请修改审核后报送。`,
+  badIncident: "事件编号应为数据库中的事件 id。",
+};

@@ -25,3 +25,32 @@ export const officeMessages = {
   documentSentDirect: (fileName: string) => `《${fileName}》已单独发给您，请在与快报的单聊中查收。`,
   documentsUnavailable: "本机没有配置文件存储，暂时不能发送文件。请到值班台下载。",
 };
+
+/**
+ * The words and fonts of the office's 公文 (信息专报, 通报), after GB/T 9704-2012: the fonts are
+ * named as Word and WPS know them on Chinese systems.
+ */
+export const officialDocumentMessages = {
+  /** 发文机关 when the policy names none (`office_name`). */
+  defaultOfficeName: "县人民政府总值班室",
+  /** `第42期` */
+  issue: (n: number) => `第${n}期`,
+  /** `2026年12月3日` */
+  date: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+  /** `2026年12月3日14时05分` */
+  dateTime: (year: number, month: number, day: number, hour: number, minute: number) =>
+    `${year}年${month}月${day}日${hour}时${String(minute).padStart(2, "0")}分`,
+  signerLabel: "签发人：",
+  fonts: {
+    /** 标题、版头 */
+    title: "方正小标宋简体",
+    /** 正文 */
+    body: "仿宋_GB2312",
+    /** 一级标题（一、二、） */
+    heading: "黑体",
+    /** 签发人姓名 */
+    signer: "楷体_GB2312",
+    /** 页码 */
+    pageNumber: "宋体",
+  },
+};

@@ -9,3 +9,11 @@ export const OVERSIGHT_ROLES: readonly Role[] = ["leader", "duty"];
 export function seesEverything(person: Pick<Person, "roles">): boolean {
   return person.roles.some((r) => OVERSIGHT_ROLES.includes(r));
 }
+
+/**
+ * Who sees the whole duty desk (every unit's incidents, every unit in the charts): leaders, the duty
+ * office and admins (who run the desk); everyone else sees their own unit's.
+ */
+export function seesWholeDesk(person: Pick<Person, "roles">): boolean {
+  return seesEverything(person) || person.roles.includes("admin");
+}

@@ -14,9 +14,9 @@ import { gradeOf } from "../incident/incident-schedule.ts";
 import type { Incident } from "../incident/incident-store.ts";
 import { CARD_LABELS as L, NOT_YET_REPORTED as TBD } from "../incident/messages.ts";
 import { nextFollowUpDue } from "../incident/rules/timing.ts";
+import { type TimelineRow, timelineLines } from "../incident/timeline-lines.ts";
 import { formatLocalTime } from "../office/time-format.ts";
 import { queryMessages as M } from "./messages.ts";
-import { type TimelineRow, timelineLines } from "./timeline-lines.ts";
 
 export interface StatusCardInput {
   incident: Incident;

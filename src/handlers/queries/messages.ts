@@ -30,7 +30,6 @@ export const queryMessages = {
   moreOpen: (count: number) => `另有 ${count} 起未列出，请用「查询 编号」查看。`,
   age: (duration: string) => `已 ${duration}`,
   followUpCount: (count: number) => `续报 ${count} 次`,
-  moreNames: (listed: string, count: number) => `${listed}等 ${count} 人`,
 
   mineTitle: (count: number) => `您上报的事件（最近 ${count} 起）：`,
   noneMine: "您还没有上报过事件。上报请发「上报」。",
@@ -43,29 +42,4 @@ export const FLAG_WORDS = {
   incomplete: "待补",
   missed: "漏报",
   unacknowledged: "未阅",
-} as const;
-
-/** How each timeline step reads, in the words offices use. */
-export const TIMELINE_WORDS = {
-  reported: "上报",
-  alerted: "提醒",
-  urgent: "（加急）",
-  escalated: (level: number) => `逐级提醒（第 ${level} 级）`,
-  acknowledged: "已阅",
-  renotified: "再次提醒",
-  followUpRequested: "要求续报",
-  instructed: "批示",
-  confirmed: "收到",
-  chased: "催办",
-  final: "终报",
-  closed: "结案",
-  late: (late: string) => `迟报 ${late}`,
-  incomplete: (names: string) => `待补：${names}`,
-  overdue: (names: string) => `超时未报齐：${names}`,
-  missed: (due: string | undefined) => (due ? `漏报续报（应于 ${due} 前）` : "漏报续报"),
-  remindReporter: "提醒补报",
-  remindDirector: "督促补报",
-  remindLeader: "告知批示未收到情况",
-  reminded: "提醒",
-  lateSuffix: (late: string) => `（迟报 ${late}）`,
 } as const;

@@ -52,4 +52,67 @@ export const statisticsMessages = {
   noticeChartTitle: "各单位迟报、漏报次数",
   seriesLate: "迟报",
   seriesMissed: "漏报",
+
+  /** The duty desk's charts. */
+  perDayTitle: (days: number) => `近 ${days} 天每日事件数（按等级）`,
+  perDayOfUnitTitle: (unit: string, days: number) => `${unit}近 ${days} 天每日事件数（按等级）`,
+  onTimeTitle: (period: string) => `各单位按时率 · ${period}`,
+  onTimeOfUnitTitle: (unit: string, period: string) => `${unit}按时率 · ${period}`,
+
+  sheetSummary: "各单位报送统计表（Excel）：统计表 本月 | 上月 | 2026年11月 | 今年",
+  sheetDocumentTitle: "报送统计表",
+  sheetParamLabel: "统计时段",
+  sheetParamExample: "2026年11月",
+  sheetName: "统计",
+  sheetTitle: (period: string) => `报送统计表（${period}）`,
+  /** `统计-2026年11月.xlsx` */
+  sheetFileName: (period: string) => `统计-${period.replace(/\s+/g, "")}.xlsx`,
+  sheetColumns: {
+    unit: "单位",
+    incidents: "首报（起）",
+    onTime: "首报按时",
+    late: "首报迟报",
+    onTimeRate: "首报按时率",
+    averageDelay: "迟报平均",
+    missedFollowUps: "漏报续报",
+    dailyOwed: "零报告应报（天）",
+    dailyOnTime: "零报告按时",
+    dailyLate: "零报告迟报",
+    dailyMissed: "零报告漏报",
+    dailyRate: "零报告按时率",
+    lateTotal: "迟报合计",
+    missedTotal: "漏报合计",
+    tasksAssigned: "督办交办",
+    tasksOnTime: "督办按期办结",
+    tasksOverdue: "督办逾期",
+    tasksExtended: "督办延期",
+    tasksRate: "按期办结率",
+    opinions: "舆情（件）",
+    opinionsVerified: "舆情已核实",
+    opinionsVerifiedOnTime: "核实按时",
+    opinionsResponded: "舆情已回应",
+    opinionsRespondedOnTime: "回应按时",
+  },
 } as const;
+
+/** The 月度通报 (.docx) and the `通报文件` command that sends it. */
+export const noticeDocumentMessages = {
+  documentTitle: "月度通报",
+  kind: "情况通报",
+  paramMonth: "月份",
+  /** `关于2026年11月突发事件信息报送情况的通报` */
+  title: (period: string) => `关于${period}突发事件信息报送情况的通报`,
+  fileName: (month: string) => `月度通报-${month}.docx`,
+  opening: (period: string) => `现将${period}全县突发事件信息报送情况通报如下。`,
+  /** Section headings, numbered in order. */
+  section: (index: string, label: string) => `${index}、${label}情况`,
+  sectionNumbers: ["一", "二", "三", "四", "五", "六", "七", "八"],
+  tableHeading: "附：各单位迟报、漏报明细",
+  columns: ["单位", "迟报", "漏报"],
+  none: "无",
+  commandSummary: "通报文件 2026年11月：把该月的迟报、漏报通报（Word 文件）单独发给您（不写月份为上月）",
+  badMonth: "请写要通报的月份，例如「通报文件 2026年11月」；不写月份则为上个月。",
+  badMonthParam: "月份应写成 2026-11。",
+  notAllowed: "月度通报只提供给县领导、值班员和管理员。",
+  caption: (period: string) => `${period}信息报送情况通报，请修改审核后印发。`,
+};

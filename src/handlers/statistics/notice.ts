@@ -11,15 +11,21 @@ import { jobTargetChats, scheduledSendSchema } from "../office/target-chats.ts";
 import { loadTaskStatistics } from "../supervision/queries/task-statistics.ts";
 import { overdueNoticeField } from "../supervision/queries/task-statistics-fields.ts";
 import { statisticsMessages as M } from "./messages.ts";
-import { monthlyNoticeCard } from "./monthly-notice.ts";
-import { monthBefore, monthPeriod, type Period, parsePeriod } from "./period.ts";
+import { type MonthlyNoticeInput, monthlyNoticeCard } from "./monthly-notice.ts";
+import { monthBefore, monthPeriod, type Period, type PeriodResult, parsePeriod } from "./period.ts";
 import { reportingUnits } from "./reporting-units.ts";
 import { loadStatisticsFacts } from "./statistics-facts.ts";
 import { unitStatistics } from "./unit-statistics.ts";
 
 export const MONTHLY_NOTICE_JOB = "monthly-notice";
 
-export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
+/** The 通报 of a month as a card, with the facts it was built from (the .docx reuses both). */
+export interface MonthlyNotice {
+  card: Card;
+  input: MonthlyNoticeInput;
+}
+
+export async function loadMonthlyNotice(services: BotServices, period: Period): Promise<MonthlyNotice> {
   const { database, directory } = services;
   const [facts, tasks] = await Promise.all([
     loadStatisticsFacts(database, period),
@@ -27,14 +33,22 @@ export async function buildMonthlyNotice(services: BotServices, period: Period):
   ]);
   const units = reportingUnits(directory);
   const unitName = (id: string) => directory.unitName(id);
-  const card = monthlyNoticeCard({
-    periodLabel: period.label,
-    units: unitStatistics(units, facts),
-    facts,
-    unitName,
-  });
+  const input = { periodLabel: period.label, units: unitStatistics(units, facts), facts, unitName };
+  const card = monthlyNoticeCard(input);
   // The overdue 督办 tasks by unit, after the late and missed reports.
-  return { ...card, fields: [...card.fields, overdueNoticeField(units, tasks, unitName)] };
+  return { card: { ...card, fields: [...card.fields, overdueNoticeField(units, tasks, unitName)] }, input };
+}
+
+export async function buildMonthlyNotice(services: BotServices, period: Period): Promise<Card> {
+  return (await loadMonthlyNotice(services, period)).card;
+}
+
+/** The month a 通报 is asked about in `words` (`2026-10`, `2026年10月`); none: the month before `now`. */
+export function noticePeriod(words: string, now: Date, timezone: string): PeriodResult {
+  const text = words.trim();
+  const parsed = text ? parsePeriod(text, now, timezone) : monthBefore(now, now, timezone);
+  // A notice is about one month: 本周 or 今年 are statistics, not a 通报.
+  return parsed.ok && parsed.period.kind !== "month" ? { ok: false, reason: "format" } : parsed;
 }
 
 /** `timezone`: the office's, in which months begin and end. */
@@ -43,11 +57,7 @@ export const noticeCommand = (timezone: string): Command => ({
   summary: M.noticeSummary,
   roles: ["leader", "duty", "director"],
   async run(ctx, args) {
-    const now = ctx.services.clock.now();
-    const words = args.trim();
-    const parsed = words ? parsePeriod(words, now, timezone) : monthBefore(now, now, timezone);
-    // A notice is about one month: 本周 or 今年 are statistics, not a 通报.
-    if (parsed.ok && parsed.period.kind !== "month") return ctx.reply(M.badMonth);
+    const parsed = noticePeriod(args, ctx.services.clock.now(), timezone);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futureMonth : M.badMonth);
     await ctx.reply({ card: await buildMonthlyNotice(ctx.services, parsed.period) });
   },

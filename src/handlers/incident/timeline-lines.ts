@@ -5,11 +5,10 @@
  */
 import { stringList } from "../../bot/core/string-list.ts";
 import type { Element } from "../../config/incident-policy.ts";
-import { followUpTitle } from "../incident/follow-up/ordinal.ts";
-import { ELEMENT_NAMES } from "../incident/messages.ts";
 import { formatDurationZh, shortLocalTime } from "../office/time-format.ts";
 import { detailOf } from "../office/timeline-detail.ts";
-import { queryMessages, TIMELINE_WORDS as W } from "./messages.ts";
+import { followUpTitle } from "./follow-up/ordinal.ts";
+import { ELEMENT_NAMES, TIMELINE_WORDS as W } from "./messages.ts";
 
 export interface TimelineRow {
   at: Date;
@@ -30,6 +29,13 @@ export interface TimelineView {
 /** Steps that follow from someone's action but are not theirs: a flag is the bot's finding, a close follows a 终报. */
 const SYSTEM_STEPS = /^(?:flagged_|closed$)/;
 
+/** Whether a step is told with who did it (a flag is the bot's, a close follows a 终报: neither is). */
+export function showsActor(
+  row: Pick<TimelineRow, "kind" | "actorId">,
+): row is { kind: string; actorId: string } {
+  return row.actorId !== null && !SYSTEM_STEPS.test(row.kind);
+}
+
 /** How many names a line lists before `等 N 人`. */
 const MAX_NAMES = 4;
 /** How much of an instruction a line quotes. */
@@ -43,7 +49,7 @@ function ids(value: unknown): string[] {
 function names(value: unknown, view: TimelineView): string {
   const list = ids(value).map((id) => view.nameOf(id));
   if (list.length <= MAX_NAMES) return list.join("、");
-  return queryMessages.moreNames(list.slice(0, MAX_NAMES).join("、"), list.length);
+  return W.moreNames(list.slice(0, MAX_NAMES).join("、"), list.length);
 }
 
 /** Element ids (`location`) or names already in Chinese (`地点`), as the rows hold either. */
@@ -122,7 +128,7 @@ export function describeStep(row: TimelineRow, view: TimelineView): string {
 export function timelineLines(rows: readonly TimelineRow[], view: TimelineView): string[] {
   return rows.map((row) => {
     const time = shortLocalTime(row.at, view.now, view.timeZone);
-    const actor = row.actorId && !SYSTEM_STEPS.test(row.kind) ? `${view.nameOf(row.actorId)} ` : "";
+    const actor = showsActor(row) ? `${view.nameOf(row.actorId)} ` : "";
     return `${time} ${actor}${describeStep(row, view)}`;
   });
 }

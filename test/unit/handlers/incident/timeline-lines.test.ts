@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { shortLocalTime } from "../../../../src/handlers/office/time-format.ts";
 import {
   type TimelineRow,
   type TimelineView,
   timelineLines,
-} from "../../../../src/handlers/queries/timeline-lines.ts";
+} from "../../../../src/handlers/incident/timeline-lines.ts";
+import { shortLocalTime } from "../../../../src/handlers/office/time-format.ts";
 
 const TZ = "Asia/Shanghai";
 /** 2026-03-02 HH:mm in Shanghai. */
