@@ -1,5 +1,5 @@
 /**
- * A test app for the desk: the sample office with every capability plus the {@link DeskProbe}, in
+ * A test app for the desk: the sample office with every capability plus (unless left out) the {@link DeskProbe}, in
  * a console mode of the test's choosing, and sessions signed in as anyone (the console's code).
  */
 import type { ConsoleOptions } from "../../src/app/console-auth/console-security.ts";
@@ -18,7 +18,7 @@ export interface DeskTestApp {
 }
 
 export async function startDeskApp(
-  options: { console?: ConsoleOptions; host?: string } = {},
+  options: { console?: ConsoleOptions; host?: string; probe?: boolean } = {},
 ): Promise<DeskTestApp> {
   const config = await sampleConfig();
   const directory = new Directory(config.org);
@@ -26,7 +26,10 @@ export async function startDeskApp(
   const test = await startTestApp({
     config,
     directory,
-    capabilities: [...allCapabilities(config, directory), probe.capability()],
+    capabilities: [
+      ...allCapabilities(config, directory),
+      ...(options.probe === false ? [] : [probe.capability()]),
+    ],
     console: options.console ?? { mode: "signin" },
     http: { host: options.host ?? "127.0.0.1", port: 0 },
   });

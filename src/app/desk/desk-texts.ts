@@ -54,7 +54,8 @@ export const deskPageTexts = {
   loadFailed: "加载失败，请稍后刷新。",
   due: "剩",
   overdue: "超时",
-  ago: "前",
+  /** `{0}`: how long since the event. */
+  sinceLive: "已 {0}",
   day: "天",
   hour: "小时",
   minute: "分",

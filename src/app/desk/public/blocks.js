@@ -34,6 +34,14 @@ export function cell(value) {
   const parts = [];
   if (value.tel) parts.push(h("a", { class: "tel", href: `tel:${value.tel}` }, value.text || value.tel));
   else if (value.item) parts.push(h("a", { class: "item-link", href: itemHref(value.item) }, value.text));
+  else if (value.since)
+    parts.push(
+      h(
+        "span",
+        { class: "since", dataset: { since: value.since }, title: localTime(value.since) },
+        value.text,
+      ),
+    );
   else if (value.text) parts.push(h("span", {}, value.text));
   if (value.countdownTo)
     parts.push(
@@ -43,8 +51,6 @@ export function cell(value) {
         title: localTime(value.countdownTo),
       }),
     );
-  if (value.since)
-    parts.push(h("span", { class: "since", dataset: { since: value.since }, title: localTime(value.since) }));
   return h("span", { class: `cell ${tone(value.tone)}` }, parts);
 }
 

@@ -49,7 +49,7 @@ function tick(root = document) {
   }
   for (const el of root.querySelectorAll("[data-since]")) {
     const since = now - Date.parse(el.dataset.since);
-    el.textContent = since < 60_000 ? T.justNow : `${span(since)}${T.ago}`;
+    el.textContent = since < 60_000 ? T.justNow : T.sinceLive.replace("{0}", span(since));
   }
   const clock = document.getElementById("clock");
   if (clock) clock.textContent = clockTime();

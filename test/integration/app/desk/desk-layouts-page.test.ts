@@ -2,7 +2,8 @@
  * The desk's three layouts in a real browser, each with a screenshot under test-artifacts/desk/:
  * desktop 1280×900 (a grid of panels), wall screen 1920×1080 (dark, large type, no buttons) and
  * phone 390×844 (one column, no sideways scroll, big touch targets); and the admins' queue board
- * working under its CSP. Viewed as 吴主任 (duty, admin) in the loopback demo.
+ * working under its CSP. Viewed as 吴主任 (duty, admin) in the loopback demo, with the real panels
+ * and two incidents reported in chat.
  */
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -16,14 +17,16 @@ import {
   screenshot,
   unexpectedErrors,
 } from "../../../support/desk-browser.ts";
+import { reportIncident } from "../../../support/desk-report.ts";
 
 describe("desk layouts", { timeout: 90_000 }, () => {
   let desk: DeskTestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    desk = await startDeskApp({ console: { mode: "demo" } });
-    desk.probe.rows.push("青山镇山体滑坡", "白水乡森林火情", "柳林镇道路塌方", "县城燃气泄漏");
+    desk = await startDeskApp({ console: { mode: "demo" }, probe: false });
+    await reportIncident(desk.test, "青山镇李家村村道");
+    await reportIncident(desk.test, "青山镇人民路8号");
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
@@ -39,7 +42,7 @@ describe("desk layouts", { timeout: 90_000 }, () => {
       { name: "kuaibao_desk_as", value: "wu-zhuren", domain: url.hostname, path: "/" },
     ]);
     await opened.page.goto(`${desk.test.baseUrl}${path}`);
-    await opened.page.locator(".panel").first().waitFor();
+    await opened.page.locator("#panel-incidents tr.has-item").first().waitFor();
     await opened.page.locator(".chart svg").first().waitFor();
     return opened;
   }
