@@ -70,3 +70,13 @@ export const dailyReportMessages = {
       : `${head}\n漏报（${missing.length}）：${unitList(missing)}\n已记为漏报，并再次提醒。`;
   },
 };
+
+/** The duty desk's 零报告 panel: today's units × state. */
+export const dailyDeskMessages = {
+  panelTitle: (cutoff: string) => `今日零报告（${cutoff} 截止）`,
+  /** A unit's state, as the legend and each tile name it. */
+  state: { on_time: "已报", late: "迟报", missed: "漏报", pending: "未到截止" },
+  /** A tile: the unit, with the time it reported when it has. */
+  tile: (unit: string, time?: string) => (time ? `${unit} ${time}` : unit),
+  notToday: "今天不是需要报送零报告的日子。",
+};
