@@ -1,13 +1,14 @@
 /**
  * The 舆情 panel's rows, one per open item (the nearest 回应 deadline first, as `舆情` lists them):
  * number (opening the item's page), level in its colour, unit, step, and the 核实 and 回应 deadlines
- * as countdowns — a done stage shown as done, one past its deadline marked 超时 in red. Pure.
+ * as countdowns — a done stage shown as done (green on time, yellow late), one past its deadline
+ * marked 超时 in red. Pure.
  */
 import type { DeskCell, DeskRow, DeskTable } from "../../../bot/core/desk.ts";
 import type { OpinionPolicy } from "../../../config/opinion-policy.ts";
 import { opinionMessages as O } from "../messages.ts";
 import type { OpinionItem, OpinionStage } from "../opinion-types.ts";
-import { itemStep, stageDone, stageDue, stageOverdue } from "../rules/item-state.ts";
+import { itemStep, stageDone, stageDue, stageOnTime, stageOverdue } from "../rules/item-state.ts";
 import { levelOf } from "../rules/opinion-level.ts";
 import { levelTone } from "./level-tone.ts";
 import { opinionDeskMessages as M } from "./messages.ts";
@@ -25,7 +26,12 @@ export interface ItemRowView {
 /** A stage's deadline cell: done, overdue, or counting down. */
 export function stageCell(item: OpinionItem, stage: OpinionStage, view: ItemRowView): DeskCell {
   const doneAt = stage === "verify" ? item.verifiedAt : item.respondedAt;
-  if (doneAt) return { text: M.stageDone(stage, view.time(doneAt)), tone: "green" };
+  // Done by its deadline green, done late yellow.
+  if (doneAt)
+    return {
+      text: M.stageDone(stage, view.time(doneAt)),
+      tone: stageOnTime(item, stage) ? "green" : "yellow",
+    };
   if (stageDone(item, stage)) return { text: M.stageNotNeeded, tone: "grey" };
   const due = stageDue(item, stage);
   if (stageOverdue(item, stage, view.now))
