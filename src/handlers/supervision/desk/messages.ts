@@ -6,8 +6,6 @@ export const taskDeskMessages = {
   columns: { light: "亮灯", number: "编号", content: "内容", units: "承办单位", deadline: "期限" },
   noneOpen: "目前没有在办的督办事项。",
   noneOpenOfUnit: (unit: string) => `${unit}目前没有在办的督办事项。`,
-  /** A deadline cell: the countdown's words beside it. */
-  deadline: (due: string) => due,
 
   pageTitle: (number: string, content: string) => `${number} ${content}`,
   sections: { facts: "事项", parts: "各单位办理情况", timeline: "时间线" },

@@ -32,7 +32,7 @@ export function taskRow(task: LedgerTask & { id: number }, view: LedgerView): De
     { text: shorten(task.content, MAX_CONTENT) },
     { text: task.parts.map((p) => partText(p, task, view)).join("、") },
     {
-      text: M.deadline(view.time(due)),
+      text: view.time(due),
       countdownTo: due.toISOString(),
       ...(isOverdue(task, view.now) ? { tone: "red" as const } : {}),
     },

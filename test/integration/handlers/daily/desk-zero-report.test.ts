@@ -102,4 +102,12 @@ describe("today's 零报告 on the desk", () => {
     const office = officeOf(config, new Directory(config.org));
     expect(await zeroReportPanel(office).load(world.context("li-shuji"))).toBeNull();
   });
+
+  it("says so on a day the rule asks for none", async () => {
+    const config = await sampleConfig();
+    const office = officeOf(config, new Directory(config.org));
+    const zeroReport = zeroReportPolicySchema.parse({ units: UNITS, days: "weekends", cutoff: "17:00" });
+    const panel = await zeroReportPanel({ ...office, zeroReport }).load(world.context("li-shuji"));
+    expect(panel?.blocks).toEqual([{ kind: "text", text: "今天不是需要报送零报告的日子。" }]);
+  });
 });
