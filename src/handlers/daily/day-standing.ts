@@ -4,9 +4,11 @@
  * which units are still missing.
  */
 import type { PrismaClient } from "../../store/generated/client.ts";
-import { incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
+import { type DailyReportRow, incidentsReportedBetween, reportsOfDay } from "./daily-report-store.ts";
 
 export interface DayStanding {
+  /** Each unit's row of the day as recorded (on time, late or missed). */
+  reports: ReadonlyMap<string, DailyReportRow>;
   /** Units with a zero report on record (on time or late; a recorded 漏报 is not a report). */
   reported: ReadonlySet<string>;
   /** Units already recorded as 漏报 (the cut-off has run, perhaps as a retried job). */
@@ -28,6 +30,7 @@ export async function dayStanding(
   const reported = new Set<string>();
   const recordedMissed = new Set<string>();
   for (const report of reports) (report.status === "missed" ? recordedMissed : reported).add(report.unitId);
+  const byUnit = new Map(reports.map((report) => [report.unitId, report]));
   const missing = input.units.filter((unit) => !reported.has(unit) && !incidents.has(unit));
-  return { reported, recordedMissed, incidents, missing };
+  return { reports: byUnit, reported, recordedMissed, incidents, missing };
 }

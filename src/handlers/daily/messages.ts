@@ -101,3 +101,13 @@ export const ledgerSheetMessages = {
   rest: "休",
   note: "已报：截止前报送（含当日上报突发事件），后附报送时间；迟报：截止后补报；漏报：截止时未报；休：按规定当日无需报送；空白：尚未到截止时间。",
 };
+
+/** The duty desk's 零报告 panel: today's units × state. */
+export const dailyDeskMessages = {
+  panelTitle: (cutoff: string) => `今日零报告（${cutoff} 截止）`,
+  /** A unit's state, as the legend and each tile name it. */
+  state: { on_time: "已报", late: "迟报", missed: "漏报", pending: "未到截止" },
+  /** A tile: the unit, with the time it reported when it has. */
+  tile: (unit: string, time?: string) => (time ? `${unit} ${time}` : unit),
+  notToday: "今天不是需要报送零报告的日子。",
+};

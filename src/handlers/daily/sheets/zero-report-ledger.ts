@@ -8,6 +8,7 @@
 import { type DeskDocument, DocumentParamError } from "../../../bot/core/desk.ts";
 import { addCivilDays, localDayString } from "../../../bot/core/wall-clock.ts";
 import { daysBetween, instantOnDay } from "../../office/days.ts";
+import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
 import {
   ledgerWorkbook,
   type SheetColumn,
@@ -15,7 +16,6 @@ import {
   totalsRow,
 } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
-import { mayHaveSheets } from "../../office/ledger-sheet/sheet-access.ts";
 import { formatClock } from "../../office/time-format.ts";
 import { parsePeriod } from "../../statistics/period.ts";
 import type { DailyRules } from "../daily-rules.ts";
@@ -59,7 +59,7 @@ export function zeroReportLedger(rules: DailyRules): DeskDocument {
     params: [{ name: "month", label: M.monthLabel, example: "2026-12" }],
     async produce(ctx, params) {
       const rule = rules.zeroReport;
-      if (!mayHaveSheets(ctx.viewer) || !rule) return null;
+      if (!mayHaveOfficeDocuments(ctx.viewer) || !rule) return null;
       const month = ledgerMonth(params.month ?? "", ctx.now, timezone);
       const today = localDayString(ctx.now, timezone);
       const prisma = ctx.services.database;

@@ -17,7 +17,7 @@ export interface IncidentActionInput {
   incident: Pick<Incident, "id" | "number" | "status" | "unitId" | "acknowledgedAt">;
   viewer: Pick<Person, "id" | "roles" | "unit">;
   policy: Pick<IncidentPolicy, "incident" | "tasks">;
-  /** The chat the actions are done in (office/desk-chat.ts). */
+  /** The chat the actions are done in (office/desk-viewer.ts). */
   chatId: string;
   /** Whether the incident has a 批示 not yet turned into a 督办 task. */
   convertible: boolean;

@@ -15,7 +15,7 @@ import type {
 import type { Person } from "../../../config/org.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
 import type { IncidentAttachment } from "../../../store/generated/client.ts";
-import { deskActionChat } from "../../office/desk-chat.ts";
+import { deskActionChat } from "../../office/desk-viewer.ts";
 import { seesWholeDesk } from "../../office/oversight.ts";
 import { clockOrFullTime, formatLocalTime } from "../../office/time-format.ts";
 import { gradeTone } from "../alert-card.ts";

@@ -4,18 +4,18 @@
  */
 import type { Command } from "../../../bot/core/capability.ts";
 import type { IncidentPolicy } from "../../../config/policy.ts";
+import { OFFICE_DOCUMENT_ROLES } from "../../office/desk-viewer.ts";
 import { officialDocumentMessages } from "../../office/messages.ts";
 import type { Office } from "../../office/office.ts";
 import { deskContextOf, sendDocument } from "../../office/send-document.ts";
 import { incidentByNumberText } from "../find-incident.ts";
 import { incidentReportMessages as M } from "../messages.ts";
 import { incidentReportFile } from "./incident-report-file.ts";
-import { DOCUMENT_ROLES } from "./may-have-report.ts";
 
 export const incidentReportCommand = (rules: IncidentPolicy, office: Office): Command => ({
   names: ["专报", "/bulletin"],
   summary: M.commandSummary,
-  roles: [...DOCUMENT_ROLES, "director"],
+  roles: [...OFFICE_DOCUMENT_ROLES, "director"],
   async run(ctx, args) {
     const words = args.trim();
     if (!words) return ctx.reply(M.usage);

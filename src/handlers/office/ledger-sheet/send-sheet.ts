@@ -5,10 +5,10 @@
  */
 import type { ConversationContext } from "../../../bot/core/context.ts";
 import { type DeskDocument, DocumentParamError } from "../../../bot/core/desk.ts";
+import { mayHaveOfficeDocuments } from "../desk-viewer.ts";
 import { deskContextOf, sendDocument } from "../send-document.ts";
 import { formatLocalTime } from "../time-format.ts";
 import { ledgerSheetMessages as M } from "./messages.ts";
-import { mayHaveSheets } from "./sheet-access.ts";
 
 export async function sendSheet(
   ctx: ConversationContext,
@@ -16,7 +16,7 @@ export async function sendSheet(
   params: Record<string, string>,
   timezone: string,
 ): Promise<void> {
-  if (!mayHaveSheets(ctx.person)) return ctx.reply(M.notAllowed);
+  if (!mayHaveOfficeDocuments(ctx.person)) return ctx.reply(M.notAllowed);
   const desk = deskContextOf(ctx);
   let file: Awaited<ReturnType<DeskDocument["produce"]>>;
   try {

@@ -5,9 +5,9 @@
  */
 import type { DeskDocument } from "../../../bot/core/desk.ts";
 import { localDay, startOfDay } from "../../office/days.ts";
+import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
 import { ledgerWorkbook } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
-import { mayHaveSheets } from "../../office/ledger-sheet/sheet-access.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import type { OpinionSetting } from "../opinion-parts.ts";
 import { opinionSheetMessages as M } from "./messages.ts";
@@ -22,7 +22,7 @@ export function opinionLedger(setting: OpinionSetting): DeskDocument {
     title: M.documentTitle,
     params: [],
     async produce(ctx) {
-      if (!mayHaveSheets(ctx.viewer)) return null;
+      if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
       const { year } = localDay(ctx.now, timezone);
       const yearStart = startOfDay({ year, month: 1, day: 1 }, timezone);
       const items = await ctx.services.database.opinionItem.findMany({

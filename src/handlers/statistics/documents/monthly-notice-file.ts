@@ -4,25 +4,19 @@
  */
 import type { DeskContext, DocumentFile } from "../../../bot/core/desk.ts";
 import { DOCX_MIME } from "../../../bot/core/desk.ts";
-import type { Person, Role } from "../../../config/org.ts";
+import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
 import { officialDate, officialDocx } from "../../office/official-document/official-document.ts";
 import { noticeDocumentMessages as D } from "../messages.ts";
 import { loadMonthlyNotice } from "../notice.ts";
 import type { Period } from "../period.ts";
 import { noticeDocumentContent } from "./notice-document-content.ts";
 
-export const NOTICE_DOCUMENT_ROLES: readonly Role[] = ["leader", "duty", "admin"];
-
-export function mayHaveNotice(person: Pick<Person, "roles">): boolean {
-  return person.roles.some((r) => NOTICE_DOCUMENT_ROLES.includes(r));
-}
-
 export async function monthlyNoticeFile(
   ctx: DeskContext,
   period: Period,
   office: { name: string; timezone: string },
 ): Promise<DocumentFile | null> {
-  if (!mayHaveNotice(ctx.viewer)) return null;
+  if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
   const content = noticeDocumentContent(await loadMonthlyNotice(ctx.services, period));
   const month = period.fromDay.slice(0, 7);
   const bytes = await officialDocx({

@@ -3,15 +3,16 @@
  * read as `通报` reads it (none: the month before).
  */
 import type { Command } from "../../../bot/core/capability.ts";
+import { OFFICE_DOCUMENT_ROLES } from "../../office/desk-viewer.ts";
 import { deskContextOf, sendDocument } from "../../office/send-document.ts";
 import { noticeDocumentMessages as D, statisticsMessages as M } from "../messages.ts";
 import { noticePeriod } from "../notice.ts";
-import { monthlyNoticeFile, NOTICE_DOCUMENT_ROLES } from "./monthly-notice-file.ts";
+import { monthlyNoticeFile } from "./monthly-notice-file.ts";
 
 export const noticeFileCommand = (office: { name: string; timezone: string }): Command => ({
   names: ["通报文件", "/notice-file"],
   summary: D.commandSummary,
-  roles: [...NOTICE_DOCUMENT_ROLES],
+  roles: [...OFFICE_DOCUMENT_ROLES],
   async run(ctx, args) {
     const parsed = noticePeriod(args, ctx.services.clock.now(), office.timezone);
     if (!parsed.ok) return ctx.reply(parsed.reason === "future" ? M.futureMonth : D.badMonth);

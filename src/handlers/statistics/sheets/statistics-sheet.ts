@@ -4,9 +4,9 @@
  * office and admins may have it.
  */
 import { type DeskDocument, DocumentParamError } from "../../../bot/core/desk.ts";
+import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
 import { ledgerWorkbook } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
-import { mayHaveSheets } from "../../office/ledger-sheet/sheet-access.ts";
 import { itemStatistics, loadItemStatistics } from "../../opinion/queries/item-statistics.ts";
 import { opinionQueryMessages } from "../../opinion/queries/messages.ts";
 import { taskQueryMessages } from "../../supervision/queries/messages.ts";
@@ -26,7 +26,7 @@ export function statisticsSheet(timezone: string): DeskDocument {
     title: M.sheetDocumentTitle,
     params: [{ name: "period", label: M.sheetParamLabel, example: M.sheetParamExample }],
     async produce(ctx, params) {
-      if (!mayHaveSheets(ctx.viewer)) return null;
+      if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
       const parsed = parsePeriod(params.period ?? "", ctx.now, timezone);
       if (!parsed.ok)
         throw new DocumentParamError("period", parsed.reason === "future" ? M.futurePeriod : M.badPeriod);

@@ -54,7 +54,7 @@ export function isOverdue(task: LedgerTask, now: Date): boolean {
 }
 
 /** The nearest deadline of the task's open parts (the task's own when all are closed). */
-function nearestDue(task: LedgerTask): number {
+export function nearestDue(task: LedgerTask): number {
   const open = task.parts.filter((p) => !p.closedAt).map((p) => p.dueAt.getTime());
   return open.length > 0 ? Math.min(...open) : task.dueAt.getTime();
 }
@@ -71,7 +71,7 @@ function roleName(role: string): string {
 }
 
 /** `青山镇（牵头）逾期`, with `延期至 …` when the unit's deadline moved. */
-function partText(part: LedgerPart, task: LedgerTask, view: LedgerView): string {
+export function partText(part: LedgerPart, task: LedgerTask, view: LedgerView): string {
   const state = M.partState(
     view.unitName(part.unitId),
     roleName(part.role),

@@ -18,8 +18,8 @@ export interface LedgerQuery {
 }
 
 export interface Ledger {
-  /** The first `limit` tasks in the ledger's order. */
-  tasks: LedgerTask[];
+  /** The first `limit` tasks in the ledger's order, with their database ids. */
+  tasks: (LedgerTask & { id: number })[];
   /** How many tasks the ledger has, and how many of them are overdue. */
   total: number;
   overdue: number;
@@ -61,6 +61,7 @@ export async function loadLedger(prisma: PrismaClient, query: LedgerQuery): Prom
   const tasks = await prisma.supervisionTask.findMany({
     where: { id: { in: heads.map((h) => h.id) } },
     select: {
+      id: true,
       number: true,
       content: true,
       dueAt: true,

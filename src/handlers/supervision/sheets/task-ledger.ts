@@ -6,9 +6,9 @@
 import type { DeskDocument } from "../../../bot/core/desk.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
 import { localDay, startOfDay } from "../../office/days.ts";
+import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
 import { ledgerWorkbook } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
-import { mayHaveSheets } from "../../office/ledger-sheet/sheet-access.ts";
 import type { Office } from "../../office/office.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
 import { taskSheetMessages as M } from "./messages.ts";
@@ -23,7 +23,7 @@ export function taskLedger(rules: TasksPolicy, office: Office): DeskDocument {
     title: M.documentTitle,
     params: [],
     async produce(ctx) {
-      if (!mayHaveSheets(ctx.viewer)) return null;
+      if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
       const { year } = localDay(ctx.now, timezone);
       const yearStart = startOfDay({ year, month: 1, day: 1 }, timezone);
       const tasks = await ctx.services.database.supervisionTask.findMany({

@@ -1,9 +1,9 @@
 /** The spreadsheet builder read back with exceljs: layout, widths for Chinese, tones, totals. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { mayHaveOfficeDocuments } from "../../../../src/handlers/office/desk-viewer.ts";
 import { displayWidth, fitWidth } from "../../../../src/handlers/office/ledger-sheet/column-width.ts";
 import { ledgerWorkbook, totalsRow } from "../../../../src/handlers/office/ledger-sheet/ledger-sheet.ts";
-import { mayHaveSheets } from "../../../../src/handlers/office/ledger-sheet/sheet-access.ts";
 import { HEADER_FILL, SHEET_TONES } from "../../../../src/handlers/office/ledger-sheet/sheet-tones.ts";
 
 const NOW = new Date("2026-12-07T01:00:00Z");
@@ -81,12 +81,12 @@ describe("column widths", () => {
   });
 });
 
-describe("mayHaveSheets", () => {
+describe("mayHaveOfficeDocuments", () => {
   it("lets leaders, the duty office and admins have them, no one else", () => {
-    expect(mayHaveSheets({ roles: ["leader"] })).toBe(true);
-    expect(mayHaveSheets({ roles: ["duty"] })).toBe(true);
-    expect(mayHaveSheets({ roles: ["admin"] })).toBe(true);
-    expect(mayHaveSheets({ roles: ["director"] })).toBe(false);
-    expect(mayHaveSheets({ roles: ["reporter"] })).toBe(false);
+    expect(mayHaveOfficeDocuments({ roles: ["leader"] })).toBe(true);
+    expect(mayHaveOfficeDocuments({ roles: ["duty"] })).toBe(true);
+    expect(mayHaveOfficeDocuments({ roles: ["admin"] })).toBe(true);
+    expect(mayHaveOfficeDocuments({ roles: ["director"] })).toBe(false);
+    expect(mayHaveOfficeDocuments({ roles: ["reporter"] })).toBe(false);
   });
 });
