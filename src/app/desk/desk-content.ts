@@ -15,9 +15,7 @@ import {
 import type { Chart } from "../../bot/core/message.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import type { Person, Role } from "../../config/org.ts";
-
-/** The roles that may ask for every document from the board (others get theirs on item pages). */
-const DOCUMENT_ROLES: readonly Role[] = ["leader", "duty", "admin"];
+import { mayHaveOfficeDocuments } from "../../handlers/office/desk-viewer.ts";
 
 export interface DeskMe {
   id: string;
@@ -76,7 +74,8 @@ export class DeskContent {
         }),
       ),
     ]);
-    const documents = viewer.roles.some((r) => DOCUMENT_ROLES.includes(r))
+    // The board lists the office's documents to whom may have them all; others get theirs on item pages.
+    const documents = mayHaveOfficeDocuments(viewer)
       ? this.parts.documents.map((d) => ({ id: d.id, title: d.title, params: d.params }))
       : [];
     return {
