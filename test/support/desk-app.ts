@@ -2,10 +2,12 @@
  * A test app for the desk: the sample office with every capability plus (unless left out) the {@link DeskProbe}, in
  * a console mode of the test's choosing, and sessions signed in as anyone (the console's code).
  */
+import { join } from "node:path";
 import type { ConsoleOptions } from "../../src/app/console-auth/console-security.ts";
 import { Directory } from "../../src/bot/core/directory.ts";
+import { loadOfficeConfig } from "../../src/config/load.ts";
 import { allCapabilities } from "../../src/handlers/index.ts";
-import { sampleConfig, startTestApp, type TestApp } from "./app.ts";
+import { ROOT, sampleConfig, startTestApp, type TestApp } from "./app.ts";
 import { ConsoleSession } from "./console-session.ts";
 import { DeskProbe } from "./desk-probe.ts";
 
@@ -18,9 +20,20 @@ export interface DeskTestApp {
 }
 
 export async function startDeskApp(
-  options: { console?: ConsoleOptions; host?: string; probe?: boolean } = {},
+  options: {
+    console?: ConsoleOptions;
+    host?: string;
+    probe?: boolean;
+    /** Also config/schedules.yaml and roster.yaml (the 零报告 rule, the rostered 带班领导). */
+    schedules?: boolean;
+  } = {},
 ): Promise<DeskTestApp> {
-  const config = await sampleConfig();
+  const config = options.schedules
+    ? await loadOfficeConfig(join(ROOT, "config/org.yaml"), join(ROOT, "config/policy.yaml"), {
+        schedulesFile: join(ROOT, "config/schedules.yaml"),
+        rosterFile: join(ROOT, "config/roster.yaml"),
+      })
+    : await sampleConfig();
   const directory = new Directory(config.org);
   const probe = new DeskProbe();
   const test = await startTestApp({

@@ -52,3 +52,29 @@ export function h(tag, props = {}, ...children) {
 export function itemHref(ref) {
   return `/desk/items/${encodeURIComponent(ref.kind)}/${encodeURIComponent(ref.id)}`;
 }
+
+/**
+ * Draws `main` again keeping what the person is typing: boxes marked `data-keep` get their value,
+ * focus and selection back (a live update must not wipe a 批示 half written).
+ */
+export function redrawKeepingInputs(main, draw) {
+  const kept = new Map();
+  for (const el of main.querySelectorAll("[data-keep]"))
+    kept.set(el.dataset.keep, {
+      value: el.value,
+      focused: document.activeElement === el,
+      start: el.selectionStart,
+      end: el.selectionEnd,
+    });
+  draw();
+  for (const el of main.querySelectorAll("[data-keep]")) {
+    const was = kept.get(el.dataset.keep);
+    if (!was) continue;
+    el.value = was.value;
+    el.dispatchEvent(new Event("input"));
+    if (was.focused) {
+      el.focus();
+      el.setSelectionRange?.(was.start, was.end);
+    }
+  }
+}

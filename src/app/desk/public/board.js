@@ -74,6 +74,7 @@ function documentRow(doc) {
   const inputs = doc.params.map((p) =>
     h("input", {
       name: p.name,
+      dataset: { keep: `document-${doc.id}-${p.name}` },
       "aria-label": p.label,
       placeholder: fill(T.paramPlaceholder, p.example),
       oninput: () => update(),

@@ -1,7 +1,7 @@
 // The desk page: who views (signed in, or picked in the loopback demo), then the board, the wall
 // screen or an item's page, fetched again on every `changed` the server sends.
 
-import { getJson, h } from "./api.js";
+import { getJson, h, redrawKeepingInputs } from "./api.js";
 import { drawBoard } from "./board.js";
 import { resizeCharts } from "./charts.js";
 import { startClock } from "./clock.js";
@@ -77,14 +77,14 @@ async function load() {
       try {
         const { json } = await getJson(`/desk/api/items/${kind}/${id}`);
         document.title = `${json.title} · ${T.title}`;
-        drawItem(main, json, { wall, reload: load });
+        redrawKeepingInputs(main, () => drawItem(main, json, { wall, reload: load }));
       } catch (error) {
         if (error.status === 404) message(T.itemGone, "", { href: "/desk", text: T.back });
         else throw error;
       }
     } else {
       const { json } = await getJson("/desk/api/board");
-      drawBoard(main, json, { wall });
+      redrawKeepingInputs(main, () => drawBoard(main, json, { wall }));
     }
     main.dataset.loaded = String(Date.now());
   } catch (error) {

@@ -72,6 +72,7 @@ function drawActions(actions, path, reload) {
     const box = action.ask
       ? h("textarea", {
           name: "text",
+          dataset: { keep: `action-${action.id}` },
           rows: "3",
           "aria-label": action.ask.label,
           placeholder: action.ask.placeholder ?? action.ask.label,

@@ -72,6 +72,23 @@ describe("desk page (probe panels)", { timeout: 90_000 }, () => {
     await page.locator(".action-note.ok").waitFor();
     await desk.test.app.idle();
 
+    // A live update while 批注 is half typed keeps what was typed; then it is said in the chat.
+    const box = page.locator("textarea[data-keep='action-note']");
+    await box.fill("请速核实");
+    const loaded = await page.locator("#main").getAttribute("data-loaded");
+    await desk.test.app.inbox.say("baishui-work", "lisi", "@快报助手 帮助");
+    await page.waitForFunction(
+      (before) => document.getElementById("main")?.dataset.loaded !== before,
+      loaded,
+    );
+    expect(await box.inputValue()).toBe("请速核实");
+    await page.locator("button[data-action='note']").click();
+    await page.locator(".action-note.ok").waitFor();
+    await desk.test.app.idle();
+    const said = (await desk.test.app.history.list("leaders", 0)).map((m) => m.text);
+    expect(said).toContain("@快报助手 批注 p-1 请速核实");
+    expect(said).toContain(PROBE_TEXTS.noted("请速核实"));
+
     const download = page.waitForEvent("download");
     await page.locator("a[data-document='probe-sheet']").click();
     expect((await download).suggestedFilename()).toBe(PROBE_TEXTS.fileName);
