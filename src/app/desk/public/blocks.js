@@ -29,20 +29,28 @@ function tone(t) {
   return t ? `tone-${t}` : "";
 }
 
-/** One value: text, with its live time, phone link or item link. */
-export function cell(value) {
+/**
+ * One value: text, with its live time, phone link or item link. A time since an event counts live
+ * beside the text; in a table cell (`compact`) it stands in for the text, which stays as its title.
+ */
+export function cell(value, compact = false) {
   const parts = [];
+  const since = value.since
+    ? h(
+        "span",
+        {
+          class: "since",
+          dataset: { since: value.since },
+          title: `${value.text} · ${localTime(value.since)}`,
+        },
+        value.text,
+      )
+    : null;
   if (value.tel) parts.push(h("a", { class: "tel", href: `tel:${value.tel}` }, value.text || value.tel));
   else if (value.item) parts.push(h("a", { class: "item-link", href: itemHref(value.item) }, value.text));
-  else if (value.since)
-    parts.push(
-      h(
-        "span",
-        { class: "since", dataset: { since: value.since }, title: localTime(value.since) },
-        value.text,
-      ),
-    );
+  else if (since && compact) parts.push(since);
   else if (value.text) parts.push(h("span", {}, value.text));
+  if (since && !compact) parts.push(since);
   if (value.countdownTo)
     parts.push(
       h("span", {
@@ -75,7 +83,7 @@ function table(block, context) {
           class: `${tone(row.tone)} ${row.item ? "has-item" : ""}`,
           dataset: row.item ? { href: itemHref(row.item) } : {},
         },
-        row.cells.map((c, i) => h("td", { "data-label": block.columns[i] ?? "" }, cell(c))),
+        row.cells.map((c, i) => h("td", { "data-label": block.columns[i] ?? "" }, cell(c, true))),
       );
       if (row.item && !context.wall) {
         tr.addEventListener("click", (event) => {

@@ -83,7 +83,12 @@ function drawActions(actions, path, reload) {
       { type: "submit", class: "button action", dataset: { action: action.id } },
       action.label,
     );
-    const form = h("form", { class: `action-form ${box ? "asks" : ""}` }, box, button);
+    const form = h(
+      "form",
+      { class: `action-form ${box ? "asks" : ""}` },
+      box ? h("label", { class: "ask" }, h("span", { class: "ask-label" }, action.ask.label), box) : null,
+      button,
+    );
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       button.disabled = true;

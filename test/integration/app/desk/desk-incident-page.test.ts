@@ -9,7 +9,13 @@ import type { Browser, Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../../support/chromium.ts";
 import { type DeskTestApp, startDeskApp } from "../../../support/desk-app.ts";
-import { LAYOUTS, openDeskPage, signInOnConsole, unexpectedErrors } from "../../../support/desk-browser.ts";
+import {
+  LAYOUTS,
+  openDeskPage,
+  screenshot,
+  signInOnConsole,
+  unexpectedErrors,
+} from "../../../support/desk-browser.ts";
 import { reportIncident } from "../../../support/desk-report.ts";
 
 /** The first bytes of a zip (.docx and .xlsx are zips). */
@@ -53,6 +59,7 @@ describe("desk with the real incident panel", { timeout: 120_000 }, () => {
     await page.locator("h1.item-title", { hasText: incident.number }).waitFor();
     await page.locator("button[data-action='ack']").click();
     await page.locator(".action-note.ok").waitFor();
+    await screenshot(page, "item-incident-1280x900");
 
     const report = page.waitForEvent("download");
     await page.locator("a[data-document='incident-report']").click();
