@@ -41,6 +41,7 @@ export const deskPageTexts = {
   /** `{0}`: the time. */
   updatedAt: "更新于 {0}",
   charts: "统计图表",
+  chartNoData: "暂无数据",
   documents: "文件下载",
   download: "下载",
   noDocuments: "你没有可下载的文件。",

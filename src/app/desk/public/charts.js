@@ -1,4 +1,6 @@
 // The neutral Chart ({kind, title, categories, series, unit}) drawn with ECharts, SVG renderer.
+import { texts as T } from "./texts.js";
+
 const drawn = new Set();
 
 const PALETTE = ["#1f6feb", "#e5534b", "#d29922", "#2da44e", "#8250df", "#e16f24", "#57606a"];
@@ -12,6 +14,7 @@ export function drawChart(container, chart, options = {}) {
   const dark = options.dark ?? false;
   const instance = echarts.init(container, dark ? "dark" : undefined, { renderer: "svg" });
   const unit = chart.unit ?? "";
+  const empty = !chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined));
   instance.setOption({
     backgroundColor: "transparent",
     color: PALETTE,
@@ -32,6 +35,19 @@ export function drawChart(container, chart, options = {}) {
       axisLabel: { fontSize: options.large ? 14 : 11, hideOverlap: true },
     },
     yAxis: { type: "value", axisLabel: { formatter: `{value}${unit}`, fontSize: options.large ? 14 : 11 } },
+    // Nothing to draw yet (no task this month): say so rather than show bare axes.
+    graphic: empty
+      ? {
+          type: "text",
+          left: "center",
+          top: "middle",
+          style: {
+            text: T.chartNoData,
+            fontSize: options.large ? 20 : 14,
+            fill: dark ? "#8b98b0" : "#8c959f",
+          },
+        }
+      : undefined,
     series: chart.series.map((s) => ({
       name: s.name,
       type: chart.kind,
