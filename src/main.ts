@@ -15,7 +15,13 @@ import { ensureRedis } from "./app/redis-server/redis-launcher.ts";
 import { retry } from "./app/retry.ts";
 import { whileWaiting } from "./app/while-waiting.ts";
 import { Directory } from "./bot/core/directory.ts";
-import { feishuConfigured, parseEnv, webhookAddress } from "./config/env.ts";
+import {
+  dingtalkConfigured,
+  feishuConfigured,
+  parseEnv,
+  webhookAddress,
+  wecomConfigured,
+} from "./config/env.ts";
 import { ConfigError, loadOfficeConfig, optionalConfigFile } from "./config/load.ts";
 import { defaultQueuePrefix } from "./config/queue-prefix.ts";
 import { isPgliteDataDir, openDatabase } from "./store/database.ts";
@@ -29,7 +35,8 @@ async function main(): Promise<void> {
   const consoleMode = decideConsoleMode({
     requested: env.CONSOLE,
     host: env.HOST,
-    platformConfigured: Boolean(feishu) || Boolean(env.WECHAT_PUPPET),
+    platformConfigured:
+      Boolean(feishu) || Boolean(env.WECHAT_PUPPET) || dingtalkConfigured(env) || wecomConfigured(env),
   });
   const linkKey = consoleMode === "signin" ? newLinkKey() : undefined;
 

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { FeishuSettings } from "../bot/adapters/feishu/feishu-settings.ts";
 import type { Directory } from "../bot/core/directory.ts";
 import type { PlatformAdapter } from "../bot/core/platform-adapter.ts";
-import { type Env, feishuConfigured } from "../config/env.ts";
+import { dingtalkConfigured, type Env, feishuConfigured, wecomConfigured } from "../config/env.ts";
 import type { Policy } from "../config/policy.ts";
 import type { PrismaClient } from "../store/generated/client.ts";
 
@@ -38,6 +38,14 @@ export async function platformsFromEnv(
       }),
     );
     options.log.info({ mode: feishu.mode, domain: feishu.domain }, "飞书已启用");
+  }
+  if (dingtalkConfigured(env)) {
+    const { dingtalkFromEnv } = await import("./dingtalk-platform.ts");
+    platforms.push(await dingtalkFromEnv(env, options));
+  }
+  if (wecomConfigured(env)) {
+    const { wecomFromEnv } = await import("./wecom-platform.ts");
+    platforms.push(await wecomFromEnv(env, options));
   }
   if (env.WECHAT_PUPPET) {
     const { wechatFromEnv } = await import("./wechat-platform.ts");

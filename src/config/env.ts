@@ -85,6 +85,31 @@ export const envSchema = z.object({
   ),
   /** Signs the console's session cookie (32 characters or more); unset: generated once and kept in the database. */
   SESSION_SECRET: optionalText.pipe(z.string().min(32, "SESSION_SECRET 至少 32 个字符").optional()),
+  /**
+   * DingTalk / 政务钉钉: the adapter starts when the client id, secret and robot code are set;
+   * DINGTALK_BASE_URL points at a government deployment's OpenAPI (default api.dingtalk.com).
+   */
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  DINGTALK_ROBOT_CODE: optionalText,
+  DINGTALK_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, message: "DINGTALK_BASE_URL 应为 http:// 或 https:// 开头的网址" })
+      .optional(),
+  ),
+  /**
+   * WeCom / 政务微信: the adapter starts when the corp id, agent id and secret are set; its callback
+   * (token and AES key from 接收消息 → API 接收) is served on WECOM_CALLBACK_PORT. WECOM_BASE_URL points
+   * at a 政务微信 deployment (default qyapi.weixin.qq.com).
+   */
+  WECOM_CORP_ID: optionalText,
+  WECOM_AGENT_ID: optionalText,
+  WECOM_SECRET: optionalText,
+  WECOM_TOKEN: optionalText,
+  WECOM_AES_KEY: optionalText,
+  WECOM_BASE_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, message: "WECOM_BASE_URL 应为 http:// 或 https:// 开头的网址" }).optional(),
+  ),
   /** WeChat: `wechat4u` (web protocol), `service` (needs WECHATY_PUPPET_SERVICE_TOKEN) or `mock` (trying out); unset = no WeChat. */
   WECHAT_PUPPET: z.enum(["wechat4u", "service", "mock"]).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
@@ -97,6 +122,22 @@ export const envSchema = z.object({
 
 /** Settings that only make sense together. */
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  const dingtalk = [env.DINGTALK_CLIENT_ID, env.DINGTALK_CLIENT_SECRET, env.DINGTALK_ROBOT_CODE];
+  if (dingtalk.some(Boolean) && !dingtalk.every(Boolean))
+    ctx.addIssue({
+      code: "custom",
+      path: ["DINGTALK_ROBOT_CODE"],
+      message:
+        "钉钉需要同时设置 DINGTALK_CLIENT_ID、DINGTALK_CLIENT_SECRET 和 DINGTALK_ROBOT_CODE（开发者后台 → 应用 → 凭证与基础信息、机器人）",
+    });
+  const wecom = [env.WECOM_CORP_ID, env.WECOM_AGENT_ID, env.WECOM_SECRET, env.WECOM_TOKEN, env.WECOM_AES_KEY];
+  if (wecom.some(Boolean) && !wecom.every(Boolean))
+    ctx.addIssue({
+      code: "custom",
+      path: ["WECOM_AES_KEY"],
+      message:
+        "企业微信需要同时设置 WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET、WECOM_TOKEN 和 WECOM_AES_KEY（管理后台 → 应用管理 → 自建应用 → 接收消息）",
+    });
   if (Boolean(env.FEISHU_APP_ID) !== Boolean(env.FEISHU_APP_SECRET))
     ctx.addIssue({
       code: "custom",
@@ -132,6 +173,16 @@ export type Env = z.infer<typeof envSchema>;
 
 /** The webhook server's address, when the webhooks have a port of their own. */
 /** Feishu runs when both its app credentials are set (the schema refuses one without the other). */
+export function dingtalkConfigured(env: Env): boolean {
+  return Boolean(env.DINGTALK_CLIENT_ID && env.DINGTALK_CLIENT_SECRET && env.DINGTALK_ROBOT_CODE);
+}
+
+export function wecomConfigured(env: Env): boolean {
+  return Boolean(
+    env.WECOM_CORP_ID && env.WECOM_AGENT_ID && env.WECOM_SECRET && env.WECOM_TOKEN && env.WECOM_AES_KEY,
+  );
+}
+
 export function feishuConfigured(env: Env): boolean {
   return Boolean(env.FEISHU_APP_ID && env.FEISHU_APP_SECRET);
 }

@@ -21,6 +21,13 @@ export const personSchema = z
       .optional(),
     feishu: z.object({ open_id: z.string().optional(), user_id: z.string().optional() }).strict().optional(),
     wechat: z.object({ name: z.string().optional(), alias: z.string().optional() }).strict().optional(),
+    /** DingTalk / 政务钉钉: the person's userId (staffId) or unionId; else found by phone through the contacts API. */
+    dingtalk: z
+      .object({ user_id: z.string().optional(), union_id: z.string().optional() })
+      .strict()
+      .optional(),
+    /** WeCom / 政务微信: the person's userid; else found by phone. */
+    wecom: z.object({ userid: z.string().optional() }).strict().optional(),
   })
   .strict();
 
@@ -33,6 +40,10 @@ export const groupSchema = z
     members: z.array(id).default([]),
     feishu: z.object({ chat_id: z.string() }).strict().optional(),
     wechat: z.object({ topic: z.string().optional(), room_id: z.string().optional() }).strict().optional(),
+    /** DingTalk: the group's openConversationId (or bound with 绑定). */
+    dingtalk: z.object({ open_conversation_id: z.string() }).strict().optional(),
+    /** WeCom: the chatid of a group chat the app created (appchat), or bound with 绑定. */
+    wecom: z.object({ chatid: z.string() }).strict().optional(),
   })
   .strict();
 
