@@ -52,6 +52,8 @@ export interface DeskPart {
   update: LatencySummary & {
     /** Say → the `changed` event the showing board was fetched after. */
     toChanged: LatencySummary;
+    /** Say → `inbox.say` resolved (stored, queued, handled by the pipeline). */
+    toHandled: LatencySummary;
     /** `changed` events after which the board did not show the change yet (another change's). */
     earlyEvents: number;
   };
@@ -137,6 +139,10 @@ export async function deskBench(args: {
         ["incidents", "tasks", "opinion"].map((id) => [id, tableOf(board, id)?.rows.length ?? -1]),
       );
       const charts = board.charts.map((c) => c.id);
+      // Before the updates no open incident is acknowledged, so a row showing 已阅 later is the update's.
+      const unacknowledgedAtStart =
+        tableOf(board, "incidents")?.rows.filter((r) => r.cells[6]?.text === INCIDENT_DESK.notAcknowledged)
+          .length ?? 0;
       const expectedRows = {
         incidents: seeded.open.length,
         tasks: settings.openTasks,
@@ -168,30 +174,36 @@ export async function deskBench(args: {
       let earlyEvents = 0;
       let shown = 0;
       const updateRun = await withResources(control, async () => {
-        const total = new Samples();
-        const toChanged = new Samples();
-        for (const incident of seeded.open.slice(0, settings.updates)) {
-          await app.idle();
-          let from = events.count;
-          const t0 = performance.now();
-          const said = app.inbox.say(office.leadersChatId, leader.id, `已阅 ${incident.number}`);
-          for (let attempt = 0; attempt < 10; attempt++) {
-            const changed = await events.next((e) => e.event === "changed", { from, timeoutMs: 5_000 });
-            from = events.count;
-            const { board: after } = await fetchBoard();
-            if (shows(after, incident.id)) {
-              total.add(performance.now() - t0);
-              toChanged.add(changed.at - t0);
-              shown += 1;
-              break;
+        try {
+          const total = new Samples();
+          const toChanged = new Samples();
+          const toHandled = new Samples();
+          for (const incident of seeded.open.slice(0, settings.updates)) {
+            await app.idle();
+            let from = events.count;
+            const t0 = performance.now();
+            const said = app.inbox
+              .say(office.leadersChatId, leader.id, `已阅 ${incident.number}`)
+              .then(() => toHandled.add(performance.now() - t0));
+            for (let attempt = 0; attempt < 10; attempt++) {
+              const changed = await events.next((e) => e.event === "changed", { from, timeoutMs: 5_000 });
+              from = events.count;
+              const { board: after } = await fetchBoard();
+              if (shows(after, incident.id)) {
+                total.add(performance.now() - t0);
+                toChanged.add(changed.at - t0);
+                shown += 1;
+                break;
+              }
+              earlyEvents += 1;
             }
-            earlyEvents += 1;
+            await said;
           }
-          await said;
+          return { total: total.summary(), toChanged: toChanged.summary(), toHandled: toHandled.summary() };
+        } finally {
+          events.close();
         }
-        return { total: total.summary(), toChanged: toChanged.summary() };
       });
-      events.close();
       await app.idle();
       const update = updateRun.result;
       progress(
@@ -211,11 +223,12 @@ export async function deskBench(args: {
         },
         board: { ...boardRun.result.summary, bytes, rows, charts },
         ...(browserRender ? { browserRender } : {}),
-        update: { ...update.total, toChanged: update.toChanged, earlyEvents },
+        update: { ...update.total, toChanged: update.toChanged, toHandled: update.toHandled, earlyEvents },
         resources: { board: boardRun.resources, update: updateRun.resources },
         checks: {
           ok:
             seeded.open.length === settings.openIncidents &&
+            unacknowledgedAtStart === seeded.open.length &&
             rowsOk &&
             chartsOk &&
             browserOk &&
@@ -223,6 +236,7 @@ export async function deskBench(args: {
           rows,
           expectedRows,
           charts,
+          unacknowledgedAtStart,
           updatesShown: shown,
           ...(browserRender ? { browserErrors: browserRender.errors } : {}),
         },

@@ -491,7 +491,7 @@ function deskLines(r: BenchResult): string[] {
     b
       ? `  desk board, browser   ${lat(b)} over ${b.count} navigations at ${b.viewport.width}×${b.viewport.height} (first, cold cache ${b.firstMs} ms)${b.errors.length ? `; ${b.errors.length} page errors` : ""}\n                        of which DOMContentLoaded p50 ${b.domContentLoaded.p50Ms} ms, board JSON received p50 ${b.boardReceived.p50Ms} ms`
       : "  desk board, browser   not measured (no chromium)",
-    `  desk update           ${lat(d.update)} over ${d.update.count} 已阅 (say → changed ${lat(d.update.toChanged)}; ${d.update.earlyEvents} earlier events); checks ${d.checks.ok ? "ok" : "FAILED"}`,
+    `  desk update           ${lat(d.update)} over ${d.update.count} 已阅 (say → changed ${lat(d.update.toChanged)}; say → handled p50 ${d.update.toHandled.p50Ms} ms; ${d.update.earlyEvents} earlier events); checks ${d.checks.ok ? "ok" : "FAILED"}`,
   ];
 }
 
