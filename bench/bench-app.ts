@@ -1,10 +1,12 @@
 /**
  * The app every bench part measures: the real `createApp` on the given database and Redis, under a
- * queue prefix of its own, with no HTTP server, plus a separate Redis client for reading stats.
+ * queue prefix of its own, with no HTTP server unless one is asked for (the desk part), plus a separate
+ * Redis client for reading stats.
  */
 import type { Redis } from "ioredis";
 import { pino } from "pino";
 import { type App, createApp } from "../src/app/create-app.ts";
+import type { Address } from "../src/app/http-server.ts";
 import type { Directory } from "../src/bot/core/directory.ts";
 import type { PlatformAdapter } from "../src/bot/core/platform-adapter.ts";
 import type { OfficeConfig } from "../src/config/load.ts";
@@ -28,6 +30,8 @@ export async function startBenchApp(options: {
   platforms?: PlatformAdapter[];
   /** The directory the platforms were given, so the app uses the same one. */
   directory?: Directory;
+  /** Serve HTTP here (on loopback without platforms the console and desk are in demo mode). */
+  http?: Address;
 }): Promise<{ app: App; control: Redis }> {
   const app = await createApp({
     config: options.config,
@@ -38,6 +42,7 @@ export async function startBenchApp(options: {
     platforms: options.platforms,
     directory: options.directory,
     sharedDatabase: options.sharedDatabase,
+    ...(options.http ? { http: options.http } : {}),
   });
   return { app, control: createRedis(options.redisUrl) };
 }
@@ -63,6 +68,7 @@ export async function withBenchApp<
     redisUrl: string;
     logLevel: string;
     name: string;
+    http?: Address;
   },
   progress: (message: string) => void,
   run: (app: App, control: Redis, prefix: string) => Promise<P>,
@@ -83,6 +89,7 @@ export async function withBenchApp<
       redisUrl: args.redisUrl,
       prefix,
       logLevel: args.logLevel,
+      ...(args.http ? { http: args.http } : {}),
     }));
     result = {
       database: { kind: database.database.kind, where: database.where },

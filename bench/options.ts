@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** The parts a run can pick (`incident` means alerts and timers). */
-const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision"] as const;
+const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision", "desk"] as const;
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -38,7 +38,8 @@ const schema = z.object({
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
    * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units), `feishu` (one
    * alert to 100 Feishu chats through the fake server), `supervision` (the 督办 ledger of 2,000 open
-   * tasks and the overdue sweep over 10,000); comma-separated. Default: all.
+   * tasks and the overdue sweep over 10,000), `desk` (the duty desk's board of 200 open items over HTTP
+   * and in chromium, and a chat event reaching it); comma-separated. Default: all.
    */
   BENCH_ONLY: z
     .string()
@@ -55,7 +56,7 @@ const schema = z.object({
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, supervision)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, supervision, desk)`,
           });
       }
       return {
@@ -66,6 +67,7 @@ const schema = z.object({
         cutoff: parts.has("cutoff"),
         feishu: parts.has("feishu"),
         supervision: parts.has("supervision"),
+        desk: parts.has("desk"),
         all: words.length === 0,
       };
     }),
@@ -104,6 +106,19 @@ const schema = z.object({
   BENCH_SUPERVISION_LEDGER_TASKS: int(2_000),
   BENCH_SUPERVISION_CLOSED: int(20_000),
   BENCH_SUPERVISION_REPEATS: int(5),
+  /**
+   * Desk part: incidents over the last 30 days and how many of them are open, open 督办 tasks (two
+   * units each) and open 舆情 items on the board (120 + 50 + 30: the issue's 200 open items); how often
+   * the board is fetched and drawn in chromium (0: not in the browser), and how many 已阅 are timed
+   * reaching it.
+   */
+  BENCH_DESK_INCIDENTS: int(2_000),
+  BENCH_DESK_OPEN_INCIDENTS: int(120),
+  BENCH_DESK_TASKS: int(50),
+  BENCH_DESK_OPINION: int(30),
+  BENCH_DESK_REPEATS: int(10),
+  BENCH_DESK_BROWSER_REPEATS: int(5, 0),
+  BENCH_DESK_UPDATES: int(20),
   /** Feishu part: Feishu groups one alert is fanned out to, and messages in the one-chat burst. */
   BENCH_FEISHU_CHATS: int(100),
   BENCH_FEISHU_BURST: int(20),

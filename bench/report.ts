@@ -1,6 +1,7 @@
 /** The result file's shape, the issue's targets checked against it, and the summary printed at the end. */
 
 import type { CutoffPart } from "./cutoff-bench.ts";
+import type { DeskPart } from "./desk-bench.ts";
 import type { DigestPart } from "./digest-bench.ts";
 import type { FeishuPart } from "./feishu-fanout.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
@@ -26,6 +27,12 @@ export const TARGETS = {
   /** Issue 14: the overdue sweep over 10,000 open tasks, and 督办 for a county's 2,000 open tasks. */
   supervisionSweepMs: 2000,
   supervisionLedgerMs: 200,
+  /**
+   * Issue 16: a county's board (64 units, 200 open items) rendered — in chromium when there is one,
+   * else the board API — and a chat event on the board, each within a second.
+   */
+  deskBoardMs: 1000,
+  deskUpdateMs: 1000,
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -58,6 +65,8 @@ export interface Targets {
   feishuFanOutRatio?: TargetCheck;
   supervisionSweepMs?: TargetCheck;
   supervisionLedgerMs?: TargetCheck;
+  deskBoardMs?: TargetCheck;
+  deskUpdateMs?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -113,6 +122,8 @@ export interface BenchResult {
   feishu?: FeishuPart;
   /** The 督办 ledger and the overdue sweep at county scale (issue 14). */
   supervision?: SupervisionPart;
+  /** The duty desk's board for a county and a chat event reaching it (issue 16). */
+  desk?: DeskPart;
   memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
@@ -141,6 +152,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
     ...(result.supervision ? supervisionTargets(result.supervision) : {}),
+    ...(result.desk ? deskTargets(result.desk) : {}),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -161,7 +173,32 @@ const TARGET_KEYS = [
   "feishuFanOutRatio",
   "supervisionSweepMs",
   "supervisionLedgerMs",
+  "deskBoardMs",
+  "deskUpdateMs",
 ] as const;
+
+function deskTargets(d: DeskPart): Pick<Targets, "deskBoardMs" | "deskUpdateMs"> {
+  const failed = d.checks.ok ? "" : "; checks FAILED";
+  const items = `${d.settings.openIncidents} incidents, ${d.settings.openTasks} 督办, ${d.settings.opinionItems} 舆情 open, ${d.settings.units} units`;
+  const browser = d.browserRender;
+  const boardMs = browser ? browser.maxMs : d.board.maxMs;
+  return {
+    deskBoardMs: {
+      target: `desk board (${items}) renders ≤ ${TARGETS.deskBoardMs} ms`,
+      measured: boardMs,
+      met: d.checks.ok && boardMs <= TARGETS.deskBoardMs,
+      how: browser
+        ? `slowest of ${browser.count} navigations of /desk in chromium until every panel's rows and the charts are drawn (first, cold cache: ${browser.firstMs} ms); GET /desk/api/board max ${d.board.maxMs} ms${failed}`
+        : `no chromium: slowest of ${d.board.count} GET /desk/api/board over HTTP${failed}`,
+    },
+    deskUpdateMs: {
+      target: `a chat event reaches the desk board ≤ ${TARGETS.deskUpdateMs} ms`,
+      measured: d.update.p99Ms,
+      met: d.checks.ok && d.update.p99Ms <= TARGETS.deskUpdateMs,
+      how: `p99 of ${d.update.count} 已阅 in the leaders' group: say → SSE changed → the board fetched after it shows the row acknowledged${failed}`,
+    },
+  };
+}
 
 function supervisionTargets(s: SupervisionPart): Pick<Targets, "supervisionSweepMs" | "supervisionLedgerMs"> {
   const failed = s.checks.ok ? "" : "; checks FAILED";
@@ -320,6 +357,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...cutoffLines(r),
     ...feishuLines(r),
     ...supervisionLines(r),
+    ...deskLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
@@ -336,6 +374,8 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.feishuFanOutRatio, "×"),
     ...target(r.targets.supervisionSweepMs, " ms"),
     ...target(r.targets.supervisionLedgerMs, " ms"),
+    ...target(r.targets.deskBoardMs, " ms"),
+    ...target(r.targets.deskUpdateMs, " ms"),
     `  written to ${file}`,
     "",
   ];
@@ -435,6 +475,23 @@ function supervisionLines(r: BenchResult): string[] {
     `  督办 data             ${s.settings.closedTasks} closed tasks, ${s.settings.ledgerTasks} then ${s.settings.openTasks} open (2 units each, ${s.settings.units} units); on file in ${s.seed.seconds} s`,
     `  督办 ledger           ${s.settings.ledgerTasks} open tasks (${s.ledger.overdueTasks} overdue): ${lat(s.ledger)}; 督办 逾期 ${lat(s.ledgerOverdue)}`,
     `  overdue sweep         ${s.settings.openTasks} open tasks, ${s.sweep.found} parts past due: ${lat(s.sweep)}; checks ${s.checks.ok ? "ok" : "FAILED"}`,
+  ];
+}
+
+function deskLines(r: BenchResult): string[] {
+  const d = r.desk;
+  if (!d) return [];
+  const b = d.browserRender;
+  return [
+    "",
+    `  desk data             ${d.settings.incidents} incidents over 30 days (${d.settings.openIncidents} open), ${d.settings.openTasks} 督办 and ${d.settings.opinionItems} 舆情 open, ${d.settings.units} units; on file in ${d.seed.seconds} s`,
+    `  desk board API        ${lat(d.board)} (${d.board.bytes} bytes; rows ${Object.entries(d.board.rows)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(", ")}; ${d.board.charts.length} charts)`,
+    b
+      ? `  desk board, browser   ${lat(b)} over ${b.count} navigations at ${b.viewport.width}×${b.viewport.height} (first, cold cache ${b.firstMs} ms)${b.errors.length ? `; ${b.errors.length} page errors` : ""}\n                        of which DOMContentLoaded p50 ${b.domContentLoaded.p50Ms} ms, board JSON received p50 ${b.boardReceived.p50Ms} ms`
+      : "  desk board, browser   not measured (no chromium)",
+    `  desk update           ${lat(d.update)} over ${d.update.count} 已阅 (say → changed ${lat(d.update.toChanged)}; say → handled p50 ${d.update.toHandled.p50Ms} ms; ${d.update.earlyEvents} earlier events); checks ${d.checks.ok ? "ok" : "FAILED"}`,
   ];
 }
 

@@ -4,14 +4,16 @@
  * incidents on real BullMQ (incident-bench.ts), each part on its own fresh database, app and queue
  * prefix, against real Redis, the digest and statistics over a year of data (digest-bench.ts) and the
  * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
- * summary; the 督办 ledger and overdue sweep (supervision-bench.ts). Settings: bench/options.ts
- * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|supervision runs some parts). BENCH_PROFILE=1 also
+ * summary; the 督办 ledger and overdue sweep (supervision-bench.ts); the duty desk's board and its live
+ * update (desk-bench.ts). Settings: bench/options.ts
+ * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|supervision|desk runs some parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { cutoffBench } from "./cutoff-bench.ts";
+import { deskBench } from "./desk-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
 import { openBenchRedis, removePgliteTemplate } from "./environment.ts";
@@ -31,9 +33,9 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision"] as const).filter(
-    (p) => only[p],
-  );
+  const parts = (
+    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision", "desk"] as const
+  ).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   let feishu: FeishuPart | undefined;
   let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
+  let desk: Awaited<ReturnType<typeof deskBench>> | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
     if (only.supervision)
       supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
+    if (only.desk) desk = await deskBench({ options, office, redisUrl: redis.url, progress });
   } finally {
     await redis.stop();
     removePgliteTemplate();
@@ -90,12 +94,14 @@ async function main(): Promise<void> {
     i?.timers?.schedule.resources,
     i?.timers?.fire.resources,
     i?.timers?.sends.resources,
+    desk?.part.resources.board,
+    desk?.part.resources.update,
   ];
   const partial = {
     timestamp: startedAt.toISOString(),
     machine,
     parts: [...parts],
-    database: (dialog ?? incident ?? digest ?? cutoff ?? supervision)?.database ?? {
+    database: (dialog ?? incident ?? digest ?? cutoff ?? supervision ?? desk)?.database ?? {
       kind: "pglite" as const,
       where: "none",
     },
@@ -106,6 +112,7 @@ async function main(): Promise<void> {
     ...(cutoff ? { cutoff: cutoff.part } : {}),
     ...(feishu ? { feishu } : {}),
     ...(supervision ? { supervision: supervision.part } : {}),
+    ...(desk ? { desk: desk.part } : {}),
     memory: {
       peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
@@ -118,6 +125,12 @@ async function main(): Promise<void> {
         ? {
             supervisionLedger: supervision.part.resources.ledger.otherProcessesCores,
             supervisionSweep: supervision.part.resources.sweep.otherProcessesCores,
+          }
+        : {}),
+      ...(desk
+        ? {
+            deskBoard: desk.part.resources.board.otherProcessesCores,
+            deskUpdate: desk.part.resources.update.otherProcessesCores,
           }
         : {}),
       ...(i?.alerts ? { incidentAlerts: i.alerts.resources.otherProcessesCores } : {}),
@@ -139,13 +152,15 @@ async function main(): Promise<void> {
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
       ...(feishu ? { feishu: feishu.checks } : {}),
       ...(supervision ? { supervision: supervision.part.checks } : {}),
+      ...(desk ? { desk: desk.part.checks } : {}),
       ok:
         (d?.checks.ok ?? true) &&
         (i?.checks.ok ?? true) &&
         (digest?.part.checks.ok ?? true) &&
         (cutoff?.part.checks.ok ?? true) &&
         (feishu?.checks.ok ?? true) &&
-        (supervision?.part.checks.ok ?? true),
+        (supervision?.part.checks.ok ?? true) &&
+        (desk?.part.checks.ok ?? true),
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };
