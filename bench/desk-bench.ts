@@ -18,6 +18,7 @@ import { DEMO_VIEWER_COOKIE } from "../src/app/desk/desk-viewer.ts";
 import type { DeskTable } from "../src/bot/core/desk.ts";
 import { INCIDENT_DESK } from "../src/handlers/incident/messages.ts";
 import { reportingUnits } from "../src/handlers/statistics/reporting-units.ts";
+import { CHROMIUM } from "../test/support/chromium-launch.ts";
 import { SseEvents } from "../test/support/sse-events.ts";
 import { type PartResult, withBenchApp } from "./bench-app.ts";
 import { type BrowserRender, measureBrowserRender } from "./desk-browser.ts";
@@ -26,8 +27,6 @@ import type { BenchOptions } from "./options.ts";
 import { type PhaseResources, withResources } from "./resources.ts";
 import { type LatencySummary, round, Samples } from "./stats.ts";
 import type { SyntheticOffice } from "./synthetic-office.ts";
-
-export const CHROMIUM = "/usr/bin/chromium";
 
 /** The charts the board carries (shared-facts: ids fixed between the desk helpers). */
 export const DESK_CHARTS = ["incidents-per-day", "on-time-per-unit", "task-on-time", "opinion-in-time"];
@@ -154,7 +153,6 @@ export async function deskBench(args: {
       let browserRender: BrowserRender | undefined;
       if (existsSync(CHROMIUM) && settings.browserRepeats > 0) {
         browserRender = await measureBrowserRender({
-          executablePath: CHROMIUM,
           url: `${base}/desk`,
           cookie: { name: DEMO_VIEWER_COOKIE, value: leader.id },
           rows: expectedRows,

@@ -1,23 +1,12 @@
 /**
  * The desk board drawn in a real browser: Debian's chromium through playwright-core (launched as
- * test/support/chromium.ts does; never a downloaded browser), the viewer picked by the demo cookie.
+ * test/support/chromium-launch.ts does; never a downloaded browser), the viewer picked by the demo cookie.
  * Each repeat opens a new page (the browser's cache kept, as a screen reopening the desk) and times
  * navigation of `/desk` until every panel has its rows and every chart card holds a drawn SVG.
  */
 import { performance } from "node:perf_hooks";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../test/support/chromium-launch.ts";
 import { type LatencySummary, round, Samples } from "./stats.ts";
-
-/** As test/support/chromium.ts launches it. */
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export interface BrowserRender extends LatencySummary {
   /** The first navigation (a cold browser cache: echarts and the page's scripts fetched). */
@@ -60,7 +49,6 @@ function pageMarks(): { domContentLoaded: number; boardReceived: number | null }
 }
 
 export async function measureBrowserRender(args: {
-  executablePath: string;
   url: string;
   cookie: { name: string; value: string };
   rows: Record<string, number>;
@@ -68,7 +56,7 @@ export async function measureBrowserRender(args: {
   repeats: number;
 }): Promise<BrowserRender> {
   const viewport = { width: 1280, height: 900 };
-  const browser = await chromium.launch({ executablePath: args.executablePath, args: FLAGS });
+  const browser = await launchChromium();
   const errors: string[] = [];
   try {
     const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });

@@ -1,25 +1,10 @@
 /** Debian's chromium (installed by browser-setup.ts) launched headless for the browser tests. */
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { startTestApp, type TestApp } from "./app.ts";
+import { launchChromium } from "./chromium-launch.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-}
+export { CHROMIUM, launchChromium } from "./chromium-launch.ts";
 
 /** Says `text` in a chat through the console's API, as a script would (demo mode: no sign-in). */
 export function postConsoleMessage(baseUrl: string, chat: string, sender: string, text: string) {

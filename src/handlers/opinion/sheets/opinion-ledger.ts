@@ -4,8 +4,8 @@
  * may have it.
  */
 import type { DeskDocument } from "../../../bot/core/desk.ts";
-import { localDay, startOfDay } from "../../office/days.ts";
 import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
+import { ledgerYear } from "../../office/ledger-sheet/ledger-command.ts";
 import { ledgerWorkbook } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
@@ -23,8 +23,7 @@ export function opinionLedger(setting: OpinionSetting): DeskDocument {
     params: [],
     async produce(ctx) {
       if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
-      const { year } = localDay(ctx.now, timezone);
-      const yearStart = startOfDay({ year, month: 1, day: 1 }, timezone);
+      const { year, yearStart } = ledgerYear(ctx.now, timezone);
       const items = await ctx.services.database.opinionItem.findMany({
         where: { OR: [{ registeredAt: { gte: yearStart } }, { status: "open" }] },
         orderBy: [{ registeredAt: "asc" }, { id: "asc" }],

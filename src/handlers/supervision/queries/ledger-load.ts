@@ -25,7 +25,8 @@ export interface Ledger {
   overdue: number;
 }
 
-const PART_COLUMNS = {
+/** The part fields the ledger's state and light are read from (the 督办台账 reads them too). */
+export const PART_COLUMNS = {
   unitId: true,
   role: true,
   dueAt: true,

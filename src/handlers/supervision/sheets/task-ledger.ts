@@ -5,12 +5,13 @@
  */
 import type { DeskDocument } from "../../../bot/core/desk.ts";
 import type { TasksPolicy } from "../../../config/tasks-policy.ts";
-import { localDay, startOfDay } from "../../office/days.ts";
 import { mayHaveOfficeDocuments } from "../../office/desk-viewer.ts";
+import { ledgerYear } from "../../office/ledger-sheet/ledger-command.ts";
 import { ledgerWorkbook } from "../../office/ledger-sheet/ledger-sheet.ts";
 import { sheetMaker } from "../../office/ledger-sheet/send-sheet.ts";
 import type { Office } from "../../office/office.ts";
 import { formatLocalTime } from "../../office/time-format.ts";
+import { PART_COLUMNS } from "../queries/ledger-load.ts";
 import { taskSheetMessages as M } from "./messages.ts";
 import { TASK_LEDGER_COLUMNS, taskLedgerRows } from "./task-ledger-rows.ts";
 
@@ -24,8 +25,7 @@ export function taskLedger(rules: TasksPolicy, office: Office): DeskDocument {
     params: [],
     async produce(ctx) {
       if (!mayHaveOfficeDocuments(ctx.viewer)) return null;
-      const { year } = localDay(ctx.now, timezone);
-      const yearStart = startOfDay({ year, month: 1, day: 1 }, timezone);
+      const { year, yearStart } = ledgerYear(ctx.now, timezone);
       const tasks = await ctx.services.database.supervisionTask.findMany({
         where: { OR: [{ createdAt: { gte: yearStart } }, { status: "open" }] },
         select: {
@@ -35,13 +35,7 @@ export function taskLedger(rules: TasksPolicy, office: Office): DeskDocument {
           createdAt: true,
           parts: {
             select: {
-              unitId: true,
-              role: true,
-              dueAt: true,
-              signedAt: true,
-              extensionDueAt: true,
-              closeRequestedAt: true,
-              closedAt: true,
+              ...PART_COLUMNS,
               extensions: true,
               lastProgress: true,
               lastProgressAt: true,
