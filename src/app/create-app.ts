@@ -33,7 +33,7 @@ import { NightQuietMessenger } from "../handlers/profile/night-urgent.ts";
 import { BullmqRecurring } from "../queue/bullmq-recurring.ts";
 import { BullmqScheduler } from "../queue/bullmq-scheduler.ts";
 import { startJobWorker } from "../queue/job-worker.ts";
-import { DEFAULT_PREFIX, inboundQueueName, JOBS_QUEUE, outboundQueueName } from "../queue/queue-names.ts";
+import { DEFAULT_PREFIX, JOBS_QUEUE, outboundQueueName } from "../queue/queue-names.ts";
 import { RedisAvailability } from "../queue/redis-availability.ts";
 import { createRedis } from "../queue/redis-connection.ts";
 import { RedisDataWatch } from "../queue/redis-data-watch.ts";
@@ -57,9 +57,6 @@ import { registerHealthRoute } from "./health.ts";
 import { type Address, createHttpServer, platformRoutes } from "./http-server.ts";
 import { waitForQueueDrain } from "./queue-drain.ts";
 import { AppTimerRebuild } from "./timer-rebuild.ts";
-
-/** The platforms whose events wait on a durable inbound queue (console-platform.ts, feishu-platform.ts). */
-const INBOUND_QUEUED = new Set(["console", "feishu"]);
 
 /** How long one step of closing (workers, queues, Redis) may take before it is left behind. */
 const CLOSE_STEP_MS = 10_000;
@@ -266,11 +263,11 @@ export async function createApp(options: AppOptions): Promise<App> {
         changes: deskChanges,
         queues: {
           redis,
-          prefix,
-          names: [
-            ...(bullScheduler ? [JOBS_QUEUE] : []),
-            ...platforms.filter((p) => INBOUND_QUEUED.has(p.name)).map((p) => inboundQueueName(p.name)),
-            ...sinks.map((sink) => outboundQueueName(sink.name)),
+          // Each platform's inbound queue under its own prefix (Feishu's is keyed by its app id).
+          locations: [
+            ...(bullScheduler ? [{ name: JOBS_QUEUE, prefix }] : []),
+            ...platforms.flatMap((p) => (p.inboundQueueLocation ? [p.inboundQueueLocation] : [])),
+            ...sinks.map((sink) => ({ name: outboundQueueName(sink.name), prefix })),
           ],
         },
       });

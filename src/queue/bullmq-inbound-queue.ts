@@ -19,7 +19,7 @@
 import { type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { InboundQueue, QueuedEntry } from "../bot/core/inbound-queue.ts";
+import type { InboundQueue, QueuedEntry, QueueLocation } from "../bot/core/inbound-queue.ts";
 import { InboundCompletions } from "./inbound-completions.ts";
 import { inboundQueueName, safeJobId } from "./queue-names.ts";
 import { deliveryJobOptions, pendingJobs } from "./worker-options.ts";
@@ -47,6 +47,10 @@ export class BullmqInboundQueue<T, R = void> implements InboundQueue<T, R> {
   private readonly name: string;
   private readonly completions: InboundCompletions<R>;
   private worker?: Worker;
+
+  get location(): QueueLocation {
+    return { name: this.name, prefix: this.options.prefix };
+  }
 
   constructor(
     private readonly options: {

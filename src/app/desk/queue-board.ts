@@ -11,6 +11,7 @@ import { FastifyAdapter } from "@bull-board/fastify";
 import { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
+import type { QueueLocation } from "../../bot/core/inbound-queue.ts";
 import { DeskRequestError } from "./desk-error.ts";
 import { deskTexts as T } from "./desk-texts.ts";
 import type { DeskViewerOf } from "./desk-viewer.ts";
@@ -32,9 +33,11 @@ const QUEUE_BOARD_CSP = [
 
 export async function registerQueueBoard(
   server: FastifyInstance,
-  deps: { viewerOf: DeskViewerOf; redis: Redis; prefix: string; names: readonly string[] },
+  deps: { viewerOf: DeskViewerOf; redis: Redis; locations: readonly QueueLocation[] },
 ): Promise<void> {
-  const queues = deps.names.map((name) => new Queue(name, { connection: deps.redis, prefix: deps.prefix }));
+  const queues = deps.locations.map(
+    ({ name, prefix }) => new Queue(name, { connection: deps.redis, prefix }),
+  );
   const adapter = new FastifyAdapter();
   adapter.setBasePath(QUEUES_PATH);
   createBullBoard({

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import type { ConsoleInbox } from "../../bot/adapters/console/console-inbox.ts";
 import type { Capability } from "../../bot/core/capability.ts";
+import type { QueueLocation } from "../../bot/core/inbound-queue.ts";
 import type { BotServices } from "../../bot/core/services.ts";
 import type { WorkAvailability } from "../../bot/core/work-availability.ts";
 import { isLoopbackHost } from "../console-auth/console-mode.ts";
@@ -34,8 +35,8 @@ export interface DeskOptions {
   inbox: ConsoleInbox;
   availability: WorkAvailability;
   changes: DeskChanges;
-  /** The app's Redis and prefix, and the BullMQ queues the admins' board shows. */
-  queues: { redis: Redis; prefix: string; names: readonly string[] };
+  /** The app's Redis and the BullMQ queues the admins' board shows. */
+  queues: { redis: Redis; locations: readonly QueueLocation[] };
 }
 
 export async function registerDesk(server: FastifyInstance, options: DeskOptions): Promise<void> {

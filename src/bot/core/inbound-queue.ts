@@ -6,7 +6,15 @@
  */
 import type { InboundEvent } from "./message.ts";
 
+/** Where a queue lives in Redis: its name under a key prefix (the admins' queue board shows it). */
+export interface QueueLocation {
+  name: string;
+  prefix: string;
+}
+
 export interface InboundQueue<T, R = void> {
+  /** Where it is kept, when it is a Redis queue. */
+  readonly location?: QueueLocation;
   /**
    * Stores the payload durably under `id`; resolves once it is stored (a repeated id is a no-op),
    * with the entry, whose handling the caller may wait for.

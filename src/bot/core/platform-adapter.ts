@@ -6,6 +6,7 @@
  */
 
 import type { DialogPresence } from "./dialog-presence.ts";
+import type { QueueLocation } from "./inbound-queue.ts";
 import type { InboundEvent } from "./message.ts";
 import type { MessageSink } from "./message-sink.ts";
 import type { InboundOutcome } from "./pipeline.ts";
@@ -63,6 +64,8 @@ export interface PlatformAdapter {
   readonly name: string;
   /** Delivers outbound messages for the chats this platform serves. */
   readonly sink: MessageSink;
+  /** Where its events wait before they are handled, when on a Redis queue (the admins' queue board). */
+  readonly inboundQueueLocation?: QueueLocation;
   /** Routes are registered before the HTTP server listens; connections open in `start`. */
   registerRoutes?(routes: PlatformRoutes, context: Omit<PlatformContext, "http">): void;
   start(context: PlatformContext): Promise<void>;

@@ -42,6 +42,10 @@ export class ConsoleAdapter implements PlatformAdapter {
   /** Acting as a person in the console (the routes and the transcript runner use it). */
   readonly inbox: ConsoleInbox;
 
+  get inboundQueueLocation() {
+    return this.options.inboundQueue.location;
+  }
+
   constructor(private readonly options: ConsoleAdapterOptions) {
     const { directory, database, clock, inboundQueue } = options;
     this.history = new ConsoleHistory(database, directory, () => clock.now());

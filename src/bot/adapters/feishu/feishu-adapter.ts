@@ -48,6 +48,10 @@ export class FeishuAdapter implements PlatformAdapter {
   private pollTimer?: NodeJS.Timeout;
   private readonly log: Logger;
 
+  get inboundQueueLocation() {
+    return this.options.inboundQueue.location;
+  }
+
   constructor(private readonly options: FeishuAdapterOptions) {
     const { settings, directory, prisma } = options;
     this.log = options.log.child({ platform: FEISHU });
