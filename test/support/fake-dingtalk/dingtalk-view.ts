@@ -10,15 +10,15 @@ export function buttonsOf(
   return raw ? (JSON.parse(raw) as { label: string; value: string }[]) : [];
 }
 
-const unescape = (text: string) => text.replace(/\\([*_#`[\]])/g, "$1").replace(/\*\*/g, "");
+const plainMarkdown = (text: string) => text.replace(/\\([*_#`[\]])/g, "$1").replace(/\*\*/g, "");
 
 export function viewText(fake: FakeDingtalkServer, message: StoredMessage): string {
   if (message.msgKey === "sampleText") return message.param.content ?? "";
-  if (message.msgKey === "sampleMarkdown") return unescape(message.param.text ?? "");
+  if (message.msgKey === "sampleMarkdown") return plainMarkdown(message.param.text ?? "");
   const params = fake.currentParams(message);
   return [
     params.title,
-    unescape(params.markdown ?? ""),
+    plainMarkdown(params.markdown ?? ""),
     params.status,
     ...buttonsOf(fake, message).map((b) => b.label),
   ]
