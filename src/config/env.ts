@@ -97,6 +97,18 @@ export const envSchema = z.object({
       .url({ protocol: /^https?$/, message: "DINGTALK_BASE_URL 应为 http:// 或 https:// 开头的网址" })
       .optional(),
   ),
+  /** The old OpenAPI (contacts by phone): default oapi.dingtalk.com; a 政务钉钉 deployment has its own. */
+  DINGTALK_OAPI_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, message: "DINGTALK_OAPI_URL 应为 http:// 或 https:// 开头的网址" })
+      .optional(),
+  ),
+  /** The interactive card template (卡片平台) that draws cards with buttons; unset: cards go as markdown. */
+  DINGTALK_CARD_TEMPLATE_ID: optionalText,
+  /** OpenAPI calls per second for the whole app (DingTalk's default per API: 20). */
+  DINGTALK_APP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Robot messages per minute into one group or to one person. */
+  DINGTALK_CHAT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   /**
    * WeCom / 政务微信: the adapter starts when the corp id, agent id and secret are set; its callback
    * (token and AES key from 接收消息 → API 接收) is served on WECOM_CALLBACK_PORT. WECOM_BASE_URL points

@@ -1,0 +1,182 @@
+/**
+ * Runs a transcript (*.chat) through the DingTalk adapter instead of the console: each line a person
+ * says becomes a robot message pushed over the fake Stream connection (DingTalk takes the robot's @
+ * out of the text; other @ stay as `@名字` with the person in `atUsers`), each click a card callback
+ * on the newest card with that button; expectations are read from what the fake DingTalk received.
+ * Time is virtual, as in the console runner, so the same file must give the same outcomes on both.
+ */
+import { readFile } from "node:fs/promises";
+import { parseDuration } from "../../../src/config/duration.ts";
+import { matchesFragment } from "../../../src/transcript/matching.ts";
+import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
+import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
+import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
+import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
+import { sampleConfig } from "../app.ts";
+import { cardCallback, robotMessage } from "./dingtalk-payloads.ts";
+import { conversationOf, startDingtalkTestApp, userIdOf, withDingtalkIds } from "./dingtalk-test-app.ts";
+import { buttonsOf, viewText } from "./dingtalk-view.ts";
+import type { FakeDingtalkServer, StoredMessage } from "./fake-dingtalk-server.ts";
+
+export interface DingtalkTranscriptFailure {
+  line: number;
+  expectation: string;
+  instead: string[];
+}
+
+const TOPIC_ROBOT = "/v1.0/im/bot/messages/get";
+const TOPIC_CARD = "/v1.0/card/instances/callback";
+
+export async function runTranscriptOnDingtalk(
+  file: string,
+  fake: FakeDingtalkServer,
+): Promise<DingtalkTranscriptFailure[]> {
+  const steps = parseTranscript(await readFile(file, "utf8"));
+  const config = withDingtalkIds(await sampleConfig());
+  const timeZone = config.policy.timezone;
+  const clock = new VirtualClock(new Date());
+  const scheduler = new VirtualScheduler(clock);
+  const start = steps.find((s) => s.kind === "now");
+  if (start?.kind === "now") clock.set(parseDateTime(start.at, timeZone) as Date);
+  const app = await startDingtalkTestApp(fake, { config, clock, scheduler });
+  const { directory } = app.test.app.services;
+  const failures: DingtalkTranscriptFailure[] = [];
+  const cursors = new Map<string, number>();
+  let watermark = 0;
+
+  const where = (chatRef: string) => {
+    const chat = directory.chat(chatRef);
+    if (!chat) throw new Error(`没有这个会话：${chatRef}`);
+    const person = chat.kind === "direct" ? (chat.members[0] as string) : undefined;
+    return {
+      chat,
+      to: person ? userIdOf(person) : conversationOf(chat.id),
+      conversationId: person ? `cid_dm_${person}` : conversationOf(chat.id),
+    };
+  };
+  const messagesIn = (to: string, from: number) =>
+    fake.messages.map((m, index) => ({ m, index })).filter(({ m, index }) => index >= from && m.to === to);
+  const runJobs = (until: Date) =>
+    scheduler.advance(
+      until,
+      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
+      () => app.settle(),
+    );
+  const act = async (topic: string, payload: unknown) => {
+    watermark = fake.messages.length;
+    await fake.push(topic, payload);
+    await app.settle();
+    await runJobs(clock.now());
+  };
+  const describe = (m: StoredMessage) =>
+    `${fake.dingsOf(m).length > 0 ? "[DING] " : ""}${viewText(fake, m).replace(/\n/g, " ⏎ ")}`;
+
+  try {
+    for (const step of steps) {
+      switch (step.kind) {
+        case "now":
+          if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
+            await runJobs(parseDateTime(step.at, timeZone) as Date);
+          break;
+        case "wait":
+        case "waitUntil": {
+          watermark = fake.messages.length;
+          const target =
+            step.kind === "wait"
+              ? new Date(clock.now().getTime() + (parseDuration(step.duration) as number))
+              : (nextWallClock(step.target, clock.now(), timeZone) as Date);
+          await runJobs(target);
+          break;
+        }
+        case "say": {
+          const { chat, conversationId } = where(step.chat);
+          const person = directory.person(step.person);
+          if (!person) throw new Error(`没有这个人：${step.person}`);
+          const atUserIds: string[] = [];
+          const text = step.text
+            .replace(/@(bot\b|\S+)/gi, (whole, name: string) => {
+              if (name.toLowerCase() === "bot" || name === directory.botName) return "";
+              const mentioned = directory.person(name);
+              if (!mentioned) return whole;
+              atUserIds.push(userIdOf(mentioned.id));
+              return `@${mentioned.name}`;
+            })
+            .trim();
+          await act(
+            TOPIC_ROBOT,
+            robotMessage({
+              conversationId,
+              direct: chat.kind === "direct",
+              senderUserId: userIdOf(person.id),
+              senderNick: person.name,
+              text,
+              atUserIds,
+            }),
+          );
+          break;
+        }
+        case "click": {
+          const { to } = where(step.chat);
+          const person = directory.person(step.person);
+          const target = messagesIn(to, 0)
+            .reverse()
+            .map(({ m }) => ({ m, button: buttonsOf(fake, m).find((b) => sameLabel(b.label, step.label)) }))
+            .find((x) => x.button);
+          if (!person || !target?.button || !target.m.outTrackId) {
+            failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
+            break;
+          }
+          await act(
+            TOPIC_CARD,
+            cardCallback({
+              outTrackId: target.m.outTrackId,
+              userId: userIdOf(person.id),
+              value: target.button.value,
+              spaceId: to,
+            }),
+          );
+          break;
+        }
+        case "expect": {
+          const { to } = where(step.chat);
+          const candidates = messagesIn(to, cursors.get(to) ?? 0);
+          const found = candidates.find(
+            ({ m }) =>
+              step.fragments.every((f) => matchesFragment(viewText(fake, m), f)) &&
+              (!step.urgent || fake.dingsOf(m).length > 0),
+          );
+          if (found) cursors.set(to, found.index + 1);
+          else
+            failures.push({
+              line: step.line,
+              expectation: step.source,
+              instead: candidates.map(({ m }) => describe(m)),
+            });
+          break;
+        }
+        case "expectNot": {
+          const { to } = where(step.chat);
+          const offending = messagesIn(to, watermark).filter(({ m }) =>
+            matchesFragment(viewText(fake, m), step.fragment),
+          );
+          if (offending.length > 0)
+            failures.push({
+              line: step.line,
+              expectation: step.source,
+              instead: offending.map(({ m }) => describe(m)),
+            });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  return failures;
+}
+
+function sameLabel(label: string, wanted: string): boolean {
+  return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
+}
