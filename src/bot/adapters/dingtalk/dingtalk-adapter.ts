@@ -40,6 +40,10 @@ export class DingtalkAdapter implements PlatformAdapter {
   stream?: DingtalkStream;
   private readonly log: Logger;
 
+  get inboundQueueLocation() {
+    return this.options.inboundQueue.location;
+  }
+
   constructor(private readonly options: DingtalkAdapterOptions) {
     const { settings, directory, prisma } = options;
     this.log = options.log.child({ platform: DINGTALK });
