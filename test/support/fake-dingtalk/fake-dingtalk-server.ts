@@ -48,6 +48,8 @@ interface Ack {
 
 export class FakeDingtalkServer {
   private server?: Server;
+  /** The app's Client ID this fake accepts (a test of its own can have one of its own). */
+  readonly clientId: string;
   readonly messages: StoredMessage[] = [];
   readonly dings: { remindType: number; userIds: string[]; content: string; seq: number }[] = [];
   private seq = 0;
@@ -66,6 +68,10 @@ export class FakeDingtalkServer {
   private readonly recentSends: number[] = [];
   /** Calls over the limit that were refused. */
   throttled = 0;
+
+  constructor(options: { clientId?: string } = {}) {
+    this.clientId = options.clientId ?? FAKE_CLIENT_ID;
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -127,7 +133,7 @@ export class FakeDingtalkServer {
           specVersion: "1.0",
           type: "CALLBACK",
           headers: {
-            appId: FAKE_CLIENT_ID,
+            appId: this.clientId,
             connectionId: "fake-connection",
             contentType: "application/json",
             messageId,
@@ -185,7 +191,7 @@ export class FakeDingtalkServer {
     const fault = this.faults.get(path)?.shift();
     if (fault) return answer(fault.status, fault.body, fault.headers);
     if (path === "/v1.0/oauth2/accessToken") {
-      if (body.appKey !== FAKE_CLIENT_ID || body.appSecret !== FAKE_CLIENT_SECRET)
+      if (body.appKey !== this.clientId || body.appSecret !== FAKE_CLIENT_SECRET)
         return answer(400, { code: "invalidClientIdOrSecret", message: "无效的clientId或者clientSecret" });
       this.tokenCount += 1;
       const value = `fake-token-${this.tokenCount}`;
@@ -193,7 +199,7 @@ export class FakeDingtalkServer {
       return answer(200, { accessToken: value, expireIn: 7200 });
     }
     if (path === "/v1.0/gateway/connections/open") {
-      if (body.clientId !== FAKE_CLIENT_ID || body.clientSecret !== FAKE_CLIENT_SECRET)
+      if (body.clientId !== this.clientId || body.clientSecret !== FAKE_CLIENT_SECRET)
         return answer(401, { code: "Unauthorized", message: "clientId or clientSecret invalid" });
       return answer(200, { endpoint: `${this.url.replace("http", "ws")}/connect`, ticket: randomUUID() });
     }
