@@ -16,6 +16,18 @@ export const FAKE_CLIENT_SECRET = "fake-client-secret";
 export const FAKE_ROBOT_CODE = "dingfakerobot";
 export const FAKE_BOT_USER_ID = "$:LWCP_v1:$fakebot";
 
+/** The permission each call needs (DingTalk's names), for a fake app that lacks some. */
+const SCOPE_OF_PATH: Record<string, string> = {
+  "/v1.0/robot/groupMessages/send": "qyapi_robot_sendmsg",
+  "/v1.0/robot/oToMessages/batchSend": "qyapi_robot_sendmsg",
+  "/v1.0/robot/groupMessages/query": "qyapi_robot_sendmsg",
+  "/v1.0/im/interactiveCards/send": "Card.Instance.Write",
+  "/v1.0/im/interactiveCards": "Card.Instance.Write",
+  "/v1.0/robot/ding/send": "Premium.Ding.Write",
+  "/v1.0/robot/groups/robots/query": "qyapi_chat_manage",
+  "/topapi/v2/user/getbymobile": "qyapi_get_member_by_mobile",
+};
+
 /** What the bot sent: a robot message or a card, with what happened to it since. */
 export interface StoredMessage {
   /** Where: a group's openConversationId or a person's userId. */
@@ -69,8 +81,15 @@ export class FakeDingtalkServer {
   /** Calls over the limit that were refused. */
   throttled = 0;
 
-  constructor(options: { clientId?: string } = {}) {
+  /** Permissions the app has (undefined: all); a call needing another is refused as DingTalk does. */
+  private readonly grantedScopes?: Set<string>;
+  /** Groups the robot is in (undefined: all). */
+  private readonly robotGroups?: Set<string>;
+
+  constructor(options: { clientId?: string; grantedScopes?: string[]; robotGroups?: string[] } = {}) {
     this.clientId = options.clientId ?? FAKE_CLIENT_ID;
+    if (options.grantedScopes) this.grantedScopes = new Set(options.grantedScopes);
+    if (options.robotGroups) this.robotGroups = new Set(options.robotGroups);
   }
 
   get url(): string {
@@ -207,6 +226,15 @@ export class FakeDingtalkServer {
       return path.startsWith("/topapi/")
         ? answer(200, { errcode: 40014, errmsg: "不合法的access_token" })
         : answer(401, { code: "InvalidAuthentication", message: "不合法的access_token" });
+    const scope = SCOPE_OF_PATH[path];
+    if (scope && this.grantedScopes && !this.grantedScopes.has(scope))
+      return path.startsWith("/topapi/")
+        ? answer(200, { errcode: 60011, errmsg: "没有调用该接口的权限" })
+        : answer(403, {
+            code: "Forbidden.AccessDenied.AccessTokenPermissionDenied",
+            message: "没有调用该接口的权限",
+            accessdenieddetail: { requiredScopes: [scope] },
+          });
     if (this.overLimit(path)) {
       this.throttled += 1;
       return answer(403, { code: "Forbidden.AccessDenied.QpsLimitForApi", message: "调用频率超限" });
@@ -255,6 +283,8 @@ export class FakeDingtalkServer {
         return answer(200, { success: true });
       }
       case "/v1.0/robot/ding/send": {
+        if (!Array.isArray(body.receiverUserIdList) || body.receiverUserIdList.length === 0)
+          return answer(400, { code: "InvalidParameter", message: "receiverUserIdList 不能为空" });
         const ding = {
           remindType: Number(body.remindType),
           userIds: body.receiverUserIdList as string[],
@@ -267,6 +297,15 @@ export class FakeDingtalkServer {
       case "/v1.0/robot/groupMessages/query": {
         const message = this.messages.find((m) => m.processQueryKey === body.processQueryKey);
         return answer(200, { sendStatus: "RECALLED", readUserIds: message?.readBy ?? [] });
+      }
+      case "/v1.0/robot/groups/robots/query": {
+        const conversation = String(body.openConversationId);
+        const inGroup = this.robotGroups ? this.robotGroups.has(conversation) : true;
+        return answer(200, {
+          chatbotInstanceVOList: inGroup
+            ? [{ robotCode: FAKE_ROBOT_CODE, robotName: "快报助手", openRobotType: 1 }]
+            : [{ robotCode: "dingotherrobot", robotName: "别的机器人", openRobotType: 1 }],
+        });
       }
       case "/topapi/v2/user/getbymobile": {
         const userid = this.usersByMobile.get(String(body.mobile));

@@ -62,3 +62,24 @@ export function retryHint(headers: Record<string, unknown>): number | undefined 
   const seconds = Number(value);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
+
+/** Old-API code for "the app has no permission for this call". */
+const OLD_NO_PERMISSION = 60011;
+
+/**
+ * The permissions DingTalk says a call lacks, or undefined when it was not refused for want of one:
+ * the new OpenAPI answers 403 `Forbidden.AccessDenied.AccessTokenPermissionDenied` with
+ * `accessdenieddetail.requiredScopes`; the old one errcode 60011 (naming none).
+ */
+export function deniedScopes(answer: JsonAnswer): string[] | undefined {
+  const body = (answer.data ?? {}) as {
+    code?: unknown;
+    errcode?: unknown;
+    accessdenieddetail?: { requiredScopes?: unknown };
+  };
+  if (body.errcode === OLD_NO_PERMISSION) return [];
+  if (answer.status !== 403 || typeof body.code !== "string" || !body.code.includes("PermissionDenied"))
+    return undefined;
+  const scopes = body.accessdenieddetail?.requiredScopes;
+  return Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [];
+}
