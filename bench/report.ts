@@ -3,6 +3,7 @@
 import type { CutoffPart } from "./cutoff-bench.ts";
 import type { DeskPart } from "./desk-bench.ts";
 import type { DigestPart } from "./digest-bench.ts";
+import { type DingtalkPart, dingtalkLines, dingtalkTarget } from "./dingtalk-fanout.ts";
 import type { FeishuPart } from "./feishu-fanout.ts";
 import type { BareFigures, DialogFigures } from "./figures.ts";
 import type { IncidentPart } from "./incident-bench.ts";
@@ -63,6 +64,7 @@ export interface Targets {
   yearStatisticsMs?: TargetCheck;
   cutoffMs?: TargetCheck;
   feishuFanOutRatio?: TargetCheck;
+  dingtalkFanOutRatio?: TargetCheck;
   supervisionSweepMs?: TargetCheck;
   supervisionLedgerMs?: TargetCheck;
   deskBoardMs?: TargetCheck;
@@ -120,6 +122,8 @@ export interface BenchResult {
   cutoff?: CutoffPart;
   /** One alert fanned out to 100 Feishu chats, and a burst into one chat, against the limits (issue 4). */
   feishu?: FeishuPart;
+  /** One alert fanned out to 100 DingTalk groups against DingTalk's limits (issue 17). */
+  dingtalk?: DingtalkPart;
   /** The 督办 ledger and the overdue sweep at county scale (issue 14). */
   supervision?: SupervisionPart;
   /** The duty desk's board for a county and a chat event reaching it (issue 16). */
@@ -132,6 +136,7 @@ export interface BenchResult {
     incident?: Record<string, unknown>;
     digest?: Record<string, unknown>;
     feishu?: Record<string, unknown>;
+    dingtalk?: Record<string, unknown>;
   };
   cpuProfile?: string;
   targets: Targets;
@@ -151,6 +156,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.digest ? digestTargets(result.digest) : {}),
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
+    ...(result.dingtalk ? { dingtalkFanOutRatio: dingtalkTarget(result.dingtalk) } : {}),
     ...(result.supervision ? supervisionTargets(result.supervision) : {}),
     ...(result.desk ? deskTargets(result.desk) : {}),
     allMet: false,
@@ -171,6 +177,7 @@ const TARGET_KEYS = [
   "yearStatisticsMs",
   "cutoffMs",
   "feishuFanOutRatio",
+  "dingtalkFanOutRatio",
   "supervisionSweepMs",
   "supervisionLedgerMs",
   "deskBoardMs",
@@ -356,6 +363,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...digestLines(r),
     ...cutoffLines(r),
     ...feishuLines(r),
+    ...dingtalkLines(r.dingtalk),
     ...supervisionLines(r),
     ...deskLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
@@ -372,6 +380,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.yearStatisticsMs, " ms"),
     ...target(r.targets.cutoffMs, " ms"),
     ...target(r.targets.feishuFanOutRatio, "×"),
+    ...target(r.targets.dingtalkFanOutRatio, "×"),
     ...target(r.targets.supervisionSweepMs, " ms"),
     ...target(r.targets.supervisionLedgerMs, " ms"),
     ...target(r.targets.deskBoardMs, " ms"),

@@ -6,7 +6,7 @@
  * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
  * summary; the 督办 ledger and overdue sweep (supervision-bench.ts); the duty desk's board and its live
  * update (desk-bench.ts). Settings: bench/options.ts
- * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|supervision|desk runs some parts). BENCH_PROFILE=1 also
+ * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|dingtalk|supervision|desk runs some parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -16,6 +16,7 @@ import { cutoffBench } from "./cutoff-bench.ts";
 import { deskBench } from "./desk-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
+import { type DingtalkPart, dingtalkBench } from "./dingtalk-fanout.ts";
 import { openBenchRedis, removePgliteTemplate } from "./environment.ts";
 import { type FeishuPart, feishuBench } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
   const parts = (
-    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision", "desk"] as const
+    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "dingtalk", "supervision", "desk"] as const
   ).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   let digest: Awaited<ReturnType<typeof digestBench>> | undefined;
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   let feishu: FeishuPart | undefined;
+  let dingtalk: DingtalkPart | undefined;
   let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
   let desk: Awaited<ReturnType<typeof deskBench>> | undefined;
   try {
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
     if (only.feishu)
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+    if (only.dingtalk)
+      dingtalk = await dingtalkBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
     if (only.supervision)
       supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
     if (only.desk) desk = await deskBench({ options, office, redisUrl: redis.url, progress });
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
     ...(digest ? { digest: digest.part } : {}),
     ...(cutoff ? { cutoff: cutoff.part } : {}),
     ...(feishu ? { feishu } : {}),
+    ...(dingtalk ? { dingtalk } : {}),
     ...(supervision ? { supervision: supervision.part } : {}),
     ...(desk ? { desk: desk.part } : {}),
     memory: {
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
       ...(digest ? { digest: digest.part.checks } : {}),
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
       ...(feishu ? { feishu: feishu.checks } : {}),
+      ...(dingtalk ? { dingtalk: dingtalk.checks } : {}),
       ...(supervision ? { supervision: supervision.part.checks } : {}),
       ...(desk ? { desk: desk.part.checks } : {}),
       ok:
@@ -159,6 +165,7 @@ async function main(): Promise<void> {
         (digest?.part.checks.ok ?? true) &&
         (cutoff?.part.checks.ok ?? true) &&
         (feishu?.checks.ok ?? true) &&
+        (dingtalk?.checks.ok ?? true) &&
         (supervision?.part.checks.ok ?? true) &&
         (desk?.part.checks.ok ?? true),
     },

@@ -44,6 +44,8 @@ export interface StoredMessage {
   readBy: string[];
   /** Order among messages and DINGs. */
   seq: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface Fault {
@@ -202,11 +204,12 @@ export class FakeDingtalkServer {
       (req.headers["x-acs-dingtalk-access-token"] as string | undefined) ??
       url.searchParams.get("access_token") ??
       undefined;
-    this.calls.push({ path, at: Date.now(), ...(token ? { token } : {}) });
     const answer = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(data));
     };
+    if (path.startsWith("/__fake/")) return this.control(path, url, answer);
+    this.calls.push({ path, at: Date.now(), ...(token ? { token } : {}) });
     const fault = this.faults.get(path)?.shift();
     if (fault) return answer(fault.status, fault.body, fault.headers);
     if (path === "/v1.0/oauth2/accessToken") {
@@ -318,6 +321,25 @@ export class FakeDingtalkServer {
     }
   }
 
+  /**
+   * Routes for a test or bench in another process: GET /__fake/wait?count=N (answers once N
+   * messages are stored), /__fake/messages, /__fake/stats ({throttled}).
+   */
+  private async control(
+    path: string,
+    url: URL,
+    answer: (status: number, data: unknown) => void,
+  ): Promise<void> {
+    if (path === "/__fake/wait") {
+      const count = Number(url.searchParams.get("count") ?? "0");
+      while (this.messages.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+      return answer(200, { count: this.messages.length });
+    }
+    if (path === "/__fake/messages") return answer(200, this.messages);
+    if (path === "/__fake/stats") return answer(200, { throttled: this.throttled });
+    return answer(404, { code: "NotFound", message: path });
+  }
+
   /** DINGs sent after the message about it (DING content is the card's title or the text). */
   dingsOf(message: StoredMessage): { remindType: number; userIds: string[] }[] {
     const about =
@@ -328,7 +350,7 @@ export class FakeDingtalkServer {
   }
 
   private store(
-    fields: Omit<StoredMessage, "updates" | "processQueryKey" | "readBy" | "seq">,
+    fields: Omit<StoredMessage, "updates" | "processQueryKey" | "readBy" | "seq" | "at">,
   ): StoredMessage {
     const stored: StoredMessage = {
       ...fields,
@@ -336,6 +358,7 @@ export class FakeDingtalkServer {
       processQueryKey: randomUUID(),
       readBy: [],
       seq: ++this.seq,
+      at: Date.now(),
     };
     this.messages.push(stored);
     return stored;

@@ -1,0 +1,249 @@
+/**
+ * The DingTalk part (`BENCH_ONLY=dingtalk`): one alert card fanned out to `BENCH_DINGTALK_CHATS`
+ * (100) DingTalk groups through the real app (send queue → DingTalk sink → OpenAPI client) against
+ * the fake DingTalk in a child process, with DingTalk's limits as the adapter's defaults
+ * (DINGTALK_APP_RATE_PER_SECOND 20 calls/s for the app, DINGTALK_CHAT_RATE_PER_MINUTE 20 messages a
+ * minute per group), shared through Redis, and the fake refusing calls over 20/s as DingTalk's
+ * throttling does. Compared with the minimum the limits allow: the full one-second windows the app
+ * limit forces, plus one send's own time (the per-group limit does not bind: one card per group).
+ */
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { pino } from "pino";
+import { createDingtalkPlatform } from "../src/app/dingtalk-platform.ts";
+import { DINGTALK_DEFAULTS } from "../src/bot/adapters/dingtalk/dingtalk-settings.ts";
+import { Directory } from "../src/bot/core/directory.ts";
+import type { Card } from "../src/bot/core/message.ts";
+import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
+import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
+import {
+  FAKE_CLIENT_ID,
+  FAKE_CLIENT_SECRET,
+  FAKE_ROBOT_CODE,
+  type StoredMessage,
+} from "../test/support/fake-dingtalk/fake-dingtalk-server.ts";
+import { startBenchApp } from "./bench-app.ts";
+import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
+import { openBenchDatabase } from "./environment.ts";
+import type { BenchOptions } from "./options.ts";
+import { round } from "./stats.ts";
+
+export interface DingtalkPart {
+  settings: { appPerSecond: number; chatPerMinute: number; chats: number };
+  singleSendMs: number;
+  fanOut: { messages: number; chats: number; measuredMs: number; minimumMs: number; ratio: number };
+  /** The most calls the fake received within one second, over all and into one group. */
+  busiestSecond: BusiestSecond;
+  checks: { ok: boolean; duplicates: number; lost: number; throttled: number; limitsHeld: boolean };
+}
+
+const WARM_UP = 5;
+
+const ALERT: Card = {
+  title: "【较大】事故灾难 · 青山镇",
+  tone: "yellow",
+  fields: [
+    { label: "编号", value: "2026-0001" },
+    { label: "地点", value: "青山镇李家村村道" },
+    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
+    { label: "基本情况", value: "两车相撞，一车侧翻" },
+  ],
+  buttons: [
+    { label: "已阅", action: "inc:ack:1" },
+    { label: "批示", action: "instr:start:1" },
+    { label: "要求续报", action: "inc:followup:1" },
+  ],
+  typedReplies: "可回复「已阅 2026-0001」。",
+};
+
+/** The fake DingTalk in a child process, refusing calls over `qps` per second as DingTalk does. */
+async function startFakeDingtalkProcess(root: string, qps: number) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/support/fake-dingtalk/fake-dingtalk-process.ts"],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, FAKE_DINGTALK_QPS: String(qps) },
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /FAKE_DINGTALK_URL=(\S+)/.exec(out);
+      if (match) resolve(match[1] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`fake dingtalk exited (${code})`)));
+  });
+  return {
+    url,
+    async waitForMessages(count: number): Promise<void> {
+      await fetch(`${url}/__fake/wait?count=${count}`);
+    },
+    async messages(): Promise<StoredMessage[]> {
+      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
+    },
+    async throttled(): Promise<number> {
+      return ((await (await fetch(`${url}/__fake/stats`)).json()) as { throttled: number }).throttled;
+    },
+    async close(): Promise<void> {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** `chats` groups with a DingTalk group each, and a DingTalk userId for everyone (no contact look-ups). */
+function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
+  const groups = Array.from({ length: chats }, (_, i) => ({
+    id: `fanout-${i}`,
+    name: `分发群${i}`,
+    unit: "qingshan",
+    purpose: "unit" as const,
+    members: ["zhangsan"],
+    dingtalk: { open_conversation_id: `cid_fanout_${i}` },
+  }));
+  const people = config.org.people.map((p) => ({ ...p, dingtalk: { user_id: p.id } }));
+  return { ...config, org: { ...config.org, people, groups: [...config.org.groups, ...groups] } };
+}
+
+export async function dingtalkBench(input: {
+  root: string;
+  options: BenchOptions;
+  redisUrl: string;
+  runId: string;
+  progress: (message: string) => void;
+}): Promise<DingtalkPart> {
+  const { options, progress } = input;
+  const chats = options.BENCH_DINGTALK_CHATS;
+  const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
+  const config = withFanOutGroups(base, chats);
+  const fake = await startFakeDingtalkProcess(input.root, DINGTALK_DEFAULTS.appPerSecond);
+  const db = await openBenchDatabase(options.DATABASE_URL);
+  const prefix = `${input.runId}-dingtalk`;
+  const keyPrefix = `${input.runId}-dingtalk-limits`;
+  const settings = {
+    ...DINGTALK_DEFAULTS,
+    clientId: FAKE_CLIENT_ID,
+    clientSecret: FAKE_CLIENT_SECRET,
+    robotCode: FAKE_ROBOT_CODE,
+    baseUrl: fake.url,
+    oapiUrl: fake.url,
+    cardTemplateId: "kuaibao-card.schema",
+    readPollMs: 0,
+  };
+  const directory = new Directory(config.org);
+  const adapter = createDingtalkPlatform({
+    settings,
+    redisUrl: input.redisUrl,
+    directory,
+    prisma: db.database.prisma,
+    log: pino({ level: options.BENCH_LOG_LEVEL }),
+    keyPrefix,
+  });
+  const { app, control } = await startBenchApp({
+    config,
+    prisma: db.database.prisma,
+    sharedDatabase: db.database.kind === "postgres",
+    redisUrl: input.redisUrl,
+    prefix,
+    logLevel: options.BENCH_LOG_LEVEL,
+    platforms: [adapter],
+    directory,
+  });
+  try {
+    // Warm-up (token, connection, queue), then one send's own time, alone.
+    const single: number[] = [];
+    for (let i = 0; i < WARM_UP; i++) {
+      const started = performance.now();
+      await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
+      await fake.waitForMessages(i + 1);
+      single.push(performance.now() - started);
+    }
+    await app.idle();
+    // Let the warm-up's slots leave the one-second window.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
+
+    progress(`dingtalk: one alert to ${chats} groups`);
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: chats }, (_, i) =>
+        app.messenger.send({
+          chatId: `fanout-${i}`,
+          card: ALERT,
+          mentions: ["zhangsan"],
+          idempotencyKey: `alert-${i}`,
+        }),
+      ),
+    );
+    await fake.waitForMessages(WARM_UP + chats);
+    const fanOutMs = performance.now() - started;
+    await app.idle();
+
+    const stored = await fake.messages();
+    const throttled = await fake.throttled();
+    const ids = stored.map((m) => m.outTrackId ?? m.processQueryKey);
+    const duplicates = ids.length - new Set(ids).size;
+    const expected = WARM_UP + chats;
+    const busiest = busiestSecond(stored.map((m) => ({ at: m.at, receiveId: m.to })));
+    const limitsHeld = throttled === 0 && busiest.app <= settings.appPerSecond;
+    const minimumMs = (Math.ceil(chats / settings.appPerSecond) - 1) * 1000 + singleSendMs;
+    return {
+      settings: { appPerSecond: settings.appPerSecond, chatPerMinute: settings.chatPerMinute, chats },
+      singleSendMs: round(singleSendMs, 1),
+      fanOut: {
+        messages: chats,
+        chats,
+        measuredMs: round(fanOutMs, 1),
+        minimumMs: round(minimumMs, 1),
+        ratio: round(fanOutMs / minimumMs, 2),
+      },
+      busiestSecond: busiest,
+      checks: {
+        ok: duplicates === 0 && stored.length === expected && limitsHeld,
+        duplicates,
+        lost: expected - stored.length,
+        throttled,
+        limitsHeld,
+      },
+    };
+  } finally {
+    await app.close();
+    await control.quit();
+    await fake.close();
+    await db.close();
+    await deletePrefixedKeys(prefix, input.redisUrl);
+    await deletePrefixedKeys(keyPrefix, input.redisUrl);
+  }
+}
+
+/** Issue 17: the fan-out within 1.2× of the minimum DingTalk's limits allow. */
+export const DINGTALK_MAX_RATIO = 1.2;
+
+export interface DingtalkTargetCheck {
+  target: string;
+  measured: number;
+  met: boolean;
+  how: string;
+}
+
+export function dingtalkTarget(d: DingtalkPart): DingtalkTargetCheck {
+  return {
+    target: `one alert to ${d.fanOut.chats} DingTalk groups within ${DINGTALK_MAX_RATIO}× the minimum the limits allow`,
+    measured: d.fanOut.ratio,
+    met: d.fanOut.ratio <= DINGTALK_MAX_RATIO,
+    how: `${d.fanOut.measuredMs} ms against a minimum of ${d.fanOut.minimumMs} ms (${d.settings.appPerSecond}/s per app, ${d.settings.chatPerMinute}/min per group)`,
+  };
+}
+
+export function dingtalkLines(d: DingtalkPart | undefined): string[] {
+  if (!d) return [];
+  return [
+    `  dingtalk  limits ${d.settings.chatPerMinute}/min per group, ${d.settings.appPerSecond}/s per app; one send alone ${d.singleSendMs} ms`,
+    `    fan-out ${d.fanOut.messages} groups: ${d.fanOut.measuredMs} ms (minimum ${d.fanOut.minimumMs} ms, ${d.fanOut.ratio}×)`,
+    `    duplicates ${d.checks.duplicates}, lost ${d.checks.lost}, throttled by DingTalk ${d.checks.throttled}; most received within one second: ${d.busiestSecond.app} in all, ${d.busiestSecond.chat} into one group`,
+  ];
+}
