@@ -31,6 +31,7 @@ export function dingtalkSettingsFromEnv(env: Env): DingtalkSettings | undefined 
     ...(env.DINGTALK_CARD_TEMPLATE_ID ? { cardTemplateId: env.DINGTALK_CARD_TEMPLATE_ID } : {}),
     appPerSecond: env.DINGTALK_APP_RATE_PER_SECOND,
     chatPerMinute: env.DINGTALK_CHAT_RATE_PER_MINUTE,
+    readPollMs: env.DINGTALK_READ_POLL_SECONDS * 1000,
   };
 }
 

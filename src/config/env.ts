@@ -109,6 +109,8 @@ export const envSchema = z.object({
   DINGTALK_APP_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
   /** Robot messages per minute into one group or to one person. */
   DINGTALK_CHAT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+  /** How often read status of alerts in DingTalk groups is polled (已读 n/m); 0 turns it off. */
+  DINGTALK_READ_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
   /**
    * WeCom / 政务微信: the adapter starts when the corp id, agent id and secret are set; its callback
    * (token and AES key from 接收消息 → API 接收) is served on WECOM_CALLBACK_PORT. WECOM_BASE_URL points

@@ -16,6 +16,7 @@ import { DINGTALK, DingtalkIdentity } from "./dingtalk-identity.ts";
 import type { DingtalkSettings } from "./dingtalk-settings.ts";
 import { DingtalkInbound, type DingtalkInboundJob } from "./inbound/dingtalk-inbound.ts";
 import { DingtalkStream } from "./inbound/dingtalk-stream.ts";
+import { pollDingtalkReads } from "./outbound/dingtalk-read-receipts.ts";
 import { DingtalkSink } from "./outbound/dingtalk-sink.ts";
 
 export interface DingtalkAdapterOptions {
@@ -39,6 +40,7 @@ export class DingtalkAdapter implements PlatformAdapter {
   readonly rate: DingtalkRate;
   stream?: DingtalkStream;
   private readonly log: Logger;
+  private pollTimer?: NodeJS.Timeout;
 
   get inboundQueueLocation() {
     return this.options.inboundQueue.location;
@@ -95,6 +97,29 @@ export class DingtalkAdapter implements PlatformAdapter {
       log: this.log,
     });
     await this.stream.start();
+    if (this.options.settings.readPollMs > 0)
+      this.schedulePoll(services.database, this.options.settings.readPollMs);
+  }
+
+  /** Polls read status once (the timer calls it; tests too). */
+  pollReads(prisma: DatabaseClient = this.options.prisma): Promise<number> {
+    return pollDingtalkReads({
+      api: this.api,
+      identity: this.identity,
+      prisma,
+      rate: this.rate,
+      log: this.log,
+      now: new Date(),
+    });
+  }
+
+  private schedulePoll(prisma: DatabaseClient, everyMs: number): void {
+    this.pollTimer = setTimeout(async () => {
+      await this.pollReads(prisma).catch((error) =>
+        this.log.warn({ err: error }, "dingtalk read status poll failed"),
+      );
+      if (this.pollTimer) this.schedulePoll(prisma, everyMs);
+    }, everyMs);
   }
 
   idle(): Promise<void> {
@@ -102,6 +127,8 @@ export class DingtalkAdapter implements PlatformAdapter {
   }
 
   async close(): Promise<void> {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
     this.stream?.close();
     this.stream = undefined;
     await this.inbound.close();

@@ -86,6 +86,7 @@ export class DingtalkBotProcess {
         DINGTALK_ROBOT_CODE: FAKE_ROBOT_CODE,
         DINGTALK_BASE_URL: this.fake.url,
         DINGTALK_OAPI_URL: this.fake.url,
+        DINGTALK_READ_POLL_SECONDS: "0",
       },
     });
     await waitFor("the bot's Stream connection", () => this.fake.connections > 0, {
