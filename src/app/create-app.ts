@@ -59,7 +59,7 @@ import { waitForQueueDrain } from "./queue-drain.ts";
 import { AppTimerRebuild } from "./timer-rebuild.ts";
 
 /** The platforms whose events wait on a durable inbound queue (console-platform.ts, feishu-platform.ts). */
-const INBOUND_QUEUED = new Set(["console", "feishu"]);
+const INBOUND_QUEUED = new Set(["console", "feishu", "wecom"]);
 
 /** How long one step of closing (workers, queues, Redis) may take before it is left behind. */
 const CLOSE_STEP_MS = 10_000;

@@ -1,0 +1,372 @@
+/**
+ * WeCom's delivery end. To a person (a one-to-one chat): an app message, a card as a template card
+ * with buttons. To a group (one the app created): text, a card as markdown with its typed replies.
+ * Each post is recorded in `sent_message` under its key before the next one, and a key already
+ * there is not posted again, so a retried delivery never posts twice (WeCom's own duplicate check
+ * covers a retry after an answer lost on the way). Rates: see wecom-rate.ts.
+ *
+ * Urgent (WeCom has no DING or 加急): the message is marked 【加急】 and names the people; in a group
+ * they also get the message in their chat with the app — as a template card with the buttons when
+ * it has some, so they can answer where they are notified — and the repeater posts it again,
+ * naming only those who have not answered, until they do or its rounds are spent (the policy's
+ * `wechat.urgent` pace). `updateOf` replaces a template card in place with the response code of a
+ * press on it; a card nobody pressed keeps its buttons (the capability's notice says what changed).
+ */
+import type { Logger } from "pino";
+import type { Directory } from "../../../core/directory.ts";
+import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../../core/message.ts";
+import { type MessageSink, PermanentDeliveryError } from "../../../core/message-sink.ts";
+import type { DatabaseClient } from "../../../core/services.ts";
+import { recordSentMessage } from "../../common/sent-message-record.ts";
+import { repeatKey } from "../../common/urgent-record.ts";
+import type { Repetition, UrgentRepeater } from "../../common/urgent-repeater.ts";
+import type { AppMessageBody, WecomApi } from "../client/wecom-api.ts";
+import { WecomApiError } from "../client/wecom-errors.ts";
+import type { WecomRate } from "../client/wecom-rate.ts";
+import { WECOM, type WecomIdentity } from "../wecom-identity.ts";
+import { wecomTexts as T } from "../wecom-texts.ts";
+import {
+  renderGroupMarkdown,
+  renderTemplateCard,
+  renderText,
+  type StoredCard,
+  storedCard,
+  taskIdOf,
+} from "./wecom-card.ts";
+
+/** Key suffix of the one-to-one copy of an urgent group message. */
+export const URGENT_COPY = "~urgent";
+
+/** One post of a message, keyed in sent_message. */
+interface Post {
+  key: string;
+  chatId: string;
+  /** The people an urgent message waits for (the main post only). */
+  recipients: string[];
+  card?: StoredCard;
+  send: () => Promise<string>;
+}
+
+export interface WecomSinkDeps {
+  api: WecomApi;
+  identity: WecomIdentity;
+  rate: WecomRate;
+  directory: Directory;
+  prisma: DatabaseClient;
+  log: Logger;
+  now: () => Date;
+}
+
+export class WecomSink implements MessageSink {
+  readonly name = WECOM;
+  /** Tells the duty officer about a problem that did not stop the send (set when the app starts). */
+  reportProblem: (text: string, key: string) => Promise<void> = async () => {};
+  /** Repeats urgent messages (set when the app starts). */
+  repeater?: UrgentRepeater;
+
+  constructor(private readonly deps: WecomSinkDeps) {}
+
+  serves(chatId: string): boolean {
+    return this.deps.identity.canReach(chatId);
+  }
+
+  async deliver(message: OutboundMessage): Promise<void> {
+    if (message.updateOf) return this.update(message);
+    const posts = isDirectChat(message.chatId) ? this.personPosts(message) : this.groupPosts(message);
+    if (posts.length === 0) {
+      this.deps.log.debug({ chat: message.chatId }, "chat not on wecom, message skipped");
+      return;
+    }
+    const posted = await this.postedKeys(posts);
+    for (const post of posts) if (!posted.has(post.key)) await this.postOnce(post);
+    // Repetitions are keyed by round, so tracking again after a retry posts nothing twice.
+    const waiting = message.urgentTo ?? [];
+    if (waiting.length > 0)
+      this.repeater?.track({
+        key: message.idempotencyKey,
+        chatId: message.chatId,
+        head: firstLine(message.card?.title ?? message.text ?? ""),
+        waiting,
+        round: 0,
+        sentAt: this.deps.now(),
+      });
+  }
+
+  /** A repetition of an urgent message to those who have not answered (the repeater calls it). */
+  async repeat(repetition: Repetition): Promise<void> {
+    const { identity, directory } = this.deps;
+    const head = `${T.urgentMark}${repetition.head || T.repeatHeadUnknown}`;
+    const text = [head, T.repeatNote(repetition.round, repetition.limit)].join("\n");
+    const key = repeatKey(repetition.key, repetition.round);
+    const posts: Post[] = [];
+    if (!isDirectChat(repetition.chatId)) {
+      const wecomChat = identity.wecomChatOf(repetition.chatId);
+      const names = repetition.waiting.map((id) => directory.personName(id));
+      if (wecomChat)
+        posts.push(
+          this.groupText(key, repetition.chatId, wecomChat, renderText(text, { mentions: names }), []),
+        );
+    }
+    const userIds = repetition.waiting.flatMap((id) => identity.userIdOf(id) ?? []);
+    if (userIds.length > 0) {
+      const where = isDirectChat(repetition.chatId) ? "" : `「${directory.chatName(repetition.chatId)}」`;
+      const copyKey = isDirectChat(repetition.chatId) ? key : `${key}${URGENT_COPY}`;
+      posts.push(this.personText(copyKey, repetition.chatId, userIds, `${where}${text}`, []));
+    }
+    const posted = await this.postedKeys(posts);
+    for (const post of posts) if (!posted.has(post.key)) await this.postOnce(post);
+  }
+
+  /** A one-to-one message: a template card when it has a card, else text; files by name. */
+  private personPosts(message: OutboundMessage): Post[] {
+    const personId = personOfDirectChat(message.chatId);
+    const userId = this.deps.identity.userIdOf(personId);
+    if (!userId) return [];
+    const urgent = (message.urgentTo?.length ?? 0) > 0;
+    const recipients = urgent ? (message.urgentTo ?? []) : [];
+    const posts: Post[] = [];
+    const filesOnly = message.text === undefined && !message.card && (message.files?.length ?? 0) > 0;
+    if (message.card)
+      posts.push(this.personCard(message.idempotencyKey, message.chatId, [userId], message, recipients));
+    else if (!filesOnly)
+      posts.push(
+        this.personText(
+          message.idempotencyKey,
+          message.chatId,
+          [userId],
+          renderText(message.text ?? "", { urgent, mentions: [] }),
+          recipients,
+        ),
+      );
+    for (const [index, file] of (message.files ?? []).entries())
+      posts.push(
+        this.personText(
+          `${message.idempotencyKey}#file-${index + 1}`,
+          message.chatId,
+          [userId],
+          T.fileByName(file.name),
+          [],
+        ),
+      );
+    return posts;
+  }
+
+  /** A group message (markdown for a card), then the urgent people's one-to-one copy; files by name. */
+  private groupPosts(message: OutboundMessage): Post[] {
+    const { identity, directory } = this.deps;
+    const wecomChat = identity.wecomChatOf(message.chatId);
+    if (!wecomChat) return [];
+    const urgentTo = message.urgentTo ?? [];
+    const urgent = urgentTo.length > 0;
+    const names = [...new Set([...(message.mentions ?? []), ...urgentTo])].map((id) =>
+      directory.personName(id),
+    );
+    const posts: Post[] = [];
+    const filesOnly = message.text === undefined && !message.card && (message.files?.length ?? 0) > 0;
+    if (message.card) {
+      const content = renderGroupMarkdown(message.card, {
+        urgent,
+        mentions: names,
+        botName: directory.botName,
+      });
+      posts.push({
+        key: message.idempotencyKey,
+        chatId: message.chatId,
+        recipients: urgentTo,
+        send: () =>
+          this.deps.rate
+            .forGroup(wecomChat, () =>
+              this.deps.api.sendToGroup(wecomChat, { msgtype: "markdown", markdown: { content } }),
+            )
+            .then(() => wecomChat),
+      });
+    } else if (!filesOnly)
+      posts.push(
+        this.groupText(
+          message.idempotencyKey,
+          message.chatId,
+          wecomChat,
+          renderText(message.text ?? "", { urgent, mentions: names }),
+          urgentTo,
+        ),
+      );
+    for (const [index, file] of (message.files ?? []).entries())
+      posts.push(
+        this.groupText(
+          `${message.idempotencyKey}#file-${index + 1}`,
+          message.chatId,
+          wecomChat,
+          T.fileByName(file.name),
+          [],
+        ),
+      );
+    const userIds = urgentTo.flatMap((id) => identity.userIdOf(id) ?? []);
+    if (userIds.length > 0) {
+      const copyKey = `${message.idempotencyKey}${URGENT_COPY}`;
+      const where = `「${directory.chatName(message.chatId)}」`;
+      posts.push(
+        message.card && message.card.buttons.length > 0
+          ? this.personCard(copyKey, message.chatId, userIds, message, [])
+          : this.personText(
+              copyKey,
+              message.chatId,
+              userIds,
+              renderText(`${where}${message.card?.title ?? message.text ?? ""}`, {
+                urgent: true,
+                mentions: [],
+              }),
+              [],
+            ),
+      );
+    }
+    return posts;
+  }
+
+  private personCard(
+    key: string,
+    chatId: string,
+    userIds: string[],
+    message: OutboundMessage,
+    recipients: string[],
+  ): Post {
+    const card = message.card;
+    if (!card) throw new Error("personCard without a card");
+    const taskId = taskIdOf(key);
+    const urgent = (message.urgentTo?.length ?? 0) > 0;
+    const body: AppMessageBody = {
+      msgtype: "template_card",
+      template_card: renderTemplateCard(card, taskId, { urgent }),
+    };
+    return {
+      key,
+      chatId,
+      recipients,
+      card: { taskId, actions: card.buttons.map((b) => b.action) },
+      send: () => this.toPeople(chatId, userIds, body).then(() => taskId),
+    };
+  }
+
+  private personText(
+    key: string,
+    chatId: string,
+    userIds: string[],
+    content: string,
+    recipients: string[],
+  ): Post {
+    return {
+      key,
+      chatId,
+      recipients,
+      send: () => this.toPeople(chatId, userIds, { msgtype: "text", text: { content } }),
+    };
+  }
+
+  private groupText(
+    key: string,
+    chatId: string,
+    wecomChat: string,
+    content: string,
+    recipients: string[],
+  ): Post {
+    return {
+      key,
+      chatId,
+      recipients,
+      send: () =>
+        this.deps.rate
+          .forGroup(wecomChat, () =>
+            this.deps.api.sendToGroup(wecomChat, { msgtype: "text", text: { content } }),
+          )
+          .then(() => wecomChat),
+    };
+  }
+
+  /** An app message to people; those WeCom refused are reported to the duty officer. */
+  private async toPeople(chatId: string, userIds: string[], body: AppMessageBody): Promise<string> {
+    const { msgId, refused } = await this.deps.rate.forPeople(userIds, () =>
+      this.deps.api.sendToPeople(userIds, body),
+    );
+    if (refused.length > 0) {
+      const names = refused
+        .map((u) => this.deps.directory.personName(this.deps.identity.personOf(u) ?? u))
+        .join("、");
+      this.deps.log.warn({ chat: chatId, refused }, "wecom refused some recipients");
+      await this.reportProblem(
+        T.urgentFailed(this.deps.directory.chatName(chatId), names, "不在应用可见范围或未激活"),
+        `refused-${msgId}`,
+      ).catch((error) => this.deps.log.error({ err: error }, "could not report the refused recipients"));
+    }
+    return msgId;
+  }
+
+  private async postedKeys(posts: readonly Post[]): Promise<Set<string>> {
+    const rows = await this.deps.prisma.sentMessage.findMany({
+      where: { platform: WECOM, idempotencyKey: { in: posts.map((p) => p.key) } },
+      select: { idempotencyKey: true },
+    });
+    return new Set(rows.map((row) => row.idempotencyKey));
+  }
+
+  private async postOnce(post: Post): Promise<void> {
+    const platformMessageId = await this.call(post.send);
+    await recordSentMessage(this.deps.prisma, {
+      platform: WECOM,
+      idempotencyKey: post.key,
+      chatId: post.chatId,
+      platformMessageId: post.card?.taskId ?? platformMessageId,
+      recipients: post.recipients,
+      ...(post.card ? { card: post.card } : {}),
+      sentAt: this.deps.now(),
+    });
+  }
+
+  /** Replaces the template cards sent under `updateOf` that someone pressed (their response code is kept). */
+  private async update(message: OutboundMessage): Promise<void> {
+    const newCard = message.card;
+    if (!newCard || !message.updateOf) return;
+    const { prisma, api, rate, log } = this.deps;
+    const rows = await prisma.sentMessage.findMany({
+      where: {
+        platform: WECOM,
+        idempotencyKey: { in: [message.updateOf, `${message.updateOf}${URGENT_COPY}`] },
+      },
+    });
+    for (const row of rows) {
+      const stored = storedCard(row.card);
+      if (!stored?.responseCode) {
+        if (stored) log.debug({ key: row.idempotencyKey }, "wecom card not pressed yet, left as it is");
+        continue;
+      }
+      const rendered = renderTemplateCard(newCard, stored.taskId);
+      try {
+        await rate.forApi(() => api.updateCard(stored.responseCode as string, rendered));
+      } catch (error) {
+        if (!(error instanceof WecomApiError) || error.failure.kind !== "fatal") throw error;
+        log.warn(
+          { err: error, key: row.idempotencyKey },
+          "wecom card update refused (response code used or expired)",
+        );
+      }
+      const { responseCode: _used, ...rest } = stored;
+      await prisma.sentMessage.update({
+        where: { id: row.id },
+        data: { card: { ...rest, actions: newCard.buttons.map((b) => b.action) } },
+      });
+    }
+  }
+
+  /** A call that failed for good becomes a permanent delivery error; a retryable one goes back to the queue. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof WecomApiError && error.failure.kind === "fatal")
+        throw new PermanentDeliveryError(`企业微信拒绝：${error.failure.reason}`);
+      throw error;
+    }
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? "";
+}
