@@ -5,8 +5,8 @@
  * 5 s without an answer). If queueing takes longer than {@link QUEUE_DEADLINE_MS} (Redis away), the
  * answer is 500, so WeCom sends it again. A worker takes the queued jobs, after a restart too:
  * a text from a person becomes a one-to-one event; a button press is checked against the card it
- * was on (sent by us, the button one of its own, the person in the card's chat), its response
- * code kept for updating the card, and becomes the card's chat's action.
+ * was on (sent by us, the button one of its own, the person one it was sent to), its response code
+ * kept for updating the card, and becomes an action in the person's chat with the app.
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../../core/directory.ts";
@@ -132,7 +132,7 @@ export class WecomInbound {
   }
 
   private async processCard(job: Extract<WecomInboundJob, { kind: "card" }>): Promise<void> {
-    const { prisma, identity, directory, log } = this.deps;
+    const { prisma, identity, log } = this.deps;
     const row = await prisma.sentMessage.findFirst({
       where: { platform: WECOM, platformMessageId: job.taskId },
       orderBy: { id: "desc" },
@@ -144,17 +144,20 @@ export class WecomInbound {
     }
     const personId = identity.personOf(job.userId);
     if (!personId) return this.notice(job.userId, T.unknownPerson);
-    if (!directory.canSpeakIn(personId, row.chatId)) return this.notice(job.userId, T.actionNotYours);
+    if (!card.to.includes(personId)) return this.notice(job.userId, T.actionNotYours);
     if (job.responseCode)
       await prisma.sentMessage.update({
         where: { id: row.id },
         data: { card: { ...card, responseCode: job.responseCode } },
       });
-    this.deps.replied(row.chatId, personId, false);
+    // The card was in the person's own chat with the app (a copy of a group's urgent message too):
+    // what the press starts (a dialog, an answer) goes on there, where the person can reply.
+    const chatId = directChatId(personId);
+    this.deps.replied(chatId, personId, true);
     await this.dispatch({
       platform: WECOM,
       eventId: job.eventId,
-      chatId: row.chatId,
+      chatId,
       senderId: personId,
       text: "",
       mentions: [],

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Card } from "../../../core/message.ts";
+import { stringList } from "../../../core/string-list.ts";
 import type { TemplateCard } from "../client/wecom-api.ts";
 import { wecomTexts as T } from "../wecom-texts.ts";
 
@@ -18,10 +19,14 @@ export function taskIdOf(idempotencyKey: string): string {
   return `kb_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40)}`;
 }
 
-/** What `sent_message.card` holds for a template card: its task, its buttons, the last press's response code. */
+/**
+ * What `sent_message.card` holds for a template card: its task, its buttons, the people it was
+ * sent to (org ids: a press counts only from them), the last press's response code.
+ */
 export interface StoredCard {
   taskId: string;
   actions: string[];
+  to: string[];
   /** From the latest press (72 h, usable once): what a later update of the card needs. */
   responseCode?: string;
 }
@@ -33,7 +38,8 @@ export function storedCard(value: unknown): StoredCard | undefined {
   if (typeof card.taskId !== "string" || !Array.isArray(card.actions)) return undefined;
   return {
     taskId: card.taskId,
-    actions: card.actions.filter((a): a is string => typeof a === "string"),
+    actions: stringList(card.actions),
+    to: stringList(card.to),
     ...(typeof card.responseCode === "string" ? { responseCode: card.responseCode } : {}),
   };
 }

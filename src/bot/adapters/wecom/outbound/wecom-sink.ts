@@ -127,7 +127,7 @@ export class WecomSink implements MessageSink {
     const posts: Post[] = [];
     const filesOnly = message.text === undefined && !message.card && (message.files?.length ?? 0) > 0;
     if (message.card)
-      posts.push(this.personCard(message.idempotencyKey, message.chatId, [userId], message, recipients));
+      posts.push(this.personCard(message.idempotencyKey, message.chatId, [personId], message, recipients));
     else if (!filesOnly)
       posts.push(
         this.personText(
@@ -200,13 +200,14 @@ export class WecomSink implements MessageSink {
           [],
         ),
       );
-    const userIds = urgentTo.flatMap((id) => identity.userIdOf(id) ?? []);
+    const reachable = urgentTo.filter((id) => identity.userIdOf(id));
+    const userIds = reachable.map((id) => identity.userIdOf(id) as string);
     if (userIds.length > 0) {
       const copyKey = `${message.idempotencyKey}${URGENT_COPY}`;
       const where = `「${directory.chatName(message.chatId)}」`;
       posts.push(
         message.card && message.card.buttons.length > 0
-          ? this.personCard(copyKey, message.chatId, userIds, message, [])
+          ? this.personCard(copyKey, message.chatId, reachable, message, [])
           : this.personText(
               copyKey,
               message.chatId,
@@ -225,10 +226,11 @@ export class WecomSink implements MessageSink {
   private personCard(
     key: string,
     chatId: string,
-    userIds: string[],
+    people: string[],
     message: OutboundMessage,
     recipients: string[],
   ): Post {
+    const userIds = people.flatMap((id) => this.deps.identity.userIdOf(id) ?? []);
     const card = message.card;
     if (!card) throw new Error("personCard without a card");
     const taskId = taskIdOf(key);
@@ -241,7 +243,7 @@ export class WecomSink implements MessageSink {
       key,
       chatId,
       recipients,
-      card: { taskId, actions: card.buttons.map((b) => b.action) },
+      card: { taskId, actions: card.buttons.map((b) => b.action), to: people },
       send: () => this.toPeople(chatId, userIds, body).then(() => taskId),
     };
   }

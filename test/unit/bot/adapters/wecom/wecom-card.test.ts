@@ -84,9 +84,10 @@ describe("WeCom cards", () => {
   });
 
   it("reads back a stored card and nothing else", () => {
-    expect(storedCard({ taskId: "t", actions: ["a", 3], responseCode: "r" })).toEqual({
+    expect(storedCard({ taskId: "t", actions: ["a", 3], to: ["li-shuji"], responseCode: "r" })).toEqual({
       taskId: "t",
       actions: ["a"],
+      to: ["li-shuji"],
       responseCode: "r",
     });
     expect(storedCard(null)).toBeUndefined();
