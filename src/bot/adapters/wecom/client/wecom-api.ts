@@ -88,9 +88,8 @@ export class WecomApi {
         touser: userIds.join("|"),
         agentid: this.settings.agentId,
         ...body,
-        // A resend of the same content within half an hour (a retry after a lost answer) is dropped by WeCom.
-        enable_duplicate_check: 1,
-        duplicate_check_interval: 1800,
+        // WeCom's duplicate check is left off: it would also drop a prompt legitimately sent twice
+        // (the same error answer to the same mistake); sent_message keeps retries from posting twice.
       },
       sendAnswer,
       inSlot,
