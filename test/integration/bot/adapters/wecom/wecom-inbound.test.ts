@@ -57,9 +57,8 @@ describe("WeCom callbacks", () => {
     await app.post(again);
     await app.post(again);
     await app.settle();
-    expect(viewText(wecom.fake.messagesTo("stranger")[0] ?? ({ msgtype: "", body: {} } as never))).toContain(
-      "通讯录里没有您",
-    );
+    const notice = wecom.fake.messagesTo("stranger")[0];
+    expect(notice && viewText(notice)).toContain("通讯录里没有您");
     expect(handed.filter((e) => e.text === "我是谁")).toHaveLength(1);
   });
 
