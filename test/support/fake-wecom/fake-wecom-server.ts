@@ -53,6 +53,8 @@ export interface Fault {
 }
 
 export interface FakeWecomOptions {
+  /** The corp whose tokens it hands out (FAKE_CORP_ID unless given). */
+  corpId?: string;
   /** userid by mobile, for user/getuserid. */
   phones?: Record<string, string>;
   /** Userids in the app's visible range; undefined: everyone. Others come back in `invaliduser`. */
@@ -179,7 +181,7 @@ export class FakeWecomServer {
   private route(method: string, url: URL, body: Record<string, unknown>): { status: number; body: unknown } {
     const path = url.pathname;
     if (method === "GET" && path === "/cgi-bin/gettoken") {
-      if (url.searchParams.get("corpid") !== FAKE_CORP_ID)
+      if (url.searchParams.get("corpid") !== (this.options.corpId ?? FAKE_CORP_ID))
         return ok({ errcode: 40013, errmsg: "invalid corpid" });
       if (url.searchParams.get("corpsecret") !== FAKE_SECRET)
         return ok({ errcode: 40001, errmsg: "invalid credential" });
