@@ -1,8 +1,10 @@
 /**
  * Who is who on WeCom: people by `wecom.userid` from the org file, else by phone through
  * `user/getuserid` (once, remembered in `PlatformBinding`); groups by `wecom.chatid` (a group the
- * app created with `appchat/create`), else by a binding the doctor made when it created the group.
- * Bindings made by another process are picked up on a miss (at most every 30 s).
+ * app created with `appchat/create`: `npm run wecom:doctor -- --create-groups` makes them) or a
+ * chat binding in `PlatformBinding`. Bindings made by another process are picked up on a miss (at
+ * most every 30 s). Groups cannot be bound by a word in the group: WeCom does not deliver group
+ * messages to a self-built app.
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
@@ -115,19 +117,6 @@ export class WecomIdentity {
 
   wecomChatOf(groupId: string): string | undefined {
     return this.chatByGroup.get(groupId);
-  }
-
-  /** Records the app group made for an org group (the doctor creates them). */
-  async bindGroup(wecomChatId: string, groupId: string, by: string): Promise<void> {
-    await recordBinding(this.prisma, {
-      platform: WECOM,
-      kind: "chat",
-      externalId: wecomChatId,
-      orgId: groupId,
-      boundBy: by,
-      boundAt: new Date(),
-    });
-    this.rememberGroup(groupId, wecomChatId);
   }
 
   private rememberPerson(personId: string, userId: string): void {
