@@ -2,7 +2,17 @@
 import { z } from "zod";
 
 /** The parts a run can pick (`incident` means alerts and timers). */
-const PARTS = ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision", "desk"] as const;
+const PARTS = [
+  "dialog",
+  "alerts",
+  "timers",
+  "digest",
+  "cutoff",
+  "feishu",
+  "wecom",
+  "supervision",
+  "desk",
+] as const;
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -37,7 +47,8 @@ const schema = z.object({
    * Which parts to run: `dialog` (登记 dialog and bare minimum), `alerts` (首报 → leaders' alert),
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
    * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units), `feishu` (one
-   * alert to 100 Feishu chats through the fake server), `supervision` (the 督办 ledger of 2,000 open
+   * alert to 100 Feishu chats through the fake server), `wecom` (one alert to 100 WeCom app groups under
+   * WeCom's per-minute limits, about a minute), `supervision` (the 督办 ledger of 2,000 open
    * tasks and the overdue sweep over 10,000), `desk` (the duty desk's board of 200 open items over HTTP
    * and in chromium, and a chat event reaching it); comma-separated. Default: all.
    */
@@ -56,7 +67,7 @@ const schema = z.object({
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, supervision, desk)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, wecom, supervision, desk)`,
           });
       }
       return {
@@ -66,6 +77,7 @@ const schema = z.object({
         digest: parts.has("digest"),
         cutoff: parts.has("cutoff"),
         feishu: parts.has("feishu"),
+        wecom: parts.has("wecom"),
         supervision: parts.has("supervision"),
         desk: parts.has("desk"),
         all: words.length === 0,
@@ -122,6 +134,12 @@ const schema = z.object({
   /** Feishu part: Feishu groups one alert is fanned out to, and messages in the one-chat burst. */
   BENCH_FEISHU_CHATS: int(100),
   BENCH_FEISHU_BURST: int(20),
+  /**
+   * WeCom part: app groups one alert is fanned out to, and the people in each (WeCom counts group
+   * messages by recipients, 20 000 a minute: groups of 400 allow 50 group messages a minute).
+   */
+  BENCH_WECOM_CHATS: int(100),
+  BENCH_WECOM_GROUP_SIZE: int(400),
   /** The app's log level during the run (pino); silent keeps logging out of the figures. */
   BENCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   /**

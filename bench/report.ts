@@ -9,6 +9,7 @@ import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { LatencySummary } from "./stats.ts";
 import type { SupervisionPart } from "./supervision-bench.ts";
+import type { WecomPart } from "./wecom-fanout.ts";
 
 /**
  * The issues' targets: the dialog ones measured on PGlite; the incident ones (issue 3) on this
@@ -63,6 +64,7 @@ export interface Targets {
   yearStatisticsMs?: TargetCheck;
   cutoffMs?: TargetCheck;
   feishuFanOutRatio?: TargetCheck;
+  wecomFanOutRatio?: TargetCheck;
   supervisionSweepMs?: TargetCheck;
   supervisionLedgerMs?: TargetCheck;
   deskBoardMs?: TargetCheck;
@@ -120,6 +122,8 @@ export interface BenchResult {
   cutoff?: CutoffPart;
   /** One alert fanned out to 100 Feishu chats, and a burst into one chat, against the limits (issue 4). */
   feishu?: FeishuPart;
+  /** One alert fanned out to 100 WeCom app groups against WeCom's per-minute limits (issue 17). */
+  wecom?: WecomPart;
   /** The 督办 ledger and the overdue sweep at county scale (issue 14). */
   supervision?: SupervisionPart;
   /** The duty desk's board for a county and a chat event reaching it (issue 16). */
@@ -132,6 +136,7 @@ export interface BenchResult {
     incident?: Record<string, unknown>;
     digest?: Record<string, unknown>;
     feishu?: Record<string, unknown>;
+    wecom?: Record<string, unknown>;
   };
   cpuProfile?: string;
   targets: Targets;
@@ -151,6 +156,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.digest ? digestTargets(result.digest) : {}),
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
+    ...(result.wecom ? { wecomFanOutRatio: wecomTarget(result.wecom) } : {}),
     ...(result.supervision ? supervisionTargets(result.supervision) : {}),
     ...(result.desk ? deskTargets(result.desk) : {}),
     allMet: false,
@@ -171,6 +177,7 @@ const TARGET_KEYS = [
   "yearStatisticsMs",
   "cutoffMs",
   "feishuFanOutRatio",
+  "wecomFanOutRatio",
   "supervisionSweepMs",
   "supervisionLedgerMs",
   "deskBoardMs",
@@ -268,6 +275,26 @@ function feishuLines(r: BenchResult): string[] {
   ];
 }
 
+/** Issue 17: the WeCom fan-out within 1.2× of the minimum WeCom's limits allow, as Feishu's. */
+function wecomTarget(w: WecomPart): TargetCheck {
+  return {
+    target: `one alert to ${w.settings.chats} WeCom app groups within ${FEISHU_MAX_RATIO}× the minimum the limits allow`,
+    measured: w.fanOut.ratio,
+    met: w.fanOut.ratio <= FEISHU_MAX_RATIO,
+    how: `${w.fanOut.measuredMs} ms against a minimum of ${w.fanOut.minimumMs} ms (${w.settings.groupSendsPerMinute} group messages a minute: ${w.settings.recipientsPerMinute} recipients ÷ ${w.settings.groupSize} per group)`,
+  };
+}
+
+function wecomLines(r: BenchResult): string[] {
+  const w = r.wecom;
+  if (!w) return [];
+  return [
+    `  wecom     limits ${w.settings.recipientsPerMinute} group recipients a minute, groups of ${w.settings.groupSize}: ${w.settings.groupSendsPerMinute} group messages a minute; one send alone ${w.singleSendMs} ms`,
+    `    fan-out ${w.fanOut.messages} app groups: ${w.fanOut.measuredMs} ms (minimum ${w.fanOut.minimumMs} ms, ${w.fanOut.ratio}×)`,
+    `    duplicates ${w.checks.duplicates}, lost ${w.checks.lost}; most group messages received within one minute: ${w.busiestMinute}`,
+  ];
+}
+
 type Alerts = NonNullable<IncidentPart["alerts"]>;
 type Timers = NonNullable<IncidentPart["timers"]>;
 
@@ -356,6 +383,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...digestLines(r),
     ...cutoffLines(r),
     ...feishuLines(r),
+    ...wecomLines(r),
     ...supervisionLines(r),
     ...deskLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
@@ -372,6 +400,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.yearStatisticsMs, " ms"),
     ...target(r.targets.cutoffMs, " ms"),
     ...target(r.targets.feishuFanOutRatio, "×"),
+    ...target(r.targets.wecomFanOutRatio, "×"),
     ...target(r.targets.supervisionSweepMs, " ms"),
     ...target(r.targets.supervisionLedgerMs, " ms"),
     ...target(r.targets.deskBoardMs, " ms"),

@@ -6,7 +6,7 @@
  * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
  * summary; the 督办 ledger and overdue sweep (supervision-bench.ts); the duty desk's board and its live
  * update (desk-bench.ts). Settings: bench/options.ts
- * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|supervision|desk runs some parts). BENCH_PROFILE=1 also
+ * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|wecom|supervision|desk runs some parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -26,6 +26,7 @@ import { type BenchResult, evaluateTargets, printSummary } from "./report.ts";
 import { round } from "./stats.ts";
 import { supervisionBench } from "./supervision-bench.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
+import { type WecomPart, wecomBench } from "./wecom-fanout.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
   const parts = (
-    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "supervision", "desk"] as const
+    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "wecom", "supervision", "desk"] as const
   ).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   let digest: Awaited<ReturnType<typeof digestBench>> | undefined;
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   let feishu: FeishuPart | undefined;
+  let wecom: WecomPart | undefined;
   let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
   let desk: Awaited<ReturnType<typeof deskBench>> | undefined;
   try {
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
     if (only.feishu)
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+    if (only.wecom) wecom = await wecomBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
     if (only.supervision)
       supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
     if (only.desk) desk = await deskBench({ options, office, redisUrl: redis.url, progress });
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
     ...(digest ? { digest: digest.part } : {}),
     ...(cutoff ? { cutoff: cutoff.part } : {}),
     ...(feishu ? { feishu } : {}),
+    ...(wecom ? { wecom } : {}),
     ...(supervision ? { supervision: supervision.part } : {}),
     ...(desk ? { desk: desk.part } : {}),
     memory: {
@@ -151,6 +155,7 @@ async function main(): Promise<void> {
       ...(digest ? { digest: digest.part.checks } : {}),
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
       ...(feishu ? { feishu: feishu.checks } : {}),
+      ...(wecom ? { wecom: wecom.checks } : {}),
       ...(supervision ? { supervision: supervision.part.checks } : {}),
       ...(desk ? { desk: desk.part.checks } : {}),
       ok:
@@ -159,6 +164,7 @@ async function main(): Promise<void> {
         (digest?.part.checks.ok ?? true) &&
         (cutoff?.part.checks.ok ?? true) &&
         (feishu?.checks.ok ?? true) &&
+        (wecom?.checks.ok ?? true) &&
         (supervision?.part.checks.ok ?? true) &&
         (desk?.part.checks.ok ?? true),
     },

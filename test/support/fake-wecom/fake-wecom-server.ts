@@ -159,6 +159,7 @@ export class FakeWecomServer {
       await this.waitForMessages(Number(url.searchParams.get("count") ?? 0));
       return send(res, 200, { messages: this.messages.length });
     }
+    if (url.pathname === "/__fake/messages") return send(res, 200, this.messages);
     const fault = this.takeFault(url.pathname);
     if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);
     const reply = this.route(method, url, body ?? {});
