@@ -2,8 +2,10 @@
  * WeCom's delivery end. To a person (a one-to-one chat): an app message, a card as a template card
  * with buttons. To a group (one the app created): text, a card as markdown with its typed replies.
  * Each post is recorded in `sent_message` under its key before the next one, and a key already
- * there is not posted again, so a retried delivery never posts twice (WeCom's own duplicate check
- * covers a retry after an answer lost on the way). Rates: see wecom-rate.ts.
+ * there is not posted again, so a retried delivery never posts twice; only a crash between WeCom's
+ * answer and the record (or an answer lost on the way) can post one again — WeCom has no
+ * idempotency key, and its duplicate check would also drop a prompt legitimately repeated. Rates:
+ * see wecom-rate.ts.
  *
  * Urgent (WeCom has no DING or 加急): the message is marked 【加急】 and names the people; in a group
  * they also get the message in their chat with the app — as a template card with the buttons when
