@@ -1,6 +1,7 @@
 /**
  * A fake WeCom server API on 127.0.0.1 for tests and the bench: gettoken (tokens it can expire),
- * message/send (text, markdown, template cards; WeCom's duplicate check on identical content),
+ * message/send (text, markdown, template cards with the response code of their send; WeCom's
+ * duplicate check on identical content when asked),
  * appchat/send/create/get, update_template_card (with the response codes a press hands out, once
  * each), user/getuserid, agent/get. It records every call, answers 5xx, timeouts and error codes
  * (45009 over the limit, 42001 expired token …) on demand, and can hold back its answers (latency),
@@ -268,7 +269,15 @@ export class FakeWecomServer {
           JSON.stringify(contentOf(m.body)) === content,
       );
     const message = duplicate || this.store("people", reached, body);
-    return ok({ errcode: 0, errmsg: "ok", invaliduser: invalid.join("|"), msgid: message.msgId });
+    // A template card's send hands back a response code: one update of the card before any press.
+    const responseCode = message.taskId ? { response_code: this.responseCodeFor(message.taskId) } : {};
+    return ok({
+      errcode: 0,
+      errmsg: "ok",
+      invaliduser: invalid.join("|"),
+      msgid: message.msgId,
+      ...responseCode,
+    });
   }
 
   private store(kind: "people" | "group", to: string[], body: Record<string, unknown>): SentWecomMessage {

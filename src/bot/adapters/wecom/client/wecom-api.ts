@@ -22,6 +22,8 @@ const answer = z.looseObject({ errcode: z.number().optional(), errmsg: z.string(
 const tokenAnswer = z.looseObject({ access_token: z.string(), expires_in: z.number() });
 const sendAnswer = z.looseObject({
   msgid: z.string().optional(),
+  /** Given for a template card: one update of it (72 h), before anyone presses. */
+  response_code: z.string().optional(),
   invaliduser: z.string().optional(),
   unlicenseduser: z.string().optional(),
 });
@@ -75,12 +77,15 @@ export class WecomApi {
     this.token = new WecomToken(() => this.fetchToken());
   }
 
-  /** An app message to people (`touser`: userids); the userids WeCom refused come back. */
+  /**
+   * An app message to people (`touser`: userids); the userids WeCom refused come back, and for a
+   * template card the response code that lets the app update it once.
+   */
   async sendToPeople(
     userIds: readonly string[],
     body: AppMessageBody,
     inSlot: InSlot = direct,
-  ): Promise<{ msgId: string; refused: string[] }> {
+  ): Promise<{ msgId: string; refused: string[]; responseCode?: string }> {
     const answered = await this.call(
       "POST",
       "/cgi-bin/message/send",
@@ -97,7 +102,11 @@ export class WecomApi {
     const refused = [answered.invaliduser, answered.unlicenseduser]
       .flatMap((list) => (list ? list.split("|") : []))
       .filter(Boolean);
-    return { msgId: answered.msgid ?? "", refused };
+    return {
+      msgId: answered.msgid ?? "",
+      refused,
+      ...(answered.response_code ? { responseCode: answered.response_code } : {}),
+    };
   }
 
   /** A message posted in a group the app created. */

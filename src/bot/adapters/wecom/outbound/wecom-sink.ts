@@ -11,8 +11,9 @@
  * they also get the message in their chat with the app — as a template card with the buttons when
  * it has some, so they can answer where they are notified — and the repeater posts it again,
  * naming only those who have not answered, until they do or its rounds are spent (the policy's
- * `wechat.urgent` pace). `updateOf` replaces a template card in place with the response code of a
- * press on it; a card nobody pressed keeps its buttons (the capability's notice says what changed).
+ * `wechat.urgent` pace). `updateOf` replaces a template card in place with a response code WeCom
+ * handed out for it (the send's, or the latest press's; each usable once within 72 h); a card
+ * without one left keeps its buttons (the capability's notice says what changed).
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../../core/directory.ts";
@@ -39,6 +40,11 @@ import {
 /** Key suffix of the one-to-one copy of an urgent group message. */
 export const URGENT_COPY = "~urgent";
 
+interface Posted {
+  id: string;
+  responseCode?: string;
+}
+
 /** One post of a message, keyed in sent_message. */
 interface Post {
   key: string;
@@ -46,7 +52,8 @@ interface Post {
   /** The people an urgent message waits for (the main post only). */
   recipients: string[];
   card?: StoredCard;
-  send: () => Promise<string>;
+  /** Posts it; resolves to WeCom's id for it and, for a template card, the code to update it once. */
+  send: () => Promise<Posted>;
 }
 
 export interface WecomSinkDeps {
@@ -180,7 +187,7 @@ export class WecomSink implements MessageSink {
             .forGroup(wecomChat, () =>
               this.deps.api.sendToGroup(wecomChat, { msgtype: "markdown", markdown: { content } }),
             )
-            .then(() => wecomChat),
+            .then(() => ({ id: wecomChat })),
       });
     } else if (!filesOnly)
       posts.push(
@@ -246,7 +253,7 @@ export class WecomSink implements MessageSink {
       chatId,
       recipients,
       card: { taskId, actions: card.buttons.map((b) => b.action), to: people },
-      send: () => this.toPeople(chatId, userIds, body).then(() => taskId),
+      send: () => this.toPeople(chatId, userIds, body),
     };
   }
 
@@ -281,13 +288,13 @@ export class WecomSink implements MessageSink {
           .forGroup(wecomChat, () =>
             this.deps.api.sendToGroup(wecomChat, { msgtype: "text", text: { content } }),
           )
-          .then(() => wecomChat),
+          .then(() => ({ id: wecomChat })),
     };
   }
 
   /** An app message to people; those WeCom refused are reported to the duty officer. */
-  private async toPeople(chatId: string, userIds: string[], body: AppMessageBody): Promise<string> {
-    const { msgId, refused } = await this.deps.rate.forPeople(userIds, () =>
+  private async toPeople(chatId: string, userIds: string[], body: AppMessageBody): Promise<Posted> {
+    const { msgId, refused, responseCode } = await this.deps.rate.forPeople(userIds, () =>
       this.deps.api.sendToPeople(userIds, body),
     );
     if (refused.length > 0) {
@@ -300,7 +307,7 @@ export class WecomSink implements MessageSink {
         `refused-${msgId}`,
       ).catch((error) => this.deps.log.error({ err: error }, "could not report the refused recipients"));
     }
-    return msgId;
+    return { id: msgId, ...(responseCode ? { responseCode } : {}) };
   }
 
   private async postedKeys(posts: readonly Post[]): Promise<Set<string>> {
@@ -312,19 +319,25 @@ export class WecomSink implements MessageSink {
   }
 
   private async postOnce(post: Post): Promise<void> {
-    const platformMessageId = await this.call(post.send);
+    const posted = await this.call(post.send);
+    // The send's response code lets the card be updated once even if nobody presses it.
+    const card =
+      post.card && posted.responseCode ? { ...post.card, responseCode: posted.responseCode } : post.card;
     await recordSentMessage(this.deps.prisma, {
       platform: WECOM,
       idempotencyKey: post.key,
       chatId: post.chatId,
-      platformMessageId: post.card?.taskId ?? platformMessageId,
+      platformMessageId: post.card?.taskId ?? posted.id,
       recipients: post.recipients,
-      ...(post.card ? { card: post.card } : {}),
+      ...(card ? { card } : {}),
       sentAt: this.deps.now(),
     });
   }
 
-  /** Replaces the template cards sent under `updateOf` that someone pressed (their response code is kept). */
+  /**
+   * Replaces the template cards sent under `updateOf` with the latest response code kept for each
+   * (the send's, or a press's); a card whose code was used already is left as it is.
+   */
   private async update(message: OutboundMessage): Promise<void> {
     const newCard = message.card;
     if (!newCard || !message.updateOf) return;
@@ -338,7 +351,8 @@ export class WecomSink implements MessageSink {
     for (const row of rows) {
       const stored = storedCard(row.card);
       if (!stored?.responseCode) {
-        if (stored) log.debug({ key: row.idempotencyKey }, "wecom card not pressed yet, left as it is");
+        if (stored)
+          log.debug({ key: row.idempotencyKey }, "wecom card has no response code left, left as it is");
         continue;
       }
       const rendered = renderTemplateCard(newCard, stored.taskId);

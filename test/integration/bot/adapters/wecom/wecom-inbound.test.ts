@@ -120,7 +120,6 @@ describe("WeCom callbacks", () => {
       where: { incidentId: incident?.id, kind: "acknowledged" },
     });
     expect(acknowledged).toBe(1);
-    expect(fake.callsTo("/cgi-bin/message/update_template_card")).toHaveLength(1);
     const updated = currentCard(copy);
     expect(copy.updates).toHaveLength(1);
     expect((updated?.button_list ?? []).map((b) => b.text)).not.toContain("已阅");

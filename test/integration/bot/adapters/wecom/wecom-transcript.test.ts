@@ -50,7 +50,14 @@ describe("an incident conversation on WeCom and on the console", () => {
     const alert = fake.messagesTo(chatIdOf("leaders")).find((m) => viewText(m).includes("2026-0001"));
     expect(alert?.msgtype).toBe("markdown");
     const copy = fake.messagesTo(userIdOf("wu-zhuren")).find((m) => m.msgtype === "template_card");
-    expect(copy && viewText(copy)).toMatch(/^【加急】/);
-    expect(copy && buttonsOf(copy).map((b) => b.label)).toEqual(expect.arrayContaining(["已阅", "批示"]));
+    // Sent with 已阅 and 批示; once 王县长 had typed 已阅 it was updated in place (with its send's
+    // response code): 已阅 gone.
+    const sent = copy?.body.template_card as
+      | { main_title?: { title?: string }; button_list?: { text?: string }[] }
+      | undefined;
+    expect(sent?.main_title?.title).toMatch(/^【加急】/);
+    expect((sent?.button_list ?? []).map((b) => b.text)).toEqual(expect.arrayContaining(["已阅", "批示"]));
+    expect(copy?.updates.length).toBeGreaterThan(0);
+    expect(copy && buttonsOf(copy).map((b) => b.label)).not.toContain("已阅");
   }, 60_000);
 });
