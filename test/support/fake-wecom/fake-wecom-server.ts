@@ -174,7 +174,10 @@ export class FakeWecomServer {
       call.status = 0;
       return;
     }
-    if (fault.kind === "code") return send(res, 200, { errcode: fault.code, errmsg: "fault" });
+    if (fault.kind === "code") {
+      send(res, 200, { errcode: fault.code, errmsg: "fault" });
+      return;
+    }
     call.status = fault.status ?? 500;
     res.writeHead(call.status, { "content-type": "text/html", ...(fault.headers ?? {}) });
     res.end("<html>fault</html>");
