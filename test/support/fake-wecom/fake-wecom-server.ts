@@ -2,7 +2,7 @@
  * A fake WeCom server API on 127.0.0.1 for tests and the bench: gettoken (tokens it can expire),
  * message/send (text, markdown, template cards with the response code of their send; WeCom's
  * duplicate check on identical content when asked),
- * appchat/send/create/get, update_template_card (with the response codes a press hands out, once
+ * media/upload (multipart, kept with their bytes), appchat/send/create/get, update_template_card (with the response codes a press hands out, once
  * each), user/getuserid, agent/get. It records every call, answers 5xx, timeouts and error codes
  * (45009 over the limit, 42001 expired token …) on demand, and can hold back its answers (latency),
  * so the adapter runs its real client against it.
@@ -67,6 +67,8 @@ export interface FakeWecomOptions {
 export class FakeWecomServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: SentWecomMessage[] = [];
+  /** Uploaded media by media_id. */
+  readonly uploads = new Map<string, { type: string; name: string; bytes: Buffer }>();
   /** App groups: chatid → members. */
   readonly groups = new Map<string, { name: string; members: string[] }>();
   private readonly faults: Fault[] = [];
@@ -138,7 +140,9 @@ export class FakeWecomServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
+    const rawBytes = await readBody(req);
+    const multipart = (req.headers["content-type"] ?? "").startsWith("multipart/form-data");
+    const raw = multipart ? "" : rawBytes.toString("utf8");
     let body: Record<string, unknown> | undefined;
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
@@ -163,7 +167,10 @@ export class FakeWecomServer {
     if (url.pathname === "/__fake/messages") return send(res, 200, this.messages);
     const fault = this.takeFault(url.pathname);
     if (fault && !fault.afterEffect) return this.answerFault(fault, call, res);
-    const reply = this.route(method, url, body ?? {});
+    const reply =
+      method === "POST" && multipart && url.pathname === "/cgi-bin/media/upload"
+        ? await this.upload(url, rawBytes, String(req.headers["content-type"]))
+        : this.route(method, url, body ?? {});
     if (fault) return this.answerFault(fault, call, res);
     call.status = reply.status;
     send(res, reply.status, reply.body);
@@ -252,6 +259,33 @@ export class FakeWecomServer {
     return { status: 404, body: { errcode: 404, errmsg: `fake wecom: no route ${method} ${path}` } };
   }
 
+  /** media/upload: the `media` part of the form kept under a new media_id. */
+  private async upload(
+    url: URL,
+    bytes: Buffer,
+    contentType: string,
+  ): Promise<{ status: number; body: unknown }> {
+    const token = url.searchParams.get("access_token");
+    if (!token || !this.tokens.has(token)) return ok({ errcode: 42001, errmsg: "access_token expired" });
+    const type = url.searchParams.get("type") ?? "";
+    if (!["image", "voice", "video", "file"].includes(type))
+      return ok({ errcode: 40004, errmsg: "invalid media type" });
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+    const media = form.get("media");
+    if (!(media instanceof File) || media.size <= 5) return ok({ errcode: 40005, errmsg: "invalid file" });
+    const mediaId = `media-${randomBytes(8).toString("hex")}`;
+    this.uploads.set(mediaId, { type, name: media.name, bytes: Buffer.from(await media.arrayBuffer()) });
+    return ok({
+      errcode: 0,
+      errmsg: "ok",
+      type,
+      media_id: mediaId,
+      created_at: String(Math.floor(Date.now() / 1000)),
+    });
+  }
+
   private sendToPeople(body: Record<string, unknown>): { status: number; body: unknown } {
     const to = String(body.touser ?? "")
       .split("|")
@@ -319,8 +353,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

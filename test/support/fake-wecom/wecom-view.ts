@@ -1,7 +1,7 @@
 /**
  * Reads what the fake WeCom server received the way a person sees it: text and markdown as they
  * are, a template card (as last updated) as its title, its rows `名称：值`, the line under the
- * title and its button labels.
+ * title and its button labels, a picture, video or file as `［image］<media_id>`.
  */
 import type { SentWecomMessage } from "./fake-wecom-server.ts";
 
@@ -34,6 +34,7 @@ export function viewText(message: SentWecomMessage): string {
     ]
       .filter(Boolean)
       .join("\n");
-  const content = (message.body[message.msgtype] as { content?: string } | undefined)?.content;
-  return content ?? "";
+  const part = message.body[message.msgtype] as { content?: string; media_id?: string } | undefined;
+  if (part?.media_id) return `［${message.msgtype}］${part.media_id}`;
+  return part?.content ?? "";
 }

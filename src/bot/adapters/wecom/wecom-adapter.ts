@@ -97,6 +97,7 @@ export class WecomAdapter implements PlatformAdapter {
   async start(context: PlatformContext): Promise<void> {
     const { services } = context;
     const dutyChatId = services.directory.dutyChatId();
+    this.sink.files = context.files;
     this.sink.reportProblem = async (text, key) => {
       if (dutyChatId)
         await services.messenger.send({ chatId: dutyChatId, text, idempotencyKey: `wecom-problem-${key}` });

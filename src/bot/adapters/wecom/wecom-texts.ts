@@ -12,7 +12,7 @@ export const wecomTexts = {
   repeatHeadUnknown: "请查看上面的加急消息并回复",
   repeatNote: (round: number, limit: number) =>
     `（第 ${round}/${limit} 次提醒，请在「快报」应用里回复或点按钮确认）`,
-  fileByName: (name: string) => `［附件］${name}（企业微信暂不转发附件，请在控制台查看）`,
+  fileByName: (name: string) => `［附件］${name}（文件太大，企业微信无法发送，请在控制台查看）`,
   doneButton: "已处理",
   urgentFailed: (chat: string, names: string, reason: string) =>
     `【加急失败】「${chat}」的加急没有发给 ${names}（${reason}）。消息本身已发出，请电话通知。`,

@@ -28,6 +28,10 @@ const sendAnswer = z.looseObject({
   unlicenseduser: z.string().optional(),
 });
 const userIdAnswer = z.looseObject({ userid: z.string() });
+const mediaAnswer = z.looseObject({ media_id: z.string() });
+
+/** What WeCom's media upload takes (voice is not sent by the bot). */
+export type MediaKind = "image" | "video" | "file";
 const chatAnswer = z.looseObject({ chatid: z.string() });
 const chatInfoAnswer = z.looseObject({
   chat_info: z.looseObject({
@@ -47,13 +51,21 @@ const agentAnswer = z.looseObject({
 export type TemplateCard = Record<string, unknown> & { card_type: string; task_id?: string };
 
 /** What `message/send` takes besides `touser` and `agentid`. */
+/** A media message's body, by an uploaded media_id. */
+export type MediaBody =
+  | { msgtype: "image"; image: { media_id: string } }
+  | { msgtype: "video"; video: { media_id: string } }
+  | { msgtype: "file"; file: { media_id: string } };
+
 export type AppMessageBody =
+  | MediaBody
   | { msgtype: "text"; text: { content: string } }
   | { msgtype: "markdown"; markdown: { content: string } }
   | { msgtype: "template_card"; template_card: TemplateCard };
 
 /** What `appchat/send` takes besides `chatid`. */
 export type GroupMessageBody =
+  | MediaBody
   | { msgtype: "text"; text: { content: string } }
   | { msgtype: "markdown"; markdown: { content: string } };
 
@@ -123,6 +135,28 @@ export class WecomApi {
       answer,
       inSlot,
     );
+  }
+
+  /** Uploads a temporary media file (3 days) for an image, video or file message; its media_id. */
+  async uploadMedia(
+    kind: MediaKind,
+    bytes: Uint8Array,
+    name: string,
+    inSlot: InSlot = direct,
+  ): Promise<string> {
+    const uploaded = await this.call(
+      "POST",
+      "/cgi-bin/media/upload",
+      { type: kind },
+      mediaAnswer,
+      inSlot,
+      () => {
+        const form = new FormData();
+        form.append("media", new Blob([new Uint8Array(bytes)]), name);
+        return form;
+      },
+    );
+    return uploaded.media_id;
   }
 
   /** A member's userid from a mobile number; undefined when nobody in the corp has it (46004). */
@@ -199,13 +233,16 @@ export class WecomApi {
     payload: Record<string, unknown>,
     schema: z.ZodType<T>,
     inSlot: InSlot,
+    form?: () => FormData,
   ): Promise<T> {
     const { callAttempts, backoffMs, maxInCallWaitMs } = this.settings;
     let refreshed = false;
     let last: WecomFailure = { kind: "retry", reason: "not tried" };
     for (let attempt = 1; attempt <= callAttempts; attempt++) {
       const token = await this.tokenOrThrow();
-      const got = await inSlot(() => this.request(method, path, { ...payload, access_token: token }, schema));
+      const got = await inSlot(() =>
+        this.request(method, path, { ...payload, access_token: token }, schema, form),
+      );
       if (got.ok) return got.value;
       last = got.failure;
       if (last.kind === "fatal") break;
@@ -236,24 +273,29 @@ export class WecomApi {
     }
   }
 
-  /** One HTTP request: the parsed answer, or why it failed. GET sends the payload as the query. */
+  /**
+   * One HTTP request: the parsed answer, or why it failed. GET sends the payload as the query; POST
+   * as a JSON body, or — with a form (an upload) — the form as the body and the payload as the query.
+   */
   private async request<T>(
     method: "GET" | "POST",
     path: string,
     payload: Record<string, unknown>,
     schema: z.ZodType<T>,
+    form?: () => FormData,
   ): Promise<{ ok: true; value: T } | { ok: false; failure: WecomFailure }> {
     const url = new URL(path, `${this.settings.baseUrl}/`);
     const { access_token, ...body } = payload;
-    const query = method === "GET" ? payload : { access_token };
+    const query = method === "GET" || form ? payload : { access_token };
     for (const [key, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.set(key, String(value));
     let response: Response;
     try {
+      // fetch writes a form's multipart Content-Type itself, with the boundary.
       response = await fetch(url, {
         method,
-        headers: method === "POST" ? { "content-type": "application/json; charset=utf-8" } : {},
-        body: method === "POST" ? JSON.stringify(body) : undefined,
+        headers: method === "POST" && !form ? { "content-type": "application/json; charset=utf-8" } : {},
+        body: form ? form() : method === "POST" ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.settings.requestTimeoutMs),
       });
     } catch (error) {

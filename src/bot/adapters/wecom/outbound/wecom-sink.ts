@@ -17,8 +17,14 @@
  */
 import type { Logger } from "pino";
 import type { Directory } from "../../../core/directory.ts";
-import { isDirectChat, type OutboundMessage, personOfDirectChat } from "../../../core/message.ts";
+import {
+  isDirectChat,
+  type OutboundFile,
+  type OutboundMessage,
+  personOfDirectChat,
+} from "../../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../core/message-sink.ts";
+import type { FileStore } from "../../../core/ports.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { recordSentMessage } from "../../common/sent-message-record.ts";
 import { repeatKey } from "../../common/urgent-record.ts";
@@ -36,6 +42,7 @@ import {
   storedCard,
   taskIdOf,
 } from "./wecom-card.ts";
+import { fileBody } from "./wecom-files.ts";
 
 /** Key suffix of the one-to-one copy of an urgent group message. */
 export const URGENT_COPY = "~urgent";
@@ -70,6 +77,8 @@ export class WecomSink implements MessageSink {
   readonly name = WECOM;
   /** Tells the duty officer about a problem that did not stop the send (set when the app starts). */
   reportProblem: (text: string, key: string) => Promise<void> = async () => {};
+  /** Where the files a message sends are kept (set when the app starts). */
+  files?: FileStore;
   /** Repeats urgent messages (set when the app starts). */
   repeater?: UrgentRepeater;
 
@@ -126,7 +135,7 @@ export class WecomSink implements MessageSink {
     for (const post of posts) if (!posted.has(post.key)) await this.postOnce(post);
   }
 
-  /** A one-to-one message: a template card when it has a card, else text; files by name. */
+  /** A one-to-one message: a template card when it has a card, else text; then its files. */
   private personPosts(message: OutboundMessage): Post[] {
     const personId = personOfDirectChat(message.chatId);
     const userId = this.deps.identity.userIdOf(personId);
@@ -148,19 +157,16 @@ export class WecomSink implements MessageSink {
         ),
       );
     for (const [index, file] of (message.files ?? []).entries())
-      posts.push(
-        this.personText(
-          `${message.idempotencyKey}#file-${index + 1}`,
-          message.chatId,
-          [userId],
-          T.fileByName(file.name),
-          [],
-        ),
-      );
+      posts.push({
+        key: `${message.idempotencyKey}#file-${index + 1}`,
+        chatId: message.chatId,
+        recipients: [],
+        send: async () => this.toPeople(message.chatId, [userId], await this.fileBody(file)),
+      });
     return posts;
   }
 
-  /** A group message (markdown for a card), then the urgent people's one-to-one copy; files by name. */
+  /** A group message (markdown for a card), its files, then the urgent people's one-to-one copy. */
   private groupPosts(message: OutboundMessage): Post[] {
     const { identity, directory } = this.deps;
     const wecomChat = identity.wecomChatOf(message.chatId);
@@ -200,15 +206,16 @@ export class WecomSink implements MessageSink {
         ),
       );
     for (const [index, file] of (message.files ?? []).entries())
-      posts.push(
-        this.groupText(
-          `${message.idempotencyKey}#file-${index + 1}`,
-          message.chatId,
-          wecomChat,
-          T.fileByName(file.name),
-          [],
-        ),
-      );
+      posts.push({
+        key: `${message.idempotencyKey}#file-${index + 1}`,
+        chatId: message.chatId,
+        recipients: [],
+        send: async () => {
+          const body = await this.fileBody(file);
+          await this.deps.rate.forGroup(wecomChat, () => this.deps.api.sendToGroup(wecomChat, body));
+          return { id: wecomChat };
+        },
+      });
     const reachable = urgentTo.filter((id) => identity.userIdOf(id));
     const userIds = reachable.map((id) => identity.userIdOf(id) as string);
     if (userIds.length > 0) {
@@ -290,6 +297,13 @@ export class WecomSink implements MessageSink {
           )
           .then(() => ({ id: wecomChat })),
     };
+  }
+
+  /** A file as a media message (uploaded under the API limit), or its name. */
+  private fileBody(file: OutboundFile): ReturnType<typeof fileBody> {
+    const files = this.files;
+    if (!files) throw new Error("wecom sink has no file store before the app started");
+    return fileBody({ api: this.deps.api, files, inSlot: (request) => this.deps.rate.forApi(request) }, file);
   }
 
   /** An app message to people; those WeCom refused are reported to the duty officer. */
