@@ -68,7 +68,7 @@ export class FakeWecomServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: SentWecomMessage[] = [];
   /** Uploaded media by media_id. */
-  readonly uploads = new Map<string, { type: string; name: string; bytes: Buffer }>();
+  readonly uploads = new Map<string, { type: string; name: string; bytes: Buffer; contentType?: string }>();
   /** App groups: chatid → members. */
   readonly groups = new Map<string, { name: string; members: string[] }>();
   private readonly faults: Fault[] = [];
@@ -104,6 +104,16 @@ export class FakeWecomServer {
   /** Invalidates every token handed out so far (the next call answers 42001). */
   expireTokens(): void {
     this.tokens.clear();
+  }
+
+  /** A medium a person sent, for the bot to download by its media_id. */
+  putMedia(mediaId: string, bytes: Buffer, contentType: string): void {
+    this.uploads.set(mediaId, {
+      type: contentType.startsWith("video") ? "video" : "image",
+      name: mediaId,
+      bytes,
+      contentType,
+    });
   }
 
   /** A response code for a press on the card of `taskId`, as WeCom puts in the callback. */
@@ -173,6 +183,14 @@ export class FakeWecomServer {
         : this.route(method, url, body ?? {});
     if (fault) return this.answerFault(fault, call, res);
     call.status = reply.status;
+    if (Buffer.isBuffer(reply.body)) {
+      res.writeHead(reply.status, {
+        "content-type": reply.contentType ?? "application/octet-stream",
+        "content-length": reply.body.length,
+      });
+      res.end(reply.body);
+      return;
+    }
     send(res, reply.status, reply.body);
   }
 
@@ -190,7 +208,7 @@ export class FakeWecomServer {
     res.end("<html>fault</html>");
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): { status: number; body: unknown } {
+  private route(method: string, url: URL, body: Record<string, unknown>): Reply {
     const path = url.pathname;
     if (method === "GET" && path === "/cgi-bin/gettoken") {
       if (url.searchParams.get("corpid") !== (this.options.corpId ?? FAKE_CORP_ID))
@@ -220,6 +238,11 @@ export class FakeWecomServer {
       const card = (body.template_card ?? {}) as Record<string, unknown>;
       for (const message of this.messages) if (message.taskId === taskId) message.updates.push(card);
       return ok({ errcode: 0, errmsg: "ok" });
+    }
+    if (method === "GET" && path === "/cgi-bin/media/get") {
+      const media = this.uploads.get(url.searchParams.get("media_id") ?? "");
+      if (!media) return ok({ errcode: 40007, errmsg: "invalid media_id" });
+      return { status: 200, body: media.bytes, contentType: media.contentType ?? "application/octet-stream" };
     }
     if (method === "POST" && path === "/cgi-bin/user/getuserid") {
       const userid = this.options.phones?.[String(body.mobile ?? "")];
@@ -260,11 +283,7 @@ export class FakeWecomServer {
   }
 
   /** media/upload: the `media` part of the form kept under a new media_id. */
-  private async upload(
-    url: URL,
-    bytes: Buffer,
-    contentType: string,
-  ): Promise<{ status: number; body: unknown }> {
+  private async upload(url: URL, bytes: Buffer, contentType: string): Promise<Reply> {
     const token = url.searchParams.get("access_token");
     if (!token || !this.tokens.has(token)) return ok({ errcode: 42001, errmsg: "access_token expired" });
     const type = url.searchParams.get("type") ?? "";
@@ -286,7 +305,7 @@ export class FakeWecomServer {
     });
   }
 
-  private sendToPeople(body: Record<string, unknown>): { status: number; body: unknown } {
+  private sendToPeople(body: Record<string, unknown>): Reply {
     const to = String(body.touser ?? "")
       .split("|")
       .filter(Boolean);
@@ -344,7 +363,13 @@ function contentOf(body: Record<string, unknown>): unknown {
   return { msgtype, content: body[msgtype] };
 }
 
-function ok(body: unknown): { status: number; body: unknown } {
+interface Reply {
+  status: number;
+  body: unknown;
+  contentType?: string;
+}
+
+function ok(body: unknown): Reply {
   return { status: 200, body };
 }
 

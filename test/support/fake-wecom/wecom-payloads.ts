@@ -66,3 +66,25 @@ export function verificationQuery(echo: string): string {
     echostr,
   }).toString();
 }
+
+/** A picture or video a person sent (the bytes put at the fake server under `mediaId`). */
+export function mediaXml(options: {
+  userId: string;
+  kind: "image" | "video";
+  mediaId: string;
+  msgId?: string;
+}): string {
+  const msgId = options.msgId ?? `${Date.now()}${String(++sequence).padStart(6, "0")}`;
+  return `<xml><ToUserName>${cdata(FAKE_CORP_ID)}</ToUserName><FromUserName>${cdata(options.userId)}</FromUserName><CreateTime>${nowSeconds()}</CreateTime><MsgType>${cdata(options.kind)}</MsgType><MediaId>${cdata(options.mediaId)}</MediaId><MsgId>${msgId}</MsgId><AgentID>${FAKE_AGENT_ID}</AgentID></xml>`;
+}
+
+/** A place a person shared. */
+export function locationXml(options: {
+  userId: string;
+  latitude: number;
+  longitude: number;
+  label: string;
+}): string {
+  const msgId = `${Date.now()}${String(++sequence).padStart(6, "0")}`;
+  return `<xml><ToUserName>${cdata(FAKE_CORP_ID)}</ToUserName><FromUserName>${cdata(options.userId)}</FromUserName><CreateTime>${nowSeconds()}</CreateTime><MsgType>${cdata("location")}</MsgType><Location_X>${options.latitude}</Location_X><Location_Y>${options.longitude}</Location_Y><Scale>15</Scale><Label>${cdata(options.label)}</Label><MsgId>${msgId}</MsgId><AgentID>${FAKE_AGENT_ID}</AgentID></xml>`;
+}

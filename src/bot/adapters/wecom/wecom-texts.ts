@@ -2,7 +2,11 @@
 export const wecomTexts = {
   urgentMark: "【加急】",
   tooLong: (max: number) => `消息太长（超过 ${max} 字），请分几次发送。`,
-  unsupported: "暂时识别不了这类消息（语音、图片、表情等），请用文字发送。",
+  unsupported: "暂时识别不了这类消息（语音、文件、表情等），请用文字发送。",
+  /** Names given to a picture or video a person sent, and to a place without a name. */
+  imageName: "图片.jpg",
+  videoName: "视频.mp4",
+  placeName: "位置",
   unknownPerson: "通讯录里没有您，请联系管理员在名单中登记您的企业微信账号或手机号。",
   actionStale: "这个按钮已失效，请在最新的消息上操作。",
   actionNotYours: "您不在这条消息所在群的名单里，不能操作。",

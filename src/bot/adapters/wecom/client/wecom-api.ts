@@ -47,6 +47,14 @@ const agentAnswer = z.looseObject({
   allow_partys: z.looseObject({ partyid: z.array(z.number()) }).optional(),
 });
 
+/** A medium being downloaded: a stream of its bytes, to give up early with `cancel`. */
+export interface DownloadedMedia {
+  stream: AsyncIterable<Uint8Array>;
+  cancel(): void;
+  contentType?: string;
+  size?: number;
+}
+
 /** A template card as `message/send` and `update_template_card` take it (see outbound/wecom-card.ts). */
 export type TemplateCard = Record<string, unknown> & { card_type: string; task_id?: string };
 
@@ -157,6 +165,45 @@ export class WecomApi {
       },
     );
     return uploaded.media_id;
+  }
+
+  /**
+   * A medium a person sent (a picture, a video), streamed: its bytes with WeCom's type and length.
+   * An expired token is fetched again once; any other failure throws (the queued event is retried).
+   */
+  async downloadMedia(mediaId: string, inSlot: InSlot = direct): Promise<DownloadedMedia> {
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await this.tokenOrThrow();
+      const url = new URL("/cgi-bin/media/get", `${this.settings.baseUrl}/`);
+      url.searchParams.set("access_token", token);
+      url.searchParams.set("media_id", mediaId);
+      const response = await inSlot(() =>
+        fetch(url, { signal: AbortSignal.timeout(this.settings.requestTimeoutMs * 6) }),
+      ).catch((error: Error) => {
+        throw new WecomApiError(`企业微信 media/get 失败：${error.name}`, {
+          kind: "retry",
+          reason: error.name,
+        });
+      });
+      const type = response.headers.get("content-type") ?? "";
+      if (response.ok && response.body && !/json|text\/plain/.test(type)) {
+        const length = Number(response.headers.get("content-length"));
+        return {
+          stream: response.body as unknown as AsyncIterable<Uint8Array>,
+          cancel: () => void response.body?.cancel().catch(() => undefined),
+          ...(type ? { contentType: type.split(";")[0]?.trim() } : {}),
+          ...(Number.isFinite(length) && length > 0 ? { size: length } : {}),
+        };
+      }
+      const why = response.ok
+        ? await failureOfBody(response)
+        : failureOfStatus(response.status, response.headers.get("retry-after"));
+      if (why.kind === "token" && !refreshed) {
+        this.token.invalidate(token);
+        continue;
+      }
+      throw new WecomApiError(`企业微信 media/get 失败：${why.reason}`, why);
+    }
   }
 
   /** A member's userid from a mobile number; undefined when nobody in the corp has it (46004). */
@@ -318,5 +365,15 @@ export class WecomApi {
     if (!parsed.success)
       return { ok: false, failure: { kind: "fatal", reason: `unexpected answer to ${path}` } };
     return { ok: true, value: parsed.data };
+  }
+}
+
+/** What a JSON answer in place of a download says went wrong. */
+async function failureOfBody(response: Response): Promise<WecomFailure> {
+  try {
+    const head = answer.safeParse(await response.json());
+    return failureOfCode(head.data?.errcode ?? -1, head.data?.errmsg ?? "");
+  } catch {
+    return { kind: "retry", reason: "answer is neither media nor JSON" };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A decrypted WeCom callback message → what it is for the bot, as a pure function of the XML (no
  * I/O, so recorded payloads test it directly). A self-built app receives what people send it in
- * their one-to-one chat with it, and events: button presses on its template cards
+ * their one-to-one chat with it (text, pictures, videos, places; voice is not read), and events: button presses on its template cards
  * (`template_card_event`), entering the app. WeCom does not deliver group chat messages to a
  * self-built app (not even in groups the app created: 暂不支持接收群聊消息), so every message is
  * one-to-one.
@@ -31,6 +31,24 @@ const cardEvent = base.extend({
   ResponseCode: z.string().optional(),
 });
 
+const mediaMessage = base.extend({
+  MsgType: z.enum(["image", "video"]),
+  MediaId: z.string().min(1),
+  MsgId: z.string().min(1),
+});
+
+const coordinate = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .transform(Number);
+const locationMessage = base.extend({
+  MsgType: z.literal("location"),
+  Location_X: coordinate,
+  Location_Y: coordinate,
+  Label: z.string().optional(),
+  MsgId: z.string().min(1),
+});
+
 const anyEvent = base.extend({ MsgType: z.literal("event"), Event: z.string() });
 
 /** What waits on the inbound queue (plain JSON). */
@@ -43,6 +61,24 @@ export type WecomInboundJob =
       eventKey: string;
       responseCode?: string;
       eventId: string;
+      receivedAt: string;
+    }
+  /** A picture or video, still to be downloaded (by the worker, never in the callback). */
+  | {
+      kind: "media";
+      userId: string;
+      msgId: string;
+      mediaKind: "image" | "video";
+      mediaId: string;
+      receivedAt: string;
+    }
+  | {
+      kind: "location";
+      userId: string;
+      msgId: string;
+      latitude: number;
+      longitude: number;
+      label: string;
       receivedAt: string;
     }
   | { kind: "unsupported"; userId: string; msgId: string; messageType: string };
@@ -71,6 +107,41 @@ export function decodeCallback(xml: string, receivedAt: Date): DecodedCallback {
         userId: FromUserName,
         text: withoutControlCharacters(Content).trim(),
         msgId: MsgId,
+        receivedAt: at,
+      },
+    };
+  }
+  if (head.data.MsgType === "image" || head.data.MsgType === "video") {
+    const media = mediaMessage.safeParse(fields);
+    if (!media.success) return { kind: "malformed", reason: "media without an id" };
+    const { FromUserName, MsgType, MediaId, MsgId } = media.data;
+    return {
+      kind: "job",
+      id: `wecom-msg-${MsgId}`,
+      job: {
+        kind: "media",
+        userId: FromUserName,
+        msgId: MsgId,
+        mediaKind: MsgType,
+        mediaId: MediaId,
+        receivedAt: at,
+      },
+    };
+  }
+  if (head.data.MsgType === "location") {
+    const place = locationMessage.safeParse(fields);
+    if (!place.success) return { kind: "malformed", reason: "location without coordinates" };
+    const { FromUserName, Location_X, Location_Y, Label, MsgId } = place.data;
+    return {
+      kind: "job",
+      id: `wecom-msg-${MsgId}`,
+      job: {
+        kind: "location",
+        userId: FromUserName,
+        msgId: MsgId,
+        latitude: Location_X,
+        longitude: Location_Y,
+        label: withoutControlCharacters(Label ?? "").trim(),
         receivedAt: at,
       },
     };

@@ -4,7 +4,8 @@
  * under an id from the message (a resend is the same job), then answers WeCom (it resends after
  * 5 s without an answer). If queueing takes longer than {@link QUEUE_DEADLINE_MS} (Redis away), the
  * answer is 500, so WeCom sends it again. A worker takes the queued jobs, after a restart too:
- * a text from a person becomes a one-to-one event; a button press is checked against the card it
+ * a text from a person becomes a one-to-one event (a picture or video downloaded into the file store
+ * first, a place as a shared location); a button press is checked against the card it
  * was on (sent by us, the button one of its own, the person one it was sent to), its response code
  * kept for updating the card, and becomes an action in the person's chat with the app.
  */
@@ -22,11 +23,12 @@ import type { WecomSettings } from "../wecom-settings.ts";
 import { wecomTexts as T } from "../wecom-texts.ts";
 import { type CallbackSecrets, openCiphertext, openEnvelope } from "./wecom-callback.ts";
 import { decodeCallback, type WecomInboundJob } from "./wecom-decode.ts";
+import { downloadMedia } from "./wecom-download.ts";
 
 /** WeCom waits 5 s for the answer; we answer before that. */
 export const QUEUE_DEADLINE_MS = 3_000;
 
-export type InboundHandlers = Pick<PlatformContext, "handle">;
+export type InboundHandlers = Pick<PlatformContext, "handle" | "files">;
 
 export interface WecomInboundDeps {
   api: WecomApi;
@@ -110,6 +112,8 @@ export class WecomInbound {
   private async process(job: WecomInboundJob): Promise<void> {
     if (job.kind === "text") return this.processText(job);
     if (job.kind === "card") return this.processCard(job);
+    if (job.kind === "media") return this.processMedia(job);
+    if (job.kind === "location") return this.processLocation(job);
     await this.notice(job.userId, T.unsupported);
   }
 
@@ -127,6 +131,46 @@ export class WecomInbound {
       senderId: personId,
       text: job.text,
       mentions: [],
+      receivedAt: new Date(job.receivedAt),
+    });
+  }
+
+  /** A picture or video: downloaded into the file store, then an event carrying it. */
+  private async processMedia(job: Extract<WecomInboundJob, { kind: "media" }>): Promise<void> {
+    const personId = this.deps.identity.personOf(job.userId);
+    if (!personId) return this.notice(job.userId, T.unknownPerson);
+    const files = this.requireHandlers().files;
+    const attachment = await downloadMedia(
+      { api: this.deps.api, files, inSlot: (request) => this.deps.rate.forApi(request), log: this.deps.log },
+      job,
+    );
+    const chatId = directChatId(personId);
+    this.deps.replied(chatId, personId, true);
+    await this.dispatch({
+      platform: WECOM,
+      eventId: `msg-${job.msgId}`,
+      chatId,
+      senderId: personId,
+      text: "",
+      mentions: [],
+      ...(attachment ? { attachments: [attachment] } : {}),
+      receivedAt: new Date(job.receivedAt),
+    });
+  }
+
+  private async processLocation(job: Extract<WecomInboundJob, { kind: "location" }>): Promise<void> {
+    const personId = this.deps.identity.personOf(job.userId);
+    if (!personId) return this.notice(job.userId, T.unknownPerson);
+    const chatId = directChatId(personId);
+    this.deps.replied(chatId, personId, true);
+    await this.dispatch({
+      platform: WECOM,
+      eventId: `msg-${job.msgId}`,
+      chatId,
+      senderId: personId,
+      text: "",
+      mentions: [],
+      location: { name: job.label || T.placeName, latitude: job.latitude, longitude: job.longitude },
       receivedAt: new Date(job.receivedAt),
     });
   }
@@ -167,9 +211,13 @@ export class WecomInbound {
   }
 
   private async dispatch(event: InboundEvent): Promise<void> {
+    await this.requireHandlers().handle(event);
+  }
+
+  private requireHandlers(): InboundHandlers {
     // The worker starts in attach, after the handler is set: this is a programming error.
     if (!this.handlers) throw new Error("wecom inbound worker running before the bot started");
-    await this.handlers.handle(event);
+    return this.handlers;
   }
 
   /** A short answer from the adapter itself to someone in their chat with the app. */

@@ -1,16 +1,25 @@
 /**
- * An outbound message's files on WeCom: uploaded as media and sent after the text, the photo as an
- * image and the PDF as a file, once across a retry of the delivery; a file too large for WeCom is
- * sent as its name. The choice of kind, pure, too.
+ * Files on WeCom. Out: an outbound message's files uploaded as media and sent after the text, the
+ * photo as an image and the PDF as a file, once across a retry of the delivery (the choice of kind,
+ * pure, too). In: a photo a person sends downloaded into the file store and handed on as an
+ * attachment, one over the store's limit refused as too large, a shared place as a location.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mediaKindOf } from "../../../../../src/bot/adapters/wecom/outbound/wecom-files.ts";
+import type { InboundEvent } from "../../../../../src/bot/core/message.ts";
 import { DiskFileStore } from "../../../../../src/store/files/disk-file-store.ts";
-import { chatIdOf, useFakeWecom, type WecomTestApp } from "../../../../support/fake-wecom/wecom-test-app.ts";
+import { locationXml, mediaXml } from "../../../../support/fake-wecom/wecom-payloads.ts";
+import {
+  chatIdOf,
+  useFakeWecom,
+  userIdOf,
+  type WecomTestApp,
+} from "../../../../support/fake-wecom/wecom-test-app.ts";
 import { viewText } from "../../../../support/fake-wecom/wecom-view.ts";
+import { recordHandedEvents } from "../../../../support/handed-events.ts";
 import { photoAndPdfMessage } from "../../../../support/outbound-files.ts";
 import { TINY_PNG } from "../../../../support/tiny-png.ts";
 
@@ -32,11 +41,13 @@ describe("WeCom outbound files", () => {
   let folder: string;
   let files: DiskFileStore;
   let app: WecomTestApp;
+  let handed: InboundEvent[];
 
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), "wecom-files-"));
-    files = new DiskFileStore(folder, 50 * MB);
+    files = new DiskFileStore(folder, 1 * MB);
     app = await wecom.start({ files });
+    handed = recordHandedEvents(app.test.app);
   });
 
   afterEach(async () => {
@@ -61,5 +72,38 @@ describe("WeCom outbound files", () => {
     expect(image).toMatchObject({ type: "image", name: "现场1.jpg" });
     expect(image?.bytes.equals(Buffer.from(TINY_PNG))).toBe(true);
     expect(pdf).toMatchObject({ type: "file", name: "情况.pdf" });
+  });
+
+  it("hands on a photo a person sent as a stored attachment, and refuses one over the store's limit", async () => {
+    wecom.fake.putMedia("media-photo", Buffer.from(TINY_PNG), "image/png");
+    wecom.fake.putMedia("media-huge", Buffer.alloc(2 * MB, 1), "image/jpeg");
+    await app.post(mediaXml({ userId: userIdOf("zhangsan"), kind: "image", mediaId: "media-photo" }));
+    await app.post(mediaXml({ userId: userIdOf("zhangsan"), kind: "image", mediaId: "media-huge" }));
+    await app.settle();
+    // Each is downloaded before it is handed on, so the smaller may come first.
+    const attachments = handed.map((e) => e.attachments?.[0]);
+    const photo = attachments.find((a) => a?.fileKey);
+    const huge = attachments.find((a) => a?.refused);
+    expect(photo).toMatchObject({ kind: "image", mimeType: "image/png", size: TINY_PNG.length });
+    expect(photo?.fileKey && Buffer.from(await files.get(photo.fileKey)).equals(Buffer.from(TINY_PNG))).toBe(
+      true,
+    );
+    expect(huge).toMatchObject({ kind: "image", fileKey: null, refused: "too-large" });
+    expect(handed.map((e) => e.chatId)).toEqual(["dm:zhangsan", "dm:zhangsan"]);
+  });
+
+  it("hands on a shared place as a location", async () => {
+    await app.post(
+      locationXml({
+        userId: userIdOf("zhangsan"),
+        latitude: 28.2276,
+        longitude: 112.9388,
+        label: "李家村村道",
+      }),
+    );
+    await app.settle();
+    expect(handed.map((e) => e.location)).toEqual([
+      { name: "李家村村道", latitude: 28.2276, longitude: 112.9388 },
+    ]);
   });
 });

@@ -48,13 +48,30 @@ describe("decodeCallback", () => {
     expect(again.id).not.toBe(first.id);
   });
 
-  it("ignores entering the app and keeps other message kinds as unsupported", () => {
-    expect(decodeCallback(fixture("enter-agent.xml"), AT)).toEqual({ kind: "ignored", what: "enter_agent" });
-    const image = decodeCallback(fixture("image-message.xml"), AT);
-    expect(image).toMatchObject({
+  it("reads a picture to download and a place with its coordinates", () => {
+    expect(decodeCallback(fixture("image-message.xml"), AT)).toMatchObject({
       kind: "job",
       id: "wecom-msg-7380000000000000002",
-      job: { kind: "unsupported", userId: "ZhangSan", messageType: "image" },
+      job: {
+        kind: "media",
+        userId: "ZhangSan",
+        mediaKind: "image",
+        mediaId: "1E7Gm7C1uO4kXBNrZ-FbrzZ6sQLwSoVbf3KLjJSxlrpY",
+      },
+    });
+    expect(decodeCallback(fixture("location-message.xml"), AT)).toMatchObject({
+      kind: "job",
+      id: "wecom-msg-7380000000000000003",
+      job: { kind: "location", latitude: 28.227615, longitude: 112.938888, label: "青山镇李家村村道" },
+    });
+  });
+
+  it("ignores entering the app and keeps other message kinds as unsupported", () => {
+    expect(decodeCallback(fixture("enter-agent.xml"), AT)).toEqual({ kind: "ignored", what: "enter_agent" });
+    expect(decodeCallback(fixture("voice-message.xml"), AT)).toMatchObject({
+      kind: "job",
+      id: "wecom-msg-7380000000000000004",
+      job: { kind: "unsupported", userId: "ZhangSan", messageType: "voice" },
     });
   });
 
