@@ -122,6 +122,10 @@ export class WecomAdapter implements PlatformAdapter {
     if (server) {
       this.route(server.routes);
       this.callbackUrl = await server.listen();
+      this.log.info(
+        { url: `${this.callbackUrl}${this.options.settings.callbackPath}` },
+        "wecom callback listening",
+      );
     }
   }
 
