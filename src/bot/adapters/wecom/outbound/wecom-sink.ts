@@ -135,7 +135,7 @@ export class WecomSink implements MessageSink {
     for (const post of posts) if (!posted.has(post.key)) await this.postOnce(post);
   }
 
-  /** A one-to-one message: a template card when it has a card, else text; then its files. */
+  /** A one-to-one message: a template card for a card with buttons, markdown for one without, else text; then its files. */
   private personPosts(message: OutboundMessage): Post[] {
     const personId = personOfDirectChat(message.chatId);
     const userId = this.deps.identity.userIdOf(personId);
@@ -144,9 +144,18 @@ export class WecomSink implements MessageSink {
     const recipients = urgent ? (message.urgentTo ?? []) : [];
     const posts: Post[] = [];
     const filesOnly = message.text === undefined && !message.card && (message.files?.length ?? 0) > 0;
-    if (message.card)
+    if (message.card && message.card.buttons.length > 0)
       posts.push(this.personCard(message.idempotencyKey, message.chatId, [personId], message, recipients));
-    else if (!filesOnly)
+    else if (message.card) {
+      // A card with nothing to press is read, not answered: markdown shows all its fields.
+      const content = renderGroupMarkdown(message.card, { urgent, mentions: [], botName: "" });
+      posts.push({
+        key: message.idempotencyKey,
+        chatId: message.chatId,
+        recipients,
+        send: () => this.toPeople(message.chatId, [userId], { msgtype: "markdown", markdown: { content } }),
+      });
+    } else if (!filesOnly)
       posts.push(
         this.personText(
           message.idempotencyKey,

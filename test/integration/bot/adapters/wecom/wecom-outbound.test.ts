@@ -83,6 +83,21 @@ describe("WeCom sink", () => {
     expect(group.map((m) => [m.kind, viewText(m)])).toEqual([["group", "群消息\n@李书记"]]);
   });
 
+  it("sends a person a card with buttons as a template card, and one without as markdown", async () => {
+    const app = await wecom.start();
+    const card = { title: "今日值班", fields: [{ label: "带班领导", value: "李书记" }], buttons: [] };
+    await app.test.app.messenger.send({ chatId: "dm:zhangsan", card, idempotencyKey: "wecom-card-plain" });
+    await app.test.app.messenger.send({
+      chatId: "dm:zhangsan",
+      card: { ...card, buttons: [{ label: "收到", action: "duty:ack" }] },
+      idempotencyKey: "wecom-card-buttons",
+    });
+    await app.settle();
+    const sent = wecom.fake.messagesTo(userIdOf("zhangsan"));
+    expect(sent.map((m) => m.msgtype)).toEqual(["markdown", "template_card"]);
+    expect(sent[0] && viewText(sent[0])).toBe("**今日值班**\n> 带班领导：李书记");
+  });
+
   it("sends an urgent group message to its people too, and repeats it to those who have not answered", async () => {
     const app = await wecom.start({ urgent: { repeatEveryMs: 2000, repeatLimit: 2 } });
     await app.test.app.messenger.send({
