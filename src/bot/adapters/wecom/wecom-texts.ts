@@ -14,8 +14,8 @@ export const wecomTexts = {
   replyInApp: (bot: string) => `（群里的回复收不到，请在工作台「${bot}」应用里发送）`,
   mentionLine: (names: string[]) => names.map((name) => `@${name}`).join(" "),
   repeatHeadUnknown: "请查看上面的加急消息并回复",
-  repeatNote: (round: number, limit: number) =>
-    `（第 ${round}/${limit} 次提醒，请在「快报」应用里回复或点按钮确认）`,
+  repeatNote: (round: number, limit: number, bot: string) =>
+    `（第 ${round}/${limit} 次提醒，请在「${bot}」应用里回复或点按钮确认）`,
   fileByName: (name: string) => `［附件］${name}（文件太大，企业微信无法发送，请在控制台查看）`,
   doneButton: "已处理",
   urgentFailed: (chat: string, names: string, reason: string) =>

@@ -114,7 +114,7 @@ export class WecomSink implements MessageSink {
   async repeat(repetition: Repetition): Promise<void> {
     const { identity, directory } = this.deps;
     const head = `${T.urgentMark}${repetition.head || T.repeatHeadUnknown}`;
-    const text = [head, T.repeatNote(repetition.round, repetition.limit)].join("\n");
+    const text = [head, T.repeatNote(repetition.round, repetition.limit, directory.botName)].join("\n");
     const key = repeatKey(repetition.key, repetition.round);
     const posts: Post[] = [];
     if (!isDirectChat(repetition.chatId)) {

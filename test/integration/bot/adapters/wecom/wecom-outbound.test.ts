@@ -2,20 +2,24 @@
  * WeCom's outbound side against the fake server: the client refreshes an expired token, retries
  * 5xx, busy answers and timeouts, hands a 45009 block back to the send queue with WeCom's minute,
  * and gives up on a refusal; the sink posts text to people and app groups once per key, sends the
- * people of an urgent group message their own copy and repeats it to those still silent.
+ * people of an urgent group message their own copy and repeats it to those still silent, after a
+ * restart too.
  */
 import { describe, expect, it } from "vitest";
 import { WecomApi } from "../../../../../src/bot/adapters/wecom/client/wecom-api.ts";
 import { WecomApiError } from "../../../../../src/bot/adapters/wecom/client/wecom-errors.ts";
 import { silentLog } from "../../../../support/app.ts";
+import { openTestDatabase } from "../../../../support/database.ts";
 import { textXml } from "../../../../support/fake-wecom/wecom-payloads.ts";
 import {
   chatIdOf,
+  startWecomTestApp,
   testSettings,
   useFakeWecom,
   userIdOf,
 } from "../../../../support/fake-wecom/wecom-test-app.ts";
 import { viewText } from "../../../../support/fake-wecom/wecom-view.ts";
+import { deletePrefixedKeys, uniquePrefix } from "../../../../support/redis.ts";
 
 const hello = { msgtype: "text" as const, text: { content: "你好" } };
 
@@ -124,5 +128,41 @@ describe("WeCom sink", () => {
       expect(repeat.to).not.toContain(userIdOf("zhangsan"));
     }
     expect(repeats.some((m) => m.kind === "group" && viewText(m).includes("@钱镇长"))).toBe(true);
+  });
+
+  it("goes on repeating an urgent message after a restart, to those still silent", async () => {
+    const database = await openTestDatabase();
+    const keyPrefix = uniquePrefix("wecom-restart");
+    const urgent = { repeatEveryMs: 3000, repeatLimit: 1 };
+    try {
+      const first = await startWecomTestApp(wecom.fake, { database, keyPrefix, urgent });
+      await first.test.app.messenger.send({
+        chatId: "qingshan-work",
+        text: "请立即核实",
+        urgentTo: ["qian-zhenzhang"],
+        idempotencyKey: "wecom-urgent-restart",
+      });
+      await first.settle();
+      await first.close();
+      const sent = wecom.fake.messages.length;
+      const second = await startWecomTestApp(wecom.fake, { database, keyPrefix, urgent });
+      try {
+        await wecom.fake.waitForMessages(sent + 2);
+        // The new process does not know the message's first line: it asks to look at the one above.
+        const repeats = wecom.fake.messages.slice(sent).map((m) => [m.kind, viewText(m)]);
+        expect(repeats).toEqual([
+          [
+            "group",
+            expect.stringMatching(/^【加急】请查看上面的加急消息并回复\n（第 1\/1 次提醒.*\n@钱镇长$/),
+          ],
+          ["people", expect.stringMatching(/^「青山镇工作群」【加急】请查看上面的加急消息并回复/)],
+        ]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await database.close();
+      await deletePrefixedKeys(keyPrefix);
+    }
   });
 });
