@@ -10,6 +10,7 @@ const PARTS = [
   "cutoff",
   "feishu",
   "dingtalk",
+  "wecom",
   "supervision",
   "desk",
 ] as const;
@@ -48,7 +49,8 @@ const schema = z.object({
    * `timers` (10,000 open incidents' timers), `incident` (alerts and timers), `digest` (digest and
    * statistics over a year of data), `cutoff` (the zero-report cut-off for 10,000 units), `feishu` (one
    * alert to 100 Feishu chats through the fake server), `dingtalk` (one alert to 100 DingTalk groups
-   * through the fake DingTalk), `supervision` (the 督办 ledger of 2,000 open
+   * through the fake DingTalk), `wecom` (one alert to 100 WeCom app groups under WeCom's per-minute
+   * limits, about a minute), `supervision` (the 督办 ledger of 2,000 open
    * tasks and the overdue sweep over 10,000), `desk` (the duty desk's board of 200 open items over HTTP
    * and in chromium, and a chat event reaching it); comma-separated. Default: all.
    */
@@ -67,7 +69,7 @@ const schema = z.object({
         else
           ctx.addIssue({
             code: "custom",
-            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, dingtalk, supervision, desk)`,
+            message: `unknown part ${w} (dialog, incident, alerts, timers, digest, cutoff, feishu, dingtalk, wecom, supervision, desk)`,
           });
       }
       return {
@@ -78,6 +80,7 @@ const schema = z.object({
         cutoff: parts.has("cutoff"),
         feishu: parts.has("feishu"),
         dingtalk: parts.has("dingtalk"),
+        wecom: parts.has("wecom"),
         supervision: parts.has("supervision"),
         desk: parts.has("desk"),
         all: words.length === 0,
@@ -136,6 +139,12 @@ const schema = z.object({
   BENCH_FEISHU_BURST: int(20),
   /** DingTalk part: DingTalk groups one alert is fanned out to. */
   BENCH_DINGTALK_CHATS: int(100),
+  /**
+   * WeCom part: app groups one alert is fanned out to, and the people in each (WeCom counts group
+   * messages by recipients, 20 000 a minute: groups of 400 allow 50 group messages a minute).
+   */
+  BENCH_WECOM_CHATS: int(100),
+  BENCH_WECOM_GROUP_SIZE: int(400),
   /** The app's log level during the run (pino); silent keeps logging out of the figures. */
   BENCH_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   /**

@@ -10,6 +10,7 @@ import type { IncidentPart } from "./incident-bench.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { LatencySummary } from "./stats.ts";
 import type { SupervisionPart } from "./supervision-bench.ts";
+import type { WecomPart } from "./wecom-fanout.ts";
 
 /**
  * The issues' targets: the dialog ones measured on PGlite; the incident ones (issue 3) on this
@@ -65,6 +66,7 @@ export interface Targets {
   cutoffMs?: TargetCheck;
   feishuFanOutRatio?: TargetCheck;
   dingtalkFanOutRatio?: TargetCheck;
+  wecomFanOutRatio?: TargetCheck;
   supervisionSweepMs?: TargetCheck;
   supervisionLedgerMs?: TargetCheck;
   deskBoardMs?: TargetCheck;
@@ -124,6 +126,8 @@ export interface BenchResult {
   feishu?: FeishuPart;
   /** One alert fanned out to 100 DingTalk groups against DingTalk's limits (issue 17). */
   dingtalk?: DingtalkPart;
+  /** One alert fanned out to 100 WeCom app groups against WeCom's per-minute limits (issue 17). */
+  wecom?: WecomPart;
   /** The 督办 ledger and the overdue sweep at county scale (issue 14). */
   supervision?: SupervisionPart;
   /** The duty desk's board for a county and a chat event reaching it (issue 16). */
@@ -137,6 +141,7 @@ export interface BenchResult {
     digest?: Record<string, unknown>;
     feishu?: Record<string, unknown>;
     dingtalk?: Record<string, unknown>;
+    wecom?: Record<string, unknown>;
   };
   cpuProfile?: string;
   targets: Targets;
@@ -157,6 +162,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.cutoff ? { cutoffMs: cutoffTarget(result.cutoff) } : {}),
     ...(result.feishu ? { feishuFanOutRatio: feishuTarget(result.feishu) } : {}),
     ...(result.dingtalk ? { dingtalkFanOutRatio: dingtalkTarget(result.dingtalk) } : {}),
+    ...(result.wecom ? { wecomFanOutRatio: wecomTarget(result.wecom) } : {}),
     ...(result.supervision ? supervisionTargets(result.supervision) : {}),
     ...(result.desk ? deskTargets(result.desk) : {}),
     allMet: false,
@@ -178,6 +184,7 @@ const TARGET_KEYS = [
   "cutoffMs",
   "feishuFanOutRatio",
   "dingtalkFanOutRatio",
+  "wecomFanOutRatio",
   "supervisionSweepMs",
   "supervisionLedgerMs",
   "deskBoardMs",
@@ -275,6 +282,26 @@ function feishuLines(r: BenchResult): string[] {
   ];
 }
 
+/** Issue 17: the WeCom fan-out within 1.2× of the minimum WeCom's limits allow, as Feishu's. */
+function wecomTarget(w: WecomPart): TargetCheck {
+  return {
+    target: `one alert to ${w.settings.chats} WeCom app groups within ${FEISHU_MAX_RATIO}× the minimum the limits allow`,
+    measured: w.fanOut.ratio,
+    met: w.fanOut.ratio <= FEISHU_MAX_RATIO,
+    how: `${w.fanOut.measuredMs} ms against a minimum of ${w.fanOut.minimumMs} ms (${w.settings.groupSendsPerMinute} group messages a minute: ${w.settings.recipientsPerMinute} recipients ÷ ${w.settings.groupSize} per group)`,
+  };
+}
+
+function wecomLines(r: BenchResult): string[] {
+  const w = r.wecom;
+  if (!w) return [];
+  return [
+    `  wecom     limits ${w.settings.recipientsPerMinute} group recipients a minute, groups of ${w.settings.groupSize}: ${w.settings.groupSendsPerMinute} group messages a minute; one send alone ${w.singleSendMs} ms`,
+    `    fan-out ${w.fanOut.messages} app groups: ${w.fanOut.measuredMs} ms (minimum ${w.fanOut.minimumMs} ms, ${w.fanOut.ratio}×)`,
+    `    duplicates ${w.checks.duplicates}, lost ${w.checks.lost}; most group messages received within one minute: ${w.busiestMinute}`,
+  ];
+}
+
 type Alerts = NonNullable<IncidentPart["alerts"]>;
 type Timers = NonNullable<IncidentPart["timers"]>;
 
@@ -364,6 +391,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...cutoffLines(r),
     ...feishuLines(r),
     ...dingtalkLines(r.dingtalk),
+    ...wecomLines(r),
     ...supervisionLines(r),
     ...deskLines(r),
     `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
@@ -381,6 +409,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.cutoffMs, " ms"),
     ...target(r.targets.feishuFanOutRatio, "×"),
     ...target(r.targets.dingtalkFanOutRatio, "×"),
+    ...target(r.targets.wecomFanOutRatio, "×"),
     ...target(r.targets.supervisionSweepMs, " ms"),
     ...target(r.targets.supervisionLedgerMs, " ms"),
     ...target(r.targets.deskBoardMs, " ms"),

@@ -6,7 +6,7 @@
  * zero-report cut-off for 10,000 units (cutoff-bench.ts). Writes bench/results/latest.json and prints a
  * summary; the 督办 ledger and overdue sweep (supervision-bench.ts); the duty desk's board and its live
  * update (desk-bench.ts). Settings: bench/options.ts
- * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|dingtalk|supervision|desk runs some parts). BENCH_PROFILE=1 also
+ * (BENCH_ONLY=dialog|incident|alerts|timers|digest|cutoff|feishu|dingtalk|wecom|supervision|desk runs some parts). BENCH_PROFILE=1 also
  * writes a CPU profile of the closed-loop dialog phase next to the result.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -27,6 +27,7 @@ import { type BenchResult, evaluateTargets, printSummary } from "./report.ts";
 import { round } from "./stats.ts";
 import { supervisionBench } from "./supervision-bench.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
+import { type WecomPart, wecomBench } from "./wecom-fanout.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -35,7 +36,18 @@ async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
   const parts = (
-    ["dialog", "alerts", "timers", "digest", "cutoff", "feishu", "dingtalk", "supervision", "desk"] as const
+    [
+      "dialog",
+      "alerts",
+      "timers",
+      "digest",
+      "cutoff",
+      "feishu",
+      "dingtalk",
+      "wecom",
+      "supervision",
+      "desk",
+    ] as const
   ).filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
   let cutoff: Awaited<ReturnType<typeof cutoffBench>> | undefined;
   let feishu: FeishuPart | undefined;
   let dingtalk: DingtalkPart | undefined;
+  let wecom: WecomPart | undefined;
   let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
   let desk: Awaited<ReturnType<typeof deskBench>> | undefined;
   try {
@@ -80,6 +93,7 @@ async function main(): Promise<void> {
       feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
     if (only.dingtalk)
       dingtalk = await dingtalkBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+    if (only.wecom) wecom = await wecomBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
     if (only.supervision)
       supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
     if (only.desk) desk = await deskBench({ options, office, redisUrl: redis.url, progress });
@@ -116,6 +130,7 @@ async function main(): Promise<void> {
     ...(cutoff ? { cutoff: cutoff.part } : {}),
     ...(feishu ? { feishu } : {}),
     ...(dingtalk ? { dingtalk } : {}),
+    ...(wecom ? { wecom } : {}),
     ...(supervision ? { supervision: supervision.part } : {}),
     ...(desk ? { desk: desk.part } : {}),
     memory: {
@@ -157,6 +172,7 @@ async function main(): Promise<void> {
       ...(cutoff ? { cutoff: cutoff.part.checks } : {}),
       ...(feishu ? { feishu: feishu.checks } : {}),
       ...(dingtalk ? { dingtalk: dingtalk.checks } : {}),
+      ...(wecom ? { wecom: wecom.checks } : {}),
       ...(supervision ? { supervision: supervision.part.checks } : {}),
       ...(desk ? { desk: desk.part.checks } : {}),
       ok:
@@ -166,6 +182,7 @@ async function main(): Promise<void> {
         (cutoff?.part.checks.ok ?? true) &&
         (feishu?.checks.ok ?? true) &&
         (dingtalk?.checks.ok ?? true) &&
+        (wecom?.checks.ok ?? true) &&
         (supervision?.part.checks.ok ?? true) &&
         (desk?.part.checks.ok ?? true),
     },

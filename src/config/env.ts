@@ -124,6 +124,23 @@ export const envSchema = z.object({
   WECOM_BASE_URL: optionalText.pipe(
     z.url({ protocol: /^https?$/, message: "WECOM_BASE_URL 应为 http:// 或 https:// 开头的网址" }).optional(),
   ),
+  /**
+   * Serve WeCom's callback on this port, on a server of its own that serves nothing else (publish
+   * only it); unset: on the webhook port (FEISHU_WEBHOOK_PORT) or else the console's port.
+   */
+  WECOM_CALLBACK_PORT: optionalText.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(65535).optional(),
+  ),
+  /** Address of the callback port; unset: HOST. */
+  WECOM_CALLBACK_HOST: optionalText,
+  /** The path set as the app's 接收消息 URL. */
+  WECOM_CALLBACK_PATH: z.string().startsWith("/").default("/wecom/callback"),
+  /** App messages a minute to one person (WeCom drops more than 30 without an error). */
+  WECOM_RATE_PER_PERSON_PER_MINUTE: z.coerce.number().int().min(1).max(30).default(30),
+  /** Group message recipients a minute for the whole corp (WeCom: 20 000; a 100-member group counts 100). */
+  WECOM_GROUP_RECIPIENTS_PER_MINUTE: z.coerce.number().int().min(1).max(20_000).default(20_000),
+  /** Other API calls a minute (WeCom: 10 000 per API and corp). */
+  WECOM_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10_000),
   /** WeChat: `wechat4u` (web protocol), `service` (needs WECHATY_PUPPET_SERVICE_TOKEN) or `mock` (trying out); unset = no WeChat. */
   WECHAT_PUPPET: z.enum(["wechat4u", "service", "mock"]).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
@@ -174,6 +191,27 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
       code: "custom",
       path: ["FEISHU_WEBHOOK_PORT"],
       message: "FEISHU_WEBHOOK_PORT 不能与 PORT（控制台端口）相同：webhook 要单独一个端口，才能只公开它",
+    });
+  if (
+    env.WECOM_CALLBACK_PORT !== undefined &&
+    (env.WECOM_CALLBACK_PORT === env.PORT || env.WECOM_CALLBACK_PORT === env.FEISHU_WEBHOOK_PORT)
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: ["WECOM_CALLBACK_PORT"],
+      message: "WECOM_CALLBACK_PORT 不能与 PORT 或 FEISHU_WEBHOOK_PORT 相同：企业微信回调要单独一个端口",
+    });
+  if (env.WECOM_AES_KEY && !/^[A-Za-z0-9]{43}$/.test(env.WECOM_AES_KEY))
+    ctx.addIssue({
+      code: "custom",
+      path: ["WECOM_AES_KEY"],
+      message: "WECOM_AES_KEY 应为 43 位字母或数字（应用 → 接收消息 → EncodingAESKey）",
+    });
+  if (env.WECOM_AGENT_ID && !/^\d+$/.test(env.WECOM_AGENT_ID))
+    ctx.addIssue({
+      code: "custom",
+      path: ["WECOM_AGENT_ID"],
+      message: "WECOM_AGENT_ID 应为数字（应用管理 → 自建应用 → AgentId）",
     });
   if (env.WECHAT_PUPPET === "service" && !env.WECHATY_PUPPET_SERVICE_TOKEN)
     ctx.addIssue({

@@ -12,12 +12,12 @@ import { WechatyBuilder } from "wechaty";
 import type { ContactInterface, WechatyInterface } from "wechaty/impls";
 import type { BindingRequestStore } from "../../core/binding-request-store.ts";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
+import { openUrgentTracks, recordReply } from "../common/urgent-record.ts";
+import { UrgentRepeater, type UrgentSettings } from "../common/urgent-repeater.ts";
 import { LoginTracker } from "./login-status.ts";
 import { Pacer, type PaceSettings } from "./pacer.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
-import { openUrgentTracks, recordReply } from "./urgent-record.ts";
-import { UrgentRepeater, type UrgentSettings } from "./urgent-repeater.ts";
-import { WechatIdentity } from "./wechat-identity.ts";
+import { PLATFORM, WechatIdentity } from "./wechat-identity.ts";
 import { WechatInbound } from "./wechat-inbound.ts";
 import { WechatSink } from "./wechat-sink.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
@@ -89,7 +89,7 @@ export class WechatAdapter implements PlatformAdapter {
     const pacer = new Pacer(settings.pace);
     const repeater = new UrgentRepeater(settings.urgent, {
       repeat: (repetition) => this.sink.repeat(repetition),
-      onReplied: (key, personId) => recordReply(database, key, personId),
+      onReplied: (key, personId) => recordReply(database, PLATFORM, key, personId),
       onError: (error) => log.error({ err: error }, "urgent repetition failed"),
       now: () => clock.now().getTime(),
     });
@@ -138,7 +138,8 @@ export class WechatAdapter implements PlatformAdapter {
     this.watchLogin(bot, log, notifyDuty, () => clock.now().getTime());
     bot.on("message", (message) => inbound.receive(message));
     // Urgent messages of before a restart go on being repeated to those still silent.
-    for (const track of await openUrgentTracks(database, settings.urgent, clock.now())) repeater.track(track);
+    for (const track of await openUrgentTracks(database, PLATFORM, settings.urgent, clock.now()))
+      repeater.track(track);
     await bot.start();
   }
 

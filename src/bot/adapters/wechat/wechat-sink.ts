@@ -15,13 +15,13 @@ import { type MessageSink, PermanentDeliveryError } from "../../core/message-sin
 import type { FileStore } from "../../core/ports.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import { recordSentMessage } from "../common/sent-message-record.ts";
+import { repeatKey } from "../common/urgent-record.ts";
+import type { Repetition, UrgentRepeater } from "../common/urgent-repeater.ts";
 import type { Pacer } from "./pacer.ts";
 import { renderChartPng } from "./render-chart.ts";
 import { codeButtons, codeReply, renderMessage } from "./render-text.ts";
 import type { ReplyCodeStore } from "./reply-codes.ts";
 import { splitText } from "./split-text.ts";
-import { repeatKey } from "./urgent-record.ts";
-import type { Repetition, UrgentRepeater } from "./urgent-repeater.ts";
 import { PLATFORM, type WechatIdentity } from "./wechat-identity.ts";
 import { wechatTexts as T } from "./wechat-texts.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Urgent on WeChat: there is no urgent delivery, so an urgent message is repeated, mentioning only
+ * Urgent where the platform has no urgent delivery (WeChat, WeCom), so an urgent message is repeated, mentioning only
  * those who have not replied yet, every `repeatEveryMs`, at most `repeatLimit` times. Anything a
  * person says in the chat (or to the bot directly) after the message counts as a reply. Who has
  * replied is written down as it happens (`onReplied`), so a restart resumes where it stopped.

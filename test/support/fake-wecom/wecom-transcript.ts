@@ -1,0 +1,170 @@
+/**
+ * Runs a transcript (*.chat) through the WeCom adapter instead of the console: each line a person
+ * says in their one-to-one chat (私聊) becomes a text callback, each click a template card press on
+ * the newest card with that button sent to them, all posted encrypted and signed to the callback;
+ * expectations are read from what the fake WeCom server received (app messages to the person, group
+ * messages to the app group). WeCom delivers no group messages to a self-built app, so a line said
+ * in a group is a failure here. Time is virtual, as in the console runner.
+ */
+import { readFile } from "node:fs/promises";
+import { parseDuration } from "../../../src/config/duration.ts";
+import { matchesFragment } from "../../../src/transcript/matching.ts";
+import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
+import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
+import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
+import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
+import { sampleConfig } from "../app.ts";
+import type { FakeWecomServer, SentWecomMessage } from "./fake-wecom-server.ts";
+import { cardEventXml, textXml } from "./wecom-payloads.ts";
+import { chatIdOf, startWecomTestApp, userIdOf, type WecomTestApp, withWecomIds } from "./wecom-test-app.ts";
+import { buttonsOf, viewText } from "./wecom-view.ts";
+
+export interface WecomTranscriptFailure {
+  line: number;
+  expectation: string;
+  instead: string[];
+}
+
+const URGENT_MARK = "【加急】";
+
+export async function runTranscriptOnWecom(
+  file: string,
+  fake: FakeWecomServer,
+  afterRun?: (app: WecomTestApp) => Promise<void>,
+): Promise<WecomTranscriptFailure[]> {
+  const steps = parseTranscript(await readFile(file, "utf8"));
+  const config = withWecomIds(await sampleConfig());
+  const timeZone = config.policy.timezone;
+  const clock = new VirtualClock(new Date());
+  const scheduler = new VirtualScheduler(clock);
+  const start = steps.find((s) => s.kind === "now");
+  if (start?.kind === "now") clock.set(parseDateTime(start.at, timeZone) as Date);
+  const app = await startWecomTestApp(fake, { config, clock, scheduler });
+  const { directory } = app.test.app.services;
+  const failures: WecomTranscriptFailure[] = [];
+  const cursors = new Map<string, number>();
+  let watermark = 0;
+
+  const where = (chatRef: string) => {
+    const chat = directory.chat(chatRef);
+    if (!chat) throw new Error(`没有这个会话：${chatRef}`);
+    const person = chat.kind === "direct" ? (chat.members[0] as string) : undefined;
+    return { chat, person, wecomId: person ? userIdOf(person) : chatIdOf(chat.id) };
+  };
+  const messagesTo = (wecomId: string, from: number) =>
+    fake.messages
+      .map((m, index) => ({ m, index }))
+      .filter(({ m, index }) => index >= from && m.to.includes(wecomId));
+  const runJobs = (until: Date) =>
+    scheduler.advance(
+      until,
+      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
+      () => app.settle(),
+    );
+  const act = async (xml: string) => {
+    watermark = fake.messages.length;
+    const response = await app.post(xml);
+    if (response.status !== 200) throw new Error(`callback answered ${response.status}`);
+    await app.settle();
+    await runJobs(clock.now());
+  };
+  const describe = (m: SentWecomMessage) => viewText(m).replace(/\n/g, " ⏎ ");
+
+  try {
+    for (const step of steps) {
+      switch (step.kind) {
+        case "now":
+          if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
+            await runJobs(parseDateTime(step.at, timeZone) as Date);
+          break;
+        case "wait":
+        case "waitUntil": {
+          watermark = fake.messages.length;
+          const target =
+            step.kind === "wait"
+              ? new Date(clock.now().getTime() + (parseDuration(step.duration) as number))
+              : (nextWallClock(step.target, clock.now(), timeZone) as Date);
+          await runJobs(target);
+          break;
+        }
+        case "say": {
+          const { person } = where(step.chat);
+          const speaker = directory.person(step.person);
+          if (!speaker) throw new Error(`没有这个人：${step.person}`);
+          if (!person) {
+            failures.push({
+              line: step.line,
+              expectation: step.text,
+              instead: ["企业微信自建应用收不到群消息"],
+            });
+            break;
+          }
+          await act(textXml({ userId: userIdOf(speaker.id), text: step.text.replace(/@bot\s*/gi, "") }));
+          break;
+        }
+        case "click": {
+          const speaker = directory.person(step.person);
+          const target = speaker
+            ? messagesTo(userIdOf(speaker.id), 0)
+                .reverse()
+                .map(({ m }) => ({ m, button: buttonsOf(m).find((b) => sameLabel(b.label, step.label)) }))
+                .find((x) => x.button)
+            : undefined;
+          if (!speaker || !target?.button || !target.m.taskId) {
+            failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
+            break;
+          }
+          await act(
+            cardEventXml({
+              userId: userIdOf(speaker.id),
+              taskId: target.m.taskId,
+              eventKey: target.button.key,
+              responseCode: fake.responseCodeFor(target.m.taskId),
+            }),
+          );
+          break;
+        }
+        case "expect": {
+          const { wecomId } = where(step.chat);
+          const candidates = messagesTo(wecomId, cursors.get(wecomId) ?? 0);
+          const found = candidates.find(
+            ({ m }) =>
+              step.fragments.every((f) => matchesFragment(viewText(m), f)) &&
+              (!step.urgent || viewText(m).includes(URGENT_MARK)),
+          );
+          if (found) cursors.set(wecomId, found.index + 1);
+          else
+            failures.push({
+              line: step.line,
+              expectation: step.source,
+              instead: candidates.map(({ m }) => describe(m)),
+            });
+          break;
+        }
+        case "expectNot": {
+          const { wecomId } = where(step.chat);
+          const offending = messagesTo(wecomId, watermark).filter(({ m }) =>
+            matchesFragment(viewText(m), step.fragment),
+          );
+          if (offending.length > 0)
+            failures.push({
+              line: step.line,
+              expectation: step.source,
+              instead: offending.map(({ m }) => describe(m)),
+            });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    await afterRun?.(app);
+  } finally {
+    await app.close();
+  }
+  return failures;
+}
+
+function sameLabel(label: string, wanted: string): boolean {
+  return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
+}
