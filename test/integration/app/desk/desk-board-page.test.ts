@@ -82,8 +82,12 @@ describe("desk page (probe panels)", { timeout: 90_000 }, () => {
       loaded,
     );
     expect(await box.inputValue()).toBe("请速核实");
+    // The 已阅 above left its own success note on the page: wait for this action's answer instead.
+    const noted = page.waitForResponse(
+      (r) => r.url().endsWith("/actions/note") && r.request().method() === "POST",
+    );
     await page.locator("button[data-action='note']").click();
-    await page.locator(".action-note.ok").waitFor();
+    expect((await noted).status()).toBe(200);
     await desk.test.app.idle();
     const said = (await desk.test.app.history.list("leaders", 0)).map((m) => m.text);
     expect(said).toContain("@快报助手 批注 p-1 请速核实");
