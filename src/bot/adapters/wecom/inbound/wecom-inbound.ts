@@ -15,6 +15,7 @@ import type { InboundQueue } from "../../../core/inbound-queue.ts";
 import { directChatId, type InboundEvent } from "../../../core/message.ts";
 import type { HttpRequest, HttpResponse, PlatformContext } from "../../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
+import { QueuedInbound } from "../../common/queued-inbound.ts";
 import type { WecomApi } from "../client/wecom-api.ts";
 import type { WecomRate } from "../client/wecom-rate.ts";
 import { storedCard } from "../outbound/wecom-card.ts";
@@ -45,27 +46,13 @@ export interface WecomInboundDeps {
   queueDeadlineMs?: number;
 }
 
-export class WecomInbound {
-  private handlers?: InboundHandlers;
+export class WecomInbound extends QueuedInbound<WecomInboundJob, InboundHandlers> {
   private readonly secrets: CallbackSecrets;
 
   constructor(private readonly deps: WecomInboundDeps) {
+    super(deps.queue, WECOM);
     const { token, aesKey, corpId } = deps.settings;
     this.secrets = { token, aesKey, corpId };
-  }
-
-  /** Starts handing queued jobs to the bot, those queued before this start too. */
-  attach(handlers: InboundHandlers): void {
-    this.handlers = handlers;
-    this.deps.queue.start((job) => this.process(job));
-  }
-
-  idle(): Promise<void> {
-    return this.deps.queue.idle();
-  }
-
-  close(): Promise<void> {
-    return this.deps.queue.close();
   }
 
   /** GET: URL verification — the decrypted echostr, as plain text. */
@@ -109,7 +96,7 @@ export class WecomInbound {
     return { nowMs: this.deps.now().getTime(), maxAgeMs: this.deps.settings.maxCallbackAgeMs };
   }
 
-  private async process(job: WecomInboundJob): Promise<void> {
+  protected override async process(job: WecomInboundJob): Promise<void> {
     if (job.kind === "text") return this.processText(job);
     if (job.kind === "card") return this.processCard(job);
     if (job.kind === "media") return this.processMedia(job);
@@ -198,12 +185,6 @@ export class WecomInbound {
       ...content,
       receivedAt: new Date(receivedAt),
     });
-  }
-
-  private requireHandlers(): InboundHandlers {
-    // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handlers) throw new Error("wecom inbound worker running before the bot started");
-    return this.handlers;
   }
 
   /** A short answer from the adapter itself to someone in their chat with the app. */
