@@ -10,6 +10,7 @@ import type { TranscriptStep } from "../../src/transcript/transcript-lines.ts";
 import { nextWallClock, parseDateTime } from "../../src/transcript/transcript-time.ts";
 import { VirtualClock } from "../../src/transcript/virtual-clock.ts";
 import { VirtualScheduler } from "../../src/transcript/virtual-scheduler.ts";
+import type { TestApp } from "./app.ts";
 
 export interface TranscriptFailure {
   line: number;
@@ -99,4 +100,35 @@ export class ExpectationChecks<M> {
 /** A button's label as the transcript names it: with or without its list number ("1. 收到"). */
 export function sameLabel(label: string, wanted: string): boolean {
   return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
+}
+
+/** The messages of `messages` from index `from` on that `isFor` accepts, with their indexes. */
+export function postedFrom<M>(messages: readonly M[], from: number, isFor: (m: M) => boolean): Posted<M>[] {
+  return messages.map((m, index) => ({ m, index })).filter(({ m, index }) => index >= from && isFor(m));
+}
+
+/** The newest of `posted` with a button of that label, and the button. */
+export function newestWithButton<M, B extends { label: string }>(
+  posted: Posted<M>[],
+  buttonsOf: (m: M) => B[],
+  label: string,
+): { m: M; button: B } | undefined {
+  for (const { m } of [...posted].reverse()) {
+    const button = buttonsOf(m).find((b) => sameLabel(b.label, label));
+    if (button) return { m, button };
+  }
+  return undefined;
+}
+
+/** Runs the app's scheduled jobs up to `until` on the virtual scheduler, settling after each. */
+export function jobRunner(
+  app: { test: TestApp; settle(): Promise<void> },
+  scheduler: VirtualScheduler,
+): (until: Date) => Promise<void> {
+  return (until) =>
+    scheduler.advance(
+      until,
+      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
+      () => app.settle(),
+    );
 }

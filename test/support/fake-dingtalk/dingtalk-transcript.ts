@@ -10,7 +10,9 @@ import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
 import { sampleConfig } from "../app.ts";
 import {
   ExpectationChecks,
-  sameLabel,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
   type TranscriptFailure,
   timeStepTarget,
   virtualTime,
@@ -47,14 +49,8 @@ export async function runTranscriptOnDingtalk(
       conversationId: person ? `cid_dm_${person}` : conversationOf(chat.id),
     };
   };
-  const messagesIn = (to: string, from: number) =>
-    fake.messages.map((m, index) => ({ m, index })).filter(({ m, index }) => index >= from && m.to === to);
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+  const messagesIn = (to: string, from: number) => postedFrom(fake.messages, from, (m) => m.to === to);
+  const runJobs = jobRunner(app, scheduler);
   const act = async (topic: string, payload: unknown) => {
     watermark = fake.messages.length;
     await fake.push(topic, payload);
@@ -112,10 +108,7 @@ export async function runTranscriptOnDingtalk(
         case "click": {
           const { to } = where(step.chat);
           const person = directory.person(step.person);
-          const target = messagesIn(to, 0)
-            .reverse()
-            .map(({ m }) => ({ m, button: buttonsOf(fake, m).find((b) => sameLabel(b.label, step.label)) }))
-            .find((x) => x.button);
+          const target = newestWithButton(messagesIn(to, 0), (m) => buttonsOf(fake, m), step.label);
           if (!person || !target?.button || !target.m.outTrackId) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
             break;

@@ -10,7 +10,9 @@ import { parseTranscript, type TranscriptStep } from "../../../src/transcript/tr
 import { sampleConfig } from "../app.ts";
 import {
   ExpectationChecks,
-  sameLabel,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
   type TranscriptFailure,
   timeStepTarget,
   virtualTime,
@@ -57,15 +59,8 @@ export async function runTranscriptOnFeishu(
     };
   };
   const messagesIn = (receiveId: string, from: number) =>
-    fake.messages
-      .map((m, index) => ({ m, index }))
-      .filter(({ m, index }) => index >= from && m.receiveId === receiveId);
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+    postedFrom(fake.messages, from, (m) => m.receiveId === receiveId);
+  const runJobs = jobRunner(app, scheduler);
   const act = async (payload: unknown) => {
     watermark = fake.messages.length;
     const response = await app.post(payload);
@@ -126,10 +121,7 @@ export async function runTranscriptOnFeishu(
         case "click": {
           const { receiveId, feishuChatId } = where(step.chat);
           const person = directory.person(step.person);
-          const target = messagesIn(receiveId, 0)
-            .reverse()
-            .map(({ m }) => ({ m, button: buttonsOf(m).find((b) => sameLabel(b.label, step.label)) }))
-            .find((x) => x.button);
+          const target = newestWithButton(messagesIn(receiveId, 0), (m) => buttonsOf(m), step.label);
           if (!person || !target?.button) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
             break;

@@ -11,7 +11,9 @@ import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
 import { sampleConfig } from "../app.ts";
 import {
   ExpectationChecks,
-  sameLabel,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
   type TranscriptFailure,
   timeStepTarget,
   virtualTime,
@@ -45,15 +47,8 @@ export async function runTranscriptOnWecom(
     return { chat, person, wecomId: person ? userIdOf(person) : chatIdOf(chat.id) };
   };
   const messagesTo = (wecomId: string, from: number) =>
-    fake.messages
-      .map((m, index) => ({ m, index }))
-      .filter(({ m, index }) => index >= from && m.to.includes(wecomId));
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+    postedFrom(fake.messages, from, (m) => m.to.includes(wecomId));
+  const runJobs = jobRunner(app, scheduler);
   const act = async (xml: string) => {
     watermark = fake.messages.length;
     const response = await app.post(xml);
@@ -99,10 +94,7 @@ export async function runTranscriptOnWecom(
         case "click": {
           const speaker = directory.person(step.person);
           const target = speaker
-            ? messagesTo(userIdOf(speaker.id), 0)
-                .reverse()
-                .map(({ m }) => ({ m, button: buttonsOf(m).find((b) => sameLabel(b.label, step.label)) }))
-                .find((x) => x.button)
+            ? newestWithButton(messagesTo(userIdOf(speaker.id), 0), (m) => buttonsOf(m), step.label)
             : undefined;
           if (!speaker || !target?.button || !target.m.taskId) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
