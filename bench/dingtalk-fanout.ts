@@ -7,7 +7,6 @@
  * throttling does. Compared with the minimum the limits allow: the full one-second windows the app
  * limit forces, plus one send's own time (the per-group limit does not bind: one card per group).
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createDingtalkPlatform } from "../src/app/dingtalk-platform.ts";
@@ -25,6 +24,7 @@ import {
 import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -56,45 +56,6 @@ const ALERT: Card = {
   typedReplies: "可回复「已阅 2026-0001」。",
 };
 
-/** The fake DingTalk in a child process, refusing calls over `qps` per second as DingTalk does. */
-async function startFakeDingtalkProcess(root: string, qps: number) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-dingtalk/fake-dingtalk-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, FAKE_DINGTALK_QPS: String(qps) },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_DINGTALK_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake dingtalk exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<StoredMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
-    },
-    async throttled(): Promise<number> {
-      return ((await (await fetch(`${url}/__fake/stats`)).json()) as { throttled: number }).throttled;
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 /** `chats` groups with a DingTalk group each, and a DingTalk userId for everyone (no contact look-ups). */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
   const groups = Array.from({ length: chats }, (_, i) => ({
@@ -120,7 +81,10 @@ export async function dingtalkBench(input: {
   const chats = options.BENCH_DINGTALK_CHATS;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeDingtalkProcess(input.root, DINGTALK_DEFAULTS.appPerSecond);
+  // The fake refuses calls over the app's limit per second, as DingTalk does.
+  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "dingtalk", {
+    FAKE_DINGTALK_QPS: String(DINGTALK_DEFAULTS.appPerSecond),
+  });
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-dingtalk`;
   const keyPrefix = `${input.runId}-dingtalk-limits`;
@@ -184,7 +148,7 @@ export async function dingtalkBench(input: {
     await app.idle();
 
     const stored = await fake.messages();
-    const throttled = await fake.throttled();
+    const { throttled } = await fake.get<{ throttled: number }>("/__fake/stats");
     const ids = stored.map((m) => m.outTrackId ?? m.processQueryKey);
     const duplicates = ids.length - new Set(ids).size;
     const expected = WARM_UP + chats;

@@ -5,7 +5,6 @@
  * per-chat (5/s) and app (50/s) limits on, shared through Redis. Each is compared with the minimum
  * the limits allow: full windows the limits force, plus one send's own time.
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createFeishuPlatform } from "../src/app/feishu-platform.ts";
@@ -22,6 +21,7 @@ import {
 import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -61,41 +61,6 @@ const ALERT: Card = {
   typedReplies: "可回复「已阅 2026-0001」。",
 };
 
-/** The fake Feishu server in a child process, as Feishu is elsewhere: its work is not the bot's. */
-async function startFakeFeishuProcess(root: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-feishu/fake-feishu-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_FEISHU_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake feishu exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<StoredMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
   const groups = Array.from({ length: chats }, (_, i) => ({
     id: `fanout-${i}`,
@@ -120,7 +85,7 @@ export async function feishuBench(input: {
   const burst = options.BENCH_FEISHU_BURST;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeFeishuProcess(input.root);
+  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "feishu");
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-feishu`;
   const keyPrefix = `${input.runId}-feishu-limits`;

@@ -6,7 +6,6 @@
  * (400) people at most 50 group messages a minute. The fan-out is compared with the minimum those
  * limits allow: the full minutes they force, plus one send's own time.
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createWecomPlatform } from "../src/app/wecom-platform.ts";
@@ -28,6 +27,7 @@ import {
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from "../test/support/fake-wecom/wecom-payloads.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -57,40 +57,6 @@ const ALERT: Card = {
   ],
   typedReplies: "可回复「已阅 2026-0001」。",
 };
-
-async function startFakeWecomProcess(root: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-wecom/fake-wecom-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_WECOM_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake wecom exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<SentWecomMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as SentWecomMessage[];
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 /** The office with WeCom userids for everyone and `chats` app groups to fan out to. */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
@@ -136,7 +102,7 @@ export async function wecomBench(input: {
   const groupSize = options.BENCH_WECOM_GROUP_SIZE;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeWecomProcess(input.root);
+  const fake = await startFakePlatformProcess<SentWecomMessage>(input.root, "wecom");
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-wecom`;
   const keyPrefix = `${input.runId}-wecom-limits`;
