@@ -12,7 +12,6 @@ import { pino } from "pino";
 import { createDingtalkPlatform } from "../src/app/dingtalk-platform.ts";
 import { DINGTALK_DEFAULTS } from "../src/bot/adapters/dingtalk/dingtalk-settings.ts";
 import { Directory } from "../src/bot/core/directory.ts";
-import type { Card } from "../src/bot/core/message.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
 import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
 import {
@@ -25,6 +24,7 @@ import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
 import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { fanOutAlert } from "./fanout-alert.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -39,22 +39,7 @@ export interface DingtalkPart {
 
 const WARM_UP = 5;
 
-const ALERT: Card = {
-  title: "【较大】事故灾难 · 青山镇",
-  tone: "yellow",
-  fields: [
-    { label: "编号", value: "2026-0001" },
-    { label: "地点", value: "青山镇李家村村道" },
-    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
-    { label: "基本情况", value: "两车相撞，一车侧翻" },
-  ],
-  buttons: [
-    { label: "已阅", action: "inc:ack:1" },
-    { label: "批示", action: "instr:start:1" },
-    { label: "要求续报", action: "inc:followup:1" },
-  ],
-  typedReplies: "可回复「已阅 2026-0001」。",
-};
+const ALERT = fanOutAlert();
 
 /** `chats` groups with a DingTalk group each, and a DingTalk userId for everyone (no contact look-ups). */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {

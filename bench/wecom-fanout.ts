@@ -15,7 +15,6 @@ import {
   WECOM_GROUP_RECIPIENTS_PER_MINUTE,
 } from "../src/bot/adapters/wecom/wecom-settings.ts";
 import { Directory } from "../src/bot/core/directory.ts";
-import type { Card } from "../src/bot/core/message.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
 import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
 import {
@@ -28,6 +27,7 @@ import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from "../test/support/fake-wecom/wec
 import { startBenchApp } from "./bench-app.ts";
 import { openBenchDatabase } from "./environment.ts";
 import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { fanOutAlert } from "./fanout-alert.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -42,21 +42,7 @@ export interface WecomPart {
   checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
 }
 
-const ALERT: Card = {
-  title: "【较大】事故灾难 · 青山镇",
-  tone: "yellow",
-  fields: [
-    { label: "编号", value: "2026-0001" },
-    { label: "地点", value: "青山镇李家村村道" },
-    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
-    { label: "基本情况", value: "两车相撞，一车侧翻" },
-  ],
-  buttons: [
-    { label: "已阅", action: "inc:ack:1" },
-    { label: "批示", action: "instr:start:1" },
-  ],
-  typedReplies: "可回复「已阅 2026-0001」。",
-};
+const ALERT = fanOutAlert();
 
 /** The office with WeCom userids for everyone and `chats` app groups to fan out to. */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
