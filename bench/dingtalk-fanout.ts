@@ -7,13 +7,11 @@
  * throttling does. Compared with the minimum the limits allow: the full one-second windows the app
  * limit forces, plus one send's own time (the per-group limit does not bind: one card per group).
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createDingtalkPlatform } from "../src/app/dingtalk-platform.ts";
 import { DINGTALK_DEFAULTS } from "../src/bot/adapters/dingtalk/dingtalk-settings.ts";
 import { Directory } from "../src/bot/core/directory.ts";
-import type { Card } from "../src/bot/core/message.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
 import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
 import {
@@ -25,6 +23,8 @@ import {
 import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { fanOutAlert } from "./fanout-alert.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -39,61 +39,7 @@ export interface DingtalkPart {
 
 const WARM_UP = 5;
 
-const ALERT: Card = {
-  title: "【较大】事故灾难 · 青山镇",
-  tone: "yellow",
-  fields: [
-    { label: "编号", value: "2026-0001" },
-    { label: "地点", value: "青山镇李家村村道" },
-    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
-    { label: "基本情况", value: "两车相撞，一车侧翻" },
-  ],
-  buttons: [
-    { label: "已阅", action: "inc:ack:1" },
-    { label: "批示", action: "instr:start:1" },
-    { label: "要求续报", action: "inc:followup:1" },
-  ],
-  typedReplies: "可回复「已阅 2026-0001」。",
-};
-
-/** The fake DingTalk in a child process, refusing calls over `qps` per second as DingTalk does. */
-async function startFakeDingtalkProcess(root: string, qps: number) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-dingtalk/fake-dingtalk-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, FAKE_DINGTALK_QPS: String(qps) },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_DINGTALK_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake dingtalk exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<StoredMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
-    },
-    async throttled(): Promise<number> {
-      return ((await (await fetch(`${url}/__fake/stats`)).json()) as { throttled: number }).throttled;
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
+const ALERT = fanOutAlert();
 
 /** `chats` groups with a DingTalk group each, and a DingTalk userId for everyone (no contact look-ups). */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
@@ -120,7 +66,10 @@ export async function dingtalkBench(input: {
   const chats = options.BENCH_DINGTALK_CHATS;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeDingtalkProcess(input.root, DINGTALK_DEFAULTS.appPerSecond);
+  // The fake refuses calls over the app's limit per second, as DingTalk does.
+  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "dingtalk", {
+    FAKE_DINGTALK_QPS: String(DINGTALK_DEFAULTS.appPerSecond),
+  });
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-dingtalk`;
   const keyPrefix = `${input.runId}-dingtalk-limits`;
@@ -184,7 +133,7 @@ export async function dingtalkBench(input: {
     await app.idle();
 
     const stored = await fake.messages();
-    const throttled = await fake.throttled();
+    const { throttled } = await fake.get<{ throttled: number }>("/__fake/stats");
     const ids = stored.map((m) => m.outTrackId ?? m.processQueryKey);
     const duplicates = ids.length - new Set(ids).size;
     const expected = WARM_UP + chats;

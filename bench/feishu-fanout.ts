@@ -5,13 +5,11 @@
  * per-chat (5/s) and app (50/s) limits on, shared through Redis. Each is compared with the minimum
  * the limits allow: full windows the limits force, plus one send's own time.
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createFeishuPlatform } from "../src/app/feishu-platform.ts";
 import { FEISHU_DEFAULTS } from "../src/bot/adapters/feishu/feishu-settings.ts";
 import { Directory } from "../src/bot/core/directory.ts";
-import type { Card } from "../src/bot/core/message.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
 import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
 import {
@@ -22,6 +20,8 @@ import {
 import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { fanOutAlert } from "./fanout-alert.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -44,57 +44,7 @@ export interface FeishuPart {
   checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
 }
 
-const ALERT: Card = {
-  title: "【较大】事故灾难 · 青山镇",
-  tone: "yellow",
-  fields: [
-    { label: "编号", value: "2026-0001" },
-    { label: "地点", value: "青山镇李家村村道" },
-    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
-    { label: "基本情况", value: "两车相撞，一车侧翻" },
-  ],
-  buttons: [
-    { label: "已阅", action: "inc:ack:1" },
-    { label: "批示", action: "instr:start:1" },
-    { label: "要求续报", action: "inc:followup:1" },
-  ],
-  typedReplies: "可回复「已阅 2026-0001」。",
-};
-
-/** The fake Feishu server in a child process, as Feishu is elsewhere: its work is not the bot's. */
-async function startFakeFeishuProcess(root: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-feishu/fake-feishu-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_FEISHU_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake feishu exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<StoredMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as StoredMessage[];
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
+const ALERT = fanOutAlert({ withFollowUp: true });
 
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
   const groups = Array.from({ length: chats }, (_, i) => ({
@@ -120,7 +70,7 @@ export async function feishuBench(input: {
   const burst = options.BENCH_FEISHU_BURST;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeFeishuProcess(input.root);
+  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "feishu");
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-feishu`;
   const keyPrefix = `${input.runId}-feishu-limits`;

@@ -6,7 +6,6 @@
  * (400) people at most 50 group messages a minute. The fan-out is compared with the minimum those
  * limits allow: the full minutes they force, plus one send's own time.
  */
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createWecomPlatform } from "../src/app/wecom-platform.ts";
@@ -16,7 +15,6 @@ import {
   WECOM_GROUP_RECIPIENTS_PER_MINUTE,
 } from "../src/bot/adapters/wecom/wecom-settings.ts";
 import { Directory } from "../src/bot/core/directory.ts";
-import type { Card } from "../src/bot/core/message.ts";
 import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
 import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
 import {
@@ -28,6 +26,8 @@ import {
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from "../test/support/fake-wecom/wecom-payloads.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { openBenchDatabase } from "./environment.ts";
+import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { fanOutAlert } from "./fanout-alert.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -42,55 +42,7 @@ export interface WecomPart {
   checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
 }
 
-const ALERT: Card = {
-  title: "【较大】事故灾难 · 青山镇",
-  tone: "yellow",
-  fields: [
-    { label: "编号", value: "2026-0001" },
-    { label: "地点", value: "青山镇李家村村道" },
-    { label: "伤亡", value: "死亡 3 人，受伤 5 人" },
-    { label: "基本情况", value: "两车相撞，一车侧翻" },
-  ],
-  buttons: [
-    { label: "已阅", action: "inc:ack:1" },
-    { label: "批示", action: "instr:start:1" },
-  ],
-  typedReplies: "可回复「已阅 2026-0001」。",
-};
-
-async function startFakeWecomProcess(root: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "test/support/fake-wecom/fake-wecom-process.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FAKE_WECOM_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`fake wecom exited (${code})`)));
-  });
-  return {
-    url,
-    async waitForMessages(count: number): Promise<void> {
-      await fetch(`${url}/__fake/wait?count=${count}`);
-    },
-    async messages(): Promise<SentWecomMessage[]> {
-      return (await (await fetch(`${url}/__fake/messages`)).json()) as SentWecomMessage[];
-    },
-    async close(): Promise<void> {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
+const ALERT = fanOutAlert();
 
 /** The office with WeCom userids for everyone and `chats` app groups to fan out to. */
 function withFanOutGroups(config: OfficeConfig, chats: number): OfficeConfig {
@@ -136,7 +88,7 @@ export async function wecomBench(input: {
   const groupSize = options.BENCH_WECOM_GROUP_SIZE;
   const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
   const config = withFanOutGroups(base, chats);
-  const fake = await startFakeWecomProcess(input.root);
+  const fake = await startFakePlatformProcess<SentWecomMessage>(input.root, "wecom");
   const db = await openBenchDatabase(options.DATABASE_URL);
   const prefix = `${input.runId}-wecom`;
   const keyPrefix = `${input.runId}-wecom-limits`;

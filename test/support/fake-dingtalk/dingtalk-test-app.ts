@@ -3,19 +3,20 @@
  * DingTalk ids added (userId = the person's id, groups `cid_<id>`), pushes sent over the fake Stream
  * gateway's WebSocket to the SDK's client.
  */
-import type { AppOptions } from "../../../src/app/create-app.ts";
 import { createDingtalkPlatform } from "../../../src/app/dingtalk-platform.ts";
 import type { DingtalkAdapter } from "../../../src/bot/adapters/dingtalk/dingtalk-adapter.ts";
 import {
   DINGTALK_DEFAULTS,
   type DingtalkSettings,
 } from "../../../src/bot/adapters/dingtalk/dingtalk-settings.ts";
-import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
-import type { Database } from "../../../src/store/database.ts";
-import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
-import { openTestDatabase } from "../database.ts";
-import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
+import { silentLog } from "../app.ts";
+import {
+  type PlatformTestApp,
+  type PlatformTestAppOptions,
+  startPlatformTestApp,
+} from "../platform-test-app.ts";
+import { testRedisUrl } from "../redis.ts";
 import {
   FAKE_CLIENT_ID,
   FAKE_CLIENT_SECRET,
@@ -61,54 +62,27 @@ export function testSettings(
   };
 }
 
-export interface DingtalkTestApp {
-  test: TestApp;
-  adapter: DingtalkAdapter;
-  keyPrefix: string;
-  /** Waits until inbound work, handling and sends are all done. */
-  settle(): Promise<void>;
-  close(): Promise<void>;
-}
+export type DingtalkTestApp = PlatformTestApp<DingtalkAdapter>;
 
 export async function startDingtalkTestApp(
   fake: FakeDingtalkServer,
-  options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log" | "platforms">> & {
-    settings?: Partial<DingtalkSettings>;
-    keyPrefix?: string;
-    database?: Database;
-  } = {},
+  options: PlatformTestAppOptions & { settings?: Partial<DingtalkSettings> } = {},
 ): Promise<DingtalkTestApp> {
-  const config = options.config ?? withDingtalkIds(await sampleConfig());
-  const database = options.database ?? (await openTestDatabase());
-  const keyPrefix = options.keyPrefix ?? uniquePrefix("dingtalk");
-  const directory = new Directory(config.org);
-  const adapter = createDingtalkPlatform({
-    settings: testSettings(fake, options.settings),
-    redisUrl: testRedisUrl(),
-    directory,
-    prisma: database.prisma,
-    log: silentLog,
-    keyPrefix,
-  });
-  const { settings: _s, keyPrefix: _k, database: _d, ...appOptions } = options;
-  const test = await startTestApp({
-    console: { mode: "demo" },
-    ...appOptions,
-    config,
-    database,
-    platforms: [adapter],
-    directory,
-  });
+  const { settings, ...common } = options;
+  const app = await startPlatformTestApp(
+    "dingtalk",
+    common,
+    withDingtalkIds,
+    ({ directory, database, keyPrefix }) =>
+      createDingtalkPlatform({
+        settings: testSettings(fake, settings),
+        redisUrl: testRedisUrl(),
+        directory,
+        prisma: database.prisma,
+        log: silentLog,
+        keyPrefix,
+      }),
+  );
   await fake.connected();
-  return {
-    test,
-    adapter,
-    keyPrefix,
-    settle: () => test.app.idle(),
-    async close() {
-      await test.close();
-      if (!options.database) await database.close();
-      if (!options.keyPrefix) await deletePrefixedKeys(keyPrefix);
-    },
-  };
+  return app;
 }

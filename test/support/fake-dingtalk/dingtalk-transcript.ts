@@ -6,23 +6,23 @@
  * Time is virtual, as in the console runner, so the same file must give the same outcomes on both.
  */
 import { readFile } from "node:fs/promises";
-import { parseDuration } from "../../../src/config/duration.ts";
-import { matchesFragment } from "../../../src/transcript/matching.ts";
 import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
-import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
-import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
-import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
 import { sampleConfig } from "../app.ts";
+import {
+  ExpectationChecks,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
+  type TranscriptFailure,
+  timeStepTarget,
+  virtualTime,
+} from "../transcript-harness.ts";
 import { cardCallback, robotMessage } from "./dingtalk-payloads.ts";
 import { conversationOf, startDingtalkTestApp, userIdOf, withDingtalkIds } from "./dingtalk-test-app.ts";
 import { buttonsOf, viewText } from "./dingtalk-view.ts";
 import type { FakeDingtalkServer, StoredMessage } from "./fake-dingtalk-server.ts";
 
-export interface DingtalkTranscriptFailure {
-  line: number;
-  expectation: string;
-  instead: string[];
-}
+export type DingtalkTranscriptFailure = TranscriptFailure;
 
 const TOPIC_ROBOT = "/v1.0/im/bot/messages/get";
 const TOPIC_CARD = "/v1.0/card/instances/callback";
@@ -34,14 +34,9 @@ export async function runTranscriptOnDingtalk(
   const steps = parseTranscript(await readFile(file, "utf8"));
   const config = withDingtalkIds(await sampleConfig());
   const timeZone = config.policy.timezone;
-  const clock = new VirtualClock(new Date());
-  const scheduler = new VirtualScheduler(clock);
-  const start = steps.find((s) => s.kind === "now");
-  if (start?.kind === "now") clock.set(parseDateTime(start.at, timeZone) as Date);
+  const { clock, scheduler } = virtualTime(steps, timeZone);
   const app = await startDingtalkTestApp(fake, { config, clock, scheduler });
   const { directory } = app.test.app.services;
-  const failures: DingtalkTranscriptFailure[] = [];
-  const cursors = new Map<string, number>();
   let watermark = 0;
 
   const where = (chatRef: string) => {
@@ -54,14 +49,8 @@ export async function runTranscriptOnDingtalk(
       conversationId: person ? `cid_dm_${person}` : conversationOf(chat.id),
     };
   };
-  const messagesIn = (to: string, from: number) =>
-    fake.messages.map((m, index) => ({ m, index })).filter(({ m, index }) => index >= from && m.to === to);
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+  const messagesIn = (to: string, from: number) => postedFrom(fake.messages, from, (m) => m.to === to);
+  const runJobs = jobRunner(app, scheduler);
   const act = async (topic: string, payload: unknown) => {
     watermark = fake.messages.length;
     await fake.push(topic, payload);
@@ -70,22 +59,23 @@ export async function runTranscriptOnDingtalk(
   };
   const describe = (m: StoredMessage) =>
     `${fake.dingsOf(m).length > 0 ? "[DING] " : ""}${viewText(fake, m).replace(/\n/g, " ⏎ ")}`;
+  const checks = new ExpectationChecks({
+    messagesTo: messagesIn,
+    text: (m) => viewText(fake, m),
+    urgent: (m) => fake.dingsOf(m).length > 0,
+    describe,
+  });
+  const failures = checks.failures;
 
   try {
     for (const step of steps) {
       switch (step.kind) {
         case "now":
-          if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
-            await runJobs(parseDateTime(step.at, timeZone) as Date);
-          break;
         case "wait":
         case "waitUntil": {
-          watermark = fake.messages.length;
-          const target =
-            step.kind === "wait"
-              ? new Date(clock.now().getTime() + (parseDuration(step.duration) as number))
-              : (nextWallClock(step.target, clock.now(), timeZone) as Date);
-          await runJobs(target);
+          if (step.kind !== "now") watermark = fake.messages.length;
+          const target = timeStepTarget(step, clock.now(), timeZone);
+          if (target) await runJobs(target);
           break;
         }
         case "say": {
@@ -118,10 +108,7 @@ export async function runTranscriptOnDingtalk(
         case "click": {
           const { to } = where(step.chat);
           const person = directory.person(step.person);
-          const target = messagesIn(to, 0)
-            .reverse()
-            .map(({ m }) => ({ m, button: buttonsOf(fake, m).find((b) => sameLabel(b.label, step.label)) }))
-            .find((x) => x.button);
+          const target = newestWithButton(messagesIn(to, 0), (m) => buttonsOf(fake, m), step.label);
           if (!person || !target?.button || !target.m.outTrackId) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
             break;
@@ -137,36 +124,12 @@ export async function runTranscriptOnDingtalk(
           );
           break;
         }
-        case "expect": {
-          const { to } = where(step.chat);
-          const candidates = messagesIn(to, cursors.get(to) ?? 0);
-          const found = candidates.find(
-            ({ m }) =>
-              step.fragments.every((f) => matchesFragment(viewText(fake, m), f)) &&
-              (!step.urgent || fake.dingsOf(m).length > 0),
-          );
-          if (found) cursors.set(to, found.index + 1);
-          else
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: candidates.map(({ m }) => describe(m)),
-            });
+        case "expect":
+          checks.expect(step, where(step.chat).to);
           break;
-        }
-        case "expectNot": {
-          const { to } = where(step.chat);
-          const offending = messagesIn(to, watermark).filter(({ m }) =>
-            matchesFragment(viewText(fake, m), step.fragment),
-          );
-          if (offending.length > 0)
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: offending.map(({ m }) => describe(m)),
-            });
+        case "expectNot":
+          checks.expectNot(step, where(step.chat).to, watermark);
           break;
-        }
         default:
           break;
       }
@@ -175,8 +138,4 @@ export async function runTranscriptOnDingtalk(
     await app.close();
   }
   return failures;
-}
-
-function sameLabel(label: string, wanted: string): boolean {
-  return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
 }

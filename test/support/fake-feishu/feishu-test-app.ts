@@ -4,17 +4,18 @@
  * app's webhook encrypted and signed as Feishu does.
  */
 
-import { afterEach, beforeEach } from "vitest";
-import type { AppOptions } from "../../../src/app/create-app.ts";
 import { createFeishuPlatform } from "../../../src/app/feishu-platform.ts";
 import type { FeishuAdapter } from "../../../src/bot/adapters/feishu/feishu-adapter.ts";
 import { FEISHU_DEFAULTS, type FeishuSettings } from "../../../src/bot/adapters/feishu/feishu-settings.ts";
-import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
-import type { Database } from "../../../src/store/database.ts";
-import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
-import { openTestDatabase } from "../database.ts";
-import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
+import { silentLog } from "../app.ts";
+import {
+  type PlatformTestApp,
+  type PlatformTestAppOptions,
+  startPlatformTestApp,
+  useFakePlatform,
+} from "../platform-test-app.ts";
+import { testRedisUrl } from "../redis.ts";
 import { FAKE_APP_ID, FAKE_APP_SECRET, FAKE_BOT_OPEN_ID, FakeFeishuServer } from "./fake-feishu-server.ts";
 import { signedRequest } from "./feishu-payloads.ts";
 
@@ -60,62 +61,38 @@ export function testSettings(
   };
 }
 
-export interface FeishuTestApp {
-  test: TestApp;
-  adapter: FeishuAdapter;
-  keyPrefix: string;
+export interface FeishuTestApp extends PlatformTestApp<FeishuAdapter> {
   /** Posts an event to the webhook as Feishu would; returns the HTTP status and body. */
   post(payload: unknown): Promise<{ status: number; body: unknown }>;
-  /** Waits until inbound work, handling and sends are all done. */
-  settle(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startFeishuTestApp(
   fake: FakeFeishuServer,
-  options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log" | "platforms">> & {
+  options: PlatformTestAppOptions & {
     settings?: Partial<FeishuSettings>;
-    /** Given to restart an app on the same Redis keys; the caller then deletes them. */
-    keyPrefix?: string;
-    /** Given to restart an app on the same database; the caller then closes it. */
-    database?: Database;
     /** The Redis of the Feishu platform (its inbound queue, limits, lease); the test Redis unless given. */
     redisUrl?: string;
   } = {},
 ): Promise<FeishuTestApp> {
-  const config = options.config ?? withFeishuIds(await sampleConfig());
-  const database = options.database ?? (await openTestDatabase());
-  const keyPrefix = options.keyPrefix ?? uniquePrefix("feishu");
-  const settings = testSettings(fake, options.settings);
-  const directory = new Directory(config.org);
-  const adapter = createFeishuPlatform({
-    settings,
-    redisUrl: options.redisUrl ?? testRedisUrl(),
-    directory,
-    prisma: database.prisma,
-    log: silentLog,
-    keyPrefix,
-  });
-  const {
-    settings: _settings,
-    keyPrefix: _keyPrefix,
-    database: _database,
-    redisUrl: _redisUrl,
-    ...appOptions
-  } = options;
-  // The tests act through the console API as anyone: the demo, asked for explicitly (a platform is
-  // configured); a test of sign-in passes its own `console`.
-  const test = await startTestApp({
-    console: { mode: "demo" },
-    ...appOptions,
-    config,
-    database,
-    platforms: [adapter],
-    directory,
-  });
+  const { settings: overrides, redisUrl, ...common } = options;
+  const settings = testSettings(fake, overrides);
+  const app = await startPlatformTestApp(
+    "feishu",
+    common,
+    withFeishuIds,
+    ({ directory, database, keyPrefix }) =>
+      createFeishuPlatform({
+        settings,
+        redisUrl: redisUrl ?? testRedisUrl(),
+        directory,
+        prisma: database.prisma,
+        log: silentLog,
+        keyPrefix,
+      }),
+  );
   const post = async (payload: unknown) => {
     const request = signedRequest(ENCRYPT_KEY, payload);
-    const response = await fetch(`${test.app.webhookUrl ?? test.baseUrl}${settings.webhookPath}`, {
+    const response = await fetch(`${app.test.app.webhookUrl ?? app.test.baseUrl}${settings.webhookPath}`, {
       method: "POST",
       headers: request.headers,
       body: request.body,
@@ -123,53 +100,15 @@ export async function startFeishuTestApp(
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
-  const settle = () => test.app.idle();
-  return {
-    test,
-    adapter,
-    keyPrefix,
-    post,
-    settle,
-    async close() {
-      await test.close();
-      if (!options.database) await database.close();
-      if (!options.keyPrefix) await deletePrefixedKeys(keyPrefix);
-    },
-  };
+  return { ...app, post };
 }
 
 /**
  * For every test of the calling `describe`: a fresh fake Feishu server, and the apps the test starts
  * on it with `start`, all closed after the test (the apps first).
  */
-export function useFakeFeishu(): {
-  readonly fake: FakeFeishuServer;
-  start(options?: Parameters<typeof startFeishuTestApp>[1]): Promise<FeishuTestApp>;
-} {
-  let fake: FakeFeishuServer | undefined;
-  const apps: FeishuTestApp[] = [];
-  beforeEach(async () => {
-    fake = new FakeFeishuServer();
-    await fake.start();
-  });
-  afterEach(async () => {
-    for (const app of apps.splice(0)) await app.close();
-    await fake?.close();
-  });
-  const current = () => {
-    if (!fake) throw new Error("useFakeFeishu: no test is running");
-    return fake;
-  };
-  return {
-    get fake() {
-      return current();
-    },
-    async start(options) {
-      const app = await startFeishuTestApp(current(), options);
-      apps.push(app);
-      return app;
-    },
-  };
+export function useFakeFeishu() {
+  return useFakePlatform("useFakeFeishu", () => new FakeFeishuServer(), startFeishuTestApp);
 }
 
 export { FAKE_BOT_OPEN_ID };

@@ -6,13 +6,17 @@
  * console runner, so the same file must give the same outcomes on both.
  */
 import { readFile } from "node:fs/promises";
-import { parseDuration } from "../../../src/config/duration.ts";
-import { matchesFragment } from "../../../src/transcript/matching.ts";
 import { parseTranscript, type TranscriptStep } from "../../../src/transcript/transcript-lines.ts";
-import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
-import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
-import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
 import { sampleConfig } from "../app.ts";
+import {
+  ExpectationChecks,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
+  type TranscriptFailure,
+  timeStepTarget,
+  virtualTime,
+} from "../transcript-harness.ts";
 import type { FakeFeishuServer, StoredMessage } from "./fake-feishu-server.ts";
 import { cardActionEvent, type MentionSpec, messageEvent } from "./feishu-payloads.ts";
 import {
@@ -26,11 +30,7 @@ import {
 } from "./feishu-test-app.ts";
 import { buttonsOf, viewText } from "./feishu-view.ts";
 
-export interface FeishuTranscriptFailure {
-  line: number;
-  expectation: string;
-  instead: string[];
-}
+export type FeishuTranscriptFailure = TranscriptFailure;
 
 export async function runTranscriptOnFeishu(
   file: string,
@@ -41,14 +41,9 @@ export async function runTranscriptOnFeishu(
   const steps = parseTranscript(await readFile(file, "utf8"));
   const config = withFeishuIds(await sampleConfig());
   const timeZone = config.policy.timezone;
-  const clock = new VirtualClock(new Date());
-  const scheduler = new VirtualScheduler(clock);
-  const start = steps.find((s) => s.kind === "now");
-  if (start?.kind === "now") clock.set(parseDateTime(start.at, timeZone) as Date);
+  const { clock, scheduler } = virtualTime(steps, timeZone);
   const app = await startFeishuTestApp(fake, { config, clock, scheduler });
   const { directory } = app.test.app.services;
-  const failures: FeishuTranscriptFailure[] = [];
-  const cursors = new Map<string, number>();
   let watermark = 0;
 
   const nameOf = (openId: string) =>
@@ -64,15 +59,8 @@ export async function runTranscriptOnFeishu(
     };
   };
   const messagesIn = (receiveId: string, from: number) =>
-    fake.messages
-      .map((m, index) => ({ m, index }))
-      .filter(({ m, index }) => index >= from && m.receiveId === receiveId);
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+    postedFrom(fake.messages, from, (m) => m.receiveId === receiveId);
+  const runJobs = jobRunner(app, scheduler);
   const act = async (payload: unknown) => {
     watermark = fake.messages.length;
     const response = await app.post(payload);
@@ -82,23 +70,24 @@ export async function runTranscriptOnFeishu(
   };
   const describe = (m: StoredMessage) =>
     `${m.urgent.length > 0 ? "[加急] " : ""}${viewText(m, nameOf).replace(/\n/g, " ⏎ ")}`;
+  const checks = new ExpectationChecks({
+    messagesTo: messagesIn,
+    text: (m) => viewText(m, nameOf),
+    urgent: (m) => m.urgent.length > 0,
+    describe,
+  });
+  const failures = checks.failures;
 
   try {
     for (const step of steps) {
       await beforeStep?.(step, app);
       switch (step.kind) {
         case "now":
-          if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
-            await runJobs(parseDateTime(step.at, timeZone) as Date);
-          break;
         case "wait":
         case "waitUntil": {
-          watermark = fake.messages.length;
-          const target =
-            step.kind === "wait"
-              ? new Date(clock.now().getTime() + (parseDuration(step.duration) as number))
-              : (nextWallClock(step.target, clock.now(), timeZone) as Date);
-          await runJobs(target);
+          if (step.kind !== "now") watermark = fake.messages.length;
+          const target = timeStepTarget(step, clock.now(), timeZone);
+          if (target) await runJobs(target);
           break;
         }
         case "say": {
@@ -132,10 +121,7 @@ export async function runTranscriptOnFeishu(
         case "click": {
           const { receiveId, feishuChatId } = where(step.chat);
           const person = directory.person(step.person);
-          const target = messagesIn(receiveId, 0)
-            .reverse()
-            .map(({ m }) => ({ m, button: buttonsOf(m).find((b) => sameLabel(b.label, step.label)) }))
-            .find((x) => x.button);
+          const target = newestWithButton(messagesIn(receiveId, 0), (m) => buttonsOf(m), step.label);
           if (!person || !target?.button) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
             break;
@@ -151,36 +137,12 @@ export async function runTranscriptOnFeishu(
           );
           break;
         }
-        case "expect": {
-          const { receiveId } = where(step.chat);
-          const candidates = messagesIn(receiveId, cursors.get(receiveId) ?? 0);
-          const found = candidates.find(
-            ({ m }) =>
-              step.fragments.every((f) => matchesFragment(viewText(m, nameOf), f)) &&
-              (!step.urgent || m.urgent.length > 0),
-          );
-          if (found) cursors.set(receiveId, found.index + 1);
-          else
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: candidates.map(({ m }) => describe(m)),
-            });
+        case "expect":
+          checks.expect(step, where(step.chat).receiveId);
           break;
-        }
-        case "expectNot": {
-          const { receiveId } = where(step.chat);
-          const offending = messagesIn(receiveId, watermark).filter(({ m }) =>
-            matchesFragment(viewText(m, nameOf), step.fragment),
-          );
-          if (offending.length > 0)
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: offending.map(({ m }) => describe(m)),
-            });
+        case "expectNot":
+          checks.expectNot(step, where(step.chat).receiveId, watermark);
           break;
-        }
         default:
           break;
       }
@@ -189,8 +151,4 @@ export async function runTranscriptOnFeishu(
     await app.close();
   }
   return failures;
-}
-
-function sameLabel(label: string, wanted: string): boolean {
-  return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
 }

@@ -3,17 +3,18 @@
  * ids added (people's userid their org id, groups' chatid their org id without dashes), the
  * callback on a port of its own, callbacks posted to it encrypted and signed as WeCom does.
  */
-import { afterEach, beforeEach } from "vitest";
-import type { AppOptions } from "../../../src/app/create-app.ts";
 import { createWecomPlatform } from "../../../src/app/wecom-platform.ts";
 import type { WecomAdapter } from "../../../src/bot/adapters/wecom/wecom-adapter.ts";
 import { WECOM_DEFAULTS, type WecomSettings } from "../../../src/bot/adapters/wecom/wecom-settings.ts";
-import { Directory } from "../../../src/bot/core/directory.ts";
 import type { OfficeConfig } from "../../../src/config/load.ts";
-import type { Database } from "../../../src/store/database.ts";
-import { sampleConfig, silentLog, startTestApp, type TestApp } from "../app.ts";
-import { openTestDatabase } from "../database.ts";
-import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../redis.ts";
+import { silentLog } from "../app.ts";
+import {
+  type PlatformTestApp,
+  type PlatformTestAppOptions,
+  startPlatformTestApp,
+  useFakePlatform,
+} from "../platform-test-app.ts";
+import { testRedisUrl } from "../redis.ts";
 import { FAKE_AGENT_ID, FAKE_CORP_ID, FAKE_SECRET, FakeWecomServer } from "./fake-wecom-server.ts";
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN, signedCallback, verificationQuery } from "./wecom-payloads.ts";
 
@@ -53,10 +54,7 @@ export function testSettings(fake: FakeWecomServer, overrides: Partial<WecomSett
   };
 }
 
-export interface WecomTestApp {
-  test: TestApp;
-  adapter: WecomAdapter;
-  keyPrefix: string;
+export interface WecomTestApp extends PlatformTestApp<WecomAdapter> {
   /** Posts a callback as WeCom would (or forged, unsigned …); returns the HTTP status and body. */
   post(
     innerXml: string,
@@ -64,48 +62,36 @@ export interface WecomTestApp {
   ): Promise<{ status: number; body: string }>;
   /** WeCom's URL verification; returns the status and what was answered. */
   verify(echo: string): Promise<{ status: number; body: string }>;
-  settle(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startWecomTestApp(
   fake: FakeWecomServer,
-  options: Partial<Omit<AppOptions, "prisma" | "redisUrl" | "log" | "platforms">> & {
+  options: PlatformTestAppOptions & {
     settings?: Partial<WecomSettings>;
     urgent?: { repeatEveryMs: number; repeatLimit: number };
-    keyPrefix?: string;
-    database?: Database;
   } = {},
 ): Promise<WecomTestApp> {
-  const config = options.config ?? withWecomIds(await sampleConfig());
-  const database = options.database ?? (await openTestDatabase());
-  const keyPrefix = options.keyPrefix ?? uniquePrefix("wecom");
-  const settings = testSettings(fake, options.settings);
-  const directory = new Directory(config.org);
-  const adapter = createWecomPlatform({
-    settings,
-    urgent: options.urgent ?? { repeatEveryMs: 3_600_000, repeatLimit: 0 },
-    redisUrl: testRedisUrl(),
-    directory,
-    prisma: database.prisma,
-    log: silentLog,
-    callbackAddress: { host: "127.0.0.1", port: 0 },
-    keyPrefix,
-  });
-  const { settings: _s, urgent: _u, keyPrefix: _k, database: _d, ...appOptions } = options;
-  const test = await startTestApp({
-    console: { mode: "demo" },
-    ...appOptions,
-    config,
-    database,
-    platforms: [adapter],
-    directory,
-  });
-  const url = () => `${adapter.callbackUrl}${settings.callbackPath}`;
+  const { settings: overrides, urgent, ...common } = options;
+  const settings = testSettings(fake, overrides);
+  const app = await startPlatformTestApp(
+    "wecom",
+    common,
+    withWecomIds,
+    ({ directory, database, keyPrefix }) =>
+      createWecomPlatform({
+        settings,
+        urgent: urgent ?? { repeatEveryMs: 3_600_000, repeatLimit: 0 },
+        redisUrl: testRedisUrl(),
+        directory,
+        prisma: database.prisma,
+        log: silentLog,
+        callbackAddress: { host: "127.0.0.1", port: 0 },
+        keyPrefix,
+      }),
+  );
+  const url = () => `${app.adapter.callbackUrl}${settings.callbackPath}`;
   return {
-    test,
-    adapter,
-    keyPrefix,
+    ...app,
     async post(innerXml, signing) {
       const request = signedCallback(innerXml, signing);
       const response = await fetch(`${url()}?${request.query}`, {
@@ -119,42 +105,10 @@ export async function startWecomTestApp(
       const response = await fetch(`${url()}?${verificationQuery(echo)}`);
       return { status: response.status, body: await response.text() };
     },
-    settle: () => test.app.idle(),
-    async close() {
-      await test.close();
-      if (!options.database) await database.close();
-      if (!options.keyPrefix) await deletePrefixedKeys(keyPrefix);
-    },
   };
 }
 
 /** For every test of the calling `describe`: a fresh fake WeCom server and the apps started on it, closed after. */
-export function useFakeWecom(): {
-  readonly fake: FakeWecomServer;
-  start(options?: Parameters<typeof startWecomTestApp>[1]): Promise<WecomTestApp>;
-} {
-  let fake: FakeWecomServer | undefined;
-  const apps: WecomTestApp[] = [];
-  beforeEach(async () => {
-    fake = new FakeWecomServer();
-    await fake.start();
-  });
-  afterEach(async () => {
-    for (const app of apps.splice(0)) await app.close();
-    await fake?.close();
-  });
-  const current = () => {
-    if (!fake) throw new Error("useFakeWecom: no test is running");
-    return fake;
-  };
-  return {
-    get fake() {
-      return current();
-    },
-    async start(options) {
-      const app = await startWecomTestApp(current(), options);
-      apps.push(app);
-      return app;
-    },
-  };
+export function useFakeWecom() {
+  return useFakePlatform("useFakeWecom", () => new FakeWecomServer(), startWecomTestApp);
 }

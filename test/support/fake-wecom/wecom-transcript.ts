@@ -7,23 +7,23 @@
  * in a group is a failure here. Time is virtual, as in the console runner.
  */
 import { readFile } from "node:fs/promises";
-import { parseDuration } from "../../../src/config/duration.ts";
-import { matchesFragment } from "../../../src/transcript/matching.ts";
 import { parseTranscript } from "../../../src/transcript/transcript-lines.ts";
-import { nextWallClock, parseDateTime } from "../../../src/transcript/transcript-time.ts";
-import { VirtualClock } from "../../../src/transcript/virtual-clock.ts";
-import { VirtualScheduler } from "../../../src/transcript/virtual-scheduler.ts";
 import { sampleConfig } from "../app.ts";
+import {
+  ExpectationChecks,
+  jobRunner,
+  newestWithButton,
+  postedFrom,
+  type TranscriptFailure,
+  timeStepTarget,
+  virtualTime,
+} from "../transcript-harness.ts";
 import type { FakeWecomServer, SentWecomMessage } from "./fake-wecom-server.ts";
 import { cardEventXml, textXml } from "./wecom-payloads.ts";
 import { chatIdOf, startWecomTestApp, userIdOf, type WecomTestApp, withWecomIds } from "./wecom-test-app.ts";
 import { buttonsOf, viewText } from "./wecom-view.ts";
 
-export interface WecomTranscriptFailure {
-  line: number;
-  expectation: string;
-  instead: string[];
-}
+export type WecomTranscriptFailure = TranscriptFailure;
 
 const URGENT_MARK = "【加急】";
 
@@ -35,14 +35,9 @@ export async function runTranscriptOnWecom(
   const steps = parseTranscript(await readFile(file, "utf8"));
   const config = withWecomIds(await sampleConfig());
   const timeZone = config.policy.timezone;
-  const clock = new VirtualClock(new Date());
-  const scheduler = new VirtualScheduler(clock);
-  const start = steps.find((s) => s.kind === "now");
-  if (start?.kind === "now") clock.set(parseDateTime(start.at, timeZone) as Date);
+  const { clock, scheduler } = virtualTime(steps, timeZone);
   const app = await startWecomTestApp(fake, { config, clock, scheduler });
   const { directory } = app.test.app.services;
-  const failures: WecomTranscriptFailure[] = [];
-  const cursors = new Map<string, number>();
   let watermark = 0;
 
   const where = (chatRef: string) => {
@@ -52,15 +47,8 @@ export async function runTranscriptOnWecom(
     return { chat, person, wecomId: person ? userIdOf(person) : chatIdOf(chat.id) };
   };
   const messagesTo = (wecomId: string, from: number) =>
-    fake.messages
-      .map((m, index) => ({ m, index }))
-      .filter(({ m, index }) => index >= from && m.to.includes(wecomId));
-  const runJobs = (until: Date) =>
-    scheduler.advance(
-      until,
-      (key, job) => app.test.app.jobs.run(app.test.app.services, key, job),
-      () => app.settle(),
-    );
+    postedFrom(fake.messages, from, (m) => m.to.includes(wecomId));
+  const runJobs = jobRunner(app, scheduler);
   const act = async (xml: string) => {
     watermark = fake.messages.length;
     const response = await app.post(xml);
@@ -69,22 +57,23 @@ export async function runTranscriptOnWecom(
     await runJobs(clock.now());
   };
   const describe = (m: SentWecomMessage) => viewText(m).replace(/\n/g, " ⏎ ");
+  const checks = new ExpectationChecks({
+    messagesTo,
+    text: (m) => viewText(m),
+    urgent: (m) => viewText(m).includes(URGENT_MARK),
+    describe,
+  });
+  const failures = checks.failures;
 
   try {
     for (const step of steps) {
       switch (step.kind) {
         case "now":
-          if (clock.now() < (parseDateTime(step.at, timeZone) as Date))
-            await runJobs(parseDateTime(step.at, timeZone) as Date);
-          break;
         case "wait":
         case "waitUntil": {
-          watermark = fake.messages.length;
-          const target =
-            step.kind === "wait"
-              ? new Date(clock.now().getTime() + (parseDuration(step.duration) as number))
-              : (nextWallClock(step.target, clock.now(), timeZone) as Date);
-          await runJobs(target);
+          if (step.kind !== "now") watermark = fake.messages.length;
+          const target = timeStepTarget(step, clock.now(), timeZone);
+          if (target) await runJobs(target);
           break;
         }
         case "say": {
@@ -105,10 +94,7 @@ export async function runTranscriptOnWecom(
         case "click": {
           const speaker = directory.person(step.person);
           const target = speaker
-            ? messagesTo(userIdOf(speaker.id), 0)
-                .reverse()
-                .map(({ m }) => ({ m, button: buttonsOf(m).find((b) => sameLabel(b.label, step.label)) }))
-                .find((x) => x.button)
+            ? newestWithButton(messagesTo(userIdOf(speaker.id), 0), (m) => buttonsOf(m), step.label)
             : undefined;
           if (!speaker || !target?.button || !target.m.taskId) {
             failures.push({ line: step.line, expectation: step.label, instead: ["没有这个按钮"] });
@@ -124,36 +110,12 @@ export async function runTranscriptOnWecom(
           );
           break;
         }
-        case "expect": {
-          const { wecomId } = where(step.chat);
-          const candidates = messagesTo(wecomId, cursors.get(wecomId) ?? 0);
-          const found = candidates.find(
-            ({ m }) =>
-              step.fragments.every((f) => matchesFragment(viewText(m), f)) &&
-              (!step.urgent || viewText(m).includes(URGENT_MARK)),
-          );
-          if (found) cursors.set(wecomId, found.index + 1);
-          else
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: candidates.map(({ m }) => describe(m)),
-            });
+        case "expect":
+          checks.expect(step, where(step.chat).wecomId);
           break;
-        }
-        case "expectNot": {
-          const { wecomId } = where(step.chat);
-          const offending = messagesTo(wecomId, watermark).filter(({ m }) =>
-            matchesFragment(viewText(m), step.fragment),
-          );
-          if (offending.length > 0)
-            failures.push({
-              line: step.line,
-              expectation: step.source,
-              instead: offending.map(({ m }) => describe(m)),
-            });
+        case "expectNot":
+          checks.expectNot(step, where(step.chat).wecomId, watermark);
           break;
-        }
         default:
           break;
       }
@@ -163,8 +125,4 @@ export async function runTranscriptOnWecom(
     await app.close();
   }
   return failures;
-}
-
-function sameLabel(label: string, wanted: string): boolean {
-  return label === wanted || label.replace(/^\d+\.\s*/, "") === wanted;
 }

@@ -5,6 +5,8 @@
  * its query compiler on every call, about 1 ms of the event loop per send in a profile of the
  * Feishu fan-out (108 ms for 100 sends).
  */
+import type { Directory } from "../../core/directory.ts";
+import type { OutboundMessage } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 
 export interface SentMessageRow {
@@ -28,4 +30,27 @@ export async function recordSentMessage(prisma: DatabaseClient, row: SentMessage
             ${JSON.stringify(row.recipients)}::jsonb, ${card}::jsonb, ${row.sentAt})
     ON CONFLICT (platform, idempotency_key) DO NOTHING`;
   return inserted === 1;
+}
+
+/**
+ * Records the main post of an outbound message. A card or an urgent message is watched: the chat's
+ * members are expected to read it (read counts, 已读 n/m); a plain text is not.
+ */
+export function recordPost(
+  prisma: DatabaseClient,
+  directory: Directory,
+  post: { platform: string; message: OutboundMessage; platformMessageId: string; card?: object },
+): Promise<boolean> {
+  const { platform, message, platformMessageId, card } = post;
+  const chat = directory.chat(message.chatId);
+  const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
+  return recordSentMessage(prisma, {
+    platform,
+    idempotencyKey: message.idempotencyKey,
+    chatId: message.chatId,
+    platformMessageId,
+    recipients: watched ? (chat?.members ?? []) : [],
+    card,
+    sentAt: new Date(),
+  });
 }

@@ -9,6 +9,7 @@ import type { Directory } from "../../core/directory.ts";
 import type { InboundQueue } from "../../core/inbound-queue.ts";
 import type { PlatformAdapter, PlatformContext } from "../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { reportToDutyOffice } from "../common/duty-problems.ts";
 import type { RateLimiter } from "../common/rate-limiter.ts";
 import { DingtalkApi } from "./client/dingtalk-api.ts";
 import { DingtalkRate } from "./client/dingtalk-rate.ts";
@@ -52,7 +53,7 @@ export class DingtalkAdapter implements PlatformAdapter {
     this.api = new DingtalkApi(settings, this.log);
     this.identity = new DingtalkIdentity(directory, prisma, this.log);
     this.rate = new DingtalkRate(options.limiter, settings);
-    this.sink = new DingtalkSink({
+    const parts = {
       api: this.api,
       identity: this.identity,
       rate: this.rate,
@@ -60,31 +61,14 @@ export class DingtalkAdapter implements PlatformAdapter {
       prisma,
       settings,
       log: this.log,
-    });
-    this.inbound = new DingtalkInbound({
-      api: this.api,
-      rate: this.rate,
-      identity: this.identity,
-      directory,
-      prisma,
-      settings,
-      log: this.log,
-      now: () => new Date(),
-      queue: options.inboundQueue,
-    });
+    };
+    this.sink = new DingtalkSink(parts);
+    this.inbound = new DingtalkInbound({ ...parts, now: () => new Date(), queue: options.inboundQueue });
   }
 
   async start(context: PlatformContext): Promise<void> {
     const { services } = context;
-    const dutyChatId = services.directory.dutyChatId();
-    this.sink.reportProblem = async (text, key) => {
-      if (dutyChatId)
-        await services.messenger.send({
-          chatId: dutyChatId,
-          text,
-          idempotencyKey: `dingtalk-problem-${key}`,
-        });
-    };
+    this.sink.reportProblem = reportToDutyOffice(services, DINGTALK);
     await this.identity.load({
       userIdByMobile: (mobile) => this.api.userIdByMobile(mobile, (r) => this.rate.forApp(r)),
       userIdByUnionId: (unionId) => this.api.userIdByUnionId(unionId, (r) => this.rate.forApp(r)),

@@ -9,10 +9,9 @@ import type { Directory } from "../../core/directory.ts";
 import { isDirectChat, personOfDirectChat } from "../../core/message.ts";
 import type { DatabaseClient } from "../../core/services.ts";
 import type { BindOutcome, ChatBinder } from "../../core/unbound.ts";
-import { recordBinding } from "../common/platform-bindings.ts";
+import { IdentityBook } from "../common/identity-book.ts";
 
 export const DINGTALK = "dingtalk";
-const REFRESH_AFTER_MS = 30_000;
 
 /** The contacts calls identity needs (the API client has them). */
 export interface UserLookup {
@@ -26,25 +25,20 @@ export type DingtalkTarget =
   | { kind: "user"; userId: string; rateKey: string };
 
 export class DingtalkIdentity implements ChatBinder {
-  private readonly personByUser = new Map<string, string>();
-  private readonly userByPerson = new Map<string, string>();
-  private readonly groupByConversation = new Map<string, string>();
-  private readonly conversationByGroup = new Map<string, string>();
+  private readonly book: IdentityBook;
   /** People looked up in vain (no account for their phone or union id). */
   private readonly notFound = new Set<string>();
-  private refreshedAt = 0;
 
   constructor(
     private readonly directory: Directory,
-    private readonly prisma: DatabaseClient,
+    prisma: DatabaseClient,
     private readonly log: Logger,
   ) {
-    for (const person of directory.people())
-      if (person.dingtalk?.user_id) this.rememberPerson(person.id, person.dingtalk.user_id);
-    for (const chat of directory.groups()) {
-      const conversation = chat.group?.dingtalk?.open_conversation_id;
-      if (conversation) this.rememberGroup(chat.id, conversation);
-    }
+    this.book = new IdentityBook(directory, prisma, log, {
+      platform: DINGTALK,
+      personIdInOrg: (person) => person.dingtalk?.user_id,
+      groupIdInOrg: (chat) => chat.group?.dingtalk?.open_conversation_id,
+    });
   }
 
   /** Loads bindings, then looks up the people still without a userId (by union id, else phone), once each. */
@@ -54,7 +48,7 @@ export class DingtalkIdentity implements ChatBinder {
     const missing = this.directory
       .people()
       .filter(
-        (p) => (p.dingtalk?.union_id || p.phone) && !this.userByPerson.has(p.id) && !this.notFound.has(p.id),
+        (p) => (p.dingtalk?.union_id || p.phone) && !this.book.hasPerson(p.id) && !this.notFound.has(p.id),
       );
     for (const person of missing) {
       let userId: string | undefined;
@@ -70,19 +64,7 @@ export class DingtalkIdentity implements ChatBinder {
         this.notFound.add(person.id);
         continue;
       }
-      await recordBinding(
-        this.prisma,
-        {
-          platform: DINGTALK,
-          kind: "person",
-          externalId: userId,
-          orgId: person.id,
-          boundBy: person.dingtalk?.union_id ? "union_id" : "phone",
-          boundAt: new Date(),
-        },
-        { keepExisting: true },
-      );
-      this.rememberPerson(person.id, userId);
+      await this.book.recordPerson(person.id, userId, person.dingtalk?.union_id ? "union_id" : "phone");
     }
     const unresolved = missing.filter((p) => this.notFound.has(p.id));
     if (unresolved.length > 0)
@@ -90,31 +72,13 @@ export class DingtalkIdentity implements ChatBinder {
   }
 
   /** Re-reads bindings from the database (at most every 30 s unless forced). */
-  async refresh(force = false): Promise<void> {
-    if (!force && Date.now() - this.refreshedAt < REFRESH_AFTER_MS) return;
-    this.refreshedAt = Date.now();
-    const rows = await this.prisma.platformBinding.findMany({ where: { platform: DINGTALK } });
-    for (const row of rows) {
-      if (row.kind === "person" && this.directory.person(row.orgId))
-        this.rememberPerson(row.orgId, row.externalId);
-      if (row.kind === "chat" && this.directory.chat(row.orgId))
-        this.rememberGroup(row.orgId, row.externalId);
-    }
+  refresh(force = false): Promise<void> {
+    return this.book.refresh(force);
   }
 
   /** Whether a message to this org chat can reach DingTalk from what is known now. */
   canReach(chatId: string): boolean {
-    const chat = this.directory.chat(chatId);
-    if (!chat) return false;
-    const reachable =
-      chat.kind === "direct"
-        ? chat.members.some((id) => this.userByPerson.has(id))
-        : this.conversationByGroup.has(chat.id);
-    if (!reachable)
-      this.refresh().catch((error) =>
-        this.log.warn({ err: error }, "dingtalk bindings could not be re-read"),
-      );
-    return reachable;
+    return this.book.canReach(chatId);
   }
 
   /** Where an org chat is on DingTalk; a miss re-reads the bindings first. */
@@ -126,59 +90,35 @@ export class DingtalkIdentity implements ChatBinder {
   }
 
   personOf(userId: string | undefined): string | undefined {
-    return userId ? this.personByUser.get(userId) : undefined;
+    return this.book.personOf(userId);
   }
 
   userIdOf(personId: string): string | undefined {
-    return this.userByPerson.get(personId);
+    return this.book.externalIdOfPerson(personId);
   }
 
   groupOf(openConversationId: string | undefined): string | undefined {
-    return openConversationId ? this.groupByConversation.get(openConversationId) : undefined;
+    return this.book.groupOf(openConversationId);
   }
 
   conversationOf(groupId: string): string | undefined {
-    return this.conversationByGroup.get(groupId);
+    return this.book.externalIdOfGroup(groupId);
   }
 
   /** Binds a DingTalk group to an org group; refused when the org group already has another. */
-  async bindGroup(openConversationId: string, groupId: string, by: string): Promise<BindOutcome> {
-    await this.refresh(true);
-    const current = this.conversationByGroup.get(groupId);
-    if (current && current !== openConversationId) return "taken";
-    await recordBinding(this.prisma, {
-      platform: DINGTALK,
-      kind: "chat",
-      externalId: openConversationId,
-      orgId: groupId,
-      boundBy: by,
-      boundAt: new Date(),
-    });
-    this.rememberGroup(groupId, openConversationId);
-    return "bound";
+  bindGroup(openConversationId: string, groupId: string, by: string): Promise<BindOutcome> {
+    return this.book.bindGroup(openConversationId, groupId, by);
   }
 
   private knownTarget(chatId: string): DingtalkTarget | undefined {
     if (isDirectChat(chatId)) {
-      const userId = this.userByPerson.get(personOfDirectChat(chatId));
+      const userId = this.userIdOf(personOfDirectChat(chatId));
       return userId ? { kind: "user", userId, rateKey: userRateKey(userId) } : undefined;
     }
-    const conversation = this.conversationByGroup.get(chatId);
+    const conversation = this.conversationOf(chatId);
     return conversation
       ? { kind: "group", openConversationId: conversation, rateKey: groupRateKey(conversation) }
       : undefined;
-  }
-
-  private rememberPerson(personId: string, userId: string): void {
-    this.personByUser.set(userId, personId);
-    this.userByPerson.set(personId, userId);
-  }
-
-  private rememberGroup(groupId: string, conversation: string): void {
-    const previous = this.conversationByGroup.get(groupId);
-    if (previous) this.groupByConversation.delete(previous);
-    this.groupByConversation.set(conversation, groupId);
-    this.conversationByGroup.set(groupId, conversation);
   }
 }
 

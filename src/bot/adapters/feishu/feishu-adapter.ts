@@ -10,6 +10,7 @@ import type { InboundQueue } from "../../core/inbound-queue.ts";
 import type { Lease } from "../../core/lease.ts";
 import type { PlatformAdapter, PlatformContext, PlatformRoutes } from "../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { reportToDutyOffice } from "../common/duty-problems.ts";
 import type { RateLimiter } from "../common/rate-limiter.ts";
 import { FeishuApi } from "./client/feishu-api.ts";
 import { FeishuRate } from "./client/feishu-rate.ts";
@@ -60,7 +61,7 @@ export class FeishuAdapter implements PlatformAdapter {
     this.api = new FeishuApi(settings, this.log);
     this.identity = new FeishuIdentity(directory, prisma, this.log);
     this.rate = new FeishuRate(options.limiter, settings);
-    this.sink = new FeishuSink({
+    const parts = {
       api: this.api,
       identity: this.identity,
       rate: this.rate,
@@ -68,18 +69,9 @@ export class FeishuAdapter implements PlatformAdapter {
       prisma,
       settings,
       log: this.log,
-    });
-    this.inbound = new FeishuInbound({
-      api: this.api,
-      rate: this.rate,
-      identity: this.identity,
-      directory,
-      prisma,
-      settings,
-      log: this.log,
-      now: () => new Date(),
-      queue: options.inboundQueue,
-    });
+    };
+    this.sink = new FeishuSink(parts);
+    this.inbound = new FeishuInbound({ ...parts, now: () => new Date(), queue: options.inboundQueue });
   }
 
   registerRoutes(routes: PlatformRoutes): void {
@@ -102,11 +94,7 @@ export class FeishuAdapter implements PlatformAdapter {
   async start(context: PlatformContext): Promise<void> {
     const { settings } = this.options;
     const { services } = context;
-    const dutyChatId = services.directory.dutyChatId();
-    this.sink.reportProblem = async (text, key) => {
-      if (dutyChatId)
-        await services.messenger.send({ chatId: dutyChatId, text, idempotencyKey: `feishu-problem-${key}` });
-    };
+    this.sink.reportProblem = reportToDutyOffice(services, FEISHU);
     this.sink.files = context.files;
     await this.identity.load(this.api);
     try {

@@ -7,33 +7,29 @@
 import type { Logger } from "pino";
 import type { Directory } from "../../core/directory.ts";
 import type { DatabaseClient } from "../../core/services.ts";
-import { recordBinding } from "../common/platform-bindings.ts";
+import { IdentityBook } from "../common/identity-book.ts";
 
 export const FEISHU = "feishu";
-const REFRESH_AFTER_MS = 30_000;
 
 export interface PhoneLookup {
   openIdsByPhone(phones: string[]): Promise<Map<string, string>>;
 }
 
 export class FeishuIdentity {
-  private readonly personByOpenId = new Map<string, string>();
-  private readonly openIdByPerson = new Map<string, string>();
-  private readonly groupByChat = new Map<string, string>();
-  private readonly chatByGroup = new Map<string, string>();
+  private readonly book: IdentityBook;
   /** People whose phone Feishu's contact lookup answered with no account. */
   private readonly phoneNotFound = new Set<string>();
-  private refreshedAt = 0;
 
   constructor(
     private readonly directory: Directory,
-    private readonly prisma: DatabaseClient,
+    prisma: DatabaseClient,
     private readonly log: Logger,
   ) {
-    for (const person of directory.people())
-      if (person.feishu?.open_id) this.rememberPerson(person.id, person.feishu.open_id);
-    for (const chat of directory.groups())
-      if (chat.group?.feishu?.chat_id) this.rememberGroup(chat.id, chat.group.feishu.chat_id);
+    this.book = new IdentityBook(directory, prisma, log, {
+      platform: FEISHU,
+      personIdInOrg: (person) => person.feishu?.open_id,
+      groupIdInOrg: (chat) => chat.group?.feishu?.chat_id,
+    });
   }
 
   /** Loads bindings, then looks up by phone the people still without an open id, once each. */
@@ -42,7 +38,7 @@ export class FeishuIdentity {
     if (!contacts) return;
     const missing = this.directory
       .people()
-      .filter((p) => p.phone && !this.openIdByPerson.has(p.id) && !this.phoneNotFound.has(p.id));
+      .filter((p) => p.phone && !this.book.hasPerson(p.id) && !this.phoneNotFound.has(p.id));
     if (missing.length === 0) return;
     let found: Map<string, string>;
     try {
@@ -56,38 +52,17 @@ export class FeishuIdentity {
     }
     for (const person of missing) {
       const openId = found.get(person.phone as string);
-      if (!openId) continue;
-      await recordBinding(
-        this.prisma,
-        {
-          platform: FEISHU,
-          kind: "person",
-          externalId: openId,
-          orgId: person.id,
-          boundBy: "phone",
-          boundAt: new Date(),
-        },
-        { keepExisting: true },
-      );
-      this.rememberPerson(person.id, openId);
+      if (openId) await this.book.recordPerson(person.id, openId, "phone");
     }
-    const unresolved = missing.filter((p) => !this.openIdByPerson.has(p.id));
+    const unresolved = missing.filter((p) => !this.book.hasPerson(p.id));
     for (const person of unresolved) this.phoneNotFound.add(person.id);
     if (unresolved.length > 0)
       this.log.warn({ people: unresolved.map((p) => p.name) }, "no feishu account found for these phones");
   }
 
   /** Re-reads bindings from the database (at most every 30 s unless forced). */
-  async refresh(force = false): Promise<void> {
-    if (!force && Date.now() - this.refreshedAt < REFRESH_AFTER_MS) return;
-    this.refreshedAt = Date.now();
-    const rows = await this.prisma.platformBinding.findMany({ where: { platform: FEISHU } });
-    for (const row of rows) {
-      if (row.kind === "person" && this.directory.person(row.orgId))
-        this.rememberPerson(row.orgId, row.externalId);
-      if (row.kind === "chat" && this.directory.chat(row.orgId))
-        this.rememberGroup(row.orgId, row.externalId);
-    }
+  refresh(force = false): Promise<void> {
+    return this.book.refresh(force);
   }
 
   /**
@@ -97,63 +72,32 @@ export class FeishuIdentity {
    * bound by another process starts being reached soon after without a restart.
    */
   canReach(chatId: string): boolean {
-    const chat = this.directory.chat(chatId);
-    if (!chat) return false;
-    const reachable =
-      chat.kind === "direct"
-        ? chat.members.some(
-            (personId) =>
-              this.openIdByPerson.has(personId) ||
-              (Boolean(this.directory.person(personId)?.phone) && !this.phoneNotFound.has(personId)),
-          )
-        : this.chatByGroup.has(chat.id);
-    if (!reachable)
-      this.refresh().catch((error) => this.log.warn({ err: error }, "feishu bindings could not be re-read"));
-    return reachable;
+    return this.book.canReach(
+      chatId,
+      (personId) =>
+        this.book.hasPerson(personId) ||
+        (Boolean(this.directory.person(personId)?.phone) && !this.phoneNotFound.has(personId)),
+    );
   }
 
   personOf(openId: string | undefined): string | undefined {
-    return openId ? this.personByOpenId.get(openId) : undefined;
+    return this.book.personOf(openId);
   }
 
   openIdOf(personId: string): string | undefined {
-    return this.openIdByPerson.get(personId);
+    return this.book.externalIdOfPerson(personId);
   }
 
   groupOf(feishuChatId: string | undefined): string | undefined {
-    return feishuChatId ? this.groupByChat.get(feishuChatId) : undefined;
+    return this.book.groupOf(feishuChatId);
   }
 
   feishuChatOf(groupId: string): string | undefined {
-    return this.chatByGroup.get(groupId);
+    return this.book.externalIdOfGroup(groupId);
   }
 
   /** Binds a Feishu group to an org group; refused when the org group already has another. */
-  async bindGroup(feishuChatId: string, groupId: string, by: string): Promise<"bound" | "taken"> {
-    await this.refresh(true);
-    const current = this.chatByGroup.get(groupId);
-    if (current && current !== feishuChatId) return "taken";
-    await recordBinding(this.prisma, {
-      platform: FEISHU,
-      kind: "chat",
-      externalId: feishuChatId,
-      orgId: groupId,
-      boundBy: by,
-      boundAt: new Date(),
-    });
-    this.rememberGroup(groupId, feishuChatId);
-    return "bound";
-  }
-
-  private rememberPerson(personId: string, openId: string): void {
-    this.personByOpenId.set(openId, personId);
-    this.openIdByPerson.set(personId, openId);
-  }
-
-  private rememberGroup(groupId: string, feishuChatId: string): void {
-    const previous = this.chatByGroup.get(groupId);
-    if (previous) this.groupByChat.delete(previous);
-    this.groupByChat.set(feishuChatId, groupId);
-    this.chatByGroup.set(groupId, feishuChatId);
+  bindGroup(feishuChatId: string, groupId: string, by: string): Promise<"bound" | "taken"> {
+    return this.book.bindGroup(feishuChatId, groupId, by);
   }
 }

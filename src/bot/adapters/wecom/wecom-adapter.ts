@@ -15,6 +15,7 @@ import type {
   PlatformRoutes,
 } from "../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../core/services.ts";
+import { reportToDutyOffice } from "../common/duty-problems.ts";
 import type { RateLimiter } from "../common/rate-limiter.ts";
 import { openUrgentTracks, recordReply } from "../common/urgent-record.ts";
 import { UrgentRepeater, type UrgentSettings } from "../common/urgent-repeater.ts";
@@ -71,7 +72,7 @@ export class WecomAdapter implements PlatformAdapter {
     this.api = new WecomApi(settings, this.log);
     this.identity = new WecomIdentity(directory, prisma, this.log);
     const rate = new WecomRate(options.limiter, settings);
-    this.sink = new WecomSink({
+    const parts = {
       api: this.api,
       identity: this.identity,
       rate,
@@ -79,16 +80,11 @@ export class WecomAdapter implements PlatformAdapter {
       prisma,
       log: this.log,
       now: this.now,
-    });
+    };
+    this.sink = new WecomSink(parts);
     this.inbound = new WecomInbound({
-      api: this.api,
-      rate,
-      identity: this.identity,
-      directory,
-      prisma,
+      ...parts,
       settings,
-      log: this.log,
-      now: this.now,
       queue: options.inboundQueue,
       replied: (chatId, personId, direct) => this.repeater?.replied(chatId, personId, direct),
     });
@@ -100,12 +96,8 @@ export class WecomAdapter implements PlatformAdapter {
 
   async start(context: PlatformContext): Promise<void> {
     const { services } = context;
-    const dutyChatId = services.directory.dutyChatId();
     this.sink.files = context.files;
-    this.sink.reportProblem = async (text, key) => {
-      if (dutyChatId)
-        await services.messenger.send({ chatId: dutyChatId, text, idempotencyKey: `wecom-problem-${key}` });
-    };
+    this.sink.reportProblem = reportToDutyOffice(services, WECOM);
     await this.identity.load({
       userIdByMobile: (mobile) => this.api.userIdByMobile(mobile),
     });

@@ -19,6 +19,7 @@ import {
 } from "../../../core/inbound-queue.ts";
 import type { PlatformContext } from "../../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
+import { QueuedInbound } from "../../common/queued-inbound.ts";
 import type { DingtalkApi } from "../client/dingtalk-api.ts";
 import type { DingtalkRate } from "../client/dingtalk-rate.ts";
 import { DINGTALK, type DingtalkIdentity, groupRateKey, userRateKey } from "../dingtalk-identity.ts";
@@ -52,29 +53,15 @@ export interface DingtalkInboundDeps {
   queue: InboundQueue<DingtalkInboundJob>;
 }
 
-export class DingtalkInbound {
-  private handlers?: InboundHandlers;
+export class DingtalkInbound extends QueuedInbound<DingtalkInboundJob, InboundHandlers> {
   private readonly names: DingtalkNames;
 
   constructor(private readonly deps: DingtalkInboundDeps) {
+    super(deps.queue, DINGTALK);
     this.names = {
       personOf: (userId) => deps.identity.personOf(userId),
       groupOf: (conversation) => deps.identity.groupOf(conversation),
     };
-  }
-
-  /** Starts handing queued pushes to the bot, those queued before this start too. */
-  attach(handlers: InboundHandlers): void {
-    this.handlers = handlers;
-    this.deps.queue.start((job) => this.process(job));
-  }
-
-  idle(): Promise<void> {
-    return this.deps.queue.idle();
-  }
-
-  close(): Promise<void> {
-    return this.deps.queue.close();
   }
 
   /** A robot message: queued by its msgId, then acknowledged. */
@@ -142,10 +129,8 @@ export class DingtalkInbound {
     return {};
   }
 
-  private async process(job: DingtalkInboundJob): Promise<void> {
-    const handlers = this.handlers;
-    // The worker starts in attach, after the handlers are set: this is a programming error.
-    if (!handlers) throw new Error("dingtalk inbound worker running before the bot started");
+  protected override async process(job: DingtalkInboundJob): Promise<void> {
+    const handlers = this.requireHandlers();
     if (job.kind === "event") {
       await handlers.handle(fromQueuedEvent(job.event));
       return;

@@ -11,6 +11,7 @@
 import type { Logger } from "pino";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { stringList } from "../../../core/string-list.ts";
+import { recordReaders, watchedMessages } from "../../common/read-poll.ts";
 import type { DingtalkApi } from "../client/dingtalk-api.ts";
 import type { DingtalkRate } from "../client/dingtalk-rate.ts";
 import { DINGTALK, type DingtalkIdentity } from "../dingtalk-identity.ts";
@@ -18,7 +19,6 @@ import { dingtalkTexts as T } from "../dingtalk-texts.ts";
 import { withReadLine } from "./dingtalk-card.ts";
 import type { StoredDingtalkCard } from "./dingtalk-sink.ts";
 
-const WEEK_MS = 7 * 86_400_000;
 const MAX_TRIES = 5;
 
 export interface ReadPollDeps {
@@ -33,15 +33,7 @@ export interface ReadPollDeps {
 /** Polls once; resolves with how many messages gained readers. */
 export async function pollDingtalkReads(deps: ReadPollDeps): Promise<number> {
   const { prisma, api, identity, rate, log, now } = deps;
-  const rows = await prisma.sentMessage.findMany({
-    where: {
-      platform: DINGTALK,
-      sentAt: { gte: new Date(now.getTime() - WEEK_MS) },
-      NOT: { recipients: { equals: [] } },
-    },
-    orderBy: { readCheckedAt: { sort: "asc", nulls: "first" } },
-    take: 200,
-  });
+  const rows = await watchedMessages(prisma, DINGTALK, now);
   let updated = 0;
   for (const row of rows) {
     const recipients = stringList(row.recipients);
@@ -55,11 +47,7 @@ export async function pollDingtalkReads(deps: ReadPollDeps): Promise<number> {
         rate.forApp(request),
       );
       const people = userIds.flatMap((userId) => identity.personOf(userId) ?? []);
-      const next = recipients.filter((id) => readBy.includes(id) || people.includes(id));
-      await prisma.sentMessage.update({
-        where: { id: row.id },
-        data: { readBy: next, readCheckedAt: now },
-      });
+      const next = await recordReaders(prisma, { id: row.id, recipients, readBy }, people, now);
       if (next.length === readBy.length) continue;
       updated += 1;
       if (stored.params) await updateReadLine(deps, row.id);

@@ -14,7 +14,7 @@ import type { OutboundMessage } from "../../../core/message.ts";
 import { type MessageSink, PermanentDeliveryError } from "../../../core/message-sink.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { stringList } from "../../../core/string-list.ts";
-import { recordSentMessage } from "../../common/sent-message-record.ts";
+import { recordPost, recordSentMessage } from "../../common/sent-message-record.ts";
 import type { DingtalkApi, InSlot, MsgKey } from "../client/dingtalk-api.ts";
 import { DingtalkApiError } from "../client/dingtalk-errors.ts";
 import type { DingtalkRate } from "../client/dingtalk-rate.ts";
@@ -116,16 +116,11 @@ export class DingtalkSink implements MessageSink {
       platformMessageId = await this.post(target, msgKey, msgParam, inSlot);
       stored = { processQueryKey: platformMessageId };
     }
-    const chat = directory.chat(message.chatId);
-    const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
-    const recorded = await recordSentMessage(prisma, {
+    const recorded = await recordPost(prisma, directory, {
       platform: DINGTALK,
-      idempotencyKey: message.idempotencyKey,
-      chatId: message.chatId,
+      message,
       platformMessageId,
-      recipients: watched ? (chat?.members ?? []) : [],
       card: stored,
-      sentAt: new Date(),
     });
     if (recorded && message.urgentTo?.length)
       await sendDing(

@@ -23,6 +23,7 @@ import type { InboundEvent } from "../../../core/message.ts";
 import type { InboundOutcome } from "../../../core/pipeline.ts";
 import type { PlatformContext } from "../../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
+import { QueuedInbound } from "../../common/queued-inbound.ts";
 import type { FeishuApi } from "../client/feishu-api.ts";
 import { sdkLogger } from "../client/feishu-api.ts";
 import type { FeishuRate } from "../client/feishu-rate.ts";
@@ -57,11 +58,10 @@ export interface InboundDeps {
   queue: InboundQueue<FeishuInboundJob>;
 }
 
-export class FeishuInbound {
+export class FeishuInbound extends QueuedInbound<FeishuInboundJob, InboundHandlers> {
   readonly dispatcher: lark.EventDispatcher;
   /** The bot's own open id, learnt at start, to recognise its mention. */
   botOpenId?: string;
-  private handlers?: InboundHandlers;
   /** Who is who, as the decoder reads it. */
   private readonly names: FeishuNames = {
     personOf: (openId) => this.deps.identity.personOf(openId),
@@ -71,6 +71,7 @@ export class FeishuInbound {
   };
 
   constructor(private readonly deps: InboundDeps) {
+    super(deps.queue, FEISHU);
     this.dispatcher = new lark.EventDispatcher({
       encryptKey: deps.settings.encryptKey,
       verificationToken: deps.settings.verificationToken,
@@ -83,23 +84,7 @@ export class FeishuInbound {
     });
   }
 
-  /** Starts handing queued events to the bot, those queued before this start too. */
-  attach(handlers: InboundHandlers): void {
-    this.handlers = handlers;
-    this.deps.queue.start((job) => this.process(job));
-  }
-
-  /** Resolves when every queued event has been handled. */
-  idle(): Promise<void> {
-    return this.deps.queue.idle();
-  }
-
-  /** Stops the worker; events still queued are handled by the next start on the same Redis. */
-  close(): Promise<void> {
-    return this.deps.queue.close();
-  }
-
-  private async process(job: FeishuInboundJob): Promise<void> {
+  protected override async process(job: FeishuInboundJob): Promise<void> {
     if (job.kind === "message") return this.processMessage(job.data, new Date(job.receivedAt));
     if (job.kind === "bot-added") return this.greet(job.data);
     await this.dispatch({ ...job.event, receivedAt: new Date(job.event.receivedAt) });
@@ -187,12 +172,6 @@ export class FeishuInbound {
     return { ...event, attachments };
   }
 
-  private requireHandlers(): InboundHandlers {
-    // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
-    return this.handlers;
-  }
-
   async onCardAction(data: unknown): Promise<unknown> {
     const decoded = decodeCardAction(data, this.deps.settings.appSecret, this.names);
     if (decoded.kind === "malformed") {
@@ -258,9 +237,7 @@ export class FeishuInbound {
     addressed: boolean,
     messageId: string,
   ): Promise<InboundOutcome> {
-    // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
-    return this.handlers.handleUnbound({
+    return this.requireHandlers().handleUnbound({
       platform: FEISHU,
       eventId: `msg-${messageId}`,
       unknown: "chat",
@@ -274,9 +251,7 @@ export class FeishuInbound {
   }
 
   private async dispatch(event: InboundEvent): Promise<void> {
-    // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handlers) throw new Error("feishu inbound worker running before the bot started");
-    await this.handlers.handle(event);
+    await this.requireHandlers().handle(event);
   }
 
   /**

@@ -15,7 +15,7 @@ import { type MessageSink, PermanentDeliveryError } from "../../../core/message-
 import type { FileStore } from "../../../core/ports.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { stringList } from "../../../core/string-list.ts";
-import { recordSentMessage } from "../../common/sent-message-record.ts";
+import { recordPost } from "../../common/sent-message-record.ts";
 import type { FeishuApi } from "../client/feishu-api.ts";
 import { FeishuApiError } from "../client/feishu-errors.ts";
 import type { FeishuRate } from "../client/feishu-rate.ts";
@@ -111,18 +111,13 @@ export class FeishuSink implements MessageSink {
         (request) => this.deps.rate.forTarget(target.rateKey, request),
       ),
     );
-    const chat = directory.chat(message.chatId);
-    const watched = Boolean(message.card) || Boolean(message.urgentTo?.length);
     // A retry after a lost answer or a crash posts again with the same uuid, which Feishu answers
     // with the message already there; the row then exists and 加急 is not sent twice.
-    const recorded = await recordSentMessage(prisma, {
+    const recorded = await recordPost(prisma, directory, {
       platform: FEISHU,
-      idempotencyKey: message.idempotencyKey,
-      chatId: message.chatId,
+      message,
       platformMessageId: messageId,
-      recipients: watched ? (chat?.members ?? []) : [],
       card,
-      sentAt: new Date(),
     });
     if (recorded && message.urgentTo?.length)
       await sendUrgent(

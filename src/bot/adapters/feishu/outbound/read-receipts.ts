@@ -9,14 +9,13 @@
 import type { Logger } from "pino";
 import type { DatabaseClient } from "../../../core/services.ts";
 import { stringList } from "../../../core/string-list.ts";
+import { recordReaders, watchedMessages } from "../../common/read-poll.ts";
 import type { FeishuApi } from "../client/feishu-api.ts";
 import type { FeishuRate } from "../client/feishu-rate.ts";
 import { FEISHU, type FeishuIdentity } from "../feishu-identity.ts";
 import type { FeishuCard } from "./feishu-card.ts";
 import { showsReadCount, withReadLine } from "./feishu-read-line.ts";
 import { patchStoredCard, type SentRow } from "./stored-card.ts";
-
-const WEEK_MS = 7 * 86_400_000;
 
 export async function pollReadReceipts(deps: {
   api: Pick<FeishuApi, "readUsers" | "patch">;
@@ -27,17 +26,7 @@ export async function pollReadReceipts(deps: {
   now: Date;
 }): Promise<number> {
   const { prisma, api, identity, rate, log, now } = deps;
-  const rows = await prisma.sentMessage.findMany({
-    // Messages nobody is expected to read (plain texts) are never checked, so they are not fetched:
-    // left unchecked, they would stay first in this order and crowd out the cards.
-    where: {
-      platform: FEISHU,
-      sentAt: { gte: new Date(now.getTime() - WEEK_MS) },
-      NOT: { recipients: { equals: [] } },
-    },
-    orderBy: { readCheckedAt: { sort: "asc", nulls: "first" } },
-    take: 200,
-  });
+  const rows = await watchedMessages(prisma, FEISHU, now);
   let updated = 0;
   for (const row of rows) {
     const recipients = stringList(row.recipients);
@@ -48,11 +37,7 @@ export async function pollReadReceipts(deps: {
       if (!recipients.every((id) => readBy.includes(id))) {
         const openIds = await api.readUsers(row.platformMessageId, (request) => rate.forApp(request));
         const people = openIds.flatMap((openId) => identity.personOf(openId) ?? []);
-        const next = recipients.filter((id) => readBy.includes(id) || people.includes(id));
-        await prisma.sentMessage.update({
-          where: { id: row.id },
-          data: { readBy: next, readCheckedAt: now },
-        });
+        const next = await recordReaders(prisma, { id: row.id, recipients, readBy }, people, now);
         if (next.length !== readBy.length) updated += 1;
         read = next.length;
       }

@@ -15,6 +15,7 @@ import type { InboundQueue } from "../../../core/inbound-queue.ts";
 import { directChatId, type InboundEvent } from "../../../core/message.ts";
 import type { HttpRequest, HttpResponse, PlatformContext } from "../../../core/platform-adapter.ts";
 import type { DatabaseClient } from "../../../core/services.ts";
+import { QueuedInbound } from "../../common/queued-inbound.ts";
 import type { WecomApi } from "../client/wecom-api.ts";
 import type { WecomRate } from "../client/wecom-rate.ts";
 import { storedCard } from "../outbound/wecom-card.ts";
@@ -45,27 +46,13 @@ export interface WecomInboundDeps {
   queueDeadlineMs?: number;
 }
 
-export class WecomInbound {
-  private handlers?: InboundHandlers;
+export class WecomInbound extends QueuedInbound<WecomInboundJob, InboundHandlers> {
   private readonly secrets: CallbackSecrets;
 
   constructor(private readonly deps: WecomInboundDeps) {
+    super(deps.queue, WECOM);
     const { token, aesKey, corpId } = deps.settings;
     this.secrets = { token, aesKey, corpId };
-  }
-
-  /** Starts handing queued jobs to the bot, those queued before this start too. */
-  attach(handlers: InboundHandlers): void {
-    this.handlers = handlers;
-    this.deps.queue.start((job) => this.process(job));
-  }
-
-  idle(): Promise<void> {
-    return this.deps.queue.idle();
-  }
-
-  close(): Promise<void> {
-    return this.deps.queue.close();
   }
 
   /** GET: URL verification — the decrypted echostr, as plain text. */
@@ -109,7 +96,7 @@ export class WecomInbound {
     return { nowMs: this.deps.now().getTime(), maxAgeMs: this.deps.settings.maxCallbackAgeMs };
   }
 
-  private async process(job: WecomInboundJob): Promise<void> {
+  protected override async process(job: WecomInboundJob): Promise<void> {
     if (job.kind === "text") return this.processText(job);
     if (job.kind === "card") return this.processCard(job);
     if (job.kind === "media") return this.processMedia(job);
@@ -122,17 +109,7 @@ export class WecomInbound {
     if (!personId) return this.notice(job.userId, T.unknownPerson);
     if (job.text.length > this.deps.settings.maxInboundChars)
       return this.notice(job.userId, T.tooLong(this.deps.settings.maxInboundChars));
-    const chatId = directChatId(personId);
-    this.deps.replied(chatId, personId, true);
-    await this.dispatch({
-      platform: WECOM,
-      eventId: `msg-${job.msgId}`,
-      chatId,
-      senderId: personId,
-      text: job.text,
-      mentions: [],
-      receivedAt: new Date(job.receivedAt),
-    });
+    await this.dispatchDirect(personId, `msg-${job.msgId}`, job.receivedAt, { text: job.text });
   }
 
   /** A picture or video: downloaded into the file store, then an event carrying it. */
@@ -144,34 +121,19 @@ export class WecomInbound {
       { api: this.deps.api, files, inSlot: (request) => this.deps.rate.forApi(request), log: this.deps.log },
       job,
     );
-    const chatId = directChatId(personId);
-    this.deps.replied(chatId, personId, true);
-    await this.dispatch({
-      platform: WECOM,
-      eventId: `msg-${job.msgId}`,
-      chatId,
-      senderId: personId,
-      text: "",
-      mentions: [],
-      ...(attachment ? { attachments: [attachment] } : {}),
-      receivedAt: new Date(job.receivedAt),
-    });
+    await this.dispatchDirect(
+      personId,
+      `msg-${job.msgId}`,
+      job.receivedAt,
+      attachment ? { attachments: [attachment] } : {},
+    );
   }
 
   private async processLocation(job: Extract<WecomInboundJob, { kind: "location" }>): Promise<void> {
     const personId = this.deps.identity.personOf(job.userId);
     if (!personId) return this.notice(job.userId, T.unknownPerson);
-    const chatId = directChatId(personId);
-    this.deps.replied(chatId, personId, true);
-    await this.dispatch({
-      platform: WECOM,
-      eventId: `msg-${job.msgId}`,
-      chatId,
-      senderId: personId,
-      text: "",
-      mentions: [],
+    await this.dispatchDirect(personId, `msg-${job.msgId}`, job.receivedAt, {
       location: { name: job.label || T.placeName, latitude: job.latitude, longitude: job.longitude },
-      receivedAt: new Date(job.receivedAt),
     });
   }
 
@@ -196,28 +158,33 @@ export class WecomInbound {
       });
     // The card was in the person's own chat with the app (a copy of a group's urgent message too):
     // what the press starts (a dialog, an answer) goes on there, where the person can reply.
+    await this.dispatchDirect(personId, job.eventId, job.receivedAt, {
+      action: { value: job.eventKey, messageId: job.taskId },
+    });
+  }
+
+  /**
+   * Hands on what a person said or did in their own chat with the app (where a reply reaches
+   * them), after telling the urgent repeater that the person has answered there.
+   */
+  private async dispatchDirect(
+    personId: string,
+    eventId: string,
+    receivedAt: string,
+    content: Partial<Pick<InboundEvent, "text" | "attachments" | "location" | "action">>,
+  ): Promise<void> {
     const chatId = directChatId(personId);
     this.deps.replied(chatId, personId, true);
-    await this.dispatch({
+    await this.requireHandlers().handle({
       platform: WECOM,
-      eventId: job.eventId,
+      eventId,
       chatId,
       senderId: personId,
       text: "",
       mentions: [],
-      action: { value: job.eventKey, messageId: job.taskId },
-      receivedAt: new Date(job.receivedAt),
+      ...content,
+      receivedAt: new Date(receivedAt),
     });
-  }
-
-  private async dispatch(event: InboundEvent): Promise<void> {
-    await this.requireHandlers().handle(event);
-  }
-
-  private requireHandlers(): InboundHandlers {
-    // The worker starts in attach, after the handler is set: this is a programming error.
-    if (!this.handlers) throw new Error("wecom inbound worker running before the bot started");
-    return this.handlers;
   }
 
   /** A short answer from the adapter itself to someone in their chat with the app. */

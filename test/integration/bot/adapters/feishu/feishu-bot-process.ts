@@ -5,16 +5,6 @@
  * and encrypted as Feishu does.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
-import { parse, stringify } from "yaml";
-import { inboundQueueName, outboundQueueName } from "../../../../../src/queue/queue-names.ts";
-import { createRedis } from "../../../../../src/queue/redis-connection.ts";
-import { ROOT } from "../../../../support/app.ts";
-import { type BotServer, startBotServer } from "../../../../support/bot-server.ts";
 import { FAKE_APP_SECRET, FakeFeishuServer } from "../../../../support/fake-feishu/fake-feishu-server.ts";
 import { signedRequest } from "../../../../support/fake-feishu/feishu-payloads.ts";
 import {
@@ -23,51 +13,26 @@ import {
   openIdOf,
   VERIFICATION_TOKEN,
 } from "../../../../support/fake-feishu/feishu-test-app.ts";
-import { deletePrefixedKeys, testRedisUrl, uniquePrefix } from "../../../../support/redis.ts";
+import { botProcessPlace, PlatformBotProcess } from "../../../../support/platform-bot-process.ts";
 
 const WEBHOOK_PATH = "/feishu/events";
 
-interface OrgEntry {
-  id: string;
-  feishu?: Record<string, string>;
-}
-
-/** The sample org file with a Feishu open id for everyone and a chat id for every group. */
-async function writeOrgWithFeishuIds(dir: string): Promise<string> {
-  const org = parse(await readFile(join(ROOT, "config/org.yaml"), "utf8")) as {
-    people: OrgEntry[];
-    groups: OrgEntry[];
-  };
-  for (const person of org.people) person.feishu = { open_id: openIdOf(person.id) };
-  for (const group of org.groups) group.feishu = { chat_id: chatIdOf(group.id) };
-  const file = join(dir, "org.yaml");
-  await writeFile(file, stringify(org));
-  return file;
-}
-
-export class FeishuBotProcess {
-  server?: BotServer;
-  readonly appId = `cli_${randomBytes(8).toString("hex")}`;
-  readonly fake: FakeFeishuServer;
-  readonly redis: Redis;
-  /** Every output of every process started so far (kept across restarts). */
-  private outputs: string[] = [];
-  private orgFile = "";
-  private inbound?: Queue;
-  private outbound?: Queue;
-
+export class FeishuBotProcess extends PlatformBotProcess<FakeFeishuServer> {
   private constructor(
-    readonly dataDir: string,
-    readonly prefix: string,
+    readonly appId: string,
+    dataDir: string,
+    prefix: string,
   ) {
-    this.fake = new FakeFeishuServer({ appId: this.appId });
-    this.redis = createRedis(testRedisUrl());
+    super("feishu", new FakeFeishuServer({ appId }), dataDir, prefix);
   }
 
   static async create(name: string): Promise<FeishuBotProcess> {
-    const bot = new FeishuBotProcess(await mkdtemp(join(tmpdir(), `kuaibao-${name}-`)), uniquePrefix(name));
-    bot.orgFile = await writeOrgWithFeishuIds(bot.dataDir);
-    await bot.fake.start();
+    const { dataDir, prefix } = await botProcessPlace(name);
+    const bot = new FeishuBotProcess(`cli_${randomBytes(8).toString("hex")}`, dataDir, prefix);
+    await bot.prepare({
+      person: (id) => ({ open_id: openIdOf(id) }),
+      group: (id) => ({ chat_id: chatIdOf(id) }),
+    });
     return bot;
   }
 
@@ -76,75 +41,33 @@ export class FeishuBotProcess {
     return `feishu-${this.appId}`;
   }
 
-  async start(): Promise<void> {
-    this.server = await startBotServer({
-      dataDir: this.dataDir,
-      prefix: this.prefix,
-      timeoutMs: 90_000,
-      env: {
-        ORG_FILE: this.orgFile,
-        FEISHU_APP_ID: this.appId,
-        FEISHU_APP_SECRET: FAKE_APP_SECRET,
-        FEISHU_DOMAIN: this.fake.url,
-        FEISHU_MODE: "webhook",
-        FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
-        FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-        FEISHU_WEBHOOK_PATH: WEBHOOK_PATH,
-        FEISHU_READ_POLL_SECONDS: "0",
-      },
-    });
+  protected get inboundPrefix(): string {
+    return this.feishuPrefix;
+  }
+
+  protected env(): Record<string, string> {
+    return {
+      FEISHU_APP_ID: this.appId,
+      FEISHU_APP_SECRET: FAKE_APP_SECRET,
+      FEISHU_DOMAIN: this.fake.url,
+      FEISHU_MODE: "webhook",
+      FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+      FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+      FEISHU_WEBHOOK_PATH: WEBHOOK_PATH,
+      FEISHU_READ_POLL_SECONDS: "0",
+    };
   }
 
   /** Posts an event to the webhook as Feishu does; resolves with the HTTP status. */
   async post(payload: unknown): Promise<number> {
-    if (!this.server) throw new Error("the bot is not running");
+    const url = this.url();
     const request = signedRequest(ENCRYPT_KEY, payload);
-    const response = await fetch(`${this.server.url}${WEBHOOK_PATH}`, {
+    const response = await fetch(`${url}${WEBHOOK_PATH}`, {
       method: "POST",
       headers: request.headers,
       body: request.body,
     });
     await response.arrayBuffer();
     return response.status;
-  }
-
-  /** kill -9 of the whole process group; resolves once it is gone. */
-  async kill(): Promise<void> {
-    if (!this.server) return;
-    await this.server.bot.kill();
-    this.outputs.push(this.server.bot.output());
-    this.server = undefined;
-  }
-
-  /** Everything the bot processes printed (those killed and the running one). */
-  output(): string {
-    return [...this.outputs, this.server?.bot.output() ?? ""].join("\n");
-  }
-
-  /** The state of an inbound job (`unknown` once removed or never queued). */
-  async inboundJobState(jobId: string): Promise<string> {
-    this.inbound ??= new Queue(inboundQueueName("feishu"), {
-      connection: this.redis,
-      prefix: this.feishuPrefix,
-    });
-    const job = await this.inbound.getJob(jobId);
-    return job ? await job.getState() : "unknown";
-  }
-
-  /** Feishu sends queued and not yet delivered (waiting, running, or waiting for a retry). */
-  async unfinishedSends(): Promise<number> {
-    this.outbound ??= new Queue(outboundQueueName("feishu"), { connection: this.redis, prefix: this.prefix });
-    return this.outbound.getJobCountByTypes("waiting", "active", "prioritized", "delayed");
-  }
-
-  async dispose(): Promise<void> {
-    await this.kill();
-    await this.inbound?.close();
-    await this.outbound?.close();
-    this.redis.disconnect();
-    await this.fake.close();
-    await deletePrefixedKeys(this.prefix);
-    await deletePrefixedKeys(this.feishuPrefix);
-    await rm(this.dataDir, { recursive: true, force: true });
   }
 }
