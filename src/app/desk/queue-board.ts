@@ -5,9 +5,6 @@
  * alone get `style-src 'unsafe-inline'`; scripts stay 'self' only, and Google Fonts stay blocked
  * (the page falls back to the system's fonts).
  */
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { FastifyAdapter } from "@bull-board/fastify";
 import { Queue } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
@@ -35,6 +32,12 @@ export async function registerQueueBoard(
   server: FastifyInstance,
   deps: { viewerOf: DeskViewerOf; redis: Redis; locations: readonly QueueLocation[] },
 ): Promise<void> {
+  // bull-board is loaded with the HTTP server, not by every process that builds an app (tests, bench).
+  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
+    import("@bull-board/api"),
+    import("@bull-board/api/bullMQAdapter"),
+    import("@bull-board/fastify"),
+  ]);
   const queues = deps.locations.map(
     ({ name, prefix }) => new Queue(name, { connection: deps.redis, prefix }),
   );

@@ -4,7 +4,7 @@
  * as their Chinese text, the header frozen, A4 landscape fitted to the page's width, light fills for
  * toned cells (红/黄/绿) and a bold totals row. Capabilities describe rows; this draws them.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { DeskTone, DocumentFile } from "../../../bot/core/desk.ts";
 import { XLSX_MIME } from "../../../bot/core/desk.ts";
 import { fitWidth, MAX_WIDTH } from "./column-width.ts";
@@ -98,7 +98,9 @@ function writeRow(
 
 /** The sheet in a workbook of its own, as `fileName`. */
 export async function ledgerWorkbook(sheet: LedgerSheet, fileName: string, now: Date): Promise<DocumentFile> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first sheet, not at start: most processes never make one, and it is heavy.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.created = now;
   workbook.modified = now;
   const ws = workbook.addWorksheet(sheet.name, {

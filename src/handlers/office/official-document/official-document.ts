@@ -5,18 +5,12 @@
  * document's default run is the body's 仿宋_GB2312 三号, so any text without a style of its own
  * reads as body text.
  */
-import { Document, Packer, type Paragraph, type Table } from "docx";
 import { instantToLocal } from "../../../bot/core/wall-clock.ts";
 import { officialDocumentMessages as M } from "../messages.ts";
-import { bodyBlocks, type OfficialBlock, titleParagraphs } from "./body-blocks.ts";
-import { type MastheadInput, masthead, signerLine } from "./masthead.ts";
-import { pageNumberFooters } from "./page-footer.ts";
-import { SIZE } from "./type-styles.ts";
+import type { OfficialBlock } from "./body-blocks.ts";
+import type { MastheadInput } from "./masthead.ts";
 
 export type { OfficialBlock };
-
-/** Millimetres in twips, rounded (A4 is 11906 × 16838, as Word writes it). */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 
 export interface OfficialDocument extends MastheadInput {
   /**
@@ -40,43 +34,11 @@ export function officialDateTime(at: Date, timeZone: string): string {
   return M.dateTime(t.year, t.month, t.day, t.hour, t.minute);
 }
 
+/**
+ * The .docx of `input`. The docx library (and what builds with it) is loaded on the first document,
+ * not at start: most processes never make one, and it would stay in every heap.
+ */
 export async function officialDocx(input: OfficialDocument): Promise<Uint8Array> {
-  const children: (Paragraph | Table)[] = [
-    ...masthead(input),
-    ...(input.signer === undefined ? [] : [signerLine(input.signer)]),
-    ...titleParagraphs(input.title),
-    ...bodyBlocks(input.blocks),
-  ];
-  const body = M.fonts.body;
-  const document = new Document({
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: { ascii: body, hAnsi: body, eastAsia: body, cs: body }, size: SIZE.three },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: {
-              top: mm(37),
-              bottom: mm(35),
-              left: mm(28),
-              right: mm(26),
-              // The page number's top 7 mm under the type area (GB/T 9704 7.5).
-              footer: mm(23),
-              header: mm(15),
-            },
-          },
-        },
-        footers: pageNumberFooters(),
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(document));
+  const { buildOfficialDocx } = await import("./docx-build.ts");
+  return buildOfficialDocx(input);
 }
