@@ -12,22 +12,23 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { PartResult } from "./bench-app.ts";
 import { cutoffBench } from "./cutoff-bench.ts";
-import { deskBench } from "./desk-bench.ts";
+import type { DeskPart } from "./desk-bench.ts";
 import { dialogBench } from "./dialog-bench.ts";
 import { digestBench } from "./digest-bench.ts";
-import { type DingtalkPart, dingtalkBench } from "./dingtalk-fanout.ts";
+import type { DingtalkPart } from "./dingtalk-fanout.ts";
 import { openBenchRedis, removePgliteTemplate } from "./environment.ts";
-import { type FeishuPart, feishuBench } from "./feishu-fanout.ts";
+import type { FeishuPart } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
 import { machineInfo } from "./machine.ts";
 import { lifetimePeakRssMiB } from "./memory.ts";
 import { benchOptions } from "./options.ts";
 import { type BenchResult, evaluateTargets, printSummary } from "./report.ts";
 import { round } from "./stats.ts";
-import { supervisionBench } from "./supervision-bench.ts";
+import type { SupervisionPart } from "./supervision-bench.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
-import { type WecomPart, wecomBench } from "./wecom-fanout.ts";
+import type { WecomPart } from "./wecom-fanout.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -71,8 +72,8 @@ async function main(): Promise<void> {
   let feishu: FeishuPart | undefined;
   let dingtalk: DingtalkPart | undefined;
   let wecom: WecomPart | undefined;
-  let supervision: Awaited<ReturnType<typeof supervisionBench>> | undefined;
-  let desk: Awaited<ReturnType<typeof deskBench>> | undefined;
+  let supervision: PartResult<SupervisionPart> | undefined;
+  let desk: PartResult<DeskPart> | undefined;
   try {
     if (only.dialog)
       dialog = await dialogBench({ options, office, redisUrl: redis.url, runId, profileFile, progress });
@@ -90,13 +91,45 @@ async function main(): Promise<void> {
     if (only.digest) digest = await digestBench({ options, office, redisUrl: redis.url, progress });
     if (only.cutoff) cutoff = await cutoffBench({ root: ROOT, options, redisUrl: redis.url, progress });
     if (only.feishu)
-      feishu = await feishuBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+      // The later parts (and their platforms' SDKs, playwright) are loaded when they run, so the
+      // earlier parts measure a process without them.
+      feishu = await (await import("./feishu-fanout.ts")).feishuBench({
+        root: ROOT,
+        options,
+        redisUrl: redis.url,
+        runId,
+        progress,
+      });
     if (only.dingtalk)
-      dingtalk = await dingtalkBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
-    if (only.wecom) wecom = await wecomBench({ root: ROOT, options, redisUrl: redis.url, runId, progress });
+      dingtalk = await (await import("./dingtalk-fanout.ts")).dingtalkBench({
+        root: ROOT,
+        options,
+        redisUrl: redis.url,
+        runId,
+        progress,
+      });
+    if (only.wecom)
+      wecom = await (await import("./wecom-fanout.ts")).wecomBench({
+        root: ROOT,
+        options,
+        redisUrl: redis.url,
+        runId,
+        progress,
+      });
     if (only.supervision)
-      supervision = await supervisionBench({ options, office, redisUrl: redis.url, progress });
-    if (only.desk) desk = await deskBench({ options, office, redisUrl: redis.url, progress });
+      supervision = await (await import("./supervision-bench.ts")).supervisionBench({
+        options,
+        office,
+        redisUrl: redis.url,
+        progress,
+      });
+    if (only.desk)
+      desk = await (await import("./desk-bench.ts")).deskBench({
+        options,
+        office,
+        redisUrl: redis.url,
+        progress,
+      });
   } finally {
     await redis.stop();
     removePgliteTemplate();
