@@ -8,23 +8,18 @@
  * limit forces, plus one send's own time (the per-group limit does not bind: one card per group).
  */
 import { performance } from "node:perf_hooks";
-import { pino } from "pino";
 import { createDingtalkPlatform } from "../src/app/dingtalk-platform.ts";
 import { DINGTALK_DEFAULTS } from "../src/bot/adapters/dingtalk/dingtalk-settings.ts";
-import { Directory } from "../src/bot/core/directory.ts";
-import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
-import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
+import type { OfficeConfig } from "../src/config/load.ts";
 import {
   FAKE_CLIENT_ID,
   FAKE_CLIENT_SECRET,
   FAKE_ROBOT_CODE,
   type StoredMessage,
 } from "../test/support/fake-dingtalk/fake-dingtalk-server.ts";
-import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
-import { openBenchDatabase } from "./environment.ts";
-import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import { fanOutAlert } from "./fanout-alert.ts";
+import { withFanOutRun } from "./fanout-run.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -64,109 +59,93 @@ export async function dingtalkBench(input: {
 }): Promise<DingtalkPart> {
   const { options, progress } = input;
   const chats = options.BENCH_DINGTALK_CHATS;
-  const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
-  const config = withFanOutGroups(base, chats);
-  // The fake refuses calls over the app's limit per second, as DingTalk does.
-  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "dingtalk", {
-    FAKE_DINGTALK_QPS: String(DINGTALK_DEFAULTS.appPerSecond),
-  });
-  const db = await openBenchDatabase(options.DATABASE_URL);
-  const prefix = `${input.runId}-dingtalk`;
-  const keyPrefix = `${input.runId}-dingtalk-limits`;
-  const settings = {
+  const settingsAt = (url: string) => ({
     ...DINGTALK_DEFAULTS,
     clientId: FAKE_CLIENT_ID,
     clientSecret: FAKE_CLIENT_SECRET,
     robotCode: FAKE_ROBOT_CODE,
-    baseUrl: fake.url,
-    oapiUrl: fake.url,
+    baseUrl: url,
+    oapiUrl: url,
     cardTemplateId: "kuaibao-card.schema",
     readPollMs: 0,
-  };
-  const directory = new Directory(config.org);
-  const adapter = createDingtalkPlatform({
-    settings,
-    redisUrl: input.redisUrl,
-    directory,
-    prisma: db.database.prisma,
-    log: pino({ level: options.BENCH_LOG_LEVEL }),
-    keyPrefix,
   });
-  const { app, control } = await startBenchApp({
-    config,
-    prisma: db.database.prisma,
-    sharedDatabase: db.database.kind === "postgres",
-    redisUrl: input.redisUrl,
-    prefix,
-    logLevel: options.BENCH_LOG_LEVEL,
-    platforms: [adapter],
-    directory,
-  });
-  try {
-    // Warm-up (token, connection, queue), then one send's own time, alone.
-    const single: number[] = [];
-    for (let i = 0; i < WARM_UP; i++) {
-      const started = performance.now();
-      await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
-      await fake.waitForMessages(i + 1);
-      single.push(performance.now() - started);
-    }
-    await app.idle();
-    // Let the warm-up's slots leave the one-second window.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
-
-    progress(`dingtalk: one alert to ${chats} groups`);
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: chats }, (_, i) =>
-        app.messenger.send({
-          chatId: `fanout-${i}`,
-          card: ALERT,
-          mentions: ["zhangsan"],
-          idempotencyKey: `alert-${i}`,
+  return withFanOutRun<StoredMessage, DingtalkPart>(
+    {
+      input,
+      platform: "dingtalk",
+      withGroups: (config) => withFanOutGroups(config, chats),
+      // The fake refuses calls over the app's limit per second, as DingTalk does.
+      fakeEnv: { FAKE_DINGTALK_QPS: String(DINGTALK_DEFAULTS.appPerSecond) },
+      adapter: (p) =>
+        createDingtalkPlatform({
+          settings: settingsAt(p.fakeUrl),
+          redisUrl: p.redisUrl,
+          directory: p.directory,
+          prisma: p.prisma,
+          log: p.log,
+          keyPrefix: p.keyPrefix,
         }),
-      ),
-    );
-    await fake.waitForMessages(WARM_UP + chats);
-    const fanOutMs = performance.now() - started;
-    await app.idle();
+    },
+    async ({ app, fake }) => {
+      const settings = settingsAt(fake.url);
+      // Warm-up (token, connection, queue), then one send's own time, alone.
+      const single: number[] = [];
+      for (let i = 0; i < WARM_UP; i++) {
+        const started = performance.now();
+        await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
+        await fake.waitForMessages(i + 1);
+        single.push(performance.now() - started);
+      }
+      await app.idle();
+      // Let the warm-up's slots leave the one-second window.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
 
-    const stored = await fake.messages();
-    const { throttled } = await fake.get<{ throttled: number }>("/__fake/stats");
-    const ids = stored.map((m) => m.outTrackId ?? m.processQueryKey);
-    const duplicates = ids.length - new Set(ids).size;
-    const expected = WARM_UP + chats;
-    const busiest = busiestSecond(stored.map((m) => ({ at: m.at, receiveId: m.to })));
-    const limitsHeld = throttled === 0 && busiest.app <= settings.appPerSecond;
-    const minimumMs = (Math.ceil(chats / settings.appPerSecond) - 1) * 1000 + singleSendMs;
-    return {
-      settings: { appPerSecond: settings.appPerSecond, chatPerMinute: settings.chatPerMinute, chats },
-      singleSendMs: round(singleSendMs, 1),
-      fanOut: {
-        messages: chats,
-        chats,
-        measuredMs: round(fanOutMs, 1),
-        minimumMs: round(minimumMs, 1),
-        ratio: round(fanOutMs / minimumMs, 2),
-      },
-      busiestSecond: busiest,
-      checks: {
-        ok: duplicates === 0 && stored.length === expected && limitsHeld,
-        duplicates,
-        lost: expected - stored.length,
-        throttled,
-        limitsHeld,
-      },
-    };
-  } finally {
-    await app.close();
-    await control.quit();
-    await fake.close();
-    await db.close();
-    await deletePrefixedKeys(prefix, input.redisUrl);
-    await deletePrefixedKeys(keyPrefix, input.redisUrl);
-  }
+      progress(`dingtalk: one alert to ${chats} groups`);
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: chats }, (_, i) =>
+          app.messenger.send({
+            chatId: `fanout-${i}`,
+            card: ALERT,
+            mentions: ["zhangsan"],
+            idempotencyKey: `alert-${i}`,
+          }),
+        ),
+      );
+      await fake.waitForMessages(WARM_UP + chats);
+      const fanOutMs = performance.now() - started;
+      await app.idle();
+
+      const stored = await fake.messages();
+      const { throttled } = await fake.get<{ throttled: number }>("/__fake/stats");
+      const ids = stored.map((m) => m.outTrackId ?? m.processQueryKey);
+      const duplicates = ids.length - new Set(ids).size;
+      const expected = WARM_UP + chats;
+      const busiest = busiestSecond(stored.map((m) => ({ at: m.at, receiveId: m.to })));
+      const limitsHeld = throttled === 0 && busiest.app <= settings.appPerSecond;
+      const minimumMs = (Math.ceil(chats / settings.appPerSecond) - 1) * 1000 + singleSendMs;
+      return {
+        settings: { appPerSecond: settings.appPerSecond, chatPerMinute: settings.chatPerMinute, chats },
+        singleSendMs: round(singleSendMs, 1),
+        fanOut: {
+          messages: chats,
+          chats,
+          measuredMs: round(fanOutMs, 1),
+          minimumMs: round(minimumMs, 1),
+          ratio: round(fanOutMs / minimumMs, 2),
+        },
+        busiestSecond: busiest,
+        checks: {
+          ok: duplicates === 0 && stored.length === expected && limitsHeld,
+          duplicates,
+          lost: expected - stored.length,
+          throttled,
+          limitsHeld,
+        },
+      };
+    },
+  );
 }
 
 /** Issue 17: the fan-out within 1.2× of the minimum DingTalk's limits allow. */

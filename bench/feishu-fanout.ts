@@ -6,22 +6,17 @@
  * the limits allow: full windows the limits force, plus one send's own time.
  */
 import { performance } from "node:perf_hooks";
-import { pino } from "pino";
 import { createFeishuPlatform } from "../src/app/feishu-platform.ts";
 import { FEISHU_DEFAULTS } from "../src/bot/adapters/feishu/feishu-settings.ts";
-import { Directory } from "../src/bot/core/directory.ts";
-import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
-import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
+import type { OfficeConfig } from "../src/config/load.ts";
 import {
   FAKE_APP_ID,
   FAKE_APP_SECRET,
   type StoredMessage,
 } from "../test/support/fake-feishu/fake-feishu-server.ts";
-import { startBenchApp } from "./bench-app.ts";
 import { type BusiestSecond, busiestSecond } from "./busiest-second.ts";
-import { openBenchDatabase } from "./environment.ts";
-import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import { fanOutAlert } from "./fanout-alert.ts";
+import { withFanOutRun } from "./fanout-run.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -68,126 +63,111 @@ export async function feishuBench(input: {
   const { options, progress } = input;
   const chats = options.BENCH_FEISHU_CHATS;
   const burst = options.BENCH_FEISHU_BURST;
-  const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
-  const config = withFanOutGroups(base, chats);
-  const fake = await startFakePlatformProcess<StoredMessage>(input.root, "feishu");
-  const db = await openBenchDatabase(options.DATABASE_URL);
-  const prefix = `${input.runId}-feishu`;
-  const keyPrefix = `${input.runId}-feishu-limits`;
-  const settings = {
+  const settingsAt = (url: string) => ({
     ...FEISHU_DEFAULTS,
     appId: FAKE_APP_ID,
     appSecret: FAKE_APP_SECRET,
-    domain: fake.url,
+    domain: url,
     mode: "webhook" as const,
     encryptKey: "bench",
     verificationToken: "bench",
     readPollMs: 0,
-  };
-  const directory = new Directory(config.org);
-  const adapter = createFeishuPlatform({
-    settings,
-    redisUrl: input.redisUrl,
-    directory,
-    prisma: db.database.prisma,
-    log: pino({ level: options.BENCH_LOG_LEVEL }),
-    keyPrefix,
   });
-  const { app, control } = await startBenchApp({
-    config,
-    prisma: db.database.prisma,
-    sharedDatabase: db.database.kind === "postgres",
-    redisUrl: input.redisUrl,
-    prefix,
-    logLevel: options.BENCH_LOG_LEVEL,
-    platforms: [adapter],
-    directory,
-  });
-  const waitForMessages = (count: number) => fake.waitForMessages(count);
-  try {
-    // Warm-up (token, connections, queue), then one send's own time, alone.
-    const single: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
-      await waitForMessages(i + 1);
-      single.push(performance.now() - started);
-    }
-    await app.idle();
-    // Let the warm-up's slots leave the one-second windows.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
-
-    progress(`feishu: one alert to ${chats} chats`);
-    const before = 5;
-    let started = performance.now();
-    await Promise.all(
-      Array.from({ length: chats }, (_, i) =>
-        app.messenger.send({
-          chatId: `fanout-${i}`,
-          card: ALERT,
-          mentions: ["zhangsan"],
-          idempotencyKey: `alert-${i}`,
+  return withFanOutRun<StoredMessage, FeishuPart>(
+    {
+      input,
+      platform: "feishu",
+      withGroups: (config) => withFanOutGroups(config, chats),
+      adapter: (p) =>
+        createFeishuPlatform({
+          settings: settingsAt(p.fakeUrl),
+          redisUrl: p.redisUrl,
+          directory: p.directory,
+          prisma: p.prisma,
+          log: p.log,
+          keyPrefix: p.keyPrefix,
         }),
-      ),
-    );
-    await waitForMessages(before + chats);
-    const fanOutMs = performance.now() - started;
-    await app.idle();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    },
+    async ({ app, fake }) => {
+      const settings = settingsAt(fake.url);
+      const waitForMessages = (count: number) => fake.waitForMessages(count);
+      // Warm-up (token, connections, queue), then one send's own time, alone.
+      const single: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await app.messenger.send({ chatId: `fanout-${i}`, card: ALERT, idempotencyKey: `warm-${i}` });
+        await waitForMessages(i + 1);
+        single.push(performance.now() - started);
+      }
+      await app.idle();
+      // Let the warm-up's slots leave the one-second windows.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const singleSendMs = [...single].sort((a, b) => a - b)[2] as number;
 
-    progress(`feishu: ${burst} messages into one chat`);
-    const beforeBurst = 5 + chats;
-    started = performance.now();
-    await Promise.all(
-      Array.from({ length: burst }, (_, i) =>
-        app.messenger.send({ chatId: "fanout-0", text: `第 ${i + 1} 条`, idempotencyKey: `burst-${i}` }),
-      ),
-    );
-    await waitForMessages(beforeBurst + burst);
-    const burstMs = performance.now() - started;
-    await app.idle();
+      progress(`feishu: one alert to ${chats} chats`);
+      const before = 5;
+      let started = performance.now();
+      await Promise.all(
+        Array.from({ length: chats }, (_, i) =>
+          app.messenger.send({
+            chatId: `fanout-${i}`,
+            card: ALERT,
+            mentions: ["zhangsan"],
+            idempotencyKey: `alert-${i}`,
+          }),
+        ),
+      );
+      await waitForMessages(before + chats);
+      const fanOutMs = performance.now() - started;
+      await app.idle();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
 
-    const stored = await fake.messages();
-    const uuids = stored.map((m) => m.uuid);
-    const duplicates = uuids.length - new Set(uuids).size;
-    const expected = 5 + chats + burst;
-    const busiest = busiestSecond(stored);
-    const limitsHeld = busiest.app <= settings.appPerSecond && busiest.chat <= settings.perChatPerSecond;
-    const run = (messages: number, chatCount: number, measuredMs: number, windows: number): FeishuRun => {
-      const minimumMs = windows * 1000 + singleSendMs;
-      return {
-        messages,
-        chats: chatCount,
-        measuredMs: round(measuredMs, 1),
-        minimumMs: round(minimumMs, 1),
-        ratio: round(measuredMs / minimumMs, 2),
+      progress(`feishu: ${burst} messages into one chat`);
+      const beforeBurst = 5 + chats;
+      started = performance.now();
+      await Promise.all(
+        Array.from({ length: burst }, (_, i) =>
+          app.messenger.send({ chatId: "fanout-0", text: `第 ${i + 1} 条`, idempotencyKey: `burst-${i}` }),
+        ),
+      );
+      await waitForMessages(beforeBurst + burst);
+      const burstMs = performance.now() - started;
+      await app.idle();
+
+      const stored = await fake.messages();
+      const uuids = stored.map((m) => m.uuid);
+      const duplicates = uuids.length - new Set(uuids).size;
+      const expected = 5 + chats + burst;
+      const busiest = busiestSecond(stored);
+      const limitsHeld = busiest.app <= settings.appPerSecond && busiest.chat <= settings.perChatPerSecond;
+      const run = (messages: number, chatCount: number, measuredMs: number, windows: number): FeishuRun => {
+        const minimumMs = windows * 1000 + singleSendMs;
+        return {
+          messages,
+          chats: chatCount,
+          measuredMs: round(measuredMs, 1),
+          minimumMs: round(minimumMs, 1),
+          ratio: round(measuredMs / minimumMs, 2),
+        };
       };
-    };
-    return {
-      settings: {
-        perChatPerSecond: settings.perChatPerSecond,
-        appPerSecond: settings.appPerSecond,
-        chats,
-        burst,
-      },
-      singleSendMs: round(singleSendMs, 1),
-      fanOut: run(chats, chats, fanOutMs, Math.ceil(chats / settings.appPerSecond) - 1),
-      burst: run(burst, 1, burstMs, Math.ceil(burst / settings.perChatPerSecond) - 1),
-      busiestSecond: busiest,
-      checks: {
-        ok: duplicates === 0 && stored.length === expected && limitsHeld,
-        duplicates,
-        lost: expected - stored.length,
-        limitsHeld,
-      },
-    };
-  } finally {
-    await app.close();
-    await control.quit();
-    await fake.close();
-    await db.close();
-    await deletePrefixedKeys(prefix, input.redisUrl);
-    await deletePrefixedKeys(keyPrefix, input.redisUrl);
-  }
+      return {
+        settings: {
+          perChatPerSecond: settings.perChatPerSecond,
+          appPerSecond: settings.appPerSecond,
+          chats,
+          burst,
+        },
+        singleSendMs: round(singleSendMs, 1),
+        fanOut: run(chats, chats, fanOutMs, Math.ceil(chats / settings.appPerSecond) - 1),
+        burst: run(burst, 1, burstMs, Math.ceil(burst / settings.perChatPerSecond) - 1),
+        busiestSecond: busiest,
+        checks: {
+          ok: duplicates === 0 && stored.length === expected && limitsHeld,
+          duplicates,
+          lost: expected - stored.length,
+          limitsHeld,
+        },
+      };
+    },
+  );
 }

@@ -7,16 +7,13 @@
  * limits allow: the full minutes they force, plus one send's own time.
  */
 import { performance } from "node:perf_hooks";
-import { pino } from "pino";
 import { createWecomPlatform } from "../src/app/wecom-platform.ts";
 import {
   groupSendsPerMinute,
   WECOM_DEFAULTS,
   WECOM_GROUP_RECIPIENTS_PER_MINUTE,
 } from "../src/bot/adapters/wecom/wecom-settings.ts";
-import { Directory } from "../src/bot/core/directory.ts";
-import { loadOfficeConfig, type OfficeConfig } from "../src/config/load.ts";
-import { deletePrefixedKeys } from "../src/queue/redis-prefix-cleanup.ts";
+import type { OfficeConfig } from "../src/config/load.ts";
 import {
   FAKE_AGENT_ID,
   FAKE_CORP_ID,
@@ -24,10 +21,8 @@ import {
   type SentWecomMessage,
 } from "../test/support/fake-wecom/fake-wecom-server.ts";
 import { CALLBACK_AES_KEY, CALLBACK_TOKEN } from "../test/support/fake-wecom/wecom-payloads.ts";
-import { startBenchApp } from "./bench-app.ts";
-import { openBenchDatabase } from "./environment.ts";
-import { startFakePlatformProcess } from "./fake-platform-process.ts";
 import { fanOutAlert } from "./fanout-alert.ts";
+import { withFanOutRun } from "./fanout-run.ts";
 import type { BenchOptions } from "./options.ts";
 import { round } from "./stats.ts";
 
@@ -86,113 +81,98 @@ export async function wecomBench(input: {
   const { options, progress } = input;
   const chats = options.BENCH_WECOM_CHATS;
   const groupSize = options.BENCH_WECOM_GROUP_SIZE;
-  const base = await loadOfficeConfig(`${input.root}/config/org.yaml`, `${input.root}/config/policy.yaml`);
-  const config = withFanOutGroups(base, chats);
-  const fake = await startFakePlatformProcess<SentWecomMessage>(input.root, "wecom");
-  const db = await openBenchDatabase(options.DATABASE_URL);
-  const prefix = `${input.runId}-wecom`;
-  const keyPrefix = `${input.runId}-wecom-limits`;
-  const settings = {
+  const settingsAt = (url: string) => ({
     ...WECOM_DEFAULTS,
     corpId: FAKE_CORP_ID,
     agentId: FAKE_AGENT_ID,
     secret: FAKE_SECRET,
     token: CALLBACK_TOKEN,
     aesKey: CALLBACK_AES_KEY,
-    baseUrl: fake.url,
+    baseUrl: url,
     groupSendsPerMinute: groupSendsPerMinute(WECOM_GROUP_RECIPIENTS_PER_MINUTE, groupSize),
-  };
-  const directory = new Directory(config.org);
-  const adapter = createWecomPlatform({
-    settings,
-    urgent: { repeatEveryMs: 3_600_000, repeatLimit: 0 },
-    redisUrl: input.redisUrl,
-    directory,
-    prisma: db.database.prisma,
-    log: pino({ level: options.BENCH_LOG_LEVEL }),
-    keyPrefix,
   });
-  const { app, control } = await startBenchApp({
-    config,
-    prisma: db.database.prisma,
-    sharedDatabase: db.database.kind === "postgres",
-    redisUrl: input.redisUrl,
-    prefix,
-    logLevel: options.BENCH_LOG_LEVEL,
-    platforms: [adapter],
-    directory,
-  });
-  try {
-    // Warm-up (token, connections, queue) and one send's own time, alone: to five people, whose
-    // limits are their own, so the groups' minute starts empty.
-    const people = config.org.people.slice(0, 5);
-    const single: number[] = [];
-    for (const [i, person] of people.entries()) {
-      const started = performance.now();
-      await app.messenger.send({ chatId: `dm:${person.id}`, text: "预热", idempotencyKey: `warm-${i}` });
-      await fake.waitForMessages(i + 1);
-      single.push(performance.now() - started);
-    }
-    await app.idle();
-    const singleSendMs = [...single].sort((a, b) => a - b)[Math.floor(single.length / 2)] as number;
-
-    progress(
-      `wecom: one alert to ${chats} app groups (${settings.groupSendsPerMinute} group messages a minute)`,
-    );
-    const before = people.length;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: chats }, (_, i) =>
-        app.messenger.send({
-          chatId: `fanout-${i}`,
-          card: ALERT,
-          mentions: ["zhangsan"],
-          idempotencyKey: `alert-${i}`,
+  return withFanOutRun<SentWecomMessage, WecomPart>(
+    {
+      input,
+      platform: "wecom",
+      withGroups: (config) => withFanOutGroups(config, chats),
+      adapter: (p) =>
+        createWecomPlatform({
+          settings: settingsAt(p.fakeUrl),
+          urgent: { repeatEveryMs: 3_600_000, repeatLimit: 0 },
+          redisUrl: p.redisUrl,
+          directory: p.directory,
+          prisma: p.prisma,
+          log: p.log,
+          keyPrefix: p.keyPrefix,
         }),
-      ),
-    );
-    await fake.waitForMessages(before + chats);
-    const fanOutMs = performance.now() - started;
-    await app.idle();
+    },
+    async ({ app, fake, config }) => {
+      const settings = settingsAt(fake.url);
+      // Warm-up (token, connections, queue) and one send's own time, alone: to five people, whose
+      // limits are their own, so the groups' minute starts empty.
+      const people = config.org.people.slice(0, 5);
+      const single: number[] = [];
+      for (const [i, person] of people.entries()) {
+        const started = performance.now();
+        await app.messenger.send({ chatId: `dm:${person.id}`, text: "预热", idempotencyKey: `warm-${i}` });
+        await fake.waitForMessages(i + 1);
+        single.push(performance.now() - started);
+      }
+      await app.idle();
+      const singleSendMs = [...single].sort((a, b) => a - b)[Math.floor(single.length / 2)] as number;
 
-    const stored = await fake.messages();
-    const groupMessages = stored.filter((m) => m.kind === "group");
-    const targets = groupMessages.map((m) => m.to[0]);
-    const duplicates = targets.length - new Set(targets).size;
-    const busiestMinute = busiestWindow(
-      groupMessages.map((m) => m.at),
-      MINUTE_MS,
-    );
-    const limitsHeld = busiestMinute <= settings.groupSendsPerMinute;
-    const minimumMs = (Math.ceil(chats / settings.groupSendsPerMinute) - 1) * MINUTE_MS + singleSendMs;
-    return {
-      settings: {
-        recipientsPerMinute: WECOM_GROUP_RECIPIENTS_PER_MINUTE,
-        groupSize,
-        groupSendsPerMinute: settings.groupSendsPerMinute,
-        chats,
-      },
-      singleSendMs: round(singleSendMs, 1),
-      fanOut: {
-        messages: chats,
-        measuredMs: round(fanOutMs, 1),
-        minimumMs: round(minimumMs, 1),
-        ratio: round(fanOutMs / minimumMs, 2),
-      },
-      busiestMinute,
-      checks: {
-        ok: duplicates === 0 && groupMessages.length === chats && limitsHeld,
-        duplicates,
-        lost: chats - groupMessages.length,
-        limitsHeld,
-      },
-    };
-  } finally {
-    await app.close();
-    await control.quit();
-    await fake.close();
-    await db.close();
-    await deletePrefixedKeys(prefix, input.redisUrl);
-    await deletePrefixedKeys(keyPrefix, input.redisUrl);
-  }
+      progress(
+        `wecom: one alert to ${chats} app groups (${settings.groupSendsPerMinute} group messages a minute)`,
+      );
+      const before = people.length;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: chats }, (_, i) =>
+          app.messenger.send({
+            chatId: `fanout-${i}`,
+            card: ALERT,
+            mentions: ["zhangsan"],
+            idempotencyKey: `alert-${i}`,
+          }),
+        ),
+      );
+      await fake.waitForMessages(before + chats);
+      const fanOutMs = performance.now() - started;
+      await app.idle();
+
+      const stored = await fake.messages();
+      const groupMessages = stored.filter((m) => m.kind === "group");
+      const targets = groupMessages.map((m) => m.to[0]);
+      const duplicates = targets.length - new Set(targets).size;
+      const busiestMinute = busiestWindow(
+        groupMessages.map((m) => m.at),
+        MINUTE_MS,
+      );
+      const limitsHeld = busiestMinute <= settings.groupSendsPerMinute;
+      const minimumMs = (Math.ceil(chats / settings.groupSendsPerMinute) - 1) * MINUTE_MS + singleSendMs;
+      return {
+        settings: {
+          recipientsPerMinute: WECOM_GROUP_RECIPIENTS_PER_MINUTE,
+          groupSize,
+          groupSendsPerMinute: settings.groupSendsPerMinute,
+          chats,
+        },
+        singleSendMs: round(singleSendMs, 1),
+        fanOut: {
+          messages: chats,
+          measuredMs: round(fanOutMs, 1),
+          minimumMs: round(minimumMs, 1),
+          ratio: round(fanOutMs / minimumMs, 2),
+        },
+        busiestMinute,
+        checks: {
+          ok: duplicates === 0 && groupMessages.length === chats && limitsHeld,
+          duplicates,
+          lost: chats - groupMessages.length,
+          limitsHeld,
+        },
+      };
+    },
+  );
 }
