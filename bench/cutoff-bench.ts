@@ -14,6 +14,7 @@ import { instantOnDay } from "../src/handlers/office/days.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { deletePrefixedKeys, openBenchDatabase, uniqueBenchPrefix } from "./environment.ts";
+import { sampleRss } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 import { round, Samples } from "./stats.ts";
 import { syntheticOffice } from "./synthetic-office.ts";
@@ -31,6 +32,8 @@ export interface CutoffPart {
   /** The cut-off job through the app, its sends accepted by the queue, in ms; then their delivery. */
   job: { ms: number; sends: number; deliveredMs: number };
   setupSeconds: number;
+  /** Highest RSS from the first round to the sends delivered. */
+  peakRssMiB: number;
   checks: { ok: boolean; missingFound: number; rowsForDay: number; redisKeysLeft: number };
 }
 
@@ -74,6 +77,7 @@ export async function cutoffBench(args: {
     await seed(prisma, zero, byIncident, dayStart);
     const setupSeconds = round((performance.now() - setupStart) / 1000, 1);
 
+    const rss = sampleRss();
     const samples = new Samples();
     const roundsMs: number[] = [];
     let missingFound = 0;
@@ -105,6 +109,7 @@ export async function cutoffBench(args: {
     const t1 = performance.now();
     await app.idle();
     const deliveredMs = performance.now() - t1;
+    const { peakRssMiB } = rss.stop();
     progress(
       `cutoff: job ${round(jobMs, 1)} ms (${sends} sends queued), delivered in ${round(deliveredMs)} ms`,
     );
@@ -126,6 +131,7 @@ export async function cutoffBench(args: {
         evaluate: { p50Ms: summary.p50Ms, maxMs: summary.maxMs, roundsMs },
         job: { ms: round(jobMs, 1), sends, deliveredMs: round(deliveredMs) },
         setupSeconds,
+        peakRssMiB,
         checks: {
           ok: missingFound === expectedMissing && rowsForDay === units.length && keys.left === 0,
           missingFound,

@@ -30,6 +30,8 @@ export interface DingtalkPart {
   /** The most calls the fake received within one second, over all and into one group. */
   busiestSecond: BusiestSecond;
   checks: { ok: boolean; duplicates: number; lost: number; throttled: number; limitsHeld: boolean };
+  /** Highest RSS while the part measured (fanout-run.ts). */
+  peakRssMiB?: number;
 }
 
 const WARM_UP = 5;

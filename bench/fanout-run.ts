@@ -14,6 +14,7 @@ import type { PrismaClient } from "../src/store/generated/client.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { openBenchDatabase } from "./environment.ts";
 import { startFakePlatformProcess } from "./fake-platform-process.ts";
+import { sampleRss, type UnderLoad } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 
 type FakePlatform<M> = Awaited<ReturnType<typeof startFakePlatformProcess<M>>>;
@@ -43,7 +44,7 @@ export async function withFanOutRun<M, T>(
     }) => PlatformAdapter;
   },
   run: (fanOut: FanOutRun<M>) => Promise<T>,
-): Promise<T> {
+): Promise<T & UnderLoad> {
   const { input, platform } = args;
   const { options, root, redisUrl } = input;
   const base = await loadOfficeConfig(`${root}/config/org.yaml`, `${root}/config/policy.yaml`);
@@ -72,7 +73,9 @@ export async function withFanOutRun<M, T>(
     directory,
   });
   try {
-    return await run({ app, control, fake, config });
+    const rss = sampleRss();
+    const result = await run({ app, control, fake, config });
+    return { ...result, peakRssMiB: rss.stop().peakRssMiB };
   } finally {
     await app.close();
     await control.quit();

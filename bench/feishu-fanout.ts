@@ -37,6 +37,8 @@ export interface FeishuPart {
   /** The most calls the fake server received within one second, over all and into one chat. */
   busiestSecond: BusiestSecond;
   checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
+  /** Highest RSS while the part measured (fanout-run.ts). */
+  peakRssMiB?: number;
 }
 
 const ALERT = fanOutAlert({ withFollowUp: true });

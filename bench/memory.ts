@@ -8,6 +8,11 @@ export interface MemoryFigures {
   samples: number;
 }
 
+/** A part's highest RSS while it measured, for parts that measure no phase with withResources. */
+export interface UnderLoad {
+  peakRssMiB: number;
+}
+
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => Math.round(bytes / MIB);
 

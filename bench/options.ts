@@ -1,8 +1,8 @@
 /** The bench's settings, from the environment; the defaults finish in about two and a half minutes on 2 cores. */
 import { z } from "zod";
 
-/** The parts a run can pick (`incident` means alerts and timers). */
-const PARTS = [
+/** The parts a run can pick (`incident` means alerts and timers), in the order they run. */
+export const BENCH_PARTS = [
   "dialog",
   "alerts",
   "timers",
@@ -14,6 +14,8 @@ const PARTS = [
   "supervision",
   "desk",
 ] as const;
+
+export type BenchPartName = (typeof BENCH_PARTS)[number];
 
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -63,9 +65,9 @@ const schema = z.object({
         .map((w) => w.trim())
         .filter(Boolean);
       const parts = new Set<string>();
-      for (const w of words.length > 0 ? words : PARTS) {
+      for (const w of words.length > 0 ? words : BENCH_PARTS) {
         if (w === "incident") parts.add("alerts").add("timers");
-        else if ((PARTS as readonly string[]).includes(w)) parts.add(w);
+        else if ((BENCH_PARTS as readonly string[]).includes(w)) parts.add(w);
         else
           ctx.addIssue({
             code: "custom",
@@ -152,6 +154,15 @@ const schema = z.object({
    * or bench/results/latest-<parts>.json when BENCH_ONLY picks some parts.
    */
   BENCH_OUT: z.string().optional(),
+  /**
+   * `1`: every part in this one process, one after another, as before issue 13's last round. By
+   * default each part (the incident part's alerts and timers together) runs in a process of its own,
+   * started as this one was, so its memory is that of one bot under that part's load, not the
+   * leftovers of the parts before it (part-processes.ts).
+   */
+  BENCH_ONE_PROCESS: z.enum(["0", "1"]).default("0"),
+  /** Set by part-processes.ts on the process it starts for a part: run the parts given, here. */
+  BENCH_PART_PROCESS: z.enum(["0", "1"]).default("0"),
 });
 
 export type BenchOptions = z.infer<typeof schema>;

@@ -35,6 +35,8 @@ export const TARGETS = {
    */
   deskBoardMs: 1000,
   deskUpdateMs: 1000,
+  /** Issue 13: peak resident memory under the bench's load, in MB (10^6 bytes), by database. */
+  peakRssMB: { pglite: 500, postgres: 250 },
 } as const;
 
 export interface OpenLoopDialogFigures extends DialogFigures {
@@ -71,6 +73,7 @@ export interface Targets {
   supervisionLedgerMs?: TargetCheck;
   deskBoardMs?: TargetCheck;
   deskUpdateMs?: TargetCheck;
+  peakRssMB?: TargetCheck;
   allMet: boolean;
   /** Other processes took more than DISTURBED_CORES during a measured phase: repeat before trusting a verdict. */
   disturbed: boolean;
@@ -132,7 +135,14 @@ export interface BenchResult {
   supervision?: SupervisionPart;
   /** The duty desk's board for a county and a chat event reaching it (issue 16). */
   desk?: DeskPart;
-  memory: { peakRssMiB: number; rssBeforeLoadMiB?: number; lifetimePeakRssMiB: number };
+  memory: {
+    peakRssMiB: number;
+    rssBeforeLoadMiB?: number;
+    lifetimePeakRssMiB: number;
+    /** Each part ran in a process of its own (part-processes.ts); its figures by part. */
+    processPerPart?: boolean;
+    byPart?: Record<string, { peakRssMiB: number; lifetimePeakRssMiB: number }>;
+  };
   /** CPU other processes took during each measured phase, in cores (see PhaseResources). */
   otherLoadCores: Record<string, number | null>;
   /** The dialog part's checks at the top (as before), the incident part's under `incident`. */
@@ -165,6 +175,7 @@ export function evaluateTargets(result: Omit<BenchResult, "targets" | "benchSeco
     ...(result.wecom ? { wecomFanOutRatio: wecomTarget(result.wecom) } : {}),
     ...(result.supervision ? supervisionTargets(result.supervision) : {}),
     ...(result.desk ? deskTargets(result.desk) : {}),
+    peakRssMB: memoryTarget(result),
     allMet: false,
     disturbed: Object.values(result.otherLoadCores).some((cores) => (cores ?? 0) > DISTURBED_CORES),
   };
@@ -189,7 +200,21 @@ const TARGET_KEYS = [
   "supervisionLedgerMs",
   "deskBoardMs",
   "deskUpdateMs",
+  "peakRssMB",
 ] as const;
+
+const MIB_IN_MB = (1024 * 1024) / 1e6;
+
+function memoryTarget(r: Omit<BenchResult, "targets" | "benchSeconds">): TargetCheck {
+  const limit = TARGETS.peakRssMB[r.database.kind];
+  const measured = Math.round(r.memory.peakRssMiB * MIB_IN_MB);
+  return {
+    target: `peak RSS under load ≤ ${limit} MB on ${r.database.kind === "pglite" ? "PGlite" : "PostgreSQL"}`,
+    measured,
+    met: measured <= limit,
+    how: `highest RSS sampled during the measured phases, ${r.memory.peakRssMiB} MiB${r.memory.processPerPart ? ", each part in a process of its own" : ", every part in one process"}`,
+  };
+}
 
 function deskTargets(d: DeskPart): Pick<Targets, "deskBoardMs" | "deskUpdateMs"> {
   const failed = d.checks.ok ? "" : "; checks FAILED";
@@ -394,7 +419,13 @@ export function printSummary(r: BenchResult, file: string): void {
     ...wecomLines(r),
     ...supervisionLines(r),
     ...deskLines(r),
-    `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)`,
+    `  memory                peak RSS ${r.memory.peakRssMiB} MiB under load (${r.memory.rssBeforeLoadMiB === undefined ? "" : `${r.memory.rssBeforeLoadMiB} MiB before it, `}process lifetime ${r.memory.lifetimePeakRssMiB} MiB)${
+      r.memory.byPart
+        ? `; each part in its own process: ${Object.entries(r.memory.byPart)
+            .map(([part, m]) => `${part} ${m.peakRssMiB}`)
+            .join(", ")} MiB`
+        : ""
+    }`,
     disturbance(r),
     `  checks                ${r.checks.ok ? "ok" : "FAILED"}${r.dialog ? ` (replies delivered ${r.checks.botMessagesDelivered}/${r.checks.repliesAccepted}, profiles ${r.checks.profilesSaved}, redis keys left ${r.checks.redisKeysLeft})` : ""}${r.checks.incident ? `; incident part ${r.checks.incident.ok ? "ok" : "FAILED"} (redis keys left ${r.checks.incident.redisKeysLeft})` : ""}`,
     "",
@@ -414,6 +445,7 @@ export function printSummary(r: BenchResult, file: string): void {
     ...target(r.targets.supervisionLedgerMs, " ms"),
     ...target(r.targets.deskBoardMs, " ms"),
     ...target(r.targets.deskUpdateMs, " ms"),
+    ...target(r.targets.peakRssMB, " MB"),
     `  written to ${file}`,
     "",
   ];

@@ -21,9 +21,10 @@ import type { DingtalkPart } from "./dingtalk-fanout.ts";
 import { openBenchRedis, removePgliteTemplate } from "./environment.ts";
 import type { FeishuPart } from "./feishu-fanout.ts";
 import { incidentBench } from "./incident-bench.ts";
-import { machineInfo } from "./machine.ts";
+import { type MachineInfo, machineInfo } from "./machine.ts";
 import { lifetimePeakRssMiB } from "./memory.ts";
-import { benchOptions } from "./options.ts";
+import { BENCH_PARTS, type BenchOptions, type BenchPartName, benchOptions } from "./options.ts";
+import { mergePartResults, processGroups, runPartProcesses } from "./part-processes.ts";
 import { type BenchResult, evaluateTargets, printSummary } from "./report.ts";
 import { round } from "./stats.ts";
 import type { SupervisionPart } from "./supervision-bench.ts";
@@ -36,20 +37,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 async function main(): Promise<void> {
   const options = benchOptions(process.env);
   const only = options.BENCH_ONLY;
-  const parts = (
-    [
-      "dialog",
-      "alerts",
-      "timers",
-      "digest",
-      "cutoff",
-      "feishu",
-      "dingtalk",
-      "wecom",
-      "supervision",
-      "desk",
-    ] as const
-  ).filter((p) => only[p]);
+  const parts = BENCH_PARTS.filter((p) => only[p]);
   const benchStart = performance.now();
   const startedAt = new Date();
   const machine = machineInfo(ROOT);
@@ -58,8 +46,36 @@ async function main(): Promise<void> {
     options.BENCH_OUT ??
       (only.all ? "bench/results/latest.json" : `bench/results/latest-${parts.join("-")}.json`),
   );
+  const profileDir = process.env.BENCH_PROFILE_DIR ?? dirname(out);
+  const groups = processGroups(parts);
+  const partial =
+    options.BENCH_ONE_PROCESS === "0" && options.BENCH_PART_PROCESS === "0" && groups.length > 1
+      ? mergePartResults(
+          await runPartProcesses(ROOT, groups, { ...process.env, BENCH_PROFILE_DIR: profileDir }, progress),
+          { timestamp: startedAt.toISOString(), machine, parts: [...parts] },
+        )
+      : await runHere(options, parts, startedAt, machine, profileDir);
+  const result: BenchResult = {
+    ...partial,
+    targets: evaluateTargets(partial),
+    benchSeconds: round((performance.now() - benchStart) / 1000, 1),
+  };
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  printSummary(result, relative(ROOT, out));
+}
+
+/** Runs the parts one after another in this process. */
+async function runHere(
+  options: BenchOptions,
+  parts: readonly BenchPartName[],
+  startedAt: Date,
+  machine: MachineInfo,
+  profileDir: string,
+): Promise<Omit<BenchResult, "targets" | "benchSeconds">> {
+  const only = options.BENCH_ONLY;
   const profileFile =
-    process.env.BENCH_PROFILE && only.dialog ? join(dirname(out), "dialog-closed.cpuprofile") : undefined;
+    process.env.BENCH_PROFILE && only.dialog ? join(profileDir, "dialog-closed.cpuprofile") : undefined;
   const runId = `bench-${startedAt.getTime().toString(36)}`;
 
   const office = await syntheticOffice(ROOT, options.BENCH_CHATS, options.BENCH_PEOPLE_PER_CHAT);
@@ -85,7 +101,7 @@ async function main(): Promise<void> {
         runId,
         alerts: only.alerts,
         timers: only.timers,
-        ...(process.env.BENCH_PROFILE ? { profileDir: dirname(out) } : {}),
+        ...(process.env.BENCH_PROFILE ? { profileDir } : {}),
         progress,
       });
     if (only.digest) digest = await digestBench({ options, office, redisUrl: redis.url, progress });
@@ -145,6 +161,8 @@ async function main(): Promise<void> {
     i?.timers?.schedule.resources,
     i?.timers?.fire.resources,
     i?.timers?.sends.resources,
+    supervision?.part.resources.ledger,
+    supervision?.part.resources.sweep,
     desk?.part.resources.board,
     desk?.part.resources.update,
   ];
@@ -167,7 +185,14 @@ async function main(): Promise<void> {
     ...(supervision ? { supervision: supervision.part } : {}),
     ...(desk ? { desk: desk.part } : {}),
     memory: {
-      peakRssMiB: Math.max(d?.peakRssMiB ?? 0, ...incidentResources.map((r) => r?.peakRssMiB ?? 0)),
+      peakRssMiB: Math.max(
+        d?.peakRssMiB ?? 0,
+        cutoff?.part.peakRssMiB ?? 0,
+        feishu?.peakRssMiB ?? 0,
+        dingtalk?.peakRssMiB ?? 0,
+        wecom?.peakRssMiB ?? 0,
+        ...incidentResources.map((r) => r?.peakRssMiB ?? 0),
+      ),
       ...(d ? { rssBeforeLoadMiB: d.rssBeforeLoadMiB } : {}),
       lifetimePeakRssMiB: lifetimePeakRssMiB(),
     },
@@ -221,14 +246,7 @@ async function main(): Promise<void> {
     },
     ...(profileFile ? { cpuProfile: relative(ROOT, profileFile) } : {}),
   };
-  const result: BenchResult = {
-    ...partial,
-    targets: evaluateTargets(partial),
-    benchSeconds: round((performance.now() - benchStart) / 1000, 1),
-  };
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-  printSummary(result, relative(ROOT, out));
+  return partial;
 }
 
 main().then(

@@ -35,6 +35,8 @@ export interface WecomPart {
   /** The most group messages the fake server received within any one minute. */
   busiestMinute: number;
   checks: { ok: boolean; duplicates: number; lost: number; limitsHeld: boolean };
+  /** Highest RSS while the part measured (fanout-run.ts). */
+  peakRssMiB?: number;
 }
 
 const ALERT = fanOutAlert();
