@@ -12,6 +12,7 @@ import { ZERO_REPORT_CUTOFF_JOB } from "../src/handlers/daily/cutoff-job.ts";
 import { evaluateCutoff } from "../src/handlers/daily/evaluate-cutoff.ts";
 import { instantOnDay } from "../src/handlers/office/days.ts";
 import type { PrismaClient } from "../src/store/generated/client.ts";
+import { ROWS_PER_STATEMENT, rowBatches } from "../src/store/row-batches.ts";
 import { startBenchApp } from "./bench-app.ts";
 import { deletePrefixedKeys, openBenchDatabase, uniqueBenchPrefix } from "./environment.ts";
 import { sampleRss } from "./memory.ts";
@@ -153,30 +154,34 @@ async function seed(
   dayStart: Date,
 ): Promise<void> {
   const at = new Date(dayStart.getTime() + 9 * 3_600_000);
-  await prisma.dailyReport.createMany({
-    data: zero.map((unitId) => ({
-      unitId,
-      day: DAY,
-      status: "on_time",
-      kind: "zero",
-      reporterId: `bench-p-${unitId.slice("bench-unit-".length)}-0`,
-      reportedAt: at,
-      recordedAt: at,
-    })),
-  });
-  await prisma.incident.createMany({
-    data: byIncident.map((unitId, i) => ({
-      number: `2026-B${i}`,
-      sourceKey: `bench-${unitId}`,
-      unitId,
-      reporterId: `bench-p-${unitId.slice("bench-unit-".length)}-0`,
-      chatId: `bench-chat-${unitId.slice("bench-unit-".length)}`,
-      type: "其他",
-      gradeId: "IV",
-      reportedAt: at,
-      lastReportAt: at,
-    })),
-  });
+  // In batches, as the bot writes: one createMany of 7,000 rows would leave Prisma's query compiler
+  // 51 MiB larger for the rest of the run (src/store/row-batches.ts).
+  for (const batch of rowBatches(zero))
+    await prisma.dailyReport.createMany({
+      data: batch.map((unitId) => ({
+        unitId,
+        day: DAY,
+        status: "on_time",
+        kind: "zero",
+        reporterId: `bench-p-${unitId.slice("bench-unit-".length)}-0`,
+        reportedAt: at,
+        recordedAt: at,
+      })),
+    });
+  for (const [b, batch] of rowBatches(byIncident).entries())
+    await prisma.incident.createMany({
+      data: batch.map((unitId, i) => ({
+        number: `2026-B${b * ROWS_PER_STATEMENT + i}`,
+        sourceKey: `bench-${unitId}`,
+        unitId,
+        reporterId: `bench-p-${unitId.slice("bench-unit-".length)}-0`,
+        chatId: `bench-chat-${unitId.slice("bench-unit-".length)}`,
+        type: "其他",
+        gradeId: "IV",
+        reportedAt: at,
+        lastReportAt: at,
+      })),
+    });
 }
 
 /** Back to the state before the cut-off: only the zero reports remain. */

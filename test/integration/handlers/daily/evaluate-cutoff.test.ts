@@ -13,6 +13,7 @@ import { recordLateIncidentReport } from "../../../../src/handlers/daily/late-in
 import { instantOnDay } from "../../../../src/handlers/office/days.ts";
 import { loadStatisticsFacts } from "../../../../src/handlers/statistics/statistics-facts.ts";
 import type { Database } from "../../../../src/store/database.ts";
+import { ROWS_PER_STATEMENT } from "../../../../src/store/row-batches.ts";
 import { sampleConfig } from "../../../support/app.ts";
 import { openTestDatabase } from "../../../support/database.ts";
 
@@ -104,6 +105,19 @@ describe("evaluateCutoff", () => {
     expect(first.missing).toEqual(["baishui", "liulin", "emergency"]);
     expect(second).toEqual(first);
     expect(await prisma.dailyReport.count({ where: { day } })).toBe(4);
+  });
+
+  it("records every missing unit of a county too large for one statement, once", async () => {
+    const { prisma } = database;
+    const { day, input, at } = testDay("2026-11-20");
+    const many = Array.from({ length: ROWS_PER_STATEMENT * 2 + 37 }, (_, i) => `unit-${i}`);
+    await incident("unit-5", at(10));
+    const first = await evaluateCutoff(prisma, { ...input, units: many });
+    const again = await evaluateCutoff(prisma, { ...input, units: many });
+    expect(first.missing).toHaveLength(many.length - 1);
+    expect(again).toEqual(first);
+    expect(await prisma.dailyReport.count({ where: { day, status: "missed" } })).toBe(many.length - 1);
+    expect(await prisma.dailyReport.count({ where: { day, kind: "incident", unitId: "unit-5" } })).toBe(1);
   });
 
   it("a late zero report turns missed into late; a second report changes nothing", async () => {
