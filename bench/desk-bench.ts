@@ -18,10 +18,11 @@ import { DEMO_VIEWER_COOKIE } from "../src/app/desk/desk-viewer.ts";
 import type { DeskTable } from "../src/bot/core/desk.ts";
 import { INCIDENT_DESK } from "../src/handlers/incident/messages.ts";
 import { reportingUnits } from "../src/handlers/statistics/reporting-units.ts";
-import { CHROMIUM } from "../test/support/chromium-launch.ts";
+import { CHROMIUM } from "../test/support/chromium-path.ts";
 import { SseEvents } from "../test/support/sse-events.ts";
 import { type PartResult, withBenchApp } from "./bench-app.ts";
-import { type BrowserRender, measureBrowserRender } from "./desk-browser.ts";
+import type { BrowserRender } from "./desk-browser.ts";
+import { measureBrowserRenderApart } from "./desk-browser-apart.ts";
 import { seedDeskBoard } from "./desk-seed.ts";
 import type { BenchOptions } from "./options.ts";
 import { type PhaseResources, withResources } from "./resources.ts";
@@ -152,7 +153,7 @@ export async function deskBench(args: {
       );
       let browserRender: BrowserRender | undefined;
       if (existsSync(CHROMIUM) && settings.browserRepeats > 0) {
-        browserRender = await measureBrowserRender({
+        browserRender = await measureBrowserRenderApart({
           url: `${base}/desk`,
           cookie: { name: DEMO_VIEWER_COOKIE, value: leader.id },
           rows: expectedRows,

@@ -4,8 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM } from "./chromium-path.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 
 const FLAGS = [
   "--headless",
